@@ -1,0 +1,3 @@
+"""Kompas: live workshops for the Dutch social domain (doelenboom, kwaliteitskompas, partnermatrix)."""
+
+__version__ = "0.1.0"

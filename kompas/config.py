@@ -1,0 +1,110 @@
+"""Settings from KOMPAS_* environment variables, validated once at start."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+from kompas.errors import InvalidInput
+
+
+def _float_between(lo: float, hi: float) -> Callable[[str], float]:
+    def parse(raw: str) -> float:
+        value = float(raw.replace(",", "."))
+        if not lo <= value <= hi:
+            raise ValueError(f"tussen {lo:g} en {hi:g}")
+        return value
+
+    return parse
+
+
+def _int_between(lo: int, hi: int) -> Callable[[str], int]:
+    def parse(raw: str) -> int:
+        value = int(raw)
+        if not lo <= value <= hi:
+            raise ValueError(f"tussen {lo} en {hi}")
+        return value
+
+    return parse
+
+
+def _choice(*options: str) -> Callable[[str], str]:
+    def parse(raw: str) -> str:
+        if raw not in options:
+            raise ValueError("een van " + ", ".join(options))
+        return raw
+
+    return parse
+
+
+def _url(raw: str) -> str:
+    if not raw.startswith(("http://", "https://")):
+        raise ValueError("een adres dat begint met http:// of https://")
+    return raw.rstrip("/")
+
+
+def _database_url(raw: str) -> str:
+    if not raw.startswith(("sqlite://", "postgresql")):
+        raise ValueError("een sqlite:/// of postgresql+psycopg:// adres")
+    return raw
+
+
+# name -> (default, parser, help text shown in the README and in errors)
+SETTINGS: dict[str, tuple[str, Callable[[str], object], str]] = {
+    "KOMPAS_DATABASE_URL": ("sqlite:///data/kompas.db", _database_url,
+                            "Database; SQLite-bestand of PostgreSQL."),
+    "KOMPAS_POLL_SECONDS": ("1", _float_between(0.2, 60),
+                            "Hoe vaak een open pagina op wijzigingen controleert (seconden)."),
+    "KOMPAS_LIVE": ("process", _choice("process", "database"),
+                    "'process' voor één server, 'database' bij meerdere processen."),
+    "KOMPAS_BASE_URL": ("http://localhost:8501", _url,
+                        "Adres van de app, voor deelnemerslinks en QR-code."),
+    "KOMPAS_RETENTION_DAYS": ("365", _int_between(1, 3650),
+                              "Na hoeveel dagen een workshop automatisch wordt verwijderd."),
+    "KOMPAS_JOIN_ATTEMPTS_PER_MINUTE": ("10", _int_between(1, 1000),
+                                        "Maximaal aantal pogingen met een code per minuut per browser."),
+    "KOMPAS_LOG_LEVEL": ("INFO", _choice("DEBUG", "INFO", "WARNING", "ERROR"),
+                         "Hoeveel de server logt."),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    poll_seconds: float
+    live: str
+    base_url: str
+    retention_days: int
+    join_attempts_per_minute: int
+    log_level: str
+    raw: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Read and check every KOMPAS_* variable; an unknown or bad one raises InvalidInput."""
+    env = os.environ if environ is None else environ
+    unknown = sorted(k for k in env if k.startswith("KOMPAS_") and k not in SETTINGS)
+    if unknown:
+        raise InvalidInput(
+            f"Onbekende instelling {unknown[0]}. Bekend zijn: {', '.join(SETTINGS)}."
+        )
+    values: dict[str, object] = {}
+    for name, (default, parse, help_text) in SETTINGS.items():
+        raw = env.get(name, default).strip()
+        try:
+            values[name] = parse(raw)
+        except ValueError as exc:
+            raise InvalidInput(
+                f"Instelling {name}={raw!r} klopt niet: verwacht {exc}. ({help_text})"
+            ) from exc
+    return Settings(
+        database_url=values["KOMPAS_DATABASE_URL"],
+        poll_seconds=values["KOMPAS_POLL_SECONDS"],
+        live=values["KOMPAS_LIVE"],
+        base_url=values["KOMPAS_BASE_URL"],
+        retention_days=values["KOMPAS_RETENTION_DAYS"],
+        join_attempts_per_minute=values["KOMPAS_JOIN_ATTEMPTS_PER_MINUTE"],
+        log_level=values["KOMPAS_LOG_LEVEL"],
+        raw={k: env.get(k, d) for k, (d, _, _) in SETTINGS.items()},
+    )

@@ -1,0 +1,133 @@
+"""Engine, SQLite pragmas, schema creation and write transactions (BEGIN IMMEDIATE)."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session, SQLModel, create_engine
+
+from kompas import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from kompas.errors import Conflict, StorageError
+
+log = logging.getLogger(__name__)
+
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA busy_timeout=10000",
+    "PRAGMA synchronous=NORMAL",
+    "PRAGMA foreign_keys=ON",
+)
+
+
+def make_engine(url: str, *, create: bool = True) -> Engine:
+    """One engine per process. For SQLite: pragmas on every connection, and a
+    ``sqlite_begin`` execution option so that writes can start with BEGIN IMMEDIATE."""
+    if url.startswith("sqlite"):
+        in_memory = url in ("sqlite://", "sqlite:///:memory:")
+        if not in_memory:
+            path = url.split("sqlite:///", 1)[1]
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 10},
+            poolclass=StaticPool if in_memory else None,
+        )
+        _install_sqlite_hooks(engine, wal=not in_memory)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    if create:
+        create_schema(engine)
+    return engine
+
+
+def _install_sqlite_hooks(engine: Engine, *, wal: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # Let SQLAlchemy, not the sqlite3 module, decide when a transaction starts.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in SQLITE_PRAGMAS:
+            if "journal_mode" in pragma and not wal:
+                continue
+            cursor.execute(pragma)
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+
+def create_schema(engine: Engine) -> None:
+    """Create missing tables; an empty database gets the full schema."""
+    try:
+        SQLModel.metadata.create_all(engine)
+    except OperationalError as exc:
+        raise StorageError(_storage_message(exc)) from exc
+
+
+def _storage_message(exc: Exception) -> str:
+    text_ = str(exc).lower()
+    if "readonly" in text_ or "read-only" in text_:
+        return "De database is alleen-lezen. Er is niets opgeslagen. Vraag de beheerder om schrijfrechten."
+    if "disk is full" in text_ or "no space" in text_ or "full" in text_:
+        return "De schijf van de server is vol. Er is niets opgeslagen. Vraag de beheerder om ruimte."
+    if "locked" in text_ or "busy" in text_:
+        return "De database is even bezet. Er is niets opgeslagen. Probeer het opnieuw."
+    if "unable to open" in text_:
+        return "De database kan niet worden geopend. Vraag de beheerder het pad te controleren."
+    return "De database gaf een fout. Er is niets opgeslagen. Probeer het opnieuw."
+
+
+def _is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Session]:
+    """A write unit of work: BEGIN IMMEDIATE on SQLite, commit on success, roll back on
+    any exception (so a refused action changes nothing). Storage failures become
+    StorageError, unique-constraint races become Conflict."""
+    bind = engine.execution_options(sqlite_begin="BEGIN IMMEDIATE") if _is_sqlite(engine) else engine
+    db = Session(bind, expire_on_commit=False)
+    try:
+        yield db
+        db.commit()
+    except IntegrityError as exc:
+        db.rollback()
+        log.info("integrity error: %s", exc)
+        raise Conflict("Iemand anders heeft tegelijk hetzelfde opgeslagen. Probeer het opnieuw.") from exc
+    except OperationalError as exc:
+        db.rollback()
+        log.warning("storage error: %s", exc)
+        raise StorageError(_storage_message(exc)) from exc
+    except BaseException:
+        db.rollback()
+        raise
+    finally:
+        db.close()
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Session]:
+    db = Session(engine, expire_on_commit=False)
+    try:
+        yield db
+    except OperationalError as exc:
+        raise StorageError(_storage_message(exc)) from exc
+    finally:
+        db.rollback()
+        db.close()
+
+
+def integrity_ok(engine: Engine) -> bool:
+    if not _is_sqlite(engine):
+        return True
+    with engine.connect() as conn:
+        return conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"

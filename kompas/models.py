@@ -1,0 +1,271 @@
+"""SQLModel tables for workshops, the goal tree, the quality compass and the partner matrix.
+
+Money is stored as integer euro cents; times are timezone-aware UTC (shown in
+Europe/Amsterdam). Every table that people edit concurrently carries ``rev``, a row
+version used for conflict checks (optimistic locking).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Optional
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# Tool identifiers and their phases (in order). The Dutch words are the UI words.
+TOOLS = ("tree", "compass", "matrix")
+TOOL_LABELS = {"tree": "Doelenboom", "compass": "Kwaliteitskompas", "matrix": "Partnermatrix"}
+PHASES = {
+    "tree": ("verzamelen", "ordenen", "stemmen", "resultaat", "gesloten"),
+    "compass": ("invullen", "bespreken", "gesloten"),
+    "matrix": ("inschatten", "bespreken", "besluiten", "gesloten"),
+}
+ROLE_GROUPS = ("gemeente", "aanbieder", "inwoner", "anders")
+ROLE_LABELS = {"gemeente": "Gemeente", "aanbieder": "Aanbieder", "inwoner": "Inwoner",
+               "anders": "Anders"}
+
+
+class Workshop(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(index=True, unique=True, max_length=12)
+    title: str
+    organisation: str = ""
+    theme: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+    key_hash: str
+    version: int = 0
+    # per tool: phase and a lock that makes it read-only for participants
+    phase_tree: str = "verzamelen"
+    phase_compass: str = "invullen"
+    phase_matrix: str = "inschatten"
+    lock_tree: bool = False
+    lock_compass: bool = False
+    lock_matrix: bool = False
+    timer_end: Optional[datetime] = None
+    timer_label: str = ""
+    # doelenboom voting
+    vote_budget: int = 5
+    max_votes_per_node: int = 2
+    vote_level: str = "effect"  # effect | activity | both
+    votes_revealed: bool = False
+    # kwaliteitskompas
+    compass_open_to_participants: bool = False
+    # partnermatrix
+    placements_revealed: bool = False
+    quadrant_labels: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # verslag
+    conclusions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    open_questions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    report_show_names: bool = False
+    downloads_open: bool = False
+
+
+class Participant(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    name: str
+    role_group: str = "anders"
+    organisation: str = ""
+    token_hash: str = Field(index=True, unique=True)
+    joined_at: datetime = Field(default_factory=utcnow)
+    last_seen: datetime = Field(default_factory=utcnow)
+    removed: bool = False
+    anonymised: bool = False
+
+
+# --- Doelenboom -------------------------------------------------------------------------
+
+NODE_KINDS = ("main_goal", "vision", "domain", "effect", "activity")
+NODE_KIND_LABELS = {
+    "main_goal": "Hoofddoel",
+    "vision": "Visie",
+    "domain": "Beleidsterrein",
+    "effect": "Maatschappelijk effect",
+    "activity": "Activiteit",
+}
+
+
+class GoalNode(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    parent_id: Optional[int] = Field(default=None, foreign_key="goalnode.id", index=True)
+    kind: str = "effect"
+    title: str
+    description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    author_id: Optional[int] = Field(default=None, foreign_key="participant.id",
+                                     ondelete="SET NULL")
+    status: str = "accepted"  # proposal | accepted
+    position: int = 0
+    partner_id: Optional[int] = Field(default=None, foreign_key="partner.id",
+                                      ondelete="SET NULL")
+    aliases: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    agreed_priority: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    rev: int = 1
+
+
+class Vote(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("node_id", "participant_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    node_id: int = Field(foreign_key="goalnode.id", index=True, ondelete="CASCADE")
+    participant_id: int = Field(foreign_key="participant.id", index=True, ondelete="CASCADE")
+    count: int = 1
+
+
+# --- Kwaliteitskompas -------------------------------------------------------------------
+
+
+class Ambition(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    title: str
+    current_state: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    monitoring: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    position: int = 0
+    created_at: datetime = Field(default_factory=utcnow)
+    rev: int = 1
+
+
+class Result(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    ambition_id: Optional[int] = Field(default=None, foreign_key="ambition.id",
+                                       ondelete="SET NULL")
+    title: str
+    description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    goal_node_id: Optional[int] = Field(default=None, foreign_key="goalnode.id",
+                                        ondelete="SET NULL")
+    position: int = 0
+    created_at: datetime = Field(default_factory=utcnow)
+    rev: int = 1
+
+
+class Activity(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    title: str
+    description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    partner_id: Optional[int] = Field(default=None, foreign_key="partner.id",
+                                      ondelete="SET NULL")
+    budget_cents: Optional[int] = None
+    quality_method: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    quality_training: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    quality_conditions: str = Field(default="",
+                                    sa_column=Column(Text, nullable=False, default=""))
+    proven_effective: str = "onbekend"  # ja | deels | nee | onbekend
+    goal_node_id: Optional[int] = Field(default=None, foreign_key="goalnode.id",
+                                        ondelete="SET NULL")
+    position: int = 0
+    created_at: datetime = Field(default_factory=utcnow)
+    rev: int = 1
+
+
+class ActivityResult(SQLModel, table=True):
+    """Link activity ↔ result; ``weight`` splits the activity's budget (equal when all 1)."""
+
+    activity_id: int = Field(foreign_key="activity.id", primary_key=True, ondelete="CASCADE")
+    result_id: int = Field(foreign_key="result.id", primary_key=True, ondelete="CASCADE")
+    weight: float = 1.0
+
+
+class Indicator(SQLModel, table=True):
+    """A result indicator (``result_id``) or an outcome indicator of an activity."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    result_id: Optional[int] = Field(default=None, foreign_key="result.id", ondelete="CASCADE")
+    activity_id: Optional[int] = Field(default=None, foreign_key="activity.id",
+                                       ondelete="CASCADE")
+    name: str
+    kind: str = "tellen"  # tellen (a number) | vertellen (a story)
+    unit: str = ""
+    baseline_value: Optional[float] = None
+    baseline_year: Optional[int] = None
+    target_value: Optional[float] = None
+    target_year: Optional[int] = None
+    higher_is_better: bool = True
+    source: str = ""
+    position: int = 0
+    rev: int = 1
+
+
+class Measurement(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id", index=True, ondelete="CASCADE")
+    value: Optional[float] = None
+    story: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    measured_on: date
+    source: str = ""
+
+
+class Reflection(SQLModel, table=True):
+    """Verbetercyclus: per result or activity what goes well, better, next step."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    result_id: Optional[int] = Field(default=None, foreign_key="result.id", ondelete="SET NULL")
+    activity_id: Optional[int] = Field(default=None, foreign_key="activity.id",
+                                       ondelete="SET NULL")
+    going_well: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    could_be_better: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    next_step: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    owner: str = ""
+    due_date: Optional[date] = None
+    rev: int = 1
+
+
+# --- Partnermatrix ----------------------------------------------------------------------
+
+PARTNER_KINDS = ("welzijn", "zorg", "jeugd", "onderwijs", "wonen", "overig")
+DIRECTIONS = ("omhoog", "omlaag", "links", "rechts", "blijven")
+DIRECTION_LABELS = {"omhoog": "Omhoog", "omlaag": "Omlaag", "links": "Naar links",
+                    "rechts": "Naar rechts", "blijven": "Blijven"}
+
+
+class Partner(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    name: str
+    service: str = ""
+    kind: str = "overig"
+    contract_value_cents: Optional[int] = None
+    notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    position: int = 0
+    created_at: datetime = Field(default_factory=utcnow)
+    rev: int = 1
+
+
+class Placement(SQLModel, table=True):
+    """A participant's estimate, or with ``participant_id`` None the agreed group position."""
+
+    __table_args__ = (UniqueConstraint("partner_id", "participant_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
+    participant_id: Optional[int] = Field(default=None, foreign_key="participant.id",
+                                          ondelete="CASCADE")
+    influence: float = 0.5  # 0..1, vertical
+    dependency: float = 0.5  # 0..1, horizontal
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Direction(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    partner_id: int = Field(foreign_key="partner.id", unique=True, ondelete="CASCADE")
+    direction: str = "blijven"
+    rationale: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    action: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    owner: str = ""
+    review_date: Optional[date] = None
+    dissent: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    updated_at: datetime = Field(default_factory=utcnow)
+    rev: int = 1

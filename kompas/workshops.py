@@ -1,0 +1,472 @@
+"""Workshops: create, join, identify actors, roles, phases, locks, timer, delete, retention.
+
+Every write takes an ``Actor`` and checks it against the database in the same
+transaction, so a participant token can never do a facilitator action, even when it
+calls these functions directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Iterable, Optional
+
+from sqlalchemy import delete, func, select
+from sqlmodel import Session
+
+from kompas import live, text
+from kompas.errors import InvalidInput, NotAllowed, NotFound
+from kompas.models import (
+    PHASES,
+    ROLE_GROUPS,
+    ROLE_LABELS,
+    TOOL_LABELS,
+    TOOLS,
+    Participant,
+    Workshop,
+    utcnow,
+)
+
+# No 0/O, 1/I/L: a code read aloud or from a projector is typed right the first time.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+CODE_SPACE = len(CODE_ALPHABET) ** CODE_LENGTH  # 887.503.681
+TOKEN_BYTES = 32  # 256 bits for facilitator keys and participant tokens
+
+VOTE_LEVELS = ("effect", "activity", "both")
+DEFAULT_QUADRANTS = ("Ontwikkelen", "Strategisch partnerschap", "Beperkt houden", "Zekerstellen")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: the facilitator (participant_id None) or one participant."""
+
+    workshop_id: int
+    participant_id: Optional[int]
+    is_facilitator: bool
+    name: str = ""
+    role_group: str = ""
+
+    @property
+    def label(self) -> str:
+        return "Procesbegeleider" if self.is_facilitator else self.name
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def normalise_code(raw: object) -> str:
+    if not isinstance(raw, str):
+        return ""
+    return "".join(ch for ch in raw.upper() if ch.isalnum())[:12]
+
+
+def _new_code(db: Session) -> str:
+    for _ in range(50):
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if db.execute(select(Workshop.id).where(Workshop.code == code)).first() is None:
+            return code
+    raise RuntimeError("no free workshop code found")  # practically impossible: 887 million codes
+
+
+# --- lookups ----------------------------------------------------------------------------
+
+
+def find_workshop(db: Session, code: str) -> Optional[Workshop]:
+    code = normalise_code(code)
+    if len(code) != CODE_LENGTH:
+        return None
+    return db.execute(select(Workshop).where(Workshop.code == code)).scalar_one_or_none()
+
+
+def get_workshop(db: Session, workshop_id: int) -> Workshop:
+    workshop = db.get(Workshop, workshop_id)
+    if workshop is None:
+        raise NotFound("Deze workshop bestaat niet (meer).")
+    return workshop
+
+
+def authenticate(db: Session, *, code: str, participant_token: str | None = None,
+                 facilitator_key: str | None = None) -> Actor:
+    """Turn the code and token from a URL into an Actor, or raise with a Dutch message."""
+    workshop = find_workshop(db, code)
+    if workshop is None:
+        raise NotFound("Er is geen workshop met deze code. Controleer de code en probeer het opnieuw.")
+    if facilitator_key:
+        if hmac.compare_digest(hash_secret(facilitator_key), workshop.key_hash):
+            return Actor(workshop.id, None, True, "Procesbegeleider", "")
+        raise NotAllowed("Deze link voor de procesbegeleider klopt niet.")
+    if participant_token:
+        wanted = hash_secret(participant_token)
+        participant = db.execute(
+            select(Participant).where(Participant.token_hash == wanted)
+        ).scalar_one_or_none()
+        if (participant is None or participant.workshop_id != workshop.id
+                or not hmac.compare_digest(participant.token_hash, wanted)):
+            raise NotAllowed("Deze deelnemerslink is niet (meer) geldig. Meld je opnieuw aan.")
+        if participant.removed:
+            raise NotAllowed("Je bent uit deze workshop verwijderd door de procesbegeleider.")
+        return Actor(workshop.id, participant.id, False, participant.name, participant.role_group)
+    raise NotAllowed("Je bent nog niet aangemeld voor deze workshop. Meld je aan met de code.")
+
+
+def check_actor(db: Session, actor: Actor) -> Workshop:
+    """Re-check the actor inside the transaction (removed since? other workshop?)."""
+    workshop = get_workshop(db, actor.workshop_id)
+    if actor.is_facilitator:
+        return workshop
+    if actor.participant_id is None:
+        raise NotAllowed("Je bent niet aangemeld voor deze workshop.")
+    participant = db.get(Participant, actor.participant_id)
+    if participant is None or participant.workshop_id != workshop.id:
+        raise NotAllowed("Je bent niet aangemeld voor deze workshop.")
+    if participant.removed:
+        raise NotAllowed("Je bent uit deze workshop verwijderd door de procesbegeleider.")
+    return workshop
+
+
+def require_facilitator(db: Session, actor: Actor) -> Workshop:
+    workshop = check_actor(db, actor)
+    if not actor.is_facilitator:
+        raise NotAllowed("Alleen de procesbegeleider mag dit doen.")
+    return workshop
+
+
+def phase_of(workshop: Workshop, tool: str) -> str:
+    return getattr(workshop, f"phase_{tool}")
+
+
+def is_locked(workshop: Workshop, tool: str) -> bool:
+    return bool(getattr(workshop, f"lock_{tool}"))
+
+
+def require_open(db: Session, actor: Actor, tool: str,
+                 phases: Iterable[str] | None = None) -> Workshop:
+    """A participant may write in ``tool`` only when it is not locked or closed and the
+    phase is one of ``phases``. The facilitator may always write."""
+    workshop = check_actor(db, actor)
+    if actor.is_facilitator:
+        return workshop
+    label = TOOL_LABELS[tool]
+    phase = phase_of(workshop, tool)
+    if is_locked(workshop, tool):
+        raise NotAllowed(f"De {label} is op slot gezet door de procesbegeleider. Je kunt nu alleen kijken.")
+    if phase == "gesloten":
+        raise NotAllowed(f"De {label} is gesloten. Je kunt nu alleen kijken.")
+    if phases is not None and phase not in tuple(phases):
+        raise NotAllowed(f"Dat kan niet in de fase '{phase}' van de {label}.")
+    return workshop
+
+
+# --- create and join ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewWorkshop:
+    workshop_id: int
+    code: str
+    facilitator_key: str
+
+
+def create_workshop(db: Session, *, title: str, organisation: str = "", theme: str = "",
+                    vote_budget: int = 5) -> NewWorkshop:
+    """Create a workshop with its main goal node. The facilitator key is returned once
+    and only its hash is stored."""
+    title = text.clean(title, field="titel", max_len=text.TITLE_MAX)
+    organisation = text.clean(organisation, field="organisatie", max_len=text.NAME_MAX, required=False)
+    theme = text.clean(theme, field="thema", max_len=text.TITLE_MAX, required=False)
+    vote_budget = _int_in(vote_budget, 1, 20, "het aantal stippen per deelnemer")
+    key = new_secret()
+    workshop = Workshop(code=_new_code(db), title=title, organisation=organisation, theme=theme,
+                        key_hash=hash_secret(key), vote_budget=vote_budget,
+                        quadrant_labels=json.dumps(list(DEFAULT_QUADRANTS)))
+    db.add(workshop)
+    db.flush()
+    from kompas.models import GoalNode  # local: the tree module builds on this one
+
+    db.add(GoalNode(workshop_id=workshop.id, kind="main_goal", title=theme or title,
+                    status="accepted"))
+    live.touch(db, workshop.id)
+    return NewWorkshop(workshop.id, workshop.code, key)
+
+
+def join_workshop(db: Session, *, code: str, name: str, role_group: str,
+                  organisation: str = "") -> tuple[Actor, str]:
+    """Add a participant; returns the actor and their token (stored only as a hash)."""
+    workshop = find_workshop(db, code)
+    if workshop is None:
+        raise NotFound("Er is geen workshop met deze code. Controleer de code en probeer het opnieuw.")
+    name = text.clean(name, field="naam", max_len=text.NAME_MAX)
+    organisation = text.clean(organisation, field="organisatie", max_len=text.NAME_MAX, required=False)
+    if role_group not in ROLE_GROUPS:
+        raise InvalidInput("Kies een rol: gemeente, aanbieder, inwoner of anders.")
+    token = new_secret()
+    participant = Participant(workshop_id=workshop.id, name=name, role_group=role_group,
+                              organisation=organisation, token_hash=hash_secret(token))
+    db.add(participant)
+    db.flush()
+    live.touch(db, workshop.id)
+    return Actor(workshop.id, participant.id, False, name, role_group), token
+
+
+# --- facilitator console -----------------------------------------------------------------
+
+
+def _int_in(value: object, lo: int, hi: int, what: str) -> int:
+    try:
+        number = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(f"Vul voor {what} een heel getal in.") from exc
+    if isinstance(value, float) and value != number:
+        raise InvalidInput(f"Vul voor {what} een heel getal in.")
+    if not lo <= number <= hi:
+        raise InvalidInput(f"Kies voor {what} een getal van {lo} tot en met {hi}.")
+    return number
+
+
+def set_phase(db: Session, *, actor: Actor, tool: str, phase: str) -> None:
+    workshop = require_facilitator(db, actor)
+    if tool not in TOOLS or phase not in PHASES[tool]:
+        raise InvalidInput(f"Onbekende fase '{phase}'.")
+    setattr(workshop, f"phase_{tool}", phase)
+    live.touch(db, workshop.id)
+
+
+def set_lock(db: Session, *, actor: Actor, tool: str, locked: bool) -> None:
+    workshop = require_facilitator(db, actor)
+    if tool not in TOOLS:
+        raise InvalidInput(f"Onbekend onderdeel '{tool}'.")
+    setattr(workshop, f"lock_{tool}", bool(locked))
+    live.touch(db, workshop.id)
+
+
+def start_timer(db: Session, *, actor: Actor, minutes: float, label: str = "",
+                now: datetime | None = None) -> None:
+    workshop = require_facilitator(db, actor)
+    try:
+        minutes = float(minutes)
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput("Vul het aantal minuten in als getal.") from exc
+    if not 0 < minutes <= 240:
+        raise InvalidInput("Een timer loopt minimaal een paar seconden en maximaal 240 minuten.")
+    workshop.timer_end = (now or utcnow()) + timedelta(minutes=minutes)
+    workshop.timer_label = text.clean(label, field="timertekst", max_len=80, required=False)
+    live.touch(db, workshop.id)
+
+
+def stop_timer(db: Session, *, actor: Actor) -> None:
+    workshop = require_facilitator(db, actor)
+    workshop.timer_end = None
+    workshop.timer_label = ""
+    live.touch(db, workshop.id)
+
+
+SETTABLE = {
+    "title": lambda v: text.clean(v, field="titel"),
+    "organisation": lambda v: text.clean(v, field="organisatie", max_len=text.NAME_MAX, required=False),
+    "theme": lambda v: text.clean(v, field="thema", required=False),
+    "vote_budget": lambda v: _int_in(v, 1, 20, "het aantal stippen per deelnemer"),
+    "max_votes_per_node": lambda v: _int_in(v, 1, 20, "het maximum aantal stippen per onderdeel"),
+    "vote_level": lambda v: v if v in VOTE_LEVELS else (_ for _ in ()).throw(
+        InvalidInput("Kies waarop gestemd wordt: effecten, activiteiten of beide.")),
+    "votes_revealed": bool,
+    "placements_revealed": bool,
+    "compass_open_to_participants": bool,
+    "report_show_names": bool,
+    "downloads_open": bool,
+    "conclusions": lambda v: text.optional(v, field="conclusies", max_len=20000),
+    "open_questions": lambda v: text.optional(v, field="open vragen", max_len=20000),
+}
+
+
+def update_workshop(db: Session, *, actor: Actor, **changes: object) -> None:
+    """Facilitator settings; unknown names are a programming error, bad values InvalidInput."""
+    workshop = require_facilitator(db, actor)
+    for name, value in changes.items():
+        if name not in SETTABLE:
+            raise InvalidInput(f"Onbekende instelling '{name}'.")
+        setattr(workshop, name, SETTABLE[name](value))
+    live.touch(db, workshop.id)
+
+
+def remove_participant(db: Session, *, actor: Actor, participant_id: int) -> None:
+    """The participant's link stops working; what they contributed stays."""
+    workshop = require_facilitator(db, actor)
+    participant = _participant_in(db, workshop, participant_id)
+    participant.removed = True
+    live.touch(db, workshop.id)
+
+
+def anonymise_participant(db: Session, *, actor: Actor, participant_id: int) -> None:
+    """Replace name and organisation; votes and placements stay, without a name."""
+    workshop = require_facilitator(db, actor)
+    participant = _participant_in(db, workshop, participant_id)
+    participant.name = f"Deelnemer {participant.id}"
+    participant.organisation = ""
+    participant.anonymised = True
+    live.touch(db, workshop.id)
+
+
+def _participant_in(db: Session, workshop: Workshop, participant_id: int) -> Participant:
+    participant = db.get(Participant, participant_id)
+    if participant is None or participant.workshop_id != workshop.id:
+        raise NotFound("Deze deelnemer bestaat niet in deze workshop.")
+    return participant
+
+
+def delete_workshop(db: Session, *, actor: Actor, confirm_code: str) -> None:
+    """Delete the workshop and everything in it; the code must be typed as confirmation."""
+    workshop = require_facilitator(db, actor)
+    if normalise_code(confirm_code) != workshop.code:
+        raise InvalidInput("Typ de code van de workshop om het verwijderen te bevestigen.")
+    _delete_all(db, [workshop.id])
+
+
+def _delete_all(db: Session, workshop_ids: list[int]) -> None:
+    # Foreign keys cascade from the workshop (PRAGMA foreign_keys=ON); deleting the tree
+    # bottom-up first keeps PostgreSQL and SQLite equally happy with the self-reference.
+    from kompas.models import GoalNode
+
+    if not workshop_ids:
+        return
+    db.execute(GoalNode.__table__.update().where(GoalNode.workshop_id.in_(workshop_ids))
+               .values(parent_id=None))
+    db.execute(delete(Workshop).where(Workshop.id.in_(workshop_ids)))
+
+
+def purge_expired(db: Session, *, retention_days: int, now: datetime | None = None) -> list[str]:
+    """Delete workshops older than the retention period; returns the deleted codes."""
+    cutoff = (now or utcnow()) - timedelta(days=retention_days)
+    rows = db.execute(select(Workshop.id, Workshop.code).where(Workshop.created_at < cutoff)).all()
+    _delete_all(db, [r.id for r in rows])
+    return [r.code for r in rows]
+
+
+def expires_on(workshop_created: datetime, retention_days: int) -> datetime:
+    return workshop_created + timedelta(days=retention_days)
+
+
+# --- read models for pages (plain data, safe to cache) ----------------------------------
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    id: int
+    name: str
+    role_group: str
+    organisation: str
+    joined_at: datetime
+    last_seen: datetime
+    removed: bool
+    anonymised: bool
+
+
+@dataclass(frozen=True)
+class WorkshopInfo:
+    id: int
+    code: str
+    title: str
+    organisation: str
+    theme: str
+    created_at: datetime
+    version: int
+    phases: dict
+    locks: dict
+    timer_end: Optional[datetime]
+    timer_label: str
+    vote_budget: int
+    max_votes_per_node: int
+    vote_level: str
+    votes_revealed: bool
+    placements_revealed: bool
+    compass_open_to_participants: bool
+    report_show_names: bool
+    downloads_open: bool
+    quadrant_labels: tuple
+    conclusions: str
+    open_questions: str
+    participants: tuple  # of ParticipantRow, removed ones included
+
+    @property
+    def active_participants(self) -> list[ParticipantRow]:
+        return [p for p in self.participants if not p.removed]
+
+    def count_by_role(self) -> dict[str, int]:
+        counts = {role: 0 for role in ROLE_GROUPS}
+        for p in self.active_participants:
+            counts[p.role_group] = counts.get(p.role_group, 0) + 1
+        return counts
+
+
+def quadrant_labels(workshop: Workshop) -> tuple[str, str, str, str]:
+    """Top-left, top-right, bottom-left, bottom-right."""
+    try:
+        labels = json.loads(workshop.quadrant_labels or "[]")
+    except ValueError:
+        labels = []
+    if not (isinstance(labels, list) and len(labels) == 4 and all(isinstance(x, str) for x in labels)):
+        labels = list(DEFAULT_QUADRANTS)
+    return tuple(labels)  # type: ignore[return-value]
+
+
+def set_quadrant_labels(db: Session, *, actor: Actor, labels: list[str]) -> None:
+    workshop = require_facilitator(db, actor)
+    if len(labels) != 4:
+        raise InvalidInput("Geef vier namen voor de kwadranten.")
+    cleaned = [text.clean(v, field="naam van het kwadrant", max_len=60) for v in labels]
+    workshop.quadrant_labels = json.dumps(cleaned, ensure_ascii=False)
+    live.touch(db, workshop.id)
+
+
+def workshop_info(db: Session, workshop_id: int) -> WorkshopInfo:
+    w = get_workshop(db, workshop_id)
+    people = db.execute(
+        select(Participant).where(Participant.workshop_id == workshop_id).order_by(Participant.id)
+    ).scalars().all()
+    return WorkshopInfo(
+        id=w.id, code=w.code, title=w.title, organisation=w.organisation, theme=w.theme,
+        created_at=w.created_at, version=w.version,
+        phases={t: phase_of(w, t) for t in TOOLS}, locks={t: is_locked(w, t) for t in TOOLS},
+        timer_end=w.timer_end, timer_label=w.timer_label, vote_budget=w.vote_budget,
+        max_votes_per_node=w.max_votes_per_node, vote_level=w.vote_level,
+        votes_revealed=w.votes_revealed, placements_revealed=w.placements_revealed,
+        compass_open_to_participants=w.compass_open_to_participants,
+        report_show_names=w.report_show_names, downloads_open=w.downloads_open,
+        quadrant_labels=quadrant_labels(w), conclusions=w.conclusions,
+        open_questions=w.open_questions,
+        participants=tuple(ParticipantRow(p.id, p.name, p.role_group, p.organisation, p.joined_at,
+                                          p.last_seen, p.removed, p.anonymised) for p in people),
+    )
+
+
+@dataclass(frozen=True)
+class WorkshopListing:
+    code: str
+    title: str
+    created_at: datetime
+    participants: int
+
+
+def list_workshops(db: Session) -> list[WorkshopListing]:
+    counts = (select(Participant.workshop_id, func.count(Participant.id).label("n"))
+              .where(Participant.removed == False)  # noqa: E712
+              .group_by(Participant.workshop_id).subquery())
+    rows = db.execute(
+        select(Workshop.code, Workshop.title, Workshop.created_at, counts.c.n)
+        .outerjoin(counts, counts.c.workshop_id == Workshop.id)
+        .order_by(Workshop.created_at, Workshop.id)
+    ).all()
+    return [WorkshopListing(r.code, r.title, r.created_at, r.n or 0) for r in rows]
+
+
+def role_label(role_group: str) -> str:
+    return ROLE_LABELS.get(role_group, role_group)
