@@ -1,0 +1,39 @@
+# Kompas: two commands for a newcomer. `make run` and `make test` each set up .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test test-fast e2e bench demo clean venv
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(BIN)/.installed
+
+run: $(BIN)/.installed
+	$(BIN)/python -m kompas demo --if-empty
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: $(BIN)/.installed-dev
+	bash scripts/ensure-chromium.sh
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+test-fast: $(BIN)/.installed-dev
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not e2e and not slow" $(PYTEST_ARGS)
+
+bench: $(BIN)/.installed-dev
+	$(BIN)/python bench/run_all.py
+
+demo: $(BIN)/.installed
+	$(BIN)/python -m kompas demo
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

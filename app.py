@@ -1,0 +1,38 @@
+"""Kompas home: start a workshop, join one, or — with a valid link — the console or lobby."""
+
+import streamlit as st
+
+from kompas import ui
+from kompas.errors import KompasError
+from kompas.ui import console, home
+
+st.set_page_config(page_title="Kompas", page_icon=":material/explore:", layout="wide")
+
+try:
+    ctx = ui.current_identity()
+except KompasError as exc:
+    ui.forget_identity()
+    st.session_state.pop("kompas_actor", None)
+    st.error(str(exc), icon=":material/error:")
+    ctx = None
+
+if ctx is not None:
+    ui.sidebar(ctx, None)
+    if ctx.is_facilitator:
+        console.show(ctx)
+    else:
+        home.lobby(ctx)
+    st.stop()
+
+st.title("Kompas")
+st.markdown("Samen werken aan doelen, kwaliteit en partnerschap in het sociaal domein. "
+            "Met een doelenboom, het kwaliteitskompas en een partnermatrix, live in één sessie.")
+deleted = st.session_state.pop("kompas_deleted", None)
+if deleted:
+    st.success(f"De workshop {deleted} en al zijn gegevens zijn verwijderd.")
+
+join_col, start_col = st.columns(2, gap="large")
+with join_col:
+    home.join_form(prefill_code=st.query_params.get("code", "")[:12])
+with start_col:
+    home.start_form()

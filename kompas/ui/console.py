@@ -1,0 +1,149 @@
+"""The facilitator console: join code and links, participants live, phases, locks,
+timer, removing participants, deleting the workshop."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import streamlit as st
+
+from kompas import formats, ui, workshops
+from kompas.models import PHASES, ROLE_GROUPS, ROLE_LABELS, TOOL_LABELS, TOOLS
+from kompas.ui import esc, esc_inline
+from kompas.ui.home import facilitator_url, join_url, qr_png
+
+
+def show(ctx: ui.Context) -> None:
+    info = ctx.info
+    st.title(info.title)
+    st.caption(" · ".join(x for x in (esc(info.organisation), esc(info.theme)) if x)
+               or "Console van de procesbegeleider")
+    _new_workshop_banner(info.code)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        with st.container(key="workshop_code", border=True):
+            st.markdown("Code voor deelnemers")
+            st.markdown(f"# `{info.code}`")
+            st.markdown(f"Meedoen via **{esc(ui.settings().base_url)}** met deze code, of via de link:")
+            st.code(join_url(info.code), language=None)
+        _participants_live(ctx)
+    with right:
+        st.image(qr_png(join_url(info.code)), caption="Scan om mee te doen", width=220)
+        _retention_warning(info)
+    st.divider()
+    _tools(ctx)
+    st.divider()
+    _timer_controls(ctx)
+    st.divider()
+    _danger_zone(ctx)
+
+
+def _new_workshop_banner(code: str) -> None:
+    new = st.session_state.get("kompas_new_workshop")
+    if not new or new.get("code") != code:
+        return
+    with st.container(border=True, key="facilitator_link_box"):
+        st.success("De workshop is gestart. Bewaar je eigen link goed: alleen met deze link "
+                   "beheer je de workshop. Hij wordt niet opnieuw getoond.",
+                   icon=":material/key:")
+        st.code(facilitator_url(code, new["key"]), language=None)
+        if st.button("Ik heb de link bewaard", key="hide_facilitator_link"):
+            st.session_state.pop("kompas_new_workshop", None)
+            st.rerun()
+
+
+def _retention_warning(info: workshops.WorkshopInfo) -> None:
+    days = ui.settings().retention_days
+    ends = workshops.expires_on(info.created_at, days)
+    if ends - datetime.now(timezone.utc) <= timedelta(days=7):
+        st.warning(f"Deze workshop wordt op {formats.date_nl(ends)} automatisch verwijderd "
+                   f"(bewaartermijn {days} dagen). Maak nu een export als je hem wilt bewaren.",
+                   icon=":material/schedule:")
+
+
+def _participants_live(ctx: ui.Context) -> None:
+    @st.fragment(run_every=ui.poll_seconds())
+    def body():
+        info = ctx.refreshed().info
+        people = info.active_participants
+        counts = info.count_by_role()
+        st.subheader(f"Deelnemers: {len(people)}")
+        st.markdown(" · ".join(f"{ROLE_LABELS[r]}: **{counts[r]}**" for r in ROLE_GROUPS),
+                    help="Aantal deelnemers per rol")
+        with st.container(key="participant_count"):
+            st.text(f"{len(people)} deelnemers")
+        if not people:
+            st.info("Nog niemand aangemeld. Laat de code of de QR-code zien.")
+            return
+        now = datetime.now(timezone.utc)
+        for p in people:
+            cols = st.columns([4, 2, 1, 1], vertical_alignment="center")
+            active = (now - (p.last_seen if p.last_seen.tzinfo else p.last_seen.replace(tzinfo=timezone.utc))) < timedelta(minutes=3)
+            org = f" · {p.organisation}" if p.organisation else ""
+            cols[0].text(f"{p.name}{org}")
+            cols[1].text(ROLE_LABELS.get(p.role_group, p.role_group) + (" · actief" if active else ""))
+            if cols[2].button("Anoniem", key=f"anon_{p.id}", disabled=p.anonymised,
+                              help="Naam en organisatie wissen; bijdragen blijven anoniem staan"):
+                ui.act(workshops.anonymise_participant, actor=ctx.actor, participant_id=p.id,
+                       success="Naam gewist")
+                st.rerun(scope="fragment")
+            if cols[3].button("Verwijder", key=f"remove_{p.id}",
+                              help="De link van deze deelnemer werkt niet meer; bijdragen blijven"):
+                ui.act(workshops.remove_participant, actor=ctx.actor, participant_id=p.id,
+                       success="Deelnemer verwijderd")
+                st.rerun(scope="fragment")
+
+    body()
+
+
+def _tools(ctx: ui.Context) -> None:
+    st.subheader("Onderdelen")
+    cols = st.columns(len(TOOLS))
+    for col, tool in zip(cols, TOOLS):
+        with col, st.container(border=True):
+            st.markdown(f"**{TOOL_LABELS[tool]}**")
+            phases = PHASES[tool]
+            current = ctx.phase(tool)
+            phase = st.selectbox("Fase", phases, index=phases.index(current), key=f"phase_{tool}",
+                                 format_func=str.capitalize)
+            if phase != current:
+                ui.act(workshops.set_phase, actor=ctx.actor, tool=tool, phase=phase,
+                       success=f"{TOOL_LABELS[tool]}: fase {phase}")
+                st.rerun()
+            locked = st.toggle("Op slot (alleen kijken)", value=ctx.locked(tool), key=f"lock_{tool}")
+            if locked != ctx.locked(tool):
+                ui.act(workshops.set_lock, actor=ctx.actor, tool=tool, locked=locked)
+                st.rerun()
+
+
+def _timer_controls(ctx: ui.Context) -> None:
+    st.subheader("Timer")
+    with st.form("timer_form", border=False):
+        cols = st.columns([1, 2, 1, 1], vertical_alignment="bottom")
+        minutes = cols[0].number_input("Minuten", min_value=1, max_value=240, value=10, key="timer_minutes")
+        label = cols[1].text_input("Waarvoor (mag leeg)", key="timer_label", max_chars=80)
+        start = cols[2].form_submit_button("Timer starten", key="timer_start")
+        stop = cols[3].form_submit_button("Timer stoppen", key="timer_stop")
+    if start:
+        ui.act(workshops.start_timer, actor=ctx.actor, minutes=minutes, label=label,
+               success="Timer gestart")
+        st.rerun()
+    if stop:
+        ui.act(workshops.stop_timer, actor=ctx.actor, success="Timer gestopt")
+        st.rerun()
+
+
+def _danger_zone(ctx: ui.Context) -> None:
+    with st.expander("Workshop verwijderen"):
+        st.markdown("Dit verwijdert de workshop met alle deelnemers, stemmen, kompas en "
+                    "partnermatrix. Dit kan niet ongedaan worden gemaakt. Maak eerst een "
+                    "export op de pagina Verslag als je iets wilt bewaren.")
+        with st.form("delete_form", border=False):
+            confirm = st.text_input(f"Typ de code {ctx.info.code} om te bevestigen", key="delete_confirm")
+            go = st.form_submit_button("Definitief verwijderen", key="delete_submit", type="primary")
+        if go:
+            done = ui.act(workshops.delete_workshop, actor=ctx.actor, confirm_code=confirm)
+            if done:
+                ui.forget_identity()
+                st.session_state["kompas_deleted"] = esc_inline(ctx.info.title)
+                st.rerun()
