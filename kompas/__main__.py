@@ -81,12 +81,12 @@ def _run(args, engine, settings) -> int:
             print(f"{row.code}\t{row.title}\t{datetime_nl(row.created_at)}\t{row.participants} deelnemers")
         return 0
     if args.command == "export":
-        from kompas.export import export_bytes
-
         with reading(engine) as db:
             workshop = workshops.find_workshop(db, args.code)
             if workshop is None:
                 raise KompasError(f"Er is geen workshop met code {args.code}.")
+            from kompas.export import export_bytes
+
             data = export_bytes(db, workshop.id, args.format)
         Path(args.output).write_bytes(data)
         print(f"{args.output}: {len(data)} bytes")

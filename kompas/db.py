@@ -122,8 +122,7 @@ def reading(engine: Engine) -> Iterator[Session]:
     except OperationalError as exc:
         raise StorageError(_storage_message(exc)) from exc
     finally:
-        db.rollback()
-        db.close()
+        db.close()  # ends the read transaction; loaded objects stay readable (not expired)
 
 
 def integrity_ok(engine: Engine) -> bool:

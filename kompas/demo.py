@@ -6,7 +6,7 @@ import json
 import random
 from datetime import date, timedelta
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from kompas import live
 from kompas.models import (
@@ -133,7 +133,7 @@ def create_demo(db: Session, *, seed: int = 7) -> NewWorkshop:
         partners.append(partner)
     db.flush()
 
-    main = db.query(GoalNode).filter(GoalNode.workshop_id == ws.id, GoalNode.kind == "main_goal").one()
+    main = db.exec(select(GoalNode).where(GoalNode.workshop_id == ws.id, GoalNode.kind == "main_goal")).one()
     main.description = "Het integrale hoofddoel voor het hele sociaal domein."
     db.add(GoalNode(workshop_id=ws.id, parent_id=main.id, kind="vision", title="Beoogde nieuwe werkelijkheid",
                     description=VISION, position=0))

@@ -1,0 +1,36 @@
+"""AppTest helpers: run a page as someone, read what the user sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_as(path: str, *, code: str | None = None, token: str | None = None,
+           key: str | None = None, timeout: float = 30) -> AppTest:
+    """``path`` relative to the repository root, e.g. "pages/1_Doelenboom.py"."""
+    at = AppTest.from_file(str(ROOT / path), default_timeout=timeout)
+    if code:
+        at.query_params["code"] = code
+    if token:
+        at.query_params["p"] = token
+    if key:
+        at.query_params["f"] = key
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    """Everything a user reads on the page, main area and sidebar, as one string."""
+    parts = []
+    for kind in ("markdown", "text", "caption", "title", "header", "subheader", "info", "warning",
+                 "error", "success", "code"):
+        parts += [str(el.value) for el in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+def qp(at: AppTest, name: str) -> str | None:
+    value = at.query_params.get(name)
+    return value[0] if isinstance(value, list) else value

@@ -1,0 +1,120 @@
+"""Home page: start a workshop, join one, the console, the lobby, refusals."""
+
+from sqlalchemy import func, select
+
+from kompas.db import reading
+from kompas.models import Participant, Workshop
+from tests.pages.helpers import qp, run_as, texts
+
+
+def start(app_db, title="Werksessie Zutphen"):
+    at = run_as("app.py")
+    at.text_input(key="new_title").input(title)
+    at.button(key="new_submit").click().run()
+    return at
+
+
+def test_home_smoke(app_db):
+    at = run_as("app.py")
+    assert not at.exception
+    assert at.text_input(key="join_code") and at.button(key="new_submit")
+    assert list(at.selectbox(key="join_role").options) == ["Gemeente", "Aanbieder", "Inwoner", "Anders"]
+
+
+def test_start_shows_code_links_and_qr(app_db):
+    at = start(app_db)
+    assert not at.exception
+    code = qp(at, "code")
+    with reading(app_db) as db:
+        ws = db.execute(select(Workshop)).scalar_one()
+    assert ws.code == code and ws.title == "Werksessie Zutphen"
+    shown = texts(at)
+    assert code in shown
+    assert f"?code={code}&f={qp(at, 'f')}" in shown  # the facilitator link, shown once
+    assert f"?code={code}" in shown
+    assert at.get("image")  # the QR code, made locally
+    assert any(f"`{code}`" in str(el.value) for el in at.markdown)
+
+
+def test_empty_title_is_refused_and_creates_nothing(app_db):
+    at = start(app_db, title="   ")
+    assert "Titel mag niet leeg zijn" in texts(at)
+    with reading(app_db) as db:
+        assert db.execute(select(func.count()).select_from(Workshop)).scalar() == 0
+
+
+def test_join_keeps_identity_in_url(app_db):
+    code = qp(start(app_db), "code")
+    at = run_as("app.py", code=code)
+    assert at.text_input(key="join_code").value == code
+    at.text_input(key="join_name").input("Anne")
+    at.selectbox(key="join_role").set_value("aanbieder")
+    at.text_input(key="join_organisation").input("MEE")
+    at.button(key="join_submit").click().run()
+    assert not at.exception
+    token = qp(at, "p")
+    assert token and "Welkom, **Anne**" in texts(at)
+    again = run_as("app.py", code=code, token=token)  # a reload
+    assert "Welkom, **Anne**" in texts(again)
+    with reading(app_db) as db:
+        p = db.execute(select(Participant)).scalar_one()
+    assert (p.name, p.role_group, p.organisation) == ("Anne", "aanbieder", "MEE")
+
+
+def test_wrong_code_gets_a_message_and_nothing_is_created(app_db):
+    start(app_db)
+    at = run_as("app.py")
+    at.text_input(key="join_code").input("ZZZZZZ")
+    at.text_input(key="join_name").input("Anne")
+    at.button(key="join_submit").click().run()
+    assert "geen workshop met deze code" in texts(at)
+    with reading(app_db) as db:
+        assert db.execute(select(func.count()).select_from(Participant)).scalar() == 0
+
+
+def test_console_counts_participants_and_changes_phase(app_db):
+    fac = start(app_db)
+    code, key = qp(fac, "code"), qp(fac, "f")
+    for name in ("Anne", "Bram"):
+        j = run_as("app.py", code=code)
+        j.text_input(key="join_name").input(name)
+        j.button(key="join_submit").click().run()
+    console = run_as("app.py", code=code, key=key)
+    shown = texts(console)
+    assert "2 deelnemers" in shown and "Anne" in shown and "Bram" in shown
+    console.selectbox(key="phase_tree").set_value("stemmen").run()
+    assert not console.exception
+    with reading(app_db) as db:
+        assert db.execute(select(Workshop.phase_tree)).scalar() == "stemmen"
+
+
+def test_participant_cannot_open_console_with_own_token(app_db):
+    fac = start(app_db)
+    code = qp(fac, "code")
+    j = run_as("app.py", code=code)
+    j.text_input(key="join_name").input("Anne")
+    j.button(key="join_submit").click().run()
+    lobby = run_as("app.py", code=code, token=qp(j, "p"))
+    keys = {w.key for w in lobby.selectbox}
+    assert "phase_tree" not in keys and "Welkom" in texts(lobby)
+
+
+def test_bad_token_in_url_gets_message(app_db):
+    code = qp(start(app_db), "code")
+    at = run_as("app.py", code=code, token="nep")
+    assert not at.exception
+    assert "niet (meer) geldig" in texts(at)
+
+
+def test_delete_workshop_after_confirmation(app_db):
+    fac = start(app_db)
+    code, key = qp(fac, "code"), qp(fac, "f")
+    console = run_as("app.py", code=code, key=key)
+    console.text_input(key="delete_confirm").input("FOUT")
+    console.button(key="delete_submit").click().run()
+    assert "Typ de code" in texts(console)
+    console.text_input(key="delete_confirm").input(code)
+    console.button(key="delete_submit").click().run()
+    assert not console.exception
+    with reading(app_db) as db:
+        assert db.execute(select(func.count()).select_from(Workshop)).scalar() == 0

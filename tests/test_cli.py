@@ -1,0 +1,54 @@
+"""The command line: exit codes, one-line messages, never a traceback."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def kompas(*args, db=None, env_extra=None):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPAS_")}
+    if db:
+        env["KOMPAS_DATABASE_URL"] = f"sqlite:///{db}"
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "kompas", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_demo_prints_code_and_links_then_list(tmp_path):
+    db = tmp_path / "k.db"
+    out = kompas("demo", db=db)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    code = lines[0].removeprefix("code: ")
+    assert lines[0].startswith("code: ") and len(code) == 6
+    assert lines[1].startswith(f"facilitator: http://localhost:8501/?code={code}&f=")
+    assert lines[2] == f"participant: http://localhost:8501/?code={code}"
+    listed = kompas("list", db=db)
+    assert listed.returncode == 0 and code in listed.stdout and "8 deelnemers" in listed.stdout
+    again = kompas("demo", "--if-empty", db=db)
+    assert again.returncode == 0 and "code:" not in again.stdout
+
+
+def test_base_url_setting_is_used(tmp_path):
+    out = kompas("demo", db=tmp_path / "k.db", env_extra={"KOMPAS_BASE_URL": "https://kompas.gemeente.nl/"})
+    assert "participant: https://kompas.gemeente.nl/?code=" in out.stdout
+
+
+@pytest.mark.parametrize("args, env_extra, needle", [
+    (("export", "ZZZZZZ", "--format", "json", "--output", "x.json"), {}, "geen workshop"),
+    (("import", "/nonexistent/file.json"), {}, "kompas:"),
+    (("list",), {"KOMPAS_LIVE": "redis"}, "KOMPAS_LIVE"),
+    (("frobnicate",), {}, "kompas:"),
+    (("export", "ZZZZZZ", "--format", "odt", "--output", "x"), {}, "kompas:"),
+])
+def test_refused_input_exits_2_with_one_line(tmp_path, args, env_extra, needle):
+    out = kompas(*args, db=tmp_path / "k.db", env_extra=env_extra)
+    assert out.returncode == 2
+    assert needle in out.stderr and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
