@@ -1,0 +1,65 @@
+"""Exports of a workshop: Word, PDF, Excel, Markdown and JSON, all but JSON rendered from
+one WorkshopSummary. ``export_bytes(db, workshop_id, fmt)`` is the one entry point."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from kompas.errors import InvalidInput
+
+
+@dataclass(frozen=True)
+class Format:
+    key: str
+    label: str  # Dutch, for buttons
+    extension: str
+    mime: str
+    module: str
+    slow: bool  # shows a progress indication on the page
+
+
+FORMATS: dict[str, Format] = {
+    f.key: f for f in (
+        Format("docx", "Word", "docx",
+               "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+               "kompas.export.docx", True),
+        Format("pdf", "PDF", "pdf", "application/pdf", "kompas.export.pdf", True),
+        Format("xlsx", "Excel", "xlsx",
+               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               "kompas.export.xlsx", False),
+        Format("md", "Markdown", "md", "text/markdown", "kompas.export.markdown", False),
+        Format("json", "JSON (volledige back-up)", "json", "application/json",
+               "kompas.export.json_io", False),
+    )
+}
+
+
+def export_bytes(db: Session, workshop_id: int, fmt: str, *, show_names: bool | None = None) -> bytes:
+    """The file for ``fmt`` (docx, pdf, xlsx, md, json). ``show_names`` overrides the
+    workshop's own setting for participant names in the report."""
+    if fmt not in FORMATS:
+        raise InvalidInput(f"Onbekend formaat '{fmt}'. Kies uit: {', '.join(FORMATS)}.")
+    module = importlib.import_module(FORMATS[fmt].module)
+    if fmt == "json":
+        return module.export_json(db, workshop_id)
+    from kompas import summary
+
+    return module.render(summary.build(db, workshop_id, show_names=show_names))
+
+
+def render_summary(summary, fmt: str) -> bytes:
+    """Render an already built summary (the Verslag page builds it once, cached)."""
+    if fmt not in FORMATS or fmt == "json":
+        raise InvalidInput(f"Onbekend formaat '{fmt}'.")
+    return importlib.import_module(FORMATS[fmt].module).render(summary)
+
+
+def file_name(title: str, code: str, fmt: str) -> str:
+    """A safe file name such as ``verslag-werksessie-culemborg-K7M2QP.docx``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower().encode("ascii", "ignore").decode()).strip("-")
+    stem = "backup" if fmt == "json" else "verslag"
+    return f"{stem}-{slug[:40].strip('-') or 'workshop'}-{code}.{FORMATS[fmt].extension}"
