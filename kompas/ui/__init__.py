@@ -94,6 +94,11 @@ def act(fn: Callable[..., Any], /, *args: Any, success: str | None = None, where
     return result if result is not None else True
 
 
+def reading_db():
+    """A read-only unit of work on the process engine."""
+    return kdb.reading(engine())
+
+
 @st.cache_data(max_entries=2048, show_spinner=False)
 def _cached_read(module: str, name: str, url: str, workshop_id: int, version_: int,
                  args: tuple) -> Any:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import threading
 import time
+from collections import deque
 
 import segno
 import streamlit as st
@@ -48,15 +50,35 @@ def start_form() -> None:
             st.rerun()
 
 
+# Wrong codes across all browser sessions of this process, so that a guesser cannot get
+# round the per-session limit by opening new sessions.
+PROCESS_WRONG_CODES_PER_MINUTE = 120
+_wrong_codes: deque[float] = deque()
+_wrong_lock = threading.Lock()
+
+
 def _join_allowed() -> bool:
-    """Slow down code guessing: at most N attempts per minute per browser session."""
+    """Slow down code guessing: at most N attempts per minute per browser session and a
+    cap on wrong codes per minute for the whole process."""
     now = time.monotonic()
     recent = [t for t in st.session_state.get("kompas_join_attempts", []) if now - t < 60]
-    allowed = len(recent) < ui.settings().join_attempts_per_minute
+    with _wrong_lock:
+        while _wrong_codes and now - _wrong_codes[0] > 60:
+            _wrong_codes.popleft()
+        process_ok = len(_wrong_codes) < PROCESS_WRONG_CODES_PER_MINUTE
+    allowed = process_ok and len(recent) < ui.settings().join_attempts_per_minute
     if allowed:
         recent.append(now)
     st.session_state["kompas_join_attempts"] = recent
     return allowed
+
+
+def _count_wrong_code(code: str) -> None:
+    with ui.reading_db() as db:
+        known = workshops.find_workshop(db, code) is not None
+    if not known:
+        with _wrong_lock:
+            _wrong_codes.append(time.monotonic())
 
 
 def join_form(prefill_code: str = "") -> None:
@@ -77,6 +99,8 @@ def join_form(prefill_code: str = "") -> None:
             return
         joined = ui.act(workshops.join_workshop, code=code, name=name, role_group=role,
                         organisation=organisation)
+        if not joined:
+            _count_wrong_code(code)
         if joined:
             actor, token = joined
             ui.remember({"code": workshops.normalise_code(code), "p": token})

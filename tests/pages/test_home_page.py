@@ -118,3 +118,19 @@ def test_delete_workshop_after_confirmation(app_db):
     assert not console.exception
     with reading(app_db) as db:
         assert db.execute(select(func.count()).select_from(Workshop)).scalar() == 0
+
+
+def test_code_guessing_is_slowed_down(app_db, monkeypatch):
+    monkeypatch.setenv("KOMPAS_JOIN_ATTEMPTS_PER_MINUTE", "3")
+    import streamlit as st
+
+    st.cache_resource.clear()
+    at = run_as("app.py")
+    at.text_input(key="join_name").input("Raad")
+    for guess in ("AAAAAA", "BBBBBB", "CCCCCC"):
+        at.text_input(key="join_code").input(guess)
+        at.button(key="join_submit").click().run()
+        assert "geen workshop met deze code" in texts(at)
+    at.text_input(key="join_code").input("DDDDDD")
+    at.button(key="join_submit").click().run()
+    assert "Te veel pogingen" in texts(at)
