@@ -1,0 +1,204 @@
+"""Altair charts for the Kwaliteitskompas, built from ``compass.CompassView`` (plain data):
+shown in the app and rendered to PNG (vl-convert) for the report."""
+
+from __future__ import annotations
+
+import altair as alt
+
+from kompas import formats
+from kompas.compass import (
+    NOT_LINKED,
+    STATUS_NO_DATA,
+    STATUS_OFF_TRACK,
+    STATUS_ON_TRACK,
+    STATUS_REACHED,
+    STATUS_STORY,
+    CompassView,
+    IndicatorView,
+)
+
+# Colours meet WCAG AA (≥ 3:1 for graphics) on white; shapes repeat the status for
+# people who cannot tell the colours apart.
+STATUS_COLORS = {STATUS_REACHED: "#1f5f8b", STATUS_ON_TRACK: "#2e7d32",
+                 STATUS_OFF_TRACK: "#c62828", STATUS_NO_DATA: "#6b6b6b", STATUS_STORY: "#7b4f9d"}
+STATUS_SHAPES = {STATUS_REACHED: "diamond", STATUS_ON_TRACK: "circle",
+                 STATUS_OFF_TRACK: "triangle-down", STATUS_NO_DATA: "square",
+                 STATUS_STORY: "cross"}
+BUDGET_COLOR = "#1f5f8b"
+GAP_COLOR = "#c62828"
+FONT_SIZE = 15
+ROW_HEIGHT = 40
+LABEL_WIDTH = 330
+
+
+def _short(text: str, n: int = 48) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _status_scale() -> alt.Scale:
+    return alt.Scale(domain=list(STATUS_COLORS), range=list(STATUS_COLORS.values()))
+
+
+def _shape_scale() -> alt.Scale:
+    return alt.Scale(domain=list(STATUS_SHAPES), range=list(STATUS_SHAPES.values()))
+
+
+NL_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
+             "time": {"dateTime": "%a %e %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S",
+                      "periods": ["AM", "PM"],
+                      "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+                      "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+                      "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli",
+                                 "augustus", "september", "oktober", "november", "december"],
+                      "shortMonths": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep",
+                                      "okt", "nov", "dec"]}}
+
+
+def _configure(chart):
+    return (chart.configure(locale=NL_LOCALE).configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelLimit=LABEL_WIDTH)
+            .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom")
+            .configure_title(fontSize=FONT_SIZE + 3, anchor="start")
+            .configure_view(strokeWidth=0))
+
+
+
+def _result_labels(view: CompassView) -> list[str]:
+    """Unique, short y labels in display order (duplicate titles get a number)."""
+    labels, seen = [], {}
+    for rv in view.results:
+        label = _short(rv.title)
+        seen[label] = seen.get(label, 0) + 1
+        labels.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return labels
+
+
+def results_inputs_chart(view: CompassView, *, width: int = 1100) -> alt.Chart:
+    """Results versus inputs, one row per result: left the progress of each indicator
+    (0% = nulmeting, 100% = streefwaarde, colour and shape = status), right the budget
+    that reaches the result, with 'geen activiteit' where nothing contributes."""
+    labels = _result_labels(view)
+    order = labels + ([NOT_LINKED] if any(rid is None for rid, _, _ in view.budget_per_result) else [])
+    points, bars = [], []
+    for label, rv in zip(labels, view.results):
+        for iv in rv.indicators:
+            pct = None if iv.progress is None else round(iv.progress * 100, 1)
+            if pct is None:
+                pct = 100.0 if iv.status == STATUS_REACHED else 0.0
+            points.append({"resultaat": label, "indicator": iv.name, "naam": _short(iv.name, 26),
+                           "status": iv.status,
+                           "voortgang": pct, "waarden": _values_text(iv)})
+        bars.append({"resultaat": label, "budget": rv.budget_cents / 100,
+                     "bedrag": formats.money_short(rv.budget_cents) if rv.activity_ids else "geen activiteit",
+                     "gat": not rv.activity_ids})
+    for rid, title, cents in view.budget_per_result:
+        if rid is None:
+            bars.append({"resultaat": NOT_LINKED, "budget": cents / 100,
+                         "bedrag": formats.money_short(cents), "gat": True})
+    height = max(len(order), 1) * ROW_HEIGHT
+    y = alt.Y("resultaat:N", sort=order, title=None, scale=alt.Scale(domain=order))
+    left_base = alt.Chart(alt.Data(values=points)) if points else alt.Chart(
+        alt.Data(values=[{"resultaat": order[0] if order else "", "voortgang": 0, "status": STATUS_NO_DATA,
+                          "indicator": "", "waarden": ""}]))
+    band = alt.Chart(alt.Data(values=[{"x": 0, "x2": 100}])).mark_rect(color="#eef3f7").encode(
+        x=alt.X("x:Q"), x2="x2:Q")
+    target = alt.Chart(alt.Data(values=[{"x": 100}])).mark_rule(color="#333", strokeDash=[4, 3]).encode(x="x:Q")
+    dots = left_base.mark_point(size=260, filled=True, opacity=0.9 if points else 0).encode(
+        x=alt.X("voortgang:Q", title="Indicatoren: van nulmeting (0%) naar doel (100%)",
+                scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=[0, 25, 50, 75, 100],
+                                                                labelExpr="datum.value + '%'")),
+        y=y,
+        color=alt.Color("status:N", scale=_status_scale(), title="Status"),
+        shape=alt.Shape("status:N", scale=_shape_scale(), title="Status"),
+        tooltip=[alt.Tooltip("indicator:N", title="Indicator"), alt.Tooltip("status:N", title="Status"),
+                 alt.Tooltip("waarden:N", title="Waarden")])
+    names = left_base.mark_text(fontSize=FONT_SIZE - 3, color="#222", opacity=1 if points else 0)
+    names_right = names.transform_filter("datum.voortgang <= 60").mark_text(
+        align="left", dx=13, fontSize=FONT_SIZE - 3, color="#222").encode(x="voortgang:Q", y=y, text="naam:N")
+    names_left = names.transform_filter("datum.voortgang > 60").mark_text(
+        align="right", dx=-13, fontSize=FONT_SIZE - 3, color="#222").encode(x="voortgang:Q", y=y, text="naam:N")
+    left = alt.layer(band, target, dots, names_right, names_left).properties(
+        width=int(width * 0.5), height=height, title="Resultaten: staan de indicatoren op koers?")
+    right_base = alt.Chart(alt.Data(values=bars or [{"resultaat": "", "budget": 0, "bedrag": "", "gat": False}]))
+    max_budget = max([b["budget"] for b in bars] + [1])
+    bar = right_base.mark_bar(height=ROW_HEIGHT * 0.6).encode(
+        x=alt.X("budget:Q", title="Budget in euro", scale=alt.Scale(domain=[0, max_budget * 1.35]),
+                axis=alt.Axis(labelExpr="'€ ' + format(datum.value, ',.0f')", tickCount=4)),
+        y=alt.Y("resultaat:N", sort=order, title=None, axis=None, scale=alt.Scale(domain=order)),
+        color=alt.condition("datum.gat", alt.value(GAP_COLOR), alt.value(BUDGET_COLOR)),
+        tooltip=[alt.Tooltip("resultaat:N", title="Resultaat"), alt.Tooltip("bedrag:N", title="Budget")])
+    text = right_base.mark_text(align="left", dx=6, fontSize=FONT_SIZE, fontWeight="bold").encode(
+        x="budget:Q", y=alt.Y("resultaat:N", sort=order, axis=None, scale=alt.Scale(domain=order)),
+        text="bedrag:N",
+        color=alt.condition("datum.gat", alt.value(GAP_COLOR), alt.value("#222")))
+    right = alt.layer(bar, text).properties(width=int(width * 0.3), height=height,
+                                            title="Inzet: budget per resultaat")
+    chart = alt.hconcat(left, right, spacing=16).resolve_scale(y="shared")
+    return _configure(chart)
+
+
+def _values_text(iv: IndicatorView) -> str:
+    unit = f" {iv.unit}" if iv.unit else ""
+    latest = iv.latest.value if iv.latest is not None else None
+    return (f"nulmeting {formats.smart_number(iv.baseline_value)}{unit} → "
+            f"gemeten {formats.smart_number(latest)}{unit} → "
+            f"doel {formats.smart_number(iv.target_value)}{unit}")
+
+
+def budget_per_result_chart(view: CompassView, *, width: int = 520) -> alt.Chart:
+    rows = [{"resultaat": _short(title), "budget": cents / 100, "bedrag": formats.money_short(cents)}
+            for _, title, cents in view.budget_per_result]
+    return _budget_bars(rows, "resultaat", "Budget per resultaat", width)
+
+
+def budget_per_partner_chart(view: CompassView, *, width: int = 520) -> alt.Chart:
+    rows = [{"partner": _short(name), "budget": cents / 100, "bedrag": formats.money_short(cents)}
+            for name, cents in view.budget_per_partner]
+    return _budget_bars(rows, "partner", "Budget per partner", width)
+
+
+def _budget_bars(rows: list[dict], field: str, title: str, width: int) -> alt.Chart:
+    order = [r[field] for r in rows]
+    max_budget = max([r["budget"] for r in rows] + [1])
+    base = alt.Chart(alt.Data(values=rows or [{field: "", "budget": 0, "bedrag": ""}]))
+    y = alt.Y(f"{field}:N", sort=order, title=None)
+    bar = base.mark_bar(color=BUDGET_COLOR).encode(
+        x=alt.X("budget:Q", title="Budget in euro", scale=alt.Scale(domain=[0, max_budget * 1.4]),
+                axis=alt.Axis(labelExpr="'€ ' + format(datum.value, ',.0f')", tickCount=3)),
+        y=y, tooltip=[alt.Tooltip(f"{field}:N"), alt.Tooltip("bedrag:N", title="Budget")])
+    text = base.mark_text(align="left", dx=6, fontSize=FONT_SIZE - 1).encode(
+        x="budget:Q", y=y, text="bedrag:N")
+    return _configure(alt.layer(bar, text).properties(
+        width=width, height=max(len(rows), 1) * ROW_HEIGHT, title=title))
+
+
+def indicator_chart(iv: IndicatorView, *, width: int = 420, height: int = 180) -> alt.Chart:
+    """One indicator over time: baseline (year) → measured values → target (year)."""
+    rows = []
+    if iv.baseline_value is not None and iv.baseline_year:
+        rows.append({"datum": f"{iv.baseline_year}-01-01", "waarde": iv.baseline_value, "soort": "nulmeting"})
+    for m in iv.measurements:
+        if m.value is not None:
+            rows.append({"datum": m.measured_on.isoformat(), "waarde": m.value, "soort": "gemeten"})
+    goal = []
+    if iv.target_value is not None and iv.target_year:
+        goal.append({"datum": f"{iv.target_year}-12-31", "waarde": iv.target_value, "soort": "doel"})
+        if rows:
+            goal.insert(0, rows[-1])
+    x = alt.X("datum:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"))
+    ytitle = iv.unit or "waarde"
+    line = alt.Chart(alt.Data(values=rows)).mark_line(point=alt.OverlayMarkDef(size=70),
+                                                      color=STATUS_COLORS.get(iv.status, "#333")).encode(
+        x=x, y=alt.Y("waarde:Q", title=ytitle, scale=alt.Scale(zero=False)),
+        tooltip=[alt.Tooltip("soort:N"), alt.Tooltip("datum:T", format="%d-%m-%Y"), alt.Tooltip("waarde:Q")])
+    dashed = alt.Chart(alt.Data(values=goal)).mark_line(strokeDash=[5, 4], color="#555",
+                                                        point=alt.OverlayMarkDef(shape="diamond", size=90,
+                                                                                 color="#555")).encode(
+        x=x, y="waarde:Q", tooltip=[alt.Tooltip("soort:N"), alt.Tooltip("waarde:Q")])
+    return alt.layer(line, dashed).properties(width=width, height=height)
+
+
+def chart_png(chart: alt.Chart, *, scale: float = 2.0) -> bytes:
+    """PNG bytes of a chart (offline, vl-convert), for documents."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_png(chart.to_dict(), scale=scale)
