@@ -118,7 +118,10 @@ def _value(raw: object, field_: str) -> Optional[float]:
 
 
 def _year(raw: object, field_: str) -> Optional[int]:
-    value = formats.parse_number(raw, field=field_)
+    try:
+        value = formats.parse_number(raw, field=field_)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{field_.capitalize()} moet een jaartal zijn, zoals 2025.") from exc
     if value is None:
         return None
     if not float(value).is_integer() or not YEAR_MIN <= value <= YEAR_MAX:
