@@ -20,6 +20,7 @@ venv: $(BIN)/.installed
 
 run: $(BIN)/.installed
 	$(BIN)/python -m kompas demo --if-empty
+	@echo "Kompas draait op http://localhost:$(PORT) (stoppen: Ctrl+C)"
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 test: $(BIN)/.installed-dev

@@ -19,17 +19,17 @@ def show(ctx: ui.Context) -> None:
     st.caption(" · ".join(x for x in (esc(info.organisation), esc(info.theme)) if x)
                or "Console van de procesbegeleider")
     _new_workshop_banner(info.code)
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns([3, 1], gap="large", vertical_alignment="center")
     with left:
         with st.container(key="workshop_code", border=True):
             st.markdown("Code voor deelnemers")
             st.markdown(f"# `{info.code}`")
             st.markdown(f"Meedoen via **{esc(ui.settings().base_url)}** met deze code, of via de link:")
             st.code(join_url(info.code), language=None)
-        _participants_live(ctx)
     with right:
         st.image(qr_png(join_url(info.code)), caption="Scan om mee te doen", width=220)
-        _retention_warning(info)
+    _retention_warning(info)
+    _participants_live(ctx)
     st.divider()
     _tools(ctx)
     st.divider()
@@ -67,31 +67,35 @@ def _participants_live(ctx: ui.Context) -> None:
         info = ctx.refreshed().info
         people = info.active_participants
         counts = info.count_by_role()
-        st.subheader(f"Deelnemers: {len(people)}")
-        st.markdown(" · ".join(f"{ROLE_LABELS[r]}: **{counts[r]}**" for r in ROLE_GROUPS),
-                    help="Aantal deelnemers per rol")
         with st.container(key="participant_count"):
-            st.text(f"{len(people)} deelnemers")
+            st.subheader(f"Deelnemers: {len(people)}")
+        st.markdown(" · ".join(f"{ROLE_LABELS[r]}: **{counts[r]}**" for r in ROLE_GROUPS))
         if not people:
             st.info("Nog niemand aangemeld. Laat de code of de QR-code zien.")
             return
         now = datetime.now(timezone.utc)
         for p in people:
-            cols = st.columns([4, 2, 1, 1], vertical_alignment="center")
+            cols = st.columns([5, 3, 2, 2], vertical_alignment="center")
             active = (now - (p.last_seen if p.last_seen.tzinfo else p.last_seen.replace(tzinfo=timezone.utc))) < timedelta(minutes=3)
             org = f" · {p.organisation}" if p.organisation else ""
             cols[0].text(f"{p.name}{org}")
             cols[1].text(ROLE_LABELS.get(p.role_group, p.role_group) + (" · actief" if active else ""))
-            if cols[2].button("Anoniem", key=f"anon_{p.id}", disabled=p.anonymised,
+            if cols[2].button("Naam wissen", key=f"anon_{p.id}", disabled=p.anonymised,
                               help="Naam en organisatie wissen; bijdragen blijven anoniem staan"):
                 ui.act(workshops.anonymise_participant, actor=ctx.actor, participant_id=p.id,
                        success="Naam gewist")
-                st.rerun(scope="fragment")
-            if cols[3].button("Verwijder", key=f"remove_{p.id}",
-                              help="De link van deze deelnemer werkt niet meer; bijdragen blijven"):
-                ui.act(workshops.remove_participant, actor=ctx.actor, participant_id=p.id,
-                       success="Deelnemer verwijderd")
-                st.rerun(scope="fragment")
+                st.rerun()
+            if st.session_state.get("kompas_confirm_remove") == p.id:
+                if cols[3].button("Zeker weten?", key=f"remove_confirm_{p.id}", type="primary",
+                                  help="Klik nog eens om te verwijderen"):
+                    st.session_state.pop("kompas_confirm_remove", None)
+                    ui.act(workshops.remove_participant, actor=ctx.actor, participant_id=p.id,
+                           success="Deelnemer verwijderd")
+                    st.rerun()
+            elif cols[3].button("Verwijderen", key=f"remove_{p.id}",
+                                help="De link van deze deelnemer werkt niet meer; bijdragen blijven"):
+                st.session_state["kompas_confirm_remove"] = p.id
+                st.rerun()
 
     body()
 

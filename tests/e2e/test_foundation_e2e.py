@@ -8,13 +8,13 @@ def test_participant_count_updates_live(process_server, new_page):
     facilitator = new_page()
     code, console_url = start_workshop(facilitator, process_server.url)
     count = facilitator.locator(".st-key-participant_count")
-    count.get_by_text("0 deelnemers").wait_for()
+    count.get_by_text("Deelnemers: 0").wait_for()
 
     anne, bram = new_page(), new_page()
     join(anne, process_server.url, code, "Anne")
     join(bram, process_server.url, code, "Bram", role="Aanbieder")
 
-    count.get_by_text("2 deelnemers").wait_for(timeout=10000)
+    count.get_by_text("Deelnemers: 2").wait_for(timeout=10000)
     assert facilitator.url == console_url  # no reload, no navigation
     facilitator.get_by_text("Bram").wait_for()
 

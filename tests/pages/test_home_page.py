@@ -81,7 +81,7 @@ def test_console_counts_participants_and_changes_phase(app_db):
         j.button(key="join_submit").click().run()
     console = run_as("app.py", code=code, key=key)
     shown = texts(console)
-    assert "2 deelnemers" in shown and "Anne" in shown and "Bram" in shown
+    assert "Deelnemers: 2" in shown and "Anne" in shown and "Bram" in shown
     console.selectbox(key="phase_tree").set_value("stemmen").run()
     assert not console.exception
     with reading(app_db) as db:
@@ -134,3 +134,23 @@ def test_code_guessing_is_slowed_down(app_db, monkeypatch):
     at.text_input(key="join_code").input("DDDDDD")
     at.button(key="join_submit").click().run()
     assert "Te veel pogingen" in texts(at)
+
+
+def test_remove_participant_needs_a_second_click(app_db):
+    fac = start(app_db)
+    code, key = qp(fac, "code"), qp(fac, "f")
+    j = run_as("app.py", code=code)
+    j.text_input(key="join_name").input("Anne")
+    j.button(key="join_submit").click().run()
+    console = run_as("app.py", code=code, key=key)
+    with reading(app_db) as db:
+        pid = db.execute(select(Participant.id)).scalar_one()
+    console.button(key=f"remove_{pid}").click().run()
+    with reading(app_db) as db:
+        assert db.get(Participant, pid).removed is False
+    console.button(key=f"remove_confirm_{pid}").click().run()
+    with reading(app_db) as db:
+        assert db.get(Participant, pid).removed is True
+    assert "Deelnemers: 0" in texts(console)
+    gone = run_as("app.py", code=code, token=qp(j, "p"))
+    assert "verwijderd" in texts(gone)
