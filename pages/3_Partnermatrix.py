@@ -1,9 +1,55 @@
-"""Partnermatrix."""
+"""Partnermatrix: everyone places the partners, the group sees where it differs, the
+facilitator records the agreed position and direction per partner."""
 
 import streamlit as st
 
 from kompas import ui
+from kompas.ui import partners as pm
 
 ctx = ui.workshop_context("matrix")
 st.title("Partnermatrix")
-st.info("Dit onderdeel komt binnenkort.")
+pm.intro(ctx)
+
+
+@ui.live
+def live_matrix():
+    fresh = ctx.refreshed()
+    view = pm.view_for(fresh)
+    if not view.partners:
+        if fresh.is_facilitator:
+            st.info("Nog geen partners. Voeg ze hieronder toe of importeer een lijst.",
+                    icon=":material/group_add:")
+        else:
+            st.info("De procesbegeleider heeft nog geen partners toegevoegd. Even geduld.",
+                    icon=":material/hourglass_empty:")
+        return
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        pm.matrix(fresh, view)
+    with right:
+        if view.phase != "inschatten" or fresh.is_facilitator or view.revealed:
+            pm.group_view(view)
+        pm.directions_table(view)
+
+
+live_matrix()
+
+view = pm.view_for(ctx)
+pm.slider_form(ctx, view)
+
+if ctx.is_facilitator:
+    st.divider()
+    st.subheader("Voor de procesbegeleider")
+    tab_dir, tab_partners, tab_import, tab_settings = st.tabs(
+        ["Richting per partner", "Partners", "Importeren", "Zichtbaarheid en kwadranten"])
+    with tab_dir:
+        if view.partners:
+            pm.direction_form(ctx, view)
+        else:
+            st.caption("Voeg eerst partners toe.")
+    with tab_partners:
+        pm.partner_admin(ctx, view)
+    with tab_import:
+        pm.import_form(ctx)
+    with tab_settings:
+        pm.settings_panel(ctx, view)
