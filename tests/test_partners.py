@@ -505,3 +505,32 @@ def test_participant_cannot_import(ws):
     anne = ws.join("Anne")
     with pytest.raises(NotAllowed), writing(ws.engine) as db:
         partners.import_partners(db, actor=anne, filename="p.csv", data=b"naam\nX\n")
+
+
+# --- the static picture ---------------------------------------------------------------------
+
+
+def test_matrix_chart_shows_agreed_positions_directions_and_labels(ws):
+    from kompas.matrix_chart import matrix_chart, matrix_png
+
+    anne = ws.join("Anne")
+    agreed, mean_only, nobody = add(ws, "Welzijn <b>Noord</b>"), add(ws, "MEE"), add(ws, "Leeg")
+    place(ws, anne, mean_only, 0.3, 0.6)
+    with writing(ws.engine) as db:
+        partners.set_agreed_position(db, actor=ws.facilitator, partner_id=agreed, influence=0.8,
+                                     dependency=0.9)
+        partners.set_direction(db, actor=ws.facilitator, partner_id=agreed, direction="links")
+        workshops.set_quadrant_labels(db, actor=ws.facilitator, labels=["A", "B", "C", "D"])
+    v = view(ws, facilitator=True)
+    spec = str(matrix_chart(v).to_dict(validate=False))
+    assert "Welzijn <b>Noord</b>" in spec and "MEE" in spec and "Leeg" not in spec
+    assert "triangle-left" in spec and all(f"'{q}'" in spec for q in "ABCD")
+    assert "Invloed op de doelen" in spec and "Afhankelijkheid van de gemeente" in spec
+    png = matrix_png(v, scale=1)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
+
+
+def test_matrix_chart_of_empty_matrix(ws):
+    from kompas.matrix_chart import matrix_png
+
+    assert matrix_png(view(ws, facilitator=True), scale=1)[:4] == b"\x89PNG"
