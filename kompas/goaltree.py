@@ -546,7 +546,7 @@ def _outline(rows: list[GoalNode]) -> list[tuple[GoalNode, int]]:
         else:
             by_parent.setdefault(r.parent_id, []).append(r)
     for kids in by_parent.values():
-        kids.sort(key=lambda n: (n.position, n.id))
+        kids.sort(key=lambda n: (n.kind != "vision", n.position, n.id))
     roots.sort(key=lambda n: (n.kind != "main_goal", n.id))
     out: list[tuple[GoalNode, int]] = []
     stack = [(r, 0) for r in reversed(roots)]

@@ -1,9 +1,47 @@
-"""Doelenboom."""
+"""Doelenboom: from main goal to activities, live proposals, moderation, dot voting."""
 
 import streamlit as st
 
-from kompas import ui
+from kompas import goaltree, ui
+from kompas.ui import goaltree as gt
 
 ctx = ui.workshop_context("tree")
 st.title("Doelenboom")
-st.info("Dit onderdeel komt binnenkort.")
+st.caption("Van hoofddoel via beleidsterreinen en maatschappelijke effecten naar activiteiten.")
+
+# Inputs stay outside the live fragment, so a poll never eats what someone types.
+view = ui.read(goaltree.tree_view, ctx.workshop_id, ctx.participant_id)
+if ctx.is_facilitator:
+    gt.facilitator_tools(ctx, view)
+if ctx.can_write("tree", ("verzamelen",)):
+    gt.add_form(ctx, view)
+
+
+@ui.live
+def tree_live():
+    live_ctx = ctx.refreshed()
+    now = ui.read(goaltree.tree_view, live_ctx.workshop_id, live_ctx.participant_id)
+    gt.pending_error()
+    gt.status(live_ctx, now)
+    if len(now.nodes) <= 1:
+        st.info("De boom heeft alleen nog een hoofddoel. Stel een beleidsterrein of effect voor."
+                if not ctx.is_facilitator else
+                "De boom heeft alleen nog een hoofddoel. Voeg de zes beleidsterreinen toe met het "
+                "sjabloon, of begin leeg.", icon=":material/park:")
+    if gt.parent_options(now, live_ctx) != gt.parent_options(view, live_ctx):
+        if st.button("Nieuwe onderdelen in de keuzelijst zetten", key="refresh_parents",
+                     help="Er zijn onderdelen bijgekomen; je getypte tekst gaat verloren als je "
+                          "nog niet op Toevoegen hebt gedrukt."):
+            st.rerun()
+    left, right = st.columns([3, 2], gap="medium")
+    with right:
+        gt.proposals(live_ctx, now)
+        gt.voting(live_ctx, now)
+        st.markdown("**De boom als tekst**")
+        gt.outline(now)
+    with left:
+        gt.picture(live_ctx, now)
+    gt.result(live_ctx, now)
+
+
+tree_live()

@@ -1,0 +1,223 @@
+"""The goal tree as a picture: a left-to-right tree layout computed here, drawn as an
+Altair (Vega-Lite) chart of boxes and elbow lines, and as PNG for the exports.
+
+The main goal stands at the left; every leaf gets its own row, a parent sits in the
+middle of its children, so the height grows with the number of leaves and 150 nodes stay
+readable (labels are wrapped over two lines and cut off with an ellipsis; the full title
+is in the tooltip and in the outline beside the picture).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import altair as alt
+
+from sqlmodel import Session
+
+from kompas.goaltree import NodeView, TreeView, tree_view
+
+BOX_W = 220
+GAP_X = 46
+ROW_H = 42  # one leaf per row
+BOX_H = 34
+MARGIN = 8
+VOTE_W = 34  # room at the right of a box for the vote total
+LINE_CHARS = 34
+LINES = 2
+LINE_H = 13
+
+# fill, text colour per kind; all text colours have ≥ 4.5:1 contrast on their fill
+STYLE = {
+    "main_goal": ("#0b3d66", "#ffffff"),
+    "vision": ("#e8eef5", "#0b2740"),
+    "domain": ("#1f6f8b", "#ffffff"),
+    "effect": ("#d9efe6", "#0d3b2e"),
+    "activity": ("#fff4d6", "#4a3500"),
+}
+PROPOSAL_FILL = "#ffffff"
+PROPOSAL_TEXT = "#3d3d3d"
+STROKE = "#5b6670"
+EDGE = "#8a96a0"
+
+
+@dataclass(frozen=True)
+class Box:
+    id: int
+    x: float  # left edge
+    y: float  # centre
+    node: NodeView
+    hidden: int  # descendants hidden because the node is collapsed
+
+
+def wrap_label(title: str, *, width: int = LINE_CHARS, lines: int = LINES) -> str:
+    """At most ``lines`` lines of ``width`` characters; longer text ends with '…'."""
+    parts = textwrap.wrap(title, width=width, break_long_words=True) or [""]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        last = parts[-1]
+        parts[-1] = (last[: width - 1].rstrip() if len(last) >= width else last) + "…"
+    return "\n".join(parts)
+
+
+def layout(view: TreeView, collapsed: frozenset[int] = frozenset()) -> tuple[list[Box], int]:
+    """Boxes with positions (pixels, y down) and the number of leaf rows."""
+    if not view.nodes:
+        return [], 0
+    by_id = {n.id: n for n in view.nodes}
+    boxes: dict[int, Box] = {}
+    row = 0
+
+    def count(node: NodeView) -> int:
+        return sum(1 + count(by_id[c]) for c in node.children if c in by_id)
+
+    def place(node: NodeView, depth: int) -> float:
+        nonlocal row
+        x = MARGIN + depth * (BOX_W + GAP_X)
+        kids = [by_id[c] for c in node.children if c in by_id]
+        if node.id in collapsed and kids:
+            y = MARGIN + row * ROW_H + ROW_H / 2
+            row += 1
+            boxes[node.id] = Box(node.id, x, y, node, count(node))
+            return y
+        if not kids:
+            y = MARGIN + row * ROW_H + ROW_H / 2
+            row += 1
+        else:
+            ys = [place(k, depth + 1) for k in kids]
+            y = (ys[0] + ys[-1]) / 2
+        boxes[node.id] = Box(node.id, x, y, node, 0)
+        return y
+
+    # iterative-safe enough: the tree is at most five levels deep by construction
+    place(view.root, 0)
+    ordered = [boxes[n.id] for n in view.nodes if n.id in boxes]
+    return ordered, row
+
+
+def _box_rows(boxes: list[Box], show_votes: bool) -> list[dict]:
+    rows = []
+    for b in boxes:
+        n = b.node
+        proposal = n.is_proposal
+        fill, colour = STYLE.get(n.kind, STYLE["effect"])
+        if proposal:
+            fill, colour = PROPOSAL_FILL, PROPOSAL_TEXT
+        label = ("★ " if n.agreed else "") + n.title
+        suffix = f"  +{b.hidden}" if b.hidden else ""
+        text_width = LINE_CHARS - (6 if show_votes and n.total else 1)
+        wrapped = wrap_label(label, width=text_width)
+        if suffix:
+            wrapped = wrap_label(label, width=text_width - len(suffix)) + suffix
+        tip = f"{n.kind_label}{' (voorstel)' if proposal else ''}: {n.title}"
+        if n.aliases:
+            tip += " · ook: " + "; ".join(n.aliases)
+        if n.partner_name:
+            tip += f" · partner: {n.partner_name}"
+        if b.hidden:
+            tip += f" · {b.hidden} onderdelen ingeklapt"
+        votes = n.total if (show_votes and n.total) else None
+        if votes is not None:
+            tip += f" · {votes} stippen"
+        rows.append({
+            "id": n.id, "x": b.x, "x2": b.x + BOX_W, "y": b.y - BOX_H / 2, "y2": b.y + BOX_H / 2,
+            "cy": b.y, "ty": b.y - (wrapped.count("\n")) * LINE_H / 2, "tx": b.x + 8,
+            "label": wrapped, "fill": fill, "colour": colour,
+            "dash": "voorstel" if proposal else "vastgesteld", "tip": tip,
+            "votes": "" if votes is None else str(votes), "vx": b.x + BOX_W - VOTE_W / 2,
+            "agreed": n.agreed,
+        })
+    return rows
+
+
+def _edge_rows(boxes: list[Box]) -> list[dict]:
+    at = {b.id: b for b in boxes}
+    segments = []
+    for b in boxes:
+        kids = [at[c] for c in b.node.children if c in at and not b.hidden]
+        if not kids:
+            continue
+        mid = b.x + BOX_W + GAP_X / 2
+        segments.append({"x": b.x + BOX_W, "x2": mid, "y": b.y, "y2": b.y})
+        top, bottom = min(k.y for k in kids), max(k.y for k in kids)
+        segments.append({"x": mid, "x2": mid, "y": min(top, b.y), "y2": max(bottom, b.y)})
+        for k in kids:
+            segments.append({"x": mid, "x2": k.x, "y": k.y, "y2": k.y})
+    return segments
+
+
+def chart_size(view: TreeView, collapsed: frozenset[int] = frozenset()) -> tuple[int, int]:
+    boxes, rows = layout(view, collapsed)
+    depth = max((int(round((b.x - MARGIN) / (BOX_W + GAP_X))) for b in boxes), default=0)
+    return (2 * MARGIN + (depth + 1) * BOX_W + depth * GAP_X, 2 * MARGIN + max(rows, 1) * ROW_H)
+
+
+def tree_chart(view: TreeView, *, show_votes: bool,
+               collapsed: frozenset[int] = frozenset()) -> alt.Chart:
+    """The tree as boxes connected by lines. Proposals: white with a dashed border.
+    ``collapsed`` node ids are drawn as one box with '+N' (N hidden nodes below).
+    Vote totals appear only when ``show_votes`` and the view carries them."""
+    boxes, _rows = layout(view, collapsed)
+    width, height = chart_size(view, collapsed)
+    x = alt.X("x:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None)
+    y = alt.Y("y:Q", scale=alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True),
+              axis=None)
+    edges = alt.Chart(alt.Data(values=_edge_rows(boxes))).mark_rule(
+        color=EDGE, strokeWidth=1.4).encode(x=x, y=y, x2="x2:Q", y2="y2:Q")
+    data = alt.Data(values=_box_rows(boxes, show_votes))
+    base = alt.Chart(data)
+    rect_enc = dict(
+        x=x, x2="x2:Q", y=y, y2="y2:Q",
+        fill=alt.Fill("fill:N", scale=None),
+        stroke=alt.condition("datum.agreed", alt.value("#b8860b"), alt.value(STROKE)),
+        tooltip=alt.Tooltip("tip:N", title="Onderdeel"),
+    )
+    accepted = base.transform_filter("datum.dash != 'voorstel'").mark_rect(
+        cornerRadius=5, strokeWidth=1.5).encode(**rect_enc)
+    # proposals: white with a dashed border, so they read differently in print too
+    proposals = base.transform_filter("datum.dash == 'voorstel'").mark_rect(
+        cornerRadius=5, strokeWidth=1.5, strokeDash=[5, 3]).encode(**rect_enc)
+    labels = base.mark_text(align="left", baseline="middle", fontSize=11, lineBreak="\n",
+                            lineHeight=LINE_H).encode(
+        x=alt.X("tx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None),
+        y=alt.Y("ty:Q", scale=alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True),
+                axis=None),
+        text="label:N", color=alt.Color("colour:N", scale=None),
+        tooltip=alt.Tooltip("tip:N", title="Onderdeel"),
+    )
+    layers = [edges, accepted, proposals, labels]
+    if show_votes and any(b.node.total for b in boxes):
+        votes = base.transform_filter("datum.votes != ''")
+        layers.append(votes.mark_circle(size=560, color="#c0392b", opacity=1).encode(
+            x=alt.X("vx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None),
+            y=alt.Y("cy:Q", scale=alt.Scale(domain=[0, height], nice=False, zero=False,
+                                            reverse=True), axis=None),
+            tooltip=alt.Tooltip("tip:N", title="Onderdeel")))
+        layers.append(votes.mark_text(fontSize=12, fontWeight="bold", color="#ffffff").encode(
+            x=alt.X("vx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None),
+            y=alt.Y("cy:Q", scale=alt.Scale(domain=[0, height], nice=False, zero=False,
+                                            reverse=True), axis=None),
+            text="votes:N"))
+    n = len(view.nodes)
+    return alt.layer(*layers).properties(
+        width=width, height=height,
+        description=f"Doelenboom met {n} onderdelen, van hoofddoel (links) naar activiteiten (rechts).",
+    ).configure_view(stroke=None).configure(background="#ffffff", font="DejaVu Sans, sans-serif")
+
+
+def chart_spec(db: Session, workshop_id: int, show_votes: bool,
+               collapsed: tuple[int, ...] = ()) -> dict:
+    """Read function for pages (``ui.read``): the Vega-Lite spec as a plain dict, built
+    once per workshop version (Altair's schema validation alone takes ~0.3 s)."""
+    view = tree_view(db, workshop_id)
+    return tree_chart(view, show_votes=show_votes and view.revealed,
+                      collapsed=frozenset(collapsed)).to_dict(validate=False)
+
+
+def tree_png(view: TreeView, *, show_votes: bool, scale: float = 2) -> bytes:
+    """The whole tree (nothing collapsed) as PNG, rendered offline by vl-convert."""
+    import vl_convert
+
+    chart = tree_chart(view, show_votes=show_votes)
+    return vl_convert.vegalite_to_png(chart.to_dict(), scale=scale)

@@ -1,0 +1,338 @@
+"""Streamlit parts of the Doelenboom page: the proposal form, the facilitator's tools,
+the tree picture with its text outline, dot voting and the priority list."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kompas import goaltree, tree_chart, ui, workshops
+from kompas.goaltree import NodeView, TreeView
+from kompas.models import NODE_KIND_LABELS, PHASES, ROLE_GROUPS, ROLE_LABELS
+from kompas.ui import esc, esc_inline
+
+PHASE_HELP = {
+    "verzamelen": "Stel onderdelen voor: effecten onder een beleidsterrein, activiteiten onder een effect. "
+                  "Je voorstel is meteen voor iedereen zichtbaar.",
+    "ordenen": "De procesbegeleider ordent de boom: voorstellen vaststellen, dubbele samenvoegen, verplaatsen.",
+    "stemmen": "Verdeel je stippen over de onderdelen die jij het belangrijkst vindt.",
+    "resultaat": "De uitslag: de prioriteiten met het aantal stippen per rol.",
+    "gesloten": "De doelenboom is gesloten. Je kunt alleen kijken.",
+}
+
+
+def who(node: NodeView) -> str:
+    if node.author_role == goaltree.FACILITATOR_ROLE:
+        return "procesbegeleider"
+    return ROLE_LABELS.get(node.author_role, node.author_role).lower()
+
+
+def parent_label(node: NodeView) -> str:
+    return f"{'  ' * node.depth}{node.kind_label}: {node.title}"[:120]
+
+
+def parent_options(view: TreeView, ctx: ui.Context) -> list[NodeView]:
+    """Nodes a new node may stand under (for a participant: accepted ones and their own)."""
+    return [n for n in view.nodes if goaltree.CHILD_KINDS.get(n.kind)
+            and (ctx.is_facilitator or n.status == "accepted" or n.author_id == ctx.participant_id)]
+
+
+# --- inputs outside the live fragment -------------------------------------------------------
+
+
+def add_form(ctx: ui.Context, view: TreeView) -> None:
+    """node_title, node_parent (defaults to the main goal), node_submit."""
+    options = parent_options(view, ctx)
+    labels = {n.id: parent_label(n) for n in options}
+    partners = dict(view.partners)
+    with st.form("node_form", clear_on_submit=True, border=True):
+        st.markdown("**Onderdeel voorstellen**" if not ctx.is_facilitator else "**Onderdeel toevoegen**")
+        title = st.text_input("Titel", key="node_title", max_chars=200,
+                              placeholder="Bijvoorbeeld: Minder inwoners voelen zich eenzaam")
+        parent = st.selectbox("Onder", list(labels), index=0, key="node_parent",
+                              format_func=lambda i: esc_inline(labels.get(i, "")),
+                              help="Onder een beleidsterrein komt een effect, onder een effect een activiteit.")
+        description = st.text_area("Toelichting (mag leeg)", key="node_description", height=68)
+        kind, partner = None, None
+        if ctx.is_facilitator:
+            cols = st.columns(2)
+            kind = cols[0].selectbox("Soort (onder het hoofddoel)", ["domain", "vision"],
+                                     format_func=NODE_KIND_LABELS.get, key="node_kind",
+                                     help="Alleen van belang als je iets direct onder het hoofddoel zet.")
+            partner = cols[1].selectbox("Partner (bij een activiteit)", [None, *partners],
+                                        format_func=lambda i: "geen" if i is None else esc_inline(partners[i]),
+                                        key="node_partner")
+        submitted = st.form_submit_button("Toevoegen", key="node_submit", type="primary")
+    if submitted:
+        parent_node = view.node(parent) if parent in labels else view.root
+        if parent_node.kind != "main_goal":
+            kind = None
+        if parent_node.kind != "effect":
+            partner = None
+        done = ui.act(goaltree.add_node, actor=ctx.actor, parent_id=parent, title=title, kind=kind,
+                      description=description, partner_id=partner,
+                      success="Toegevoegd" if ctx.is_facilitator else "Je voorstel staat in de boom")
+        if done:
+            st.rerun()
+
+
+def facilitator_tools(ctx: ui.Context, view: TreeView) -> None:
+    with st.expander("Procesbegeleider: fase, stemmen en ordenen", expanded=False):
+        tabs = st.tabs(["Fase en stemmen", "Bewerken en verplaatsen", "Samenvoegen"])
+        with tabs[0]:
+            _phase_and_votes(ctx, view)
+        with tabs[1]:
+            _edit_move(ctx, view)
+        with tabs[2]:
+            _merge(ctx, view)
+
+
+def _phase_and_votes(ctx: ui.Context, view: TreeView) -> None:
+    phases = list(PHASES["tree"])
+    phase = st.selectbox("Fase van de doelenboom", phases, index=phases.index(view.phase),
+                         key="tree_phase", format_func=str.capitalize)
+    if phase != view.phase:
+        ui.act(workshops.set_phase, actor=ctx.actor, tool="tree", phase=phase, success=f"Fase: {phase}")
+        st.rerun()
+    if st.button("Zes beleidsterreinen toevoegen (sjabloon)", key="tree_template",
+                 help="Voegt de beleidsterreinen toe die er nog niet zijn."):
+        added = ui.act(goaltree.apply_template, actor=ctx.actor)
+        if added is not None:
+            st.toast(f"{0 if added is True else added} beleidsterreinen toegevoegd")
+            st.rerun()
+    with st.form("vote_settings", border=False):
+        cols = st.columns(3)
+        budget = cols[0].number_input("Stippen per deelnemer", 1, 20, view.vote_budget, key="vote_budget")
+        per_node = cols[1].number_input("Maximaal per onderdeel", 1, 20, view.max_votes_per_node,
+                                        key="vote_max")
+        levels = list(goaltree.VOTE_LEVEL_LABELS)
+        level = cols[2].selectbox("Stemmen op", levels, index=levels.index(view.vote_level),
+                                  format_func=goaltree.VOTE_LEVEL_LABELS.get, key="vote_level")
+        revealed = st.toggle("Stemmen zichtbaar maken voor iedereen", value=view.revealed,
+                             key="votes_revealed")
+        if st.form_submit_button("Opslaan", key="vote_settings_submit"):
+            if ui.act(workshops.update_workshop, actor=ctx.actor, vote_budget=budget,
+                      max_votes_per_node=per_node, vote_level=level, votes_revealed=revealed,
+                      success="Instellingen opgeslagen"):
+                st.rerun()
+
+
+def _node_picker(view: TreeView, label: str, key: str, *, with_root: bool = False) -> NodeView | None:
+    nodes = [n for n in view.nodes if with_root or n.kind != "main_goal"]
+    if not nodes:
+        return None
+    titles = {n.id: parent_label(n) for n in nodes}
+    picked = st.selectbox(label, list(titles), key=key, format_func=lambda i: esc_inline(titles.get(i, "")))
+    return view.node(picked) if picked in titles else None
+
+
+def _edit_move(ctx: ui.Context, view: TreeView) -> None:
+    node = _node_picker(view, "Onderdeel", "edit_node", with_root=True)
+    if node is None:
+        return
+    partners = dict(view.partners)
+    with st.form(f"edit_form_{node.id}_{node.rev}", border=False):
+        title = st.text_input("Titel", value=node.title, key=f"edit_title_{node.id}", max_chars=200)
+        description = st.text_area("Toelichting", value=node.description, key=f"edit_desc_{node.id}",
+                                   height=68)
+        partner = node.partner_id
+        if node.kind == "activity":
+            opts = [None, *partners]
+            partner = st.selectbox("Partner", opts, index=opts.index(node.partner_id)
+                                   if node.partner_id in opts else 0,
+                                   format_func=lambda i: "geen" if i is None else esc_inline(partners[i]),
+                                   key=f"edit_partner_{node.id}")
+        if st.form_submit_button("Wijzigen opslaan", key="edit_submit"):
+            if ui.act(goaltree.edit_node, actor=ctx.actor, node_id=node.id, rev=node.rev, title=title,
+                      description=description, partner_id=partner, success="Gewijzigd"):
+                st.rerun()
+    if node.kind == "main_goal":
+        return
+    targets = [n for n in view.nodes if goaltree.CHILD_KINDS.get(n.kind) and n.id != node.parent_id]
+    labels = {n.id: parent_label(n) for n in targets}
+    cols = st.columns([3, 1], vertical_alignment="bottom")
+    target = cols[0].selectbox("Verplaatsen naar onder", list(labels), key=f"move_to_{node.id}",
+                               format_func=lambda i: esc_inline(labels.get(i, "")))
+    if cols[1].button("Verplaatsen", key="move_submit"):
+        if ui.act(goaltree.move_node, actor=ctx.actor, node_id=node.id, new_parent_id=target,
+                  rev=node.rev, success="Verplaatst"):
+            st.rerun()
+    if st.button("Verwijderen, met alles eronder", key="delete_submit_node", type="secondary"):
+        if ui.act(goaltree.delete_node, actor=ctx.actor, node_id=node.id, success="Verwijderd"):
+            st.rerun()
+
+
+def _merge(ctx: ui.Context, view: TreeView) -> None:
+    st.caption("Het tweede onderdeel gaat op in het eerste: stippen en alles eronder gaan mee, "
+               "de titel blijft zichtbaar als 'ook genoemd'.")
+    keep = _node_picker(view, "Bewaren", "merge_keep")
+    gone = _node_picker(view, "Laten opgaan in het eerste", "merge_gone")
+    if keep and gone and st.button("Samenvoegen", key="merge_submit"):
+        if ui.act(goaltree.merge_nodes, actor=ctx.actor, keep_id=keep.id, merge_id=gone.id,
+                  success="Samengevoegd"):
+            st.rerun()
+
+
+# --- the live part --------------------------------------------------------------------------
+
+
+class _Later:
+    """Where ``ui.act`` puts a refusal when it runs in a button callback: shown at the
+    top of the live part on the run that follows."""
+
+    def error(self, message: str, icon: str | None = None) -> None:
+        st.session_state["tree_error"] = message
+
+
+def _callback(fn, **kwargs) -> dict:
+    """Button arguments that run a domain action before the next run, so everything the
+    live part draws afterwards already includes the change (no extra rerun)."""
+    return {"on_click": ui.act, "args": (fn,), "kwargs": {"where": _Later(), **kwargs}}
+
+
+def pending_error() -> None:
+    message = st.session_state.pop("tree_error", None)
+    if message:
+        st.error(message, icon=":material/error:")
+
+
+def status(ctx: ui.Context, view: TreeView) -> None:
+    st.markdown(f"**Fase:** {ui.phase_label('tree', view.phase)}"
+                + (" · op slot" if view.locked else "") + f" — {PHASE_HELP.get(view.phase, '')}")
+    if view.phase in ("stemmen", "resultaat") or view.voters:
+        with st.container(key="tree_voters"):
+            st.text(f"{view.voters} van {view.participants} hebben gestemd")
+    if view.my_remaining is not None and view.phase == "stemmen":
+        with st.container(key="tree_budget"):
+            st.text(f"Jouw stippen: nog {view.my_remaining} van {view.vote_budget} over "
+                    f"(maximaal {view.max_votes_per_node} per onderdeel, op "
+                    f"{goaltree.VOTE_LEVEL_LABELS[view.vote_level]})")
+    if view.phase == "stemmen" and not view.revealed:
+        st.caption("De stemmen blijven verborgen tot de procesbegeleider ze zichtbaar maakt.")
+
+
+def picture(ctx: ui.Context, view: TreeView) -> None:
+    domains = {n.id: n.title for n in view.nodes if n.kind == "domain" and n.children}
+    collapsed = st.multiselect("Beleidsterreinen inklappen", list(domains), key="tree_collapse",
+                               format_func=lambda i: esc_inline(domains.get(i, "")),
+                               placeholder="Alles uitgeklapt")
+    collapsed = tuple(sorted(i for i in collapsed if i in domains))
+    spec = ui.read(tree_chart.chart_spec, ctx.workshop_id, view.revealed, collapsed)
+    st.vega_lite_chart(spec=spec, theme=None, width="content")
+    st.caption("Gestippelde witte vakjes zijn voorstellen. ★ = afgesproken prioriteit."
+               + (" Het rode rondje is het aantal stippen." if view.revealed else ""))
+
+
+def outline_markdown(view: TreeView) -> str:
+    """Every node as an escaped nested Markdown list (for screen readers and search)."""
+    lines = []
+    for n in view.nodes:
+        extra = []
+        if n.is_proposal:
+            extra.append(f"voorstel van {who(n)}")
+        if n.partner_name:
+            extra.append(f"partner: {esc_inline(n.partner_name)}")
+        if n.aliases:
+            extra.append("ook genoemd: " + "; ".join(esc_inline(a) for a in n.aliases))
+        if n.total is not None and n.kind in ("effect", "activity"):
+            extra.append(f"{n.total} {'stip' if n.total == 1 else 'stippen'}")
+        if n.agreed:
+            extra.append("★ afgesproken")
+        tail = f" ({', '.join(extra)})" if extra else ""
+        lines.append(f"{'    ' * n.depth}- **{n.kind_label}:** {esc_inline(n.title)}{tail}")
+    return "\n".join(lines)
+
+
+def outline(view: TreeView) -> None:
+    with st.container(key="tree_outline", height=640):
+        st.markdown(outline_markdown(view))
+
+
+def proposals(ctx: ui.Context, view: TreeView) -> None:
+    """Facilitator: accept or delete proposals. Participant: withdraw their own."""
+    if ctx.is_facilitator:
+        items = [n for n in view.nodes if n.is_proposal]
+        heading = f"Voorstellen ({len(items)})"
+    else:
+        items = [n for n in view.nodes if n.is_proposal and n.author_id == ctx.participant_id]
+        heading = f"Mijn voorstellen ({len(items)})"
+        if view.phase not in ("verzamelen", "ordenen") or view.locked:
+            return
+    if not items:
+        return
+    st.markdown(f"**{heading}**")
+    for n in items:
+        parent = view.node(n.parent_id) if n.parent_id else None
+        cols = st.columns([5, 1, 1] if ctx.is_facilitator else [6, 1], vertical_alignment="center")
+        cols[0].markdown(f"{esc_inline(n.title)}  \n:gray[{n.kind_label} onder "
+                         f"{esc_inline(parent.title) if parent else '–'} · {who(n)}]")
+        if ctx.is_facilitator:
+            cols[1].button("Vaststellen", key=f"accept_{n.id}",
+                           **_callback(goaltree.accept_node, actor=ctx.actor, node_id=n.id,
+                                       success="Vastgesteld"))
+            cols[2].button("Weg", key=f"reject_{n.id}", help="Voorstel verwijderen",
+                           **_callback(goaltree.delete_node, actor=ctx.actor, node_id=n.id,
+                                       success="Verwijderd"))
+        else:
+            cols[1].button("Intrekken", key=f"withdraw_{n.id}",
+                           **_callback(goaltree.delete_node, actor=ctx.actor, node_id=n.id,
+                                       success="Ingetrokken"))
+
+
+def voting(ctx: ui.Context, view: TreeView) -> None:
+    """vote_<id> and unvote_<id> per node on the voting level, grouped by domain."""
+    if ctx.is_facilitator or view.phase != "stemmen" or view.locked or view.my_remaining is None:
+        return
+    st.markdown("**Stemmen**")
+    mine = dict(view.my_votes)
+    domain = ""
+    for n in view.nodes:
+        if n.kind == "domain":
+            domain = n.title
+        if not view.votable(n):
+            continue
+        count = mine.get(n.id, 0)
+        cols = st.columns([6, 1, 1, 1], vertical_alignment="center")
+        cols[0].markdown(f"{esc_inline(n.title)}  \n:gray[{esc_inline(domain)}]")
+        cols[1].text("●" * count or "–")
+        cols[2].button("+", key=f"vote_{n.id}", help=f"Stip op: {esc_inline(n.title)}",
+                       disabled=view.my_remaining <= 0 or count >= view.max_votes_per_node,
+                       **_callback(goaltree.cast_vote, actor=ctx.actor, node_id=n.id))
+        cols[3].button("−", key=f"unvote_{n.id}", help=f"Stip terug van: {esc_inline(n.title)}",
+                       disabled=count == 0,
+                       **_callback(goaltree.remove_vote, actor=ctx.actor, node_id=n.id))
+
+
+def result(ctx: ui.Context, view: TreeView) -> None:
+    """The ranked priority list, only once votes are revealed."""
+    if view.phase not in ("resultaat", "gesloten") and not view.revealed:
+        return
+    st.subheader("Prioriteiten")
+    if not view.revealed:
+        st.info("De stemmen zijn nog niet zichtbaar gemaakt.", icon=":material/visibility_off:")
+        if ctx.is_facilitator and st.button("Stemmen zichtbaar maken", key="reveal_votes"):
+            ui.act(workshops.update_workshop, actor=ctx.actor, votes_revealed=True)
+            st.rerun()
+        return
+    rows = ui.read(goaltree.priorities, ctx.workshop_id)
+    if not rows:
+        st.info("Er zijn nog geen stippen geplakt.", icon=":material/info:")
+        return
+    table = pd.DataFrame([{
+        "Rang": r.rank, "Onderdeel": r.title, "Soort": r.kind_label, "Beleidsterrein": r.domain_title,
+        "Stippen": r.total, **{ROLE_LABELS[g]: c for g, c in r.by_role},
+        "Afgesproken": "★" if r.agreed else "",
+    } for r in rows])
+    st.dataframe(table, hide_index=True, width="stretch", key="priority_table")
+    totals = {g: sum(dict(r.by_role).get(g, 0) for r in rows) for g in ROLE_GROUPS}
+    st.caption("Stippen per rol: " + " · ".join(f"{ROLE_LABELS[g]} {totals[g]}" for g in ROLE_GROUPS))
+    if ctx.is_facilitator:
+        agreed_now = [r.node_id for r in rows if r.agreed]
+        labels = {r.node_id: f"{r.rank}. {r.title}" for r in rows}
+        picked = st.multiselect("Afgesproken prioriteiten", list(labels), default=agreed_now,
+                                key=f"agreed_{'_'.join(map(str, agreed_now))}",
+                                format_func=lambda i: esc_inline(labels.get(i, "")))
+        for node_id in set(picked) ^ set(agreed_now):
+            ui.act(goaltree.set_agreed, actor=ctx.actor, node_id=node_id, agreed=node_id in picked)
+        if set(picked) != set(agreed_now):
+            st.rerun()
