@@ -7,6 +7,7 @@ from kompas.errors import KompasError
 from kompas.ui import console, home
 
 st.set_page_config(page_title="Kompas", page_icon=":material/explore:", layout="wide")
+ui.install_error_handler()
 
 try:
     ctx = ui.current_identity()

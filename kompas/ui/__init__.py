@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Optional
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 from streamlit.errors import StreamlitAPIException, StreamlitPageNotFoundError
 
 from kompas import db as kdb
@@ -68,6 +69,42 @@ def version(workshop_id: int) -> int:
     return _live.current_version(engine(), workshop_id, mode=settings().live)
 
 
+# --- errors -----------------------------------------------------------------------------
+
+# Tests of pages set this to False so that a bug still shows up as an exception in AppTest.
+SUPPRESS_TRACEBACKS = True
+
+
+def _apology(where=None) -> str:
+    ref = secrets.token_hex(3).upper()
+    log.exception("unexpected error, reference %s", ref)
+    (where or st).error(f"Sorry, er ging iets mis. Er is niets opgeslagen. Noem deze referentie "
+                        f"aan de beheerder: {ref}.", icon=":material/error:")
+    return ref
+
+
+def _on_script_error(exc: Exception) -> bool:
+    """Streamlit's hook for an uncaught error in a page or fragment: never a traceback for
+    the user. A KompasError shows its Dutch message; anything else an apology with a
+    reference that is also logged with the traceback."""
+    if isinstance(exc, KompasError):
+        st.error(str(exc), icon=":material/error:")
+        return True
+    if not SUPPRESS_TRACEBACKS:
+        return False
+    ref = secrets.token_hex(3).upper()
+    log.error("unexpected error, reference %s", ref, exc_info=exc)
+    st.error(f"Sorry, er ging iets mis. Noem deze referentie aan de beheerder: {ref}.",
+             icon=":material/error:")
+    return True
+
+
+def install_error_handler() -> None:
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        ctx.on_script_error = _on_script_error
+
+
 # --- running actions and reads -----------------------------------------------------------
 
 
@@ -84,10 +121,9 @@ def act(fn: Callable[..., Any], /, *args: Any, success: str | None = None, where
         target.error(str(exc), icon=":material/error:")
         return None
     except Exception:  # noqa: BLE001 - every unexpected error gets a reference, never a traceback
-        ref = secrets.token_hex(3).upper()
-        log.exception("unexpected error, reference %s", ref)
-        target.error(f"Sorry, er ging iets mis. Er is niets opgeslagen. Noem deze referentie aan de "
-                     f"beheerder: {ref}.", icon=":material/error:")
+        if not SUPPRESS_TRACEBACKS:
+            raise
+        _apology(target)
         return None
     if success:
         st.toast(success, icon=":material/check_circle:")
@@ -112,19 +148,6 @@ def read(fn: Callable[..., Any], workshop_id: int, *args: Any) -> Any:
     shared by every participant. ``fn`` must return plain data (no ORM objects)."""
     return _cached_read(fn.__module__, fn.__name__, str(engine().url), workshop_id,
                         version(workshop_id), tuple(args))
-
-
-def guarded(fn: Callable[[], Any]) -> None:
-    """Call ``fn``; an unexpected error becomes a short apology with a logged reference."""
-    try:
-        fn()
-    except KompasError as exc:
-        st.error(str(exc), icon=":material/error:")
-    except Exception:  # noqa: BLE001
-        ref = secrets.token_hex(3).upper()
-        log.exception("unexpected error, reference %s", ref)
-        st.error(f"Sorry, er ging iets mis. Noem deze referentie aan de beheerder: {ref}.",
-                 icon=":material/error:")
 
 
 # --- identity ---------------------------------------------------------------------------
@@ -244,6 +267,7 @@ def workshop_context(tool: str | None = None) -> Context:
     the page with a message and a way to join when the URL has no valid identity."""
     st.set_page_config(page_title=f"Kompas – {TOOL_LABELS.get(tool, 'Start')}",
                        page_icon=":material/explore:", layout="wide")
+    install_error_handler()
     try:
         ctx = current_identity()
     except KompasError as exc:
