@@ -112,6 +112,9 @@ def main() -> None:
         start = time.perf_counter()
         at.run()
         times.append((time.perf_counter() - start) * 1000)
+    outline = "\n".join(m.value for m in at.markdown)
+    if at.exception or outline.count("**Activiteit:**") < args.nodes // 2:
+        raise SystemExit("page did not render the whole tree")
     times.sort()
     print(json.dumps({
         "bench": "tree_page", "nodes": args.nodes, "runs": args.runs,

@@ -277,6 +277,18 @@ def accept_node(db: Session, *, actor: Actor, node_id: int, rev: int | None = No
     live.touch(db, workshop.id)
 
 
+def accept_all(db: Session, *, actor: Actor) -> int:
+    """Accept every proposal at once; returns how many."""
+    workshop = workshops.require_facilitator(db, actor)
+    nodes = list(db.execute(select(GoalNode).where(GoalNode.workshop_id == workshop.id,
+                                                   GoalNode.status == "proposal")).scalars())
+    for node in nodes:
+        node.status = "accepted"
+        _bump(node)
+    live.touch(db, workshop.id)
+    return len(nodes)
+
+
 def move_node(db: Session, *, actor: Actor, node_id: int, new_parent_id: int,
               rev: int | None = None) -> None:
     """Put a node (with its subtree and votes) under another parent. Kinds that cannot

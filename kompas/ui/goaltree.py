@@ -11,6 +11,7 @@ from kompas.goaltree import NodeView, TreeView
 from kompas.models import NODE_KIND_LABELS, PHASES, ROLE_GROUPS, ROLE_LABELS
 from kompas.ui import esc, esc_inline
 
+MAX_PROPOSAL_ROWS = 12  # rows with buttons; more makes every live tick slow
 PHASE_HELP = {
     "verzamelen": "Stel onderdelen voor: effecten onder een beleidsterrein, activiteiten onder een effect. "
                   "Je voorstel is meteen voor iedereen zichtbaar.",
@@ -261,7 +262,10 @@ def proposals(ctx: ui.Context, view: TreeView) -> None:
     if not items:
         return
     st.markdown(f"**{heading}**")
-    for n in items:
+    if ctx.is_facilitator and len(items) > 1:
+        st.button(f"Alle {len(items)} voorstellen vaststellen", key="accept_all",
+                  **_callback(goaltree.accept_all, actor=ctx.actor, success="Vastgesteld"))
+    for n in items[:MAX_PROPOSAL_ROWS]:
         parent = view.node(n.parent_id) if n.parent_id else None
         cols = st.columns([5, 1, 1] if ctx.is_facilitator else [6, 1], vertical_alignment="center")
         cols[0].markdown(f"{esc_inline(n.title)}  \n:gray[{n.kind_label} onder "
@@ -277,6 +281,9 @@ def proposals(ctx: ui.Context, view: TreeView) -> None:
             cols[1].button("Intrekken", key=f"withdraw_{n.id}",
                            **_callback(goaltree.delete_node, actor=ctx.actor, node_id=n.id,
                                        success="Ingetrokken"))
+    if len(items) > MAX_PROPOSAL_ROWS:
+        st.caption(f"En nog {len(items) - MAX_PROPOSAL_ROWS} voorstellen; ze staan allemaal in de "
+                   "boom als tekst hieronder.")
 
 
 def voting(ctx: ui.Context, view: TreeView) -> None:

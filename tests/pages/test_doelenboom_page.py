@@ -124,6 +124,18 @@ def test_facilitator_accepts_proposal(ws):
         assert db.get(GoalNode, node).status == "accepted"
 
 
+def test_facilitator_accepts_all_proposals(ws):
+    with writing(ws.engine) as db:
+        ids = [goaltree.add_node(db, actor=ws.anne, parent_id=ws.effect, title=f"Voorstel {i}")
+               for i in range(15)]
+    at = page(ws)
+    assert "En nog 3 voorstellen" in text_of(at)
+    at.button(key="accept_all").click().run()
+    assert not at.exception and "Voorstellen (" not in text_of(at)
+    with reading(ws.engine) as db:
+        assert {db.get(GoalNode, i).status for i in ids} == {"accepted"}
+
+
 def test_voting_with_budget_and_hidden_totals(ws):
     set_phase(ws, "stemmen", vote_budget=2, max_votes_per_node=2)
     at = page(ws, ws.anne)
