@@ -811,7 +811,7 @@ _MODELS = {"ambitions": Ambition, "results": Result, "activities": Activity,
            "indicators": Indicator, "reflections": Reflection}
 
 
-def references(db: Session, workshop_id: int, table: str, ids: Sequence[int]) -> list[str]:
+def deletion_references(db: Session, workshop_id: int, table: str, ids: Sequence[int]) -> tuple:
     """Dutch lines saying what deleting these rows would do to what refers to them."""
     lines = []
     for obj_id in ids:
@@ -834,7 +834,7 @@ def references(db: Session, workshop_id: int, table: str, ids: Sequence[int]) ->
             refs, name = [], ""
         if refs:
             lines.append(f"{name}: " + "; ".join(refs) + ".")
-    return lines
+    return tuple(lines)
 
 
 # --- status rules and budget splitting --------------------------------------------------------
