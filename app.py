@@ -6,7 +6,7 @@ from kompas import ui
 from kompas.errors import KompasError
 from kompas.ui import console, home
 
-st.set_page_config(page_title="Kompas", page_icon=":material/explore:", layout="wide")
+st.set_page_config(page_title="Kompas", page_icon=ui.ICON, layout="wide")
 ui.install_error_handler()
 
 try:

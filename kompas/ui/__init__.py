@@ -11,6 +11,7 @@ import logging
 import secrets
 import time
 from dataclasses import dataclass, replace
+from pathlib import Path
 from datetime import datetime, timezone
 from typing import Any, Callable, Optional
 
@@ -36,6 +37,9 @@ PAGES = (
     ("pages/4_Verslag.py", "Verslag", ":material/description:"),
 )
 IDENTITY_KEY = "kompas_identity"
+# A local file: a ":material/…:" page icon makes the browser fetch the favicon from
+# fonts.gstatic.com, and nothing may leave the municipality's network.
+ICON = str(Path(__file__).with_name("static") / "icon.png")
 
 
 # --- process-wide resources ------------------------------------------------------------
@@ -266,7 +270,7 @@ def workshop_context(tool: str | None = None) -> Context:
     """First line of every page: the viewer and the workshop, the shared sidebar; stops
     the page with a message and a way to join when the URL has no valid identity."""
     st.set_page_config(page_title=f"Kompas – {TOOL_LABELS.get(tool, 'Start')}",
-                       page_icon=":material/explore:", layout="wide")
+                       page_icon=ICON, layout="wide")
     install_error_handler()
     try:
         ctx = current_identity()
