@@ -146,3 +146,29 @@ def test_hostile_partner_name_shows_literally(server, new_page, ws):
     form.get_by_text(f"Invloed op de doelen (%) – {HOSTILE}", exact=True).wait_for()
     assert anne.locator('img[src="x"]').count() == 0
     assert anne.dialogs == []
+
+
+def drag_to(page, partner_id, dependency, influence, *, release=True):
+    box = page.locator(f'g.dot[data-id="{partner_id}"] circle.body').bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(*screen_point(page, dependency, influence), steps=8)
+    if release:
+        page.mouse.up()
+
+
+def test_dot_in_hand_is_not_moved_by_updates_and_both_drags_count(server, new_page, ws):
+    anne = open_matrix(new_page, server, ws, ws.anne)
+    bram = open_matrix(new_page, server, ws, ws.bram)
+    drag_to(anne, ws.mee, 0.2, 0.9, release=False)  # Anne is still holding her dot
+    held = anne.locator(f'g.dot[data-id="{ws.mee}"]').get_attribute("transform")
+    drag_to(bram, ws.evil, 0.9, 0.1)
+    assert own_placement(server, ws, ws.bram, ws.evil) is not None
+    # Anne's matrix redraws with Bram's placement while her dot stays in her hand
+    anne.locator(f'g.mark[data-partner="{ws.evil}"]').wait_for(state="attached", timeout=15000)
+    assert anne.locator(f'g.dot[data-id="{ws.mee}"]').get_attribute("transform") == held
+    anne.mouse.up()
+    stored = own_placement(server, ws, ws.anne, ws.mee)
+    assert stored == (pytest.approx(0.9, abs=0.02), pytest.approx(0.2, abs=0.02))
+    bram_own = own_placement(server, ws, ws.bram, ws.evil)
+    assert bram_own == (pytest.approx(0.1, abs=0.02), pytest.approx(0.9, abs=0.02))
