@@ -1,0 +1,314 @@
+"""Word export (python-docx): a title page, headings, tables with repeating header rows,
+the three pictures, page numbers and the date in the footer. A4, opens without repair."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from kompas import formats
+from kompas.summary import (
+    Bullets,
+    Heading,
+    Outline,
+    Paragraph,
+    Picture,
+    Table,
+    WorkshopSummary,
+    cell_text,
+    picture_png,
+    png_size,
+)
+
+ACCENT = RGBColor(0x1F, 0x4E, 0x79)
+MUTED = RGBColor(0x55, 0x55, 0x55)
+HEADER_SHADE = "1F4E79"
+STRIPE_SHADE = "EEF3F8"
+TEXT_WIDTH_CM = 17.0
+NUMERIC = ("int", "number", "money", "percent")
+FONT = "Arial"  # in Word everywhere; LibreOffice substitutes the metric-equal Liberation Sans
+MAX_PICTURE_HEIGHT_CM = 22.0
+NEW_PAGE_SECTIONS = ("tree", "compass", "matrix")
+MIN_WIDTH_CM = {"money": 2.3, "date": 2.3, "percent": 1.1, "int": 0.9, "number": 1.2}
+
+
+def column_widths(table: Table, total_cm: float = TEXT_WIDTH_CM, char_cm: float = 0.19,
+                  measure=None, pad_cm: float = 0.45) -> list[float]:
+    """Relative widths scaled to the text width, with a minimum per column so that no
+    word and no amount ('€ 1.234.567,00') breaks in the middle; ``char_cm`` is the width
+    of one character of the table font."""
+    cols = table.columns
+    rel = [c.width for c in cols]
+    floor = []
+    for i, c in enumerate(cols):
+        words = c.name.split()
+        for row in table.rows[:300]:
+            text = cell_text(row[i], c.kind)
+            words.extend(text.split() if c.kind == "text" else [text.replace(" ", "x")])
+        longest = max((len(w) for w in words), default=1)
+        floor.append(min(max(MIN_WIDTH_CM.get(c.kind, 0.0), longest * char_cm + 0.45), 4.5))
+    if sum(floor) > total_cm:  # cannot be helped: shrink the floors evenly
+        floor = [f * total_cm / sum(floor) for f in floor]
+    widths = [total_cm * w / sum(rel) for w in rel]
+    for _ in range(len(cols)):
+        short = {i for i, w in enumerate(widths) if w < floor[i] - 1e-9}
+        if not short:
+            break
+        fixed = {i for i in range(len(cols)) if widths[i] <= floor[i] + 1e-9}
+        left = total_cm - sum(floor[i] for i in fixed)
+        free = sum(rel[i] for i in range(len(cols)) if i not in fixed)
+        widths = [floor[i] if i in fixed else left * rel[i] / free for i in range(len(cols))]
+    return widths
+
+
+_ILLEGAL = dict.fromkeys(list(range(0, 9)) + [11, 12] + list(range(14, 32)))
+
+
+def _clean(text: object) -> str:
+    """XML 1.0 cannot hold most control characters; Word refuses such a file."""
+    return str(text or "").translate(_ILLEGAL)
+
+
+def _shade(cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _no_split(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) as begin/instr/separate/result/end runs."""
+    def char(kind: str):
+        run = paragraph.add_run()
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+        return run
+
+    char("begin")
+    run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    char("separate")
+    paragraph.add_run("1")
+    char("end")
+
+
+def _setup(doc, summary: WorkshopSummary) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.0)
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+    section.different_first_page_header_footer = True
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(10.5)
+    normal.paragraph_format.space_after = Pt(6)
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    for name, size in (("Heading 1", 18), ("Heading 2", 13.5), ("Heading 3", 11.5)):
+        style = styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.color.rgb = ACCENT
+        style.font.bold = True
+        style.paragraph_format.space_before = Pt(14 if name != "Heading 3" else 10)
+        style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.keep_with_next = True
+        style.element.get_or_add_rPr()
+        rfonts = style.element.rPr.find(qn("w:rFonts"))
+        if rfonts is None:
+            rfonts = OxmlElement("w:rFonts")
+            style.element.rPr.append(rfonts)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            rfonts.set(qn(attr), FONT)
+        for theme_attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            if rfonts.get(qn(theme_attr)) is not None:
+                del rfonts.attrib[qn(theme_attr)]
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = footer.add_run(f"{_clean(summary.title)} · {summary.date_label} · pagina ")
+    run.font.size, run.font.color.rgb = Pt(8.5), MUTED
+    _field(footer, "PAGE")
+    tail = footer.add_run(" van ")
+    tail.font.size, tail.font.color.rgb = Pt(8.5), MUTED
+    _field(footer, "NUMPAGES")
+    for r in footer.runs:
+        r.font.size, r.font.color.rgb = Pt(8.5), MUTED
+
+
+def _title_page(doc, summary: WorkshopSummary) -> None:
+    for _ in range(6):
+        doc.add_paragraph()
+    p = doc.add_paragraph()
+    run = p.add_run("Verslag van de werksessie")
+    run.font.size, run.font.color.rgb = Pt(13), MUTED
+    p = doc.add_paragraph()
+    run = p.add_run(_clean(summary.title))
+    run.font.size, run.font.bold, run.font.color.rgb = Pt(28), True, ACCENT
+    if summary.theme:
+        p = doc.add_paragraph()
+        run = p.add_run(_clean(summary.theme))
+        run.font.size, run.italic = Pt(15), True
+    doc.add_paragraph()
+    for line in (summary.organisation, summary.date_label,
+                 f"{summary.participant_count} deelnemers" if summary.participant_count else ""):
+        if line:
+            p = doc.add_paragraph()
+            run = p.add_run(_clean(line))
+            run.font.size = Pt(12)
+    for _ in range(10):
+        doc.add_paragraph()
+    p = doc.add_paragraph()
+    run = p.add_run(f"Gemaakt met Kompas op {formats.datetime_nl(summary.generated_at)}.")
+    run.font.size, run.font.color.rgb = Pt(9), MUTED
+    p.add_run().add_break(WD_BREAK.PAGE)
+
+
+def _table(doc, table: Table) -> None:
+    if not table.rows or not table.documents:
+        return
+    cols = table.columns
+    grid = doc.add_table(rows=1, cols=len(cols))
+    grid.style = "Table Grid"
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    widths = [Cm(w) for w in column_widths(table)]
+    small = Pt(8.5) if len(cols) > 5 else Pt(9.5)
+    header = grid.rows[0]
+    _repeat_header(header)
+    for cell, col, width in zip(header.cells, cols, widths):
+        cell.width = width
+        _shade(cell, HEADER_SHADE)
+        p = cell.paragraphs[0]
+        p.paragraph_format.space_after = Pt(0)
+        if col.kind in NUMERIC:
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = p.add_run(_clean(col.name))
+        run.font.bold, run.font.size, run.font.color.rgb = True, small, RGBColor(0xFF, 0xFF, 0xFF)
+    rows = list(table.rows) + ([table.total] if table.total else [])
+    for i, values in enumerate(rows):
+        row = grid.add_row()
+        _no_split(row)
+        is_total = table.total is not None and i == len(rows) - 1
+        for cell, value, col, width in zip(row.cells, values, cols, widths):
+            cell.width = width
+            if i % 2 == 1 and not is_total:
+                _shade(cell, STRIPE_SHADE)
+            p = cell.paragraphs[0]
+            p.paragraph_format.space_after = Pt(0)
+            if col.kind in NUMERIC:
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            lines = _clean(cell_text(value, col.kind)).split("\n")
+            for n, line in enumerate(lines):
+                run = p.add_run(line)
+                run.font.size, run.font.bold = small, is_total
+                if n < len(lines) - 1:
+                    run.add_break()
+    # widths need to be on the grid columns as well for LibreOffice
+    for col, width in zip(grid.columns, widths):
+        col.width = width
+    if table.caption:
+        p = doc.add_paragraph()
+        run = p.add_run(_clean(table.caption))
+        run.italic, run.font.size, run.font.color.rgb = True, Pt(8.5), MUTED
+    else:
+        doc.add_paragraph().paragraph_format.space_after = Pt(2)
+
+
+def _picture(doc, summary: WorkshopSummary, block: Picture) -> None:
+    png = picture_png(summary, block.key)
+    if not png:
+        return
+    width = min(block.width_cm, TEXT_WIDTH_CM)
+    px_w, px_h = png_size(png)
+    if px_w and px_h and width * px_h / px_w > MAX_PICTURE_HEIGHT_CM:
+        doc.add_picture(io.BytesIO(png), height=Cm(MAX_PICTURE_HEIGHT_CM))
+    else:
+        doc.add_picture(io.BytesIO(png), width=Cm(width))
+    doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run(_clean(block.caption))
+    run.italic, run.font.size, run.font.color.rgb = True, Pt(9), MUTED
+
+
+def render(summary: WorkshopSummary) -> bytes:
+    doc = Document()
+    doc.core_properties.title = _clean(summary.title)[:250]
+    doc.core_properties.subject = "Verslag van de werksessie"
+    doc.core_properties.author = "Kompas"
+    doc.core_properties.language = "nl-NL"
+    _setup(doc, summary)
+    _title_page(doc, summary)
+    for section in summary.sections:
+        heading = doc.add_heading(_clean(section.title), level=1)
+        if section.key in NEW_PAGE_SECTIONS:
+            heading.paragraph_format.page_break_before = True
+        for block in section.blocks:
+            if isinstance(block, Heading):
+                doc.add_heading(_clean(block.text), level=min(block.level, 3))
+            elif isinstance(block, Paragraph):
+                p = doc.add_paragraph()
+                lines = _clean(block.text).split("\n")
+                for n, line in enumerate(lines):
+                    run = p.add_run(line)
+                    if block.style == "note":
+                        run.italic, run.font.color.rgb = True, MUTED
+                    if n < len(lines) - 1:
+                        run.add_break()
+            elif isinstance(block, Bullets):
+                for item in block.items:
+                    doc.add_paragraph(_clean(item), style="List Bullet")
+            elif isinstance(block, Outline):
+                for depth, text, note in block.items:
+                    p = doc.add_paragraph()
+                    p.paragraph_format.left_indent = Cm(0.7 * depth)
+                    p.paragraph_format.space_after = Pt(1)
+                    run = p.add_run(_clean(text))
+                    run.bold = depth <= 1
+                    if note:
+                        n = p.add_run(f"  ({_clean(note)})")
+                        n.font.size, n.font.color.rgb = Pt(8.5), MUTED
+            elif isinstance(block, Table):
+                _table(doc, block)
+            elif isinstance(block, Picture):
+                _picture(doc, summary, block)
+    if summary.missing:
+        p = doc.add_paragraph()
+        run = p.add_run(f"Nog niet in dit verslag: {', '.join(summary.missing)}.")
+        run.italic, run.font.color.rgb = True, MUTED
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
