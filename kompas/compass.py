@@ -858,7 +858,8 @@ def indicator_status(*, latest: Optional[float], baseline: Optional[float] = Non
     - target reached or passed (respecting higher-is-better): "doel bereikt";
     - with baseline and target: progress = share of the way from baseline to target.
       With both years and a measurement date it is "op koers" when at least as far as a
-      straight line from baseline year to target year would be by then; without years
+      straight line from the middle of the baseline year to the end of the target year
+      would be by then; without years
       when it moved the right way (progress > 0, or still at the start when measured in
       the baseline year);
     - without target: "op koers" when better than the baseline;
@@ -888,8 +889,10 @@ def indicator_status(*, latest: Optional[float], baseline: Optional[float] = Non
     progress = min(max(raw, 0.0), 1.0)
     expected = None
     if baseline_year and target_year and target_year > baseline_year and measured_on:
-        elapsed = (measured_on.year + (measured_on.timetuple().tm_yday - 1) / 365.25) - baseline_year
-        expected = min(max(elapsed / (target_year - baseline_year), 0.0), 1.0)
+        # A baseline "of 2023" is taken as mid-2023; a target "for 2026" as the end of 2026.
+        now = measured_on.year + (measured_on.timetuple().tm_yday - 1) / 365.25
+        start, end = baseline_year + 0.5, target_year + 1.0
+        expected = min(max((now - start) / (end - start), 0.0), 1.0)
         ok = raw >= expected - 1e-9
     else:
         ok = raw > 1e-9

@@ -28,7 +28,7 @@ BUDGET_COLOR = "#1f5f8b"
 GAP_COLOR = "#c62828"
 FONT_SIZE = 15
 ROW_HEIGHT = 40
-LABEL_WIDTH = 330
+LABEL_WIDTH = 420
 
 
 def _short(text: str, n: int = 48) -> str:
@@ -66,7 +66,7 @@ def _result_labels(view: CompassView) -> list[str]:
     """Unique, short y labels in display order (duplicate titles get a number)."""
     labels, seen = [], {}
     for rv in view.results:
-        label = _short(rv.title)
+        label = _short(rv.title, 56)
         seen[label] = seen.get(label, 0) + 1
         labels.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
     return labels
@@ -79,12 +79,15 @@ def results_inputs_chart(view: CompassView, *, width: int = 1100) -> alt.Chart:
     labels = _result_labels(view)
     order = labels + ([NOT_LINKED] if any(rid is None for rid, _, _ in view.budget_per_result) else [])
     points, bars = [], []
+    slots = max([len(rv.indicators) for rv in view.results] + [1])
+    row_height = max(ROW_HEIGHT, 24 * slots + 12)
     for label, rv in zip(labels, view.results):
-        for iv in rv.indicators:
+        for slot, iv in enumerate(rv.indicators):
             pct = None if iv.progress is None else round(iv.progress * 100, 1)
             if pct is None:
                 pct = 100.0 if iv.status == STATUS_REACHED else 0.0
-            points.append({"resultaat": label, "indicator": iv.name, "naam": _short(iv.name, 26),
+            points.append({"resultaat": label, "indicator": iv.name, "naam": _short(iv.name, 34),
+                           "slot": slot,
                            "status": iv.status,
                            "voortgang": pct, "waarden": _values_text(iv)})
         bars.append({"resultaat": label, "budget": rv.budget_cents / 100,
@@ -94,11 +97,12 @@ def results_inputs_chart(view: CompassView, *, width: int = 1100) -> alt.Chart:
         if rid is None:
             bars.append({"resultaat": NOT_LINKED, "budget": cents / 100,
                          "bedrag": formats.money_short(cents), "gat": True})
-    height = max(len(order), 1) * ROW_HEIGHT
-    y = alt.Y("resultaat:N", sort=order, title=None, scale=alt.Scale(domain=order))
+    height = max(len(order), 1) * row_height
+    y = alt.Y("resultaat:N", sort=order, title=None, scale=alt.Scale(domain=order, paddingInner=0.15))
+    offset = alt.YOffset("slot:O", scale=alt.Scale(paddingOuter=0.3))
     left_base = alt.Chart(alt.Data(values=points)) if points else alt.Chart(
         alt.Data(values=[{"resultaat": order[0] if order else "", "voortgang": 0, "status": STATUS_NO_DATA,
-                          "indicator": "", "waarden": ""}]))
+                          "indicator": "", "waarden": "", "slot": 0, "naam": ""}]))
     band = alt.Chart(alt.Data(values=[{"x": 0, "x2": 100}])).mark_rect(color="#eef3f7").encode(
         x=alt.X("x:Q"), x2="x2:Q")
     target = alt.Chart(alt.Data(values=[{"x": 100}])).mark_rule(color="#333", strokeDash=[4, 3]).encode(x="x:Q")
@@ -106,21 +110,23 @@ def results_inputs_chart(view: CompassView, *, width: int = 1100) -> alt.Chart:
         x=alt.X("voortgang:Q", title="Indicatoren: van nulmeting (0%) naar doel (100%)",
                 scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=[0, 25, 50, 75, 100],
                                                                 labelExpr="datum.value + '%'")),
-        y=y,
+        y=y, yOffset=offset,
         color=alt.Color("status:N", scale=_status_scale(), title="Status"),
         shape=alt.Shape("status:N", scale=_shape_scale(), title="Status"),
         tooltip=[alt.Tooltip("indicator:N", title="Indicator"), alt.Tooltip("status:N", title="Status"),
                  alt.Tooltip("waarden:N", title="Waarden")])
     names = left_base.mark_text(fontSize=FONT_SIZE - 3, color="#222", opacity=1 if points else 0)
     names_right = names.transform_filter("datum.voortgang <= 60").mark_text(
-        align="left", dx=13, fontSize=FONT_SIZE - 3, color="#222").encode(x="voortgang:Q", y=y, text="naam:N")
+        align="left", dx=13, fontSize=FONT_SIZE - 2, color="#222").encode(
+        x="voortgang:Q", y=y, yOffset=offset, text="naam:N")
     names_left = names.transform_filter("datum.voortgang > 60").mark_text(
-        align="right", dx=-13, fontSize=FONT_SIZE - 3, color="#222").encode(x="voortgang:Q", y=y, text="naam:N")
+        align="right", dx=-13, fontSize=FONT_SIZE - 2, color="#222").encode(
+        x="voortgang:Q", y=y, yOffset=offset, text="naam:N")
     left = alt.layer(band, target, dots, names_right, names_left).properties(
         width=int(width * 0.5), height=height, title="Resultaten: staan de indicatoren op koers?")
     right_base = alt.Chart(alt.Data(values=bars or [{"resultaat": "", "budget": 0, "bedrag": "", "gat": False}]))
     max_budget = max([b["budget"] for b in bars] + [1])
-    bar = right_base.mark_bar(height=ROW_HEIGHT * 0.6).encode(
+    bar = right_base.mark_bar(height=min(row_height * 0.5, 28)).encode(
         x=alt.X("budget:Q", title="Budget in euro", scale=alt.Scale(domain=[0, max_budget * 1.35]),
                 axis=alt.Axis(labelExpr="'€ ' + format(datum.value, ',.0f')", tickCount=4)),
         y=alt.Y("resultaat:N", sort=order, title=None, axis=None, scale=alt.Scale(domain=order)),

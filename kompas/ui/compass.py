@@ -136,7 +136,7 @@ def show_overview(ctx: ui.Context, view: CompassView, version: int) -> None:
     cols[4].metric("Totaal budget", formats.money_short(view.total_budget_cents))
     specs = _chart_specs(ctx.workshop_id, version, view)
     with st.container(key="compass_chart"):
-        st.vega_lite_chart(specs["main"], width="stretch")
+        st.vega_lite_chart(specs["main"], width="stretch", theme=None)
     with st.container(key="compass_status"):
         for result in view.results:
             parts = [f"{STATUS_ICONS[i.status]} {i.name}: {i.status}" for i in result.indicators]
@@ -148,9 +148,9 @@ def show_overview(ctx: ui.Context, view: CompassView, version: int) -> None:
                 st.warning(esc(w.message), icon=":material/warning:")
     left, right = st.columns(2)
     with left:
-        st.vega_lite_chart(specs["result"], width="stretch")
+        st.vega_lite_chart(specs["result"], width="stretch", theme=None)
     with right:
-        st.vega_lite_chart(specs["partner"], width="stretch")
+        st.vega_lite_chart(specs["partner"], width="stretch", theme=None)
     st.subheader("Kompastabel")
     st.caption("Kopieer de tabel naar je verslag (selecteer de cellen en kopieer).")
     st.dataframe(compass_table(view), hide_index=True, width="stretch", key="compass_table")
