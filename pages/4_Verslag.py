@@ -1,9 +1,43 @@
-"""Verslag."""
+"""Verslag: the report on screen, conclusions and open questions, and all downloads."""
 
 import streamlit as st
 
-from kompas import ui
+from kompas import summary, ui
+from kompas.ui import report
 
 ctx = ui.workshop_context()
+info = ctx.info
+
 st.title("Verslag")
-st.info("Dit onderdeel komt binnenkort.")
+st.markdown("Alles uit de doelenboom, het kwaliteitskompas en de partnermatrix op één plek. "
+            "Het verslag is bedoeld om direct na de sessie te versturen.")
+
+if ctx.is_facilitator:
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        report.settings_form(ctx)
+    with right:
+        report.downloads(ctx)
+        st.caption("Namen van deelnemers staan " + ("wel" if info.report_show_names else "niet")
+                   + " in het verslag. Deelnemers kunnen "
+                   + ("wel" if info.downloads_open else "niet") + " downloaden.")
+else:
+    report.downloads(ctx)
+
+st.divider()
+top, toggle = st.columns([4, 1])
+with toggle:
+    pictures = st.toggle("Afbeeldingen tonen", key="report_pictures", value=False,
+                         help="De doelenboom, de grafiek en de partnermatrix. Maken duurt een "
+                              "paar seconden.")
+    if st.button("Vernieuwen", key="report_refresh", icon=":material/refresh:"):
+        st.rerun()
+
+built = ui.read(summary.build, ctx.workshop_id)
+with top:
+    st.markdown(f"### {ui.esc_inline(built.title)}")
+if pictures:
+    with st.spinner("Afbeeldingen maken…"):
+        report.show_summary(built, pictures=True)
+else:
+    report.show_summary(built, pictures=False)

@@ -1,0 +1,170 @@
+"""The Verslag page parts: the report on screen, the facilitator's settings, the downloads,
+and the JSON upload on the home page that restores a workshop from a back-up."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+import pandas as pd
+import streamlit as st
+
+from kompas import db as kdb
+from kompas import summary as ksummary
+from kompas import ui, workshops
+from kompas.errors import KompasError, NotAllowed
+from kompas.export import FORMATS, export_bytes, file_name, json_io
+from kompas.summary import Bullets, Heading, Outline, Paragraph, Picture, Table, cell_text
+from kompas.ui import esc, esc_inline
+
+log = logging.getLogger("kompas")
+
+
+# --- the report on screen ---------------------------------------------------------------
+
+
+def table_frame(table: Table) -> pd.DataFrame:
+    """Cells as Dutch text (€ 1.234,50; 22 november 2026): a dataframe shows them literally."""
+    names, seen = [], set()
+    for c in table.columns:
+        name = c.name
+        while name in seen:
+            name += " "
+        seen.add(name)
+        names.append(name)
+    rows = list(table.rows) + ([table.total] if table.total else [])
+    return pd.DataFrame([[cell_text(v, c.kind) for v, c in zip(row, table.columns)] for row in rows],
+                        columns=names)
+
+
+def show_summary(s: ksummary.WorkshopSummary, *, pictures: bool) -> None:
+    st.caption(esc_inline(f"{s.subtitle} · {s.participant_count} deelnemers"))
+    for section in s.sections:
+        st.header(esc_inline(section.title), divider="gray")
+        for block in section.blocks:
+            if isinstance(block, Heading):
+                st.subheader(esc_inline(block.text))
+            elif isinstance(block, Paragraph):
+                if block.style == "note":
+                    st.caption(esc(block.text))
+                else:
+                    st.markdown(esc(block.text))
+            elif isinstance(block, Bullets):
+                st.markdown("\n".join(f"- {esc_inline(item)}" for item in block.items))
+            elif isinstance(block, Outline):
+                st.markdown("\n".join(
+                    "    " * depth + f"- {esc_inline(text)}" + (f" · *{esc_inline(note)}*" if note else "")
+                    for depth, text, note in block.items))
+            elif isinstance(block, Table) and block.documents and block.rows:
+                st.dataframe(table_frame(block), hide_index=True, width="stretch")
+                if block.caption:
+                    st.caption(esc(block.caption))
+            elif isinstance(block, Picture) and pictures:
+                png = ksummary.picture_png(s, block.key)
+                if png:
+                    st.image(png, caption=esc_inline(block.caption))
+    if s.missing:
+        st.info("Nog niet in dit verslag: " + esc_inline(", ".join(s.missing)) + ".")
+
+
+# --- facilitator settings ---------------------------------------------------------------
+
+
+def settings_form(ctx: ui.Context) -> None:
+    info = ctx.info
+    with st.form("report_settings", border=True):
+        st.subheader("Conclusies en open vragen")
+        conclusions = st.text_area("Conclusies van deze sessie", value=info.conclusions,
+                                   key="report_conclusions", height=140, max_chars=20000,
+                                   help="Een lege regel begint een nieuwe alinea. Regels die "
+                                        "met - beginnen worden een opsomming.")
+        questions = st.text_area("Open vragen voor de volgende sessie", value=info.open_questions,
+                                 key="report_open_questions", height=110, max_chars=20000,
+                                 help="Eén vraag per regel.")
+        names = st.checkbox("Namen van deelnemers in het verslag", value=info.report_show_names,
+                            key="report_show_names",
+                            help="Uit: alleen het aantal per rol en de organisaties.")
+        open_ = st.checkbox("Deelnemers mogen het verslag downloaden", value=info.downloads_open,
+                            key="report_downloads_open")
+        saved = st.form_submit_button("Opslaan", key="report_save", type="primary")
+    if saved:
+        if ui.act(workshops.update_workshop, actor=ctx.actor, conclusions=conclusions,
+                  open_questions=questions, report_show_names=names, downloads_open=open_,
+                  success="Het verslag is bijgewerkt."):
+            st.rerun()
+
+
+# --- downloads --------------------------------------------------------------------------
+
+
+def _builder(engine, actor: workshops.Actor, fmt: str):
+    """The callable behind a download button: runs when clicked, outside the script run,
+    and checks again that this viewer may download (the facilitator may have closed it)."""
+
+    def build() -> bytes:
+        with kdb.reading(engine) as db:
+            workshop = workshops.check_actor(db, actor)
+            if not actor.is_facilitator and not workshop.downloads_open:
+                raise NotAllowed("Downloaden is gesloten door de procesbegeleider.")
+            try:
+                return export_bytes(db, actor.workshop_id, fmt)
+            except KompasError:
+                raise
+            except Exception:
+                ref = secrets.token_hex(3).upper()
+                log.exception("export %s failed, reference %s", fmt, ref)
+                raise
+
+    return build
+
+
+def downloads(ctx: ui.Context) -> None:
+    info = ctx.info
+    if not ctx.is_facilitator and not info.downloads_open:
+        st.caption("De procesbegeleider deelt het verslag. Downloaden kan zodra de "
+                   "procesbegeleider het openzet.")
+        return
+    st.subheader("Downloaden")
+    st.caption("Het bestand wordt gemaakt als je klikt. Word en PDF duren een paar seconden: "
+               "de knop draait zolang het bestand wordt gemaakt.")
+    engine = ui.engine()
+    cols = st.columns(len(FORMATS))
+    for col, (fmt, spec) in zip(cols, FORMATS.items()):
+        with col:
+            st.download_button(
+                spec.label, data=_builder(engine, ctx.actor, fmt),
+                file_name=file_name(info.title, info.code, fmt), mime=spec.mime,
+                key=f"download_{fmt}", on_click="ignore", icon=":material/download:",
+                width="stretch",
+                help=("Volledige back-up om de workshop later terug te zetten." if fmt == "json"
+                      else f"Het verslag als {spec.label}-bestand."))
+
+
+# --- import on the home page ------------------------------------------------------------
+
+
+def import_form() -> None:
+    """Upload a JSON back-up: creates a new workshop (new code and keys) and opens its
+    facilitator console."""
+    with st.form("import_workshop", border=True, clear_on_submit=True):
+        st.subheader("Back-up terugzetten")
+        st.caption("Zet een workshop terug uit een JSON-back-up van Kompas. Je krijgt een "
+                   "nieuwe code en een nieuwe link voor de procesbegeleider.")
+        upload = st.file_uploader("JSON-bestand", type=["json"], key="import_file",
+                                  max_upload_size=int(json_io.MAX_BYTES / 1024 / 1024) + 1)
+        submitted = st.form_submit_button("Terugzetten", key="import_submit")
+    if not submitted:
+        return
+    if upload is None:
+        st.error("Kies eerst een JSON-bestand.", icon=":material/error:")
+        return
+    if upload.size > json_io.MAX_BYTES:
+        st.error(f"Het bestand is te groot: maximaal {json_io.MAX_BYTES // 1024 // 1024} MB.",
+                 icon=":material/error:")
+        return
+    new = ui.act(json_io.import_document, upload.getvalue())
+    if new:
+        st.session_state["kompas_new_workshop"] = {"code": new.code, "key": new.facilitator_key}
+        ui.remember({"code": new.code, "f": new.facilitator_key})
+        st.session_state.pop("kompas_actor", None)
+        st.rerun()
