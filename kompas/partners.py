@@ -542,26 +542,31 @@ def _figures(db: Session, workshop_id: int) -> dict[int, Consensus]:
     return {pid: consensus(pid, points[pid], roles[pid]) for pid in partner_ids}
 
 
-def matrix_view(db: Session, workshop_id: int, viewer_participant_id: Optional[int] = None,
-                is_facilitator: bool = False) -> MatrixView:
+@dataclass(frozen=True)
+class MatrixState:
+    """Everything of one workshop's matrix, who placed what included. Read once per
+    change and shared by all viewers (``ui.read``); each viewer gets only their
+    ``view_of`` it, never this object."""
+
+    workshop_id: int
+    phase: str
+    locked: bool
+    revealed: bool
+    quadrant_labels: tuple
+    partners: tuple
+    individual: tuple  # (partner id, participant id, role group, influence, dependency)
+    agreed: dict
+    directions: dict
+    participants: int
+    consensus: tuple
+
+
+def matrix_state(db: Session, workshop_id: int) -> MatrixState:
     workshop = workshops.get_workshop(db, workshop_id)
-    partners = list_partners(db, workshop_id)
-    names = {p.id: p.name for p in partners}
-    revealed = bool(workshop.placements_revealed)
-    rows = _individual(db, workshop_id)
-    own = {r.partner_id: Point(r.influence, r.dependency) for r in rows
-           if viewer_participant_id is not None and r.participant_id == viewer_participant_id}
-    placed: dict[int, int] = {p.id: 0 for p in partners}
-    for r in rows:
-        placed[r.partner_id] = placed.get(r.partner_id, 0) + 1
-    see_all = is_facilitator or revealed
-    marks: tuple = ()
-    figures: tuple = ()
-    if see_all:
-        marks = tuple(Mark(r.partner_id, r.influence, r.dependency) for r in rows
-                      if is_facilitator or r.participant_id != viewer_participant_id)
-        figures = by_disagreement(list(_figures(db, workshop_id).values()), names)
-    agreed = {}
+    partner_rows = list_partners(db, workshop_id)
+    rows = tuple((r.partner_id, r.participant_id, r.role_group, r.influence, r.dependency)
+                 for r in _individual(db, workshop_id))
+    agreed: dict[int, Point] = {}
     for a in db.execute(select(Placement).where(Placement.workshop_id == workshop_id,
                                                 Placement.participant_id.is_(None))
                         .order_by(Placement.id)).scalars():
@@ -573,13 +578,46 @@ def matrix_view(db: Session, workshop_id: int, viewer_participant_id: Optional[i
     }
     active = db.execute(select(func.count(Participant.id)).where(
         Participant.workshop_id == workshop_id, Participant.removed == False)).scalar_one()  # noqa: E712
+    points: dict[int, list] = {p.id: [] for p in partner_rows}
+    roles: dict[int, list] = {p.id: [] for p in partner_rows}
+    for pid, _, role, influence, dependency in rows:
+        if pid in points:
+            points[pid].append((influence, dependency))
+            roles[pid].append(role)
+    figures = by_disagreement([consensus(pid, points[pid], roles[pid]) for pid in points],
+                              {p.id: p.name for p in partner_rows})
+    return MatrixState(workshop_id, workshop.phase_matrix, bool(workshop.lock_matrix),
+                       bool(workshop.placements_revealed), workshops.quadrant_labels(workshop),
+                       partner_rows, rows, agreed, directions, active, figures)
+
+
+def view_of(state: MatrixState, viewer_participant_id: Optional[int] = None,
+            is_facilitator: bool = False) -> MatrixView:
+    """What one viewer may see: a participant sees others' placements (as anonymous
+    marks) and the group figures only after the reveal; the facilitator always."""
+    own = {pid: Point(i, d) for pid, who, _, i, d in state.individual
+           if viewer_participant_id is not None and who == viewer_participant_id}
+    placed: dict[int, int] = {p.id: 0 for p in state.partners}
+    for pid, *_ in state.individual:
+        placed[pid] = placed.get(pid, 0) + 1
+    marks: tuple = ()
+    figures: tuple = ()
+    if is_facilitator or state.revealed:
+        marks = tuple(Mark(pid, i, d) for pid, who, _, i, d in state.individual
+                      if is_facilitator or who != viewer_participant_id)
+        figures = state.consensus
     return MatrixView(
-        workshop_id=workshop_id, phase=workshop.phase_matrix, locked=bool(workshop.lock_matrix),
-        revealed=revealed, is_facilitator=bool(is_facilitator),
-        viewer_participant_id=viewer_participant_id,
-        quadrant_labels=workshops.quadrant_labels(workshop), partners=partners, own=own,
-        agreed=agreed, marks=marks, consensus=figures, placed=placed, directions=directions,
-        participants=active)
+        workshop_id=state.workshop_id, phase=state.phase, locked=state.locked,
+        revealed=state.revealed, is_facilitator=bool(is_facilitator),
+        viewer_participant_id=viewer_participant_id, quadrant_labels=state.quadrant_labels,
+        partners=state.partners, own=own, agreed=dict(state.agreed), marks=marks,
+        consensus=figures, placed=placed, directions=dict(state.directions),
+        participants=state.participants)
+
+
+def matrix_view(db: Session, workshop_id: int, viewer_participant_id: Optional[int] = None,
+                is_facilitator: bool = False) -> MatrixView:
+    return view_of(matrix_state(db, workshop_id), viewer_participant_id, is_facilitator)
 
 
 # --- import -------------------------------------------------------------------------------

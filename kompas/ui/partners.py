@@ -29,7 +29,9 @@ ERROR_KEY = "matrix_move_error"
 
 
 def view_for(ctx: ui.Context) -> MatrixView:
-    return ui.read(partners.matrix_view, ctx.workshop_id, ctx.participant_id, ctx.is_facilitator)
+    # One shared read per change for everyone; each viewer's part is cut out in memory.
+    state = ui.read(partners.matrix_state, ctx.workshop_id)
+    return partners.view_of(state, ctx.participant_id, ctx.is_facilitator)
 
 
 def intro(ctx: ui.Context) -> None:
@@ -224,12 +226,19 @@ def partner_admin(ctx: ui.Context, view: MatrixView) -> None:
                       contract_value_cents=value or None, notes=notes,
                       success="Partner toegevoegd"):
         st.rerun()
-    for p in view.partners:
+    if not view.partners:
+        return
+    # One editor at a time: forty open forms would make every page run slow.
+    names = {p.id: p.name for p in view.partners}
+    chosen = st.selectbox("Partner bewerken of verwijderen", list(names), key="partner_pick",
+                          format_func=lambda i: esc_inline(names[i]))
+    p = view.partner(chosen)
+    if p is not None:
         _partner_editor(ctx, p)
 
 
 def _partner_editor(ctx: ui.Context, p: partners.PartnerRow) -> None:
-    with st.expander(f"{esc_inline(p.name)} · {kind_label(p.kind)}"):
+    with st.container(border=True):
         with st.form(f"partner_edit_{p.id}", border=False):
             cols = st.columns(2)
             name = cols[0].text_input("Naam", value=p.name, key=f"partner_name_{p.id}", max_chars=80)

@@ -221,6 +221,7 @@ def test_delete_partner_with_activity_asks_for_confirmation(ws):
     with writing(ws.engine) as db:
         db.add(Activity(workshop_id=ws.id, title="Cliëntondersteuning", partner_id=ws.mee))
     at = page(ws)
+    at.selectbox(key="partner_pick").set_value(ws.mee).run()
     at.button(key=f"partner_delete_{ws.mee}").click().run()
     assert "Cliëntondersteuning" in at.error[0].value
     at.checkbox(key=f"partner_confirm_{ws.mee}").check()
