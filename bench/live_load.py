@@ -190,8 +190,11 @@ def run_mode(mode: str, args) -> dict:
             if server.proc.poll() is not None:
                 result["server_died"] = server.log_tail()
             tail = server.log_tail(4000)
-            result["server_log_errors"] = sum(1 for line in tail.splitlines()
-                                              if "ERROR" in line or "Traceback" in line)
+            bad = [line for line in tail.splitlines() if "ERROR" in line or "Traceback" in line
+                   or "Error" in line]
+            result["server_log_errors"] = len(bad)
+            if bad:
+                result["server_log_samples"] = bad[:5]
         finally:
             server.stop()
             engine.dispose()
@@ -225,6 +228,7 @@ def main() -> None:
            "page": args.page or "(home)", "cpu_count": psutil.cpu_count(),
            "targets": {"propagation_s_p95": TARGET_P95_S, "writes_seen_by_all": "all",
                        "errors": 0, "server_cpu_pct_per_session": TARGET_CPU_PCT_PER_SESSION},
+           "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
            "modes": {}}
     for mode in [m.strip() for m in args.modes.split(",") if m.strip()]:
         try:
@@ -234,6 +238,8 @@ def main() -> None:
     out["ok"] = all(isinstance(r.get("meets_targets"), dict) and all(r["meets_targets"].values())
                     for r in out["modes"].values())
     out["wall_s"] = round(time.time() - started, 1)
+    # figures are only comparable on an otherwise idle machine: say how busy it was
+    out["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(out, indent=1))
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -15,6 +17,11 @@ from sqlmodel import Session, SQLModel, create_engine
 
 from kompas import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from kompas.errors import Conflict, StorageError
+
+try:  # POSIX: writer processes queue on an advisory lock beside the database file
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: threads still queue, processes use busy_timeout
+    fcntl = None
 
 log = logging.getLogger(__name__)
 
@@ -89,11 +96,68 @@ def _is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+_guard = threading.Lock()
+_thread_locks: dict[tuple[int, str], threading.RLock] = {}
+_lock_fds: dict[tuple[int, str], int | None] = {}
+_depth = threading.local()
+
+
+def _sqlite_file(engine: Engine) -> str | None:
+    if not _is_sqlite(engine) or engine.url.database in (None, "", ":memory:"):
+        return None
+    return os.path.abspath(engine.url.database)
+
+
+def _lock_fd(key: tuple[int, str]) -> int | None:
+    if key not in _lock_fds:
+        try:
+            _lock_fds[key] = os.open(key[1] + "-writelock", os.O_RDWR | os.O_CREAT, 0o600) if fcntl else None
+        except OSError:  # read-only directory: SQLite's busy_timeout still applies
+            _lock_fds[key] = None
+    return _lock_fds[key]
+
+
+@contextmanager
+def _write_turn(engine: Engine) -> Iterator[None]:
+    """Writers to one SQLite file take turns: threads on a lock, processes on an advisory
+    lock of a file beside the database (released by the kernel when a process dies).
+    SQLite's own busy handler sleeps with a growing back-off and is unfair: with 100
+    writer processes some waited past busy_timeout and got "database is locked"
+    (bench/concurrent_writes.py)."""
+    path = _sqlite_file(engine)
+    if path is None:
+        yield
+        return
+    key = (os.getpid(), path)  # per process: a forked child gets its own locks
+    with _guard:
+        lock = _thread_locks.setdefault(key, threading.RLock())
+        fd = _lock_fd(key)
+    with lock:
+        outer = getattr(_depth, "n", 0) == 0
+        _depth.n = getattr(_depth, "n", 0) + 1
+        try:
+            if outer and fd is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                if outer and fd is not None:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            _depth.n -= 1
+
+
 @contextmanager
 def writing(engine: Engine) -> Iterator[Session]:
     """A write unit of work: BEGIN IMMEDIATE on SQLite, commit on success, roll back on
     any exception (so a refused action changes nothing). Storage failures become
     StorageError, unique-constraint races become Conflict."""
+    with _write_turn(engine), _writing(engine) as db:
+        yield db
+
+
+@contextmanager
+def _writing(engine: Engine) -> Iterator[Session]:
     bind = engine.execution_options(sqlite_begin="BEGIN IMMEDIATE") if _is_sqlite(engine) else engine
     db = Session(bind, expire_on_commit=False)
     try:
