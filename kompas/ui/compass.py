@@ -47,7 +47,12 @@ def reload() -> None:
 
 def mark_loaded(ctx: ui.Context) -> None:
     """Remember which version the editors on this run show (the overview compares)."""
-    st.session_state[LOADED] = ui.version(ctx.workshop_id)
+    # In database live mode ui.version may lag 0.5 s behind our own write; this process's
+    # own commits are always in the process-local versions.
+    from kompas import live
+
+    own = live.current_version(ui.engine(), ctx.workshop_id, mode="process")
+    st.session_state[LOADED] = max(ui.version(ctx.workshop_id), own)
 
 
 def unique_labels(items: list[tuple[int, str]]) -> dict[str, int]:
@@ -110,7 +115,8 @@ def overview(ctx: ui.Context, editable: bool) -> None:
     def body():
         version = ui.version(ctx.workshop_id)
         view = ui.read(compass.compass_view, ctx.workshop_id)
-        if editable and st.session_state.get(LOADED) not in (None, version):
+        loaded = st.session_state.get(LOADED)
+        if editable and loaded is not None and version > loaded:
             cols = st.columns([4, 1], vertical_alignment="center")
             cols[0].info("Iemand anders heeft het kompas gewijzigd. Laad opnieuw om de tabellen "
                          "bij te werken (niet-opgeslagen wijzigingen vervallen).",
@@ -140,7 +146,8 @@ def show_overview(ctx: ui.Context, view: CompassView, version: int) -> None:
     with st.container(key="compass_status"):
         for result in view.results:
             parts = [f"{STATUS_ICONS[i.status]} {i.name}: {i.status}" for i in result.indicators]
-            st.text(f"{result.title} — " + ("; ".join(parts) if parts else "geen indicator"))
+            st.text(f"{result.ambition_title or compass.NO_AMBITION} › {result.title} — "
+                    + ("; ".join(parts) if parts else "geen indicator"))
     if view.warnings:
         with st.container(key="compass_warnings", border=True):
             st.markdown("**Wat ontbreekt er?**")
@@ -287,11 +294,14 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
         "latest": _latest_text(i), "status": f"{STATUS_ICONS[i.status]} {i.status}"} for i in items],
         columns=["id", "rev", "owner", "name", "kind", "unit", "baseline_value", "baseline_year",
                  "target_value", "target_year", "higher_is_better", "source", "latest", "status"])
-    df = df.astype({"baseline_value": "float64", "target_value": "float64", "baseline_year": "Int64",
-                    "target_year": "Int64", "higher_is_better": "boolean"})
+    df = df.astype({"baseline_value": "float64", "target_value": "float64", "baseline_year": "float64",
+                    "target_year": "float64", "higher_is_better": "bool"})
 
     def convert(row: dict) -> dict:
         row = {k: (None if (v is pd.NA or (isinstance(v, float) and v != v)) else v) for k, v in row.items()}
+        for year in ("baseline_year", "target_year"):
+            if isinstance(row.get(year), float) and row[year].is_integer():
+                row[year] = int(row[year])
         if row.get("higher_is_better") is None:
             row["higher_is_better"] = True
         return {**row, owner_key: owners.get(row.get("owner")) if row.get("owner") else None}
@@ -500,7 +510,8 @@ def goal_tree_link(ctx: ui.Context, view: CompassView, kind: str) -> None:
     if not nodes:
         return
     what = "effect" if kind == "effect" else "activiteit"
-    with st.expander(f"Uit de doelenboom ({len(nodes)} {what}{'en' if len(nodes) != 1 and kind == 'effect' else ''})",
+    plural = {"effect": "effecten", "activiteit": "activiteiten"}[what] if len(nodes) != 1 else what
+    with st.expander(f"Uit de doelenboom ({len(nodes)} {plural} nog niet in het kompas)",
                      icon=":material/account_tree:"):
         labels = unique_labels([(n[0], n[2]) for n in nodes])
         cols = st.columns([3, 2, 1], vertical_alignment="bottom")
