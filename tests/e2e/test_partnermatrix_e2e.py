@@ -32,6 +32,8 @@ def open_matrix(new_page, server, ws, actor=None):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.dialogs = dialogs
+    page.js_errors = []
+    page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
     ident = f"f={ws.key}" if actor is None else f"p={ws.tokens[actor.participant_id]}"
     page.goto(f"{server.url}/Partnermatrix?code={ws.code}&{ident}")
     page.locator("svg.matrix").wait_for()
@@ -118,7 +120,7 @@ def test_facilitator_drag_sets_agreed_position_seen_by_participant(server, new_p
     with reading(server.engine) as db:
         agreed = partners.matrix_view(db, ws.id, None, True).agreed[ws.mee]
     assert (agreed.influence, agreed.dependency) == (pytest.approx(0.5), pytest.approx(0.45))
-    assert "agreed" in dot.get_attribute("class")
+    facilitator.locator(f'g.dot.agreed[data-id="{ws.mee}"]').wait_for(state="attached")
 
 
 def test_slider_form(server, new_page, ws):
@@ -149,7 +151,10 @@ def test_hostile_partner_name_shows_literally(server, new_page, ws):
 
 
 def drag_to(page, partner_id, dependency, influence, *, release=True):
-    box = page.locator(f'g.dot[data-id="{partner_id}"] circle.body').bounding_box()
+    try:
+        box = page.locator(f'g.dot[data-id="{partner_id}"] circle.body').bounding_box()
+    except Exception:
+        raise AssertionError(f"no dot {partner_id}; js errors: {page.js_errors}")
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.down()
     page.mouse.move(*screen_point(page, dependency, influence), steps=8)

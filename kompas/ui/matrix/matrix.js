@@ -156,6 +156,7 @@ function send(ctl, id, x, y) {
   const g = ctl.layers.dots.querySelector(`g.dot[data-id="${CSS.escape(id)}"]`);
   if (g) {
     g.classList.remove("unplaced");
+    if (ctl.data.role === "facilitator") g.classList.add("agreed");
     describe(g, dotData(ctl, id), x, y, true);
   }
   announce(ctl, `${(dotData(ctl, id) || {}).label || ""}: ${positionText(x, y)}`);
@@ -272,7 +273,10 @@ function renderDots(ctl) {
     if (sent) {
       const confirmed = placed && Math.abs(sent.x - x) < 0.006 && Math.abs(sent.y - y) < 0.006;
       if (confirmed || now - sent.t > PENDING_MS) ctl.sent.delete(id);
-      else { x = sent.x; y = sent.y; placed = true; }
+      else {
+        x = sent.x; y = sent.y; placed = true;
+        if (ctl.data.role === "facilitator") g.classList.add("agreed");
+      }
     }
     g.classList.toggle("unplaced", !placed);
     describe(g, dot, x, y, placed);
