@@ -1,7 +1,7 @@
 """The goal tree as a picture: a left-to-right tree layout computed here, drawn as an
 Altair (Vega-Lite) chart of boxes and elbow lines, and as PNG for the exports.
 
-The main goal stands at the left; every leaf gets its own row, a parent sits in the
+The main goal stands at the top left; every leaf gets its own row, a parent sits in the
 middle of its children, so the height grows with the number of leaves and 150 nodes stay
 readable (labels are wrapped over two lines and cut off with an ellipsis; the full title
 is in the tooltip and in the outline beside the picture).
@@ -18,13 +18,13 @@ from sqlmodel import Session
 
 from kompas.goaltree import NodeView, TreeView, tree_view
 
-BOX_W = 220
-GAP_X = 46
+BOX_W = 196
+GAP_X = 36
 ROW_H = 42  # one leaf per row
 BOX_H = 34
 MARGIN = 8
 VOTE_W = 34  # room at the right of a box for the vote total
-LINE_CHARS = 34
+LINE_CHARS = 29
 LINES = 2
 LINE_H = 13
 
@@ -86,7 +86,9 @@ def layout(view: TreeView, collapsed: frozenset[int] = frozenset()) -> tuple[lis
             row += 1
         else:
             ys = [place(k, depth + 1) for k in kids]
-            y = (ys[0] + ys[-1]) / 2
+            # the main goal sits level with its first child, so it is in view at the top
+            # of a tall tree; every other parent sits in the middle of its children
+            y = ys[0] if depth == 0 else (ys[0] + ys[-1]) / 2
         boxes[node.id] = Box(node.id, x, y, node, 0)
         return y
 

@@ -13,7 +13,7 @@ st.caption("Van hoofddoel via beleidsterreinen en maatschappelijke effecten naar
 view = ui.read(goaltree.tree_view, ctx.workshop_id, ctx.participant_id)
 if ctx.is_facilitator:
     gt.facilitator_tools(ctx, view)
-if ctx.can_write("tree", ("verzamelen",)):
+elif ctx.can_write("tree", ("verzamelen",)):
     gt.add_form(ctx, view)
 
 
@@ -33,15 +33,18 @@ def tree_live():
                      help="Er zijn onderdelen bijgekomen; je getypte tekst gaat verloren als je "
                           "nog niet op Toevoegen hebt gedrukt."):
             st.rerun()
-    left, right = st.columns([3, 2], gap="medium")
-    with right:
-        gt.proposals(live_ctx, now)
-        gt.voting(live_ctx, now)
-        st.markdown("**De boom als tekst**")
-        gt.outline(now)
-    with left:
+    # the task of the phase comes first, the picture and the outline follow
+    if now.phase == "stemmen":
+        gt.actions_and_outline(live_ctx, now)
         gt.picture(live_ctx, now)
-    gt.result(live_ctx, now)
+    elif now.phase in ("resultaat", "gesloten"):
+        gt.result(live_ctx, now)
+        gt.picture(live_ctx, now)
+        gt.actions_and_outline(live_ctx, now)
+    else:
+        gt.picture(live_ctx, now)
+        gt.actions_and_outline(live_ctx, now)
+        gt.result(live_ctx, now)
 
 
 tree_live()

@@ -28,8 +28,10 @@ def who(node: NodeView) -> str:
     return ROLE_LABELS.get(node.author_role, node.author_role).lower()
 
 
+# Selectbox and multiselect options are shown literally in Streamlit 1.67 (checked in
+# Chromium: escaped text showed its backslashes), so option labels are not escaped.
 def parent_label(node: NodeView) -> str:
-    return f"{'  ' * node.depth}{node.kind_label}: {node.title}"[:120]
+    return f"{'· ' * node.depth}{node.kind_label}: {node.title}"[:140]
 
 
 def parent_options(view: TreeView, ctx: ui.Context) -> list[NodeView]:
@@ -51,7 +53,7 @@ def add_form(ctx: ui.Context, view: TreeView) -> None:
         title = st.text_input("Titel", key="node_title", max_chars=200,
                               placeholder="Bijvoorbeeld: Minder inwoners voelen zich eenzaam")
         parent = st.selectbox("Onder", list(labels), index=0, key="node_parent",
-                              format_func=lambda i: esc_inline(labels.get(i, "")),
+                              format_func=lambda i: labels.get(i, ""),
                               help="Onder een beleidsterrein komt een effect, onder een effect een activiteit.")
         description = st.text_area("Toelichting (mag leeg)", key="node_description", height=68)
         kind, partner = None, None
@@ -61,7 +63,7 @@ def add_form(ctx: ui.Context, view: TreeView) -> None:
                                      format_func=NODE_KIND_LABELS.get, key="node_kind",
                                      help="Alleen van belang als je iets direct onder het hoofddoel zet.")
             partner = cols[1].selectbox("Partner (bij een activiteit)", [None, *partners],
-                                        format_func=lambda i: "geen" if i is None else esc_inline(partners[i]),
+                                        format_func=lambda i: "geen" if i is None else partners.get(i, ""),
                                         key="node_partner")
         submitted = st.form_submit_button("Toevoegen", key="node_submit", type="primary")
     if submitted:
@@ -78,13 +80,15 @@ def add_form(ctx: ui.Context, view: TreeView) -> None:
 
 
 def facilitator_tools(ctx: ui.Context, view: TreeView) -> None:
-    with st.expander("Procesbegeleider: fase, stemmen en ordenen", expanded=False):
-        tabs = st.tabs(["Fase en stemmen", "Bewerken en verplaatsen", "Samenvoegen"])
+    with st.expander("Procesbegeleider: fase, stemmen, toevoegen en ordenen", expanded=False):
+        tabs = st.tabs(["Fase en stemmen", "Toevoegen", "Bewerken en verplaatsen", "Samenvoegen"])
         with tabs[0]:
             _phase_and_votes(ctx, view)
         with tabs[1]:
-            _edit_move(ctx, view)
+            add_form(ctx, view)
         with tabs[2]:
+            _edit_move(ctx, view)
+        with tabs[3]:
             _merge(ctx, view)
 
 
@@ -123,7 +127,7 @@ def _node_picker(view: TreeView, label: str, key: str, *, with_root: bool = Fals
     if not nodes:
         return None
     titles = {n.id: parent_label(n) for n in nodes}
-    picked = st.selectbox(label, list(titles), key=key, format_func=lambda i: esc_inline(titles.get(i, "")))
+    picked = st.selectbox(label, list(titles), key=key, format_func=lambda i: titles.get(i, ""))
     return view.node(picked) if picked in titles else None
 
 
@@ -141,7 +145,7 @@ def _edit_move(ctx: ui.Context, view: TreeView) -> None:
             opts = [None, *partners]
             partner = st.selectbox("Partner", opts, index=opts.index(node.partner_id)
                                    if node.partner_id in opts else 0,
-                                   format_func=lambda i: "geen" if i is None else esc_inline(partners[i]),
+                                   format_func=lambda i: "geen" if i is None else partners.get(i, ""),
                                    key=f"edit_partner_{node.id}")
         if st.form_submit_button("Wijzigen opslaan", key="edit_submit"):
             if ui.act(goaltree.edit_node, actor=ctx.actor, node_id=node.id, rev=node.rev, title=title,
@@ -153,7 +157,7 @@ def _edit_move(ctx: ui.Context, view: TreeView) -> None:
     labels = {n.id: parent_label(n) for n in targets}
     cols = st.columns([3, 1], vertical_alignment="bottom")
     target = cols[0].selectbox("Verplaatsen naar onder", list(labels), key=f"move_to_{node.id}",
-                               format_func=lambda i: esc_inline(labels.get(i, "")))
+                               format_func=lambda i: labels.get(i, ""))
     if cols[1].button("Verplaatsen", key="move_submit"):
         if ui.act(goaltree.move_node, actor=ctx.actor, node_id=node.id, new_parent_id=target,
                   rev=node.rev, success="Verplaatst"):
@@ -212,14 +216,25 @@ def status(ctx: ui.Context, view: TreeView) -> None:
         st.caption("De stemmen blijven verborgen tot de procesbegeleider ze zichtbaar maakt.")
 
 
+def actions_and_outline(ctx: ui.Context, view: TreeView) -> None:
+    left, right = st.columns(2, gap="medium")
+    with left:
+        proposals(ctx, view)
+        voting(ctx, view)
+    with right:
+        st.markdown("**De boom als tekst**")
+        outline(view)
+
+
 def picture(ctx: ui.Context, view: TreeView) -> None:
     domains = {n.id: n.title for n in view.nodes if n.kind == "domain" and n.children}
     collapsed = st.multiselect("Beleidsterreinen inklappen", list(domains), key="tree_collapse",
-                               format_func=lambda i: esc_inline(domains.get(i, "")),
+                               format_func=lambda i: domains.get(i, ""),
                                placeholder="Alles uitgeklapt")
     collapsed = tuple(sorted(i for i in collapsed if i in domains))
     spec = ui.read(tree_chart.chart_spec, ctx.workshop_id, view.revealed, collapsed)
-    st.vega_lite_chart(spec=spec, theme=None, width="content")
+    with st.container(height=720 if spec.get("height", 0) > 720 else "content", key="tree_picture"):
+        st.vega_lite_chart(spec=spec, theme=None, width="content")
     st.caption("Gestippelde witte vakjes zijn voorstellen. ★ = afgesproken prioriteit."
                + (" Het rode rondje is het aantal stippen." if view.revealed else ""))
 
@@ -267,14 +282,14 @@ def proposals(ctx: ui.Context, view: TreeView) -> None:
                   **_callback(goaltree.accept_all, actor=ctx.actor, success="Vastgesteld"))
     for n in items[:MAX_PROPOSAL_ROWS]:
         parent = view.node(n.parent_id) if n.parent_id else None
-        cols = st.columns([5, 1, 1] if ctx.is_facilitator else [6, 1], vertical_alignment="center")
+        cols = st.columns([6, 1, 1] if ctx.is_facilitator else [6, 2], vertical_alignment="center")
         cols[0].markdown(f"{esc_inline(n.title)}  \n:gray[{n.kind_label} onder "
                          f"{esc_inline(parent.title) if parent else '–'} · {who(n)}]")
         if ctx.is_facilitator:
-            cols[1].button("Vaststellen", key=f"accept_{n.id}",
+            cols[1].button(":material/check:", key=f"accept_{n.id}", help="Vaststellen",
                            **_callback(goaltree.accept_node, actor=ctx.actor, node_id=n.id,
                                        success="Vastgesteld"))
-            cols[2].button("Weg", key=f"reject_{n.id}", help="Voorstel verwijderen",
+            cols[2].button(":material/delete:", key=f"reject_{n.id}", help="Voorstel verwijderen",
                            **_callback(goaltree.delete_node, actor=ctx.actor, node_id=n.id,
                                        success="Verwijderd"))
         else:
@@ -291,6 +306,7 @@ def voting(ctx: ui.Context, view: TreeView) -> None:
     if ctx.is_facilitator or view.phase != "stemmen" or view.locked or view.my_remaining is None:
         return
     st.markdown("**Stemmen**")
+    box = st.container(height=640, key="tree_votes")
     mine = dict(view.my_votes)
     domain = ""
     for n in view.nodes:
@@ -299,7 +315,7 @@ def voting(ctx: ui.Context, view: TreeView) -> None:
         if not view.votable(n):
             continue
         count = mine.get(n.id, 0)
-        cols = st.columns([6, 1, 1, 1], vertical_alignment="center")
+        cols = box.columns([5, 1, 1, 1], vertical_alignment="center")
         cols[0].markdown(f"{esc_inline(n.title)}  \n:gray[{esc_inline(domain)}]")
         cols[1].text("●" * count or "–")
         cols[2].button("+", key=f"vote_{n.id}", help=f"Stip op: {esc_inline(n.title)}",
@@ -338,7 +354,8 @@ def result(ctx: ui.Context, view: TreeView) -> None:
         labels = {r.node_id: f"{r.rank}. {r.title}" for r in rows}
         picked = st.multiselect("Afgesproken prioriteiten", list(labels), default=agreed_now,
                                 key=f"agreed_{'_'.join(map(str, agreed_now))}",
-                                format_func=lambda i: esc_inline(labels.get(i, "")))
+                                placeholder="Kies de afgesproken prioriteiten",
+                                format_func=lambda i: labels.get(i, ""))
         for node_id in set(picked) ^ set(agreed_now):
             ui.act(goaltree.set_agreed, actor=ctx.actor, node_id=node_id, agreed=node_id in picked)
         if set(picked) != set(agreed_now):
