@@ -346,7 +346,8 @@ def measurement_form(ctx: ui.Context, view: CompassView, editable: bool, *, leve
         if editable:
             with st.form(f"measure_{level}", border=False, clear_on_submit=True):
                 cols = st.columns([3, 1, 1, 2])
-                label = cols[0].selectbox("Indicator", list(labels), key=f"measure_ind_{level}")
+                label = cols[0].selectbox("Indicator", list(labels), key=f"measure_ind_{level}",
+                                         format_func=esc_inline)
                 value = cols[1].text_input("Gemeten waarde of verhaal", key=f"measure_value_{level}",
                                            help="Een getal (bijvoorbeeld 41,5) of bij 'vertellen' een kort verhaal")
                 when = cols[2].date_input("Datum", value=date.today(), format="DD-MM-YYYY",
@@ -370,7 +371,7 @@ def measurement_form(ctx: ui.Context, view: CompassView, editable: bool, *, leve
                 options = {f"{r['Indicator']} · {formats.date_nl(r['Datum'])} · {r['Waarde'] or r['Verhaal'][:30]}":
                            r["id"] for r in rows}
                 cols = st.columns([4, 1], vertical_alignment="bottom")
-                pick = cols[0].selectbox("Meting verwijderen", list(options), index=None,
+                pick = cols[0].selectbox("Meting verwijderen", list(options), index=None, format_func=esc_inline,
                                          key=f"measure_del_pick_{level}", placeholder="Kies een meting")
                 if cols[1].button("Verwijderen", key=f"measure_del_{level}", disabled=pick is None):
                     if act(compass.delete_measurement, actor=ctx.actor, measurement_id=options[pick],
@@ -515,11 +516,13 @@ def goal_tree_link(ctx: ui.Context, view: CompassView, kind: str) -> None:
                      icon=":material/account_tree:"):
         labels = unique_labels([(n[0], n[2]) for n in nodes])
         cols = st.columns([3, 2, 1], vertical_alignment="bottom")
-        pick = cols[0].selectbox(f"Kies een {what} uit de doelenboom", list(labels), key=f"node_pick_{kind}")
+        pick = cols[0].selectbox(f"Kies een {what} uit de doelenboom", list(labels), key=f"node_pick_{kind}",
+                                format_func=esc_inline)
         ambition = None
         if kind == "effect":
             ambitions = unique_labels([(a.id, a.title) for a in view.ambitions if a.id is not None])
-            chosen = cols[1].selectbox("Bij ambitie", ["(geen)"] + list(ambitions), key="node_ambition")
+            chosen = cols[1].selectbox("Bij ambitie", ["(geen)"] + list(ambitions), key="node_ambition",
+                                      format_func=esc_inline)
             ambition = ambitions.get(chosen)
         if cols[2].button("Overnemen", key=f"node_take_{kind}"):
             fn = compass.result_from_node if kind == "effect" else compass.activity_from_node

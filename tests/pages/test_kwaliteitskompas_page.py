@@ -190,14 +190,16 @@ def test_facilitator_opens_compass_to_participants(ws):
 def test_effect_from_goal_tree_becomes_result(ws):
     ids = _fill(ws)
     with writing(ws.engine) as db:
-        db.add(GoalNode(workshop_id=ws.id, kind="effect", title="Iedereen doet mee"))
+        db.add(GoalNode(workshop_id=ws.id, kind="effect", title="![x](http://x.test/a.png) doet mee"))
         live.touch(db, ws.id)
     at = _app(ws)
-    at.selectbox(key="node_pick_effect").select("Iedereen doet mee")
+    pick = at.selectbox(key="node_pick_effect")
+    assert "![x]" not in " ".join(pick.options)  # shown literally (escaped), never as an image
+    pick.select("![x](http://x.test/a.png) doet mee")
     at.selectbox(key="node_ambition").select("Minder eenzaamheid").run()
     at.button(key="node_take_effect").click().run()
     assert not at.exception
-    result = [r for r in _view(ws).results if r.title == "Iedereen doet mee"][0]
+    result = [r for r in _view(ws).results if r.title.endswith("doet mee")][0]
     assert result.goal_node_id is not None and result.ambition_id == ids["amb"]
 
 
