@@ -58,8 +58,12 @@ def engine():
     are purged (retention)."""
     s = settings()
     eng = kdb.make_engine(s.database_url)
-    with kdb.writing(eng) as db:
-        purged = workshops.purge_expired(db, retention_days=s.retention_days)
+    try:
+        with kdb.writing(eng) as db:
+            purged = workshops.purge_expired(db, retention_days=s.retention_days)
+    except KompasError as exc:  # read-only database: pages stay readable, writes say why not
+        log.warning("retention: could not delete expired workshops: %s", exc)
+        purged = []
     if purged:
         log.info("retention: deleted %d workshop(s) older than %d days", len(purged), s.retention_days)
     return eng

@@ -82,16 +82,16 @@ def _participants_live(ctx: ui.Context) -> None:
             cols[1].text(ROLE_LABELS.get(p.role_group, p.role_group) + (" · actief" if active else ""))
             if cols[2].button("Naam wissen", key=f"anon_{p.id}", disabled=p.anonymised,
                               help="Naam en organisatie wissen; bijdragen blijven anoniem staan"):
-                ui.act(workshops.anonymise_participant, actor=ctx.actor, participant_id=p.id,
-                       success="Naam gewist")
-                st.rerun()
+                if ui.act(workshops.anonymise_participant, actor=ctx.actor, participant_id=p.id,
+                          success="Naam gewist"):
+                    st.rerun()
             if st.session_state.get("kompas_confirm_remove") == p.id:
                 if cols[3].button("Zeker weten?", key=f"remove_confirm_{p.id}", type="primary",
                                   help="Klik nog eens om te verwijderen"):
                     st.session_state.pop("kompas_confirm_remove", None)
-                    ui.act(workshops.remove_participant, actor=ctx.actor, participant_id=p.id,
-                           success="Deelnemer verwijderd")
-                    st.rerun()
+                    if ui.act(workshops.remove_participant, actor=ctx.actor, participant_id=p.id,
+                              success="Deelnemer verwijderd"):
+                        st.rerun()
             elif cols[3].button("Verwijderen", key=f"remove_{p.id}",
                                 help="De link van deze deelnemer werkt niet meer; bijdragen blijven"):
                 st.session_state["kompas_confirm_remove"] = p.id
@@ -111,13 +111,13 @@ def _tools(ctx: ui.Context) -> None:
             phase = st.selectbox("Fase", phases, index=phases.index(current), key=f"phase_{tool}",
                                  format_func=str.capitalize)
             if phase != current:
-                ui.act(workshops.set_phase, actor=ctx.actor, tool=tool, phase=phase,
-                       success=f"{TOOL_LABELS[tool]}: fase {phase}")
-                st.rerun()
+                if ui.act(workshops.set_phase, actor=ctx.actor, tool=tool, phase=phase,
+                          success=f"{TOOL_LABELS[tool]}: fase {phase}"):
+                    st.rerun()
             locked = st.toggle("Op slot (alleen kijken)", value=ctx.locked(tool), key=f"lock_{tool}")
             if locked != ctx.locked(tool):
-                ui.act(workshops.set_lock, actor=ctx.actor, tool=tool, locked=locked)
-                st.rerun()
+                if ui.act(workshops.set_lock, actor=ctx.actor, tool=tool, locked=locked):
+                    st.rerun()
 
 
 def _timer_controls(ctx: ui.Context) -> None:
@@ -129,12 +129,12 @@ def _timer_controls(ctx: ui.Context) -> None:
         start = cols[2].form_submit_button("Timer starten", key="timer_start")
         stop = cols[3].form_submit_button("Timer stoppen", key="timer_stop")
     if start:
-        ui.act(workshops.start_timer, actor=ctx.actor, minutes=minutes, label=label,
-               success="Timer gestart")
-        st.rerun()
+        if ui.act(workshops.start_timer, actor=ctx.actor, minutes=minutes, label=label,
+                  success="Timer gestart"):
+            st.rerun()
     if stop:
-        ui.act(workshops.stop_timer, actor=ctx.actor, success="Timer gestopt")
-        st.rerun()
+        if ui.act(workshops.stop_timer, actor=ctx.actor, success="Timer gestopt"):
+            st.rerun()
 
 
 def _danger_zone(ctx: ui.Context) -> None:
