@@ -44,7 +44,7 @@ def seed_rich(db, workshop_id: int) -> None:
     w.phase_tree, w.votes_revealed, w.conclusions = "stemmen", True, "Eerste **conclusie** <b>"
     w.timer_end = T0 + timedelta(minutes=10)
     people = [Participant(workshop_id=workshop_id, name=n, role_group=r, organisation=o,
-                          token_hash=hash_secret(n), joined_at=T0, last_seen=T0)
+                          token_hash=hash_secret(f"{workshop_id}-{n}"), joined_at=T0, last_seen=T0)
               for n, r, o in (("Anna", "gemeente", "Gemeente Culemborg"),
                               ("Bram", "aanbieder", "Welzijn Rivierenland"),
                               ("Chloë", "inwoner", ""))]

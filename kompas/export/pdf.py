@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from pathlib import Path
 
 from fpdf import FPDF
@@ -23,6 +24,8 @@ from kompas.summary import (
     picture_png,
     png_size,
 )
+
+logging.getLogger("fontTools").setLevel(logging.WARNING)  # one INFO line per table otherwise
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu"

@@ -20,6 +20,41 @@ from kompas.ui import esc, esc_inline
 log = logging.getLogger("kompas")
 
 
+def _keep_generated_downloads() -> None:
+    """Work around a race in Streamlit 1.67's deferred downloads: the file that a
+    download callable produces is referenced by no session, so any two script runs
+    (the live fragments of every participant poll every second) delete it, often before
+    the browser has fetched it ("canceled" download, 404). Here the generated file is
+    referenced by the session that asked for it until that session's next full run.
+    Does nothing when Streamlit's internals look different."""
+    try:
+        from streamlit.runtime.media_file_manager import MediaFileManager
+    except ImportError:  # pragma: no cover
+        return
+    original = getattr(MediaFileManager, "execute_deferred", None)
+    if original is None or getattr(original, "_kompas_patched", False):
+        return
+    if not all(hasattr(MediaFileManager, a) for a in ("remove_orphaned_files", "add_deferred")):
+        return
+
+    def execute_deferred(self, file_id: str) -> str:
+        entry = getattr(self, "_deferred_callables", {}).get(file_id)
+        url = original(self, file_id)
+        try:
+            actual = url.rsplit("/", 1)[-1].split(".", 1)[0]
+            with self._lock:
+                self._files_by_session_and_coord[entry["session_id"]][f"kompas-download-{file_id}"] = actual
+        except Exception:  # noqa: BLE001 - a missed reference only brings back the race
+            log.debug("could not keep the generated download referenced", exc_info=True)
+        return url
+
+    execute_deferred._kompas_patched = True  # type: ignore[attr-defined]
+    MediaFileManager.execute_deferred = execute_deferred
+
+
+_keep_generated_downloads()
+
+
 # --- the report on screen ---------------------------------------------------------------
 
 
