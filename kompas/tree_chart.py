@@ -165,10 +165,11 @@ def tree_chart(view: TreeView, *, show_votes: bool,
     x = alt.X("x:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None)
     y = alt.Y("y:Q", scale=alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True),
               axis=None)
-    edges = alt.Chart(alt.Data(values=_edge_rows(boxes))).mark_rule(
+    # The rows travel as named top-level datasets: Altair copies a chart on every method
+    # call, and copying inline values made building the chart 20 times slower.
+    edges = alt.Chart(alt.NamedData(name="edges")).mark_rule(
         color=EDGE, strokeWidth=1.4).encode(x=x, y=y, x2="x2:Q", y2="y2:Q")
-    data = alt.Data(values=_box_rows(boxes, show_votes))
-    base = alt.Chart(data)
+    base = alt.Chart(alt.NamedData(name="boxes"))
     rect_enc = dict(
         x=x, x2="x2:Q", y=y, y2="y2:Q",
         fill=alt.Fill("fill:N", scale=None),
@@ -202,10 +203,13 @@ def tree_chart(view: TreeView, *, show_votes: bool,
                                             reverse=True), axis=None),
             text="votes:N"))
     n = len(view.nodes)
-    return alt.layer(*layers).properties(
+    chart = alt.layer(*layers).properties(
         width=width, height=height,
         description=f"Doelenboom met {n} onderdelen, van hoofddoel (links) naar activiteiten (rechts).",
     ).configure_view(stroke=None).configure(background="#ffffff", font="DejaVu Sans, sans-serif")
+    # set directly: .properties() would validate every row against the schema
+    chart.datasets = {"boxes": _box_rows(boxes, show_votes), "edges": _edge_rows(boxes)}
+    return chart
 
 
 def chart_spec(db: Session, workshop_id: int, show_votes: bool,
