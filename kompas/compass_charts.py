@@ -54,28 +54,51 @@ NL_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "curr
                                       "okt", "nov", "dec"]}}
 
 
-def _configure(chart):
-    return (chart.configure(locale=NL_LOCALE).configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelLimit=LABEL_WIDTH)
+def _configure(chart, label_width: int = LABEL_WIDTH):
+    return (chart.configure(locale=NL_LOCALE).configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE,
+                                                             labelLimit=label_width)
             .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom")
             .configure_title(fontSize=FONT_SIZE + 3, anchor="start")
             .configure_view(strokeWidth=0))
 
 
 
+def _wrap(text: str, width: int = 28, lines: int = 2) -> str:
+    """Break a title into at most ``lines`` lines joined by '|' (split again by labelExpr)."""
+    out, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    out.append(line)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = _short(out[-1] + " …", width)
+    return "|".join(_short(x, width + 4) for x in out)
+
+
 def _result_labels(view: CompassView) -> list[str]:
-    """Unique, short y labels in display order (duplicate titles get a number)."""
+    """Unique y labels of at most two lines, in display order (duplicates get a number)."""
     labels, seen = [], {}
     for rv in view.results:
-        label = _short(rv.title, 56)
+        label = _wrap(rv.title.replace("|", "/"))
         seen[label] = seen.get(label, 0) + 1
         labels.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
     return labels
 
 
-def results_inputs_chart(view: CompassView, *, width: int = 1100) -> alt.Chart:
+def results_inputs_chart(view: CompassView, *, width: int = 900) -> alt.Chart:
     """Results versus inputs, one row per result: left the progress of each indicator
     (0% = nulmeting, 100% = streefwaarde, colour and shape = status), right the budget
     that reaches the result, with 'geen activiteit' where nothing contributes."""
+    # about 30% for the result titles, 42% progress, 28% budget
+    left, right = _results_inputs_parts(view, int(width * 0.42), int(width * 0.26))
+    return _configure(alt.hconcat(left, right, spacing=14), label_width=int(width * 0.3))
+
+
+def _results_inputs_parts(view: CompassView, left_width, right_width) -> tuple:
     labels = _result_labels(view)
     order = labels + ([NOT_LINKED] if any(rid is None for rid, _, _ in view.budget_per_result) else [])
     points, bars = [], []
@@ -86,7 +109,7 @@ def results_inputs_chart(view: CompassView, *, width: int = 1100) -> alt.Chart:
             pct = None if iv.progress is None else round(iv.progress * 100, 1)
             if pct is None:
                 pct = 100.0 if iv.status == STATUS_REACHED else 0.0
-            points.append({"resultaat": label, "indicator": iv.name, "naam": _short(iv.name, 34),
+            points.append({"resultaat": label, "indicator": iv.name, "naam": _short(iv.name, 30),
                            "slot": slot,
                            "status": iv.status,
                            "voortgang": pct, "waarden": _values_text(iv)})
@@ -98,7 +121,8 @@ def results_inputs_chart(view: CompassView, *, width: int = 1100) -> alt.Chart:
             bars.append({"resultaat": NOT_LINKED, "budget": cents / 100,
                          "bedrag": formats.money_short(cents), "gat": True})
     height = max(len(order), 1) * row_height
-    y = alt.Y("resultaat:N", sort=order, title=None, scale=alt.Scale(domain=order, paddingInner=0.15))
+    y = alt.Y("resultaat:N", sort=order, title=None, scale=_band(order),
+              axis=alt.Axis(labelExpr="split(datum.label, '|')", labelPadding=6))
     offset = alt.YOffset("slot:O", scale=alt.Scale(paddingOuter=0.3))
     left_base = alt.Chart(alt.Data(values=points)) if points else alt.Chart(
         alt.Data(values=[{"resultaat": order[0] if order else "", "voortgang": 0, "status": STATUS_NO_DATA,
@@ -116,30 +140,33 @@ def results_inputs_chart(view: CompassView, *, width: int = 1100) -> alt.Chart:
         tooltip=[alt.Tooltip("indicator:N", title="Indicator"), alt.Tooltip("status:N", title="Status"),
                  alt.Tooltip("waarden:N", title="Waarden")])
     names = left_base.mark_text(fontSize=FONT_SIZE - 3, color="#222", opacity=1 if points else 0)
-    names_right = names.transform_filter("datum.voortgang <= 60").mark_text(
+    names_right = names.transform_filter("datum.voortgang <= 50").mark_text(
         align="left", dx=13, fontSize=FONT_SIZE - 2, color="#222").encode(
         x="voortgang:Q", y=y, yOffset=offset, text="naam:N")
-    names_left = names.transform_filter("datum.voortgang > 60").mark_text(
+    names_left = names.transform_filter("datum.voortgang > 50").mark_text(
         align="right", dx=-13, fontSize=FONT_SIZE - 2, color="#222").encode(
         x="voortgang:Q", y=y, yOffset=offset, text="naam:N")
     left = alt.layer(band, target, dots, names_right, names_left).properties(
-        width=int(width * 0.5), height=height, title="Resultaten: staan de indicatoren op koers?")
+        width=left_width, height=height, title="Resultaten: staan de indicatoren op koers?")
     right_base = alt.Chart(alt.Data(values=bars or [{"resultaat": "", "budget": 0, "bedrag": "", "gat": False}]))
     max_budget = max([b["budget"] for b in bars] + [1])
     bar = right_base.mark_bar(height=min(row_height * 0.5, 28)).encode(
         x=alt.X("budget:Q", title="Budget in euro", scale=alt.Scale(domain=[0, max_budget * 1.35]),
                 axis=alt.Axis(labelExpr="'€ ' + format(datum.value, ',.0f')", tickCount=4)),
-        y=alt.Y("resultaat:N", sort=order, title=None, axis=None, scale=alt.Scale(domain=order)),
+        y=alt.Y("resultaat:N", sort=order, title=None, axis=None, scale=_band(order)),
         color=alt.condition("datum.gat", alt.value(GAP_COLOR), alt.value(BUDGET_COLOR)),
         tooltip=[alt.Tooltip("resultaat:N", title="Resultaat"), alt.Tooltip("bedrag:N", title="Budget")])
     text = right_base.mark_text(align="left", dx=6, fontSize=FONT_SIZE, fontWeight="bold").encode(
-        x="budget:Q", y=alt.Y("resultaat:N", sort=order, axis=None, scale=alt.Scale(domain=order)),
+        x="budget:Q", y=alt.Y("resultaat:N", sort=order, axis=None, scale=_band(order)),
         text="bedrag:N",
         color=alt.condition("datum.gat", alt.value(GAP_COLOR), alt.value("#222")))
-    right = alt.layer(bar, text).properties(width=int(width * 0.3), height=height,
+    right = alt.layer(bar, text).properties(width=right_width, height=height,
                                             title="Inzet: budget per resultaat")
-    chart = alt.hconcat(left, right, spacing=16).resolve_scale(y="shared")
-    return _configure(chart)
+    return left, right
+
+
+def _band(order: list[str]) -> alt.Scale:
+    return alt.Scale(domain=order, type="band", paddingInner=0.15, paddingOuter=0.1)
 
 
 def _values_text(iv: IndicatorView) -> str:

@@ -19,6 +19,7 @@ from kompas.ui import esc, esc_inline
 
 GEN = "compass_gen"  # bumping it gives every editor a fresh key: reload from the database
 LOADED = "compass_loaded_version"
+APP_CHART_WIDTH = 780  # fits the main column of a 1280 px projector next to the sidebar
 STATUS_ICONS = {compass.STATUS_REACHED: "◆", compass.STATUS_ON_TRACK: "●",
                 compass.STATUS_OFF_TRACK: "▼", compass.STATUS_NO_DATA: "■", compass.STATUS_STORY: "✚"}
 
@@ -105,7 +106,7 @@ def compass_workshop_setting(db, *, actor, value: bool) -> None:
 @st.cache_data(max_entries=256, show_spinner=False)
 def _chart_specs(workshop_id: int, version: int, _view: CompassView) -> dict:
     """Chart specs per workshop version: built once, shared by every viewer."""
-    return {"main": charts.results_inputs_chart(_view).to_dict(),
+    return {"main": charts.results_inputs_chart(_view, width=APP_CHART_WIDTH).to_dict(),
             "result": charts.budget_per_result_chart(_view).to_dict(),
             "partner": charts.budget_per_partner_chart(_view).to_dict()}
 
@@ -134,15 +135,16 @@ def show_overview(ctx: ui.Context, view: CompassView, version: int) -> None:
                 icon=":material/explore:")
         return
     counts = view.status_counts
-    cols = st.columns(5)
-    cols[0].metric("Resultaten", len(view.results))
-    cols[1].metric("Op koers of bereikt", counts[compass.STATUS_ON_TRACK] + counts[compass.STATUS_REACHED])
-    cols[2].metric("Niet op koers", counts[compass.STATUS_OFF_TRACK])
-    cols[3].metric("Activiteiten", len(view.activities))
-    cols[4].metric("Totaal budget", formats.money_short(view.total_budget_cents))
+    cols = st.columns(4)
+    cols[0].metric("Indicatoren op koers of bereikt",
+                   counts[compass.STATUS_ON_TRACK] + counts[compass.STATUS_REACHED])
+    cols[1].metric("Niet op koers", counts[compass.STATUS_OFF_TRACK])
+    cols[2].metric("Activiteiten", len(view.activities))
+    cols[3].metric("Totaal budget", money_compact(view.total_budget_cents),
+                   help=formats.money(view.total_budget_cents))
     specs = _chart_specs(ctx.workshop_id, version, view)
     with st.container(key="compass_chart"):
-        st.vega_lite_chart(specs["main"], width="stretch", theme=None)
+        st.vega_lite_chart(specs["main"], width="content", theme=None)
     with st.container(key="compass_status"):
         for result in view.results:
             parts = [f"{STATUS_ICONS[i.status]} {i.name}: {i.status}" for i in result.indicators]
@@ -161,6 +163,13 @@ def show_overview(ctx: ui.Context, view: CompassView, version: int) -> None:
     st.subheader("Kompastabel")
     st.caption("Kopieer de tabel naar je verslag (selecteer de cellen en kopieer).")
     st.dataframe(compass_table(view), hide_index=True, width="stretch", key="compass_table")
+
+
+def money_compact(cents: int) -> str:
+    """€ 4,2 mln for big amounts, so a metric fits a narrow column on a projector."""
+    if cents >= 100_000_000:
+        return f"€ {formats.number(cents / 100_000_000, 1)} mln"
+    return formats.money_short(cents)
 
 
 def compass_table(view: CompassView) -> pd.DataFrame:

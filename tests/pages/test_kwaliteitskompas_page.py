@@ -86,7 +86,7 @@ def test_overview_shows_status_warnings_and_table(ws):
                                    "Partner", "Budget"]
     assert "Welzijn *Oost*" in set(table["Partner"])  # literal, in a dataframe cell
     assert "€ 10.000,00" in set(table["Budget"])
-    assert at.metric[4].value == "€ 10.000"
+    assert at.metric[3].value == "€ 10.000"
 
 
 def _edit(at, prefix, state):
