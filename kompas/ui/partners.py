@@ -231,7 +231,7 @@ def partner_admin(ctx: ui.Context, view: MatrixView) -> None:
     # One editor at a time: forty open forms would make every page run slow.
     names = {p.id: p.name for p in view.partners}
     chosen = st.selectbox("Partner bewerken of verwijderen", list(names), key="partner_pick",
-                          format_func=lambda i: esc_inline(names[i]))
+                          format_func=names.__getitem__)  # option labels are plain text
     p = view.partner(chosen)
     if p is not None:
         _partner_editor(ctx, p)
@@ -315,8 +315,7 @@ def direction_form(ctx: ui.Context, view: MatrixView) -> None:
     ids = [i for i in order if i in ids] + [i for i in ids if i not in order]
     names = {p.id: p.name for p in view.partners}
     pid = st.selectbox("Partner", ids, key="direction_partner",
-                       format_func=lambda i: esc_inline(names[i])
-                       + (" ✓" if i in view.directions else ""))
+                       format_func=lambda i: names[i] + (" ✓" if i in view.directions else ""))
     d = view.directions.get(pid)
     with st.form(f"direction_form_{pid}"):
         direction = st.radio("Richting", DIRECTIONS, horizontal=True, key=f"direction_{pid}",
