@@ -14,7 +14,7 @@ try:
 except KompasError as exc:
     ui.forget_identity()
     st.session_state.pop("kompas_actor", None)
-    st.error(str(exc), icon=":material/error:")
+    st.error(ui.esc(str(exc)), icon=":material/error:")
     ctx = None
 
 if ctx is not None:

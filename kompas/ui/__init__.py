@@ -96,7 +96,7 @@ def _on_script_error(exc: Exception) -> bool:
     the user. A KompasError shows its Dutch message; anything else an apology with a
     reference that is also logged with the traceback."""
     if isinstance(exc, KompasError):
-        st.error(str(exc), icon=":material/error:")
+        st.error(esc(str(exc)), icon=":material/error:")
         return True
     if not SUPPRESS_TRACEBACKS:
         return False
@@ -126,7 +126,8 @@ def act(fn: Callable[..., Any], /, *args: Any, success: str | None = None, where
         with kdb.writing(engine()) as db:
             result = fn(db, *args, **kwargs)
     except KompasError as exc:
-        target.error(str(exc), icon=":material/error:")
+        # Messages quote what people typed (titles, names): show them literally.
+        target.error(esc(str(exc)), icon=":material/error:")
         return None
     except Exception:  # noqa: BLE001 - every unexpected error gets a reference, never a traceback
         if not SUPPRESS_TRACEBACKS:
@@ -281,7 +282,7 @@ def workshop_context(tool: str | None = None) -> Context:
     except KompasError as exc:
         st.session_state.pop(IDENTITY_KEY, None)
         st.session_state.pop("kompas_actor", None)
-        _stop_with_join(str(exc))
+        _stop_with_join(esc(str(exc)))
         raise  # unreachable; st.stop() raises
     if ctx is None:
         _stop_with_join("Je bent nog niet aangemeld. Meld je aan met de code van de workshop.")

@@ -24,17 +24,6 @@ STATUS_ICONS = {compass.STATUS_REACHED: "◆", compass.STATUS_ON_TRACK: "●",
                 compass.STATUS_OFF_TRACK: "▼", compass.STATUS_NO_DATA: "■", compass.STATUS_STORY: "✚"}
 
 
-class _Escaped:
-    """``where`` for ui.act: refusals name titles people typed, so show them literally."""
-
-    def error(self, body: str, **kwargs) -> None:
-        st.error(esc(body), **kwargs)
-
-
-def act(fn, /, **kwargs):
-    return ui.act(fn, where=_Escaped(), **kwargs)
-
-
 def _gen() -> int:
     return st.session_state.setdefault(GEN, 0)
 
@@ -82,7 +71,7 @@ def intro(ctx: ui.Context, editable: bool) -> None:
             open_ = st.toggle("Deelnemers mogen het kompas invullen (in de fase invullen)",
                               value=ctx.info.compass_open_to_participants, key="compass_open")
             if open_ != ctx.info.compass_open_to_participants:
-                act(compass_workshop_setting, actor=ctx.actor, value=open_)
+                ui.act(compass_workshop_setting, actor=ctx.actor, value=open_)
                 st.rerun()
             st.caption("Fase en slot zet je in de console. Jij kunt altijd alles wijzigen.")
     elif editable:
@@ -226,7 +215,7 @@ def table_editor(ctx: ui.Context, *, table: str, name: str, df: pd.DataFrame, co
                        icon=":material/warning:")
             confirmed = st.checkbox("Ja, verwijder toch", key=f"confirm_{name}_{_gen()}")
     if save:
-        done = act(compass.save_table, actor=ctx.actor, table=table, changes=changes,
+        done = ui.act(compass.save_table, actor=ctx.actor, table=table, changes=changes,
                       confirm=confirmed, **(context or {}))
         if done:
             st.session_state.pop(failed, None)
@@ -355,8 +344,7 @@ def measurement_form(ctx: ui.Context, view: CompassView, editable: bool, *, leve
         if editable:
             with st.form(f"measure_{level}", border=False, clear_on_submit=True):
                 cols = st.columns([3, 1, 1, 2])
-                label = cols[0].selectbox("Indicator", list(labels), key=f"measure_ind_{level}",
-                                         format_func=esc_inline)
+                label = cols[0].selectbox("Indicator", list(labels), key=f"measure_ind_{level}")
                 value = cols[1].text_input("Gemeten waarde of verhaal", key=f"measure_value_{level}",
                                            help="Een getal (bijvoorbeeld 41,5) of bij 'vertellen' een kort verhaal")
                 when = cols[2].date_input("Datum", value=date.today(), format="DD-MM-YYYY",
@@ -366,7 +354,7 @@ def measurement_form(ctx: ui.Context, view: CompassView, editable: bool, *, leve
             if go and label:
                 ind = by_id[labels[label]]
                 story = ind.kind == "vertellen" and formats_is_text(value)
-                if act(compass.add_measurement, actor=ctx.actor, indicator_id=ind.id, measured_on=when,
+                if ui.act(compass.add_measurement, actor=ctx.actor, indicator_id=ind.id, measured_on=when,
                           value=None if story else value, story=value if story else "",
                           source=source, success="Meting toegevoegd"):
                     st.rerun()
@@ -380,10 +368,10 @@ def measurement_form(ctx: ui.Context, view: CompassView, editable: bool, *, leve
                 options = {f"{r['Indicator']} · {formats.date_nl(r['Datum'])} · {r['Waarde'] or r['Verhaal'][:30]}":
                            r["id"] for r in rows}
                 cols = st.columns([4, 1], vertical_alignment="bottom")
-                pick = cols[0].selectbox("Meting verwijderen", list(options), index=None, format_func=esc_inline,
+                pick = cols[0].selectbox("Meting verwijderen", list(options), index=None, 
                                          key=f"measure_del_pick_{level}", placeholder="Kies een meting")
                 if cols[1].button("Verwijderen", key=f"measure_del_{level}", disabled=pick is None):
-                    if act(compass.delete_measurement, actor=ctx.actor, measurement_id=options[pick],
+                    if ui.act(compass.delete_measurement, actor=ctx.actor, measurement_id=options[pick],
                               success="Meting verwijderd"):
                         st.rerun()
 
@@ -525,18 +513,16 @@ def goal_tree_link(ctx: ui.Context, view: CompassView, kind: str) -> None:
                      icon=":material/account_tree:"):
         labels = unique_labels([(n[0], n[2]) for n in nodes])
         cols = st.columns([3, 2, 1], vertical_alignment="bottom")
-        pick = cols[0].selectbox(f"Kies een {what} uit de doelenboom", list(labels), key=f"node_pick_{kind}",
-                                format_func=esc_inline)
+        pick = cols[0].selectbox(f"Kies een {what} uit de doelenboom", list(labels), key=f"node_pick_{kind}")
         ambition = None
         if kind == "effect":
             ambitions = unique_labels([(a.id, a.title) for a in view.ambitions if a.id is not None])
-            chosen = cols[1].selectbox("Bij ambitie", ["(geen)"] + list(ambitions), key="node_ambition",
-                                      format_func=esc_inline)
+            chosen = cols[1].selectbox("Bij ambitie", ["(geen)"] + list(ambitions), key="node_ambition")
             ambition = ambitions.get(chosen)
         if cols[2].button("Overnemen", key=f"node_take_{kind}"):
             fn = compass.result_from_node if kind == "effect" else compass.activity_from_node
             extra = {"ambition_id": ambition} if kind == "effect" else {}
-            if act(fn, actor=ctx.actor, node_id=labels[pick], success="Overgenomen uit de doelenboom",
+            if ui.act(fn, actor=ctx.actor, node_id=labels[pick], success="Overgenomen uit de doelenboom",
                       **extra):
                 reload()
         st.caption("De titel blijft gekoppeld: pas je hem hier aan, dan verandert hij ook in de doelenboom.")

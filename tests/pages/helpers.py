@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -22,8 +23,22 @@ def run_as(path: str, *, code: str | None = None, token: str | None = None,
     return at.run()
 
 
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape(markdown: str) -> str:
+    """What a reader sees of escaped Markdown: the backslash escapes removed."""
+    return _ESCAPE.sub(r"\1", markdown)
+
+
 def texts(at: AppTest) -> str:
-    """Everything a user reads on the page, main area and sidebar, as one string."""
+    """Everything a user reads on the page, main area and sidebar, as one string
+    (Markdown escapes removed; see raw_texts for the Markdown as sent)."""
+    return unescape(raw_texts(at))
+
+
+def raw_texts(at: AppTest) -> str:
+    """The Markdown bodies as sent to the browser."""
     parts = []
     for kind in ("markdown", "text", "caption", "title", "header", "subheader", "info", "warning",
                  "error", "success", "code"):

@@ -194,7 +194,8 @@ def test_effect_from_goal_tree_becomes_result(ws):
         live.touch(db, ws.id)
     at = _app(ws)
     pick = at.selectbox(key="node_pick_effect")
-    assert "![x]" not in " ".join(pick.options)  # shown literally (escaped), never as an image
+    # Option labels are plain text in Streamlit: the title is shown literally, unescaped.
+    assert "![x](http://x.test/a.png) doet mee" in pick.options
     pick.select("![x](http://x.test/a.png) doet mee")
     at.selectbox(key="node_ambition").select("Minder eenzaamheid").run()
     at.button(key="node_take_effect").click().run()
