@@ -254,8 +254,11 @@ def _tree(db: Session, info: workshops.WorkshopInfo):
         + (f" en {len(proposals)} voorstel{'len' if len(proposals) != 1 else ''} die nog niet "
            "zijn besproken" if proposals else "")
         + ". Hieronder staat de boom als afbeelding en daarna in woorden."))
-    blocks.append(Picture("tree", "De doelenboom" + (" met het aantal stippen per onderdeel"
-                                                      if view.revealed else "")))
+    collapsed, level = tree_collapse(view)
+    caption = "De doelenboom" if not collapsed else (
+        "De bovenste niveaus van de doelenboom (" + level + "); de hele boom staat hieronder in woorden")
+    blocks.append(Picture("tree", caption + (", met het aantal stippen per onderdeel"
+                                             if view.revealed else "")))
     blocks.append(Heading("Prioriteiten", 3))
     if view.revealed:
         rows = goaltree.priorities(db, info.id)
@@ -266,14 +269,20 @@ def _tree(db: Session, info: workshops.WorkshopInfo):
                 "De tabel toont de onderdelen met de meeste stippen eerst, met de verdeling "
                 "over de rollen."))
             role_cols = tuple(Column(ROLE_LABELS[r], "int", 0.55) for r in ROLE_GROUPS)
-            blocks.append(Table(
-                "Prioriteiten",
-                (Column("Nr.", "int", 0.35), Column("Onderdeel", width=2.2),
-                 Column("Beleidsterrein", width=1.2), Column("Stippen", "int", 0.6))
-                + role_cols + (Column("Afgesproken", width=0.7),),
-                tuple((r.rank, r.title, r.domain_title, r.total)
-                      + tuple(dict(r.by_role).get(role, 0) for role in ROLE_GROUPS)
-                      + ("ja" if r.agreed else "",) for r in rows)))
+            columns = ((Column("Nr.", "int", 0.35), Column("Onderdeel", width=2.2),
+                        Column("Beleidsterrein", width=1.2), Column("Stippen", "int", 0.6))
+                       + role_cols + (Column("Afgesproken", width=0.7),))
+            table_rows = tuple((r.rank, r.title, r.domain_title, r.total)
+                               + tuple(dict(r.by_role).get(role, 0) for role in ROLE_GROUPS)
+                               + ("ja" if r.agreed else "",) for r in rows)
+            if len(table_rows) > PRIORITY_ROWS:
+                blocks.append(Table("Prioriteiten (verslag)", columns, table_rows[:PRIORITY_ROWS],
+                                    caption=f"De {PRIORITY_ROWS} onderdelen met de meeste stippen. "
+                                            f"Alle {len(table_rows)} staan in de Excel-versie.",
+                                    sheet=False))
+                blocks.append(Table("Prioriteiten", columns, table_rows, documents=False))
+            else:
+                blocks.append(Table("Prioriteiten", columns, table_rows))
         else:
             blocks.append(Paragraph("Er zijn nog geen stippen geplakt.", "note"))
     else:
@@ -300,6 +309,26 @@ def _tree(db: Session, info: workshops.WorkshopInfo):
                n.total if view.revealed else None) for n in view.nodes),
         caption="Alle onderdelen van de doelenboom", documents=False))
     return Section("tree", "Doelenboom", tuple(blocks)), view
+
+
+PRIORITY_ROWS = 25  # in the documents; Excel has them all
+TREE_PICTURE_ROWS = 45  # more rows than this do not fit a page readably
+
+
+def tree_collapse(view) -> tuple[frozenset, str]:
+    """Which nodes to fold in the report picture so that it fits a page: nothing, the
+    activities (folded into their effects) or everything below the policy domains."""
+    try:
+        from kompas.tree_chart import layout
+    except ImportError:
+        return frozenset(), ""
+    _, rows = layout(view)
+    if rows <= TREE_PICTURE_ROWS:
+        return frozenset(), ""
+    effects = frozenset(n.id for n in view.nodes if n.kind == "effect")
+    if layout(view, effects)[1] <= TREE_PICTURE_ROWS:
+        return effects, "tot en met de effecten"
+    return frozenset(n.id for n in view.nodes if n.kind == "domain"), "tot en met de beleidsterreinen"
 
 
 def _parent_title(view, node) -> str:
@@ -525,7 +554,7 @@ def _direction_label(direction: str) -> str:
 
 _PNG_CACHE: "OrderedDict[str, Optional[bytes]]" = OrderedDict()
 _PNG_CACHE_SIZE = 24
-PNG_SCALE = 1.5  # about 150 dpi at the width of an A4 text column
+PNG_SCALE = 1.25  # about 120-150 dpi at the width of an A4 text column
 
 
 def picture_png(summary: WorkshopSummary, key: str) -> Optional[bytes]:
@@ -553,7 +582,8 @@ def _render_picture(key: str, view) -> Optional[bytes]:
         if key == "tree":
             from kompas.tree_chart import tree_chart
 
-            spec = tree_chart(view, show_votes=bool(view.revealed)).to_dict(validate=False)
+            spec = tree_chart(view, show_votes=bool(view.revealed),
+                              collapsed=tree_collapse(view)[0]).to_dict(validate=False)
             return _spec_png(spec)
         if key == "compass":
             from kompas.compass_charts import results_inputs_chart
@@ -561,9 +591,9 @@ def _render_picture(key: str, view) -> Optional[bytes]:
             chart = results_inputs_chart(view, width=760)
             return None if chart is None else _spec_png(chart.to_dict(validate=False))
         if key == "matrix":
-            from kompas.matrix_chart import matrix_png
+            from kompas.matrix_chart import matrix_chart
 
-            return matrix_png(view)
+            return _spec_png(matrix_chart(view).to_dict(validate=False))
     except ImportError:
         return None
     return None

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import importlib
 import re
+import threading
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlmodel import Session
 
 from kompas.errors import InvalidInput
@@ -46,9 +50,37 @@ def export_bytes(db: Session, workshop_id: int, fmt: str, *, show_names: bool | 
     module = importlib.import_module(FORMATS[fmt].module)
     if fmt == "json":
         return module.export_json(db, workshop_id)
-    from kompas import summary
+    return module.render(_summary(db, workshop_id, show_names))
 
-    return module.render(summary.build(db, workshop_id, show_names=show_names))
+
+_SUMMARIES: "OrderedDict[tuple, tuple[float, object]]" = OrderedDict()
+_SUMMARY_TTL_S = 30.0
+_lock = threading.Lock()
+
+
+def _summary(db: Session, workshop_id: int, show_names: bool | None):
+    """The summary, shared by exports of the same workshop version made shortly after one
+    another (Word, then PDF, then Excel …). Every write bumps the version, so a cached
+    summary is never stale; in-memory databases are never cached."""
+    from kompas import summary
+    from kompas.models import Workshop
+
+    url = str(db.get_bind().url)
+    version = db.execute(select(Workshop.version).where(Workshop.id == workshop_id)).scalar()
+    if url in ("sqlite://", "sqlite:///:memory:") or version is None:
+        return summary.build(db, workshop_id, show_names=show_names)
+    key = (url, workshop_id, version, show_names)
+    now = time.monotonic()
+    with _lock:
+        hit = _SUMMARIES.get(key)
+        if hit and now - hit[0] < _SUMMARY_TTL_S:
+            return hit[1]
+    built = summary.build(db, workshop_id, show_names=show_names)
+    with _lock:
+        _SUMMARIES[key] = (now, built)
+        while len(_SUMMARIES) > 8:
+            _SUMMARIES.popitem(last=False)
+    return built
 
 
 def render_summary(summary, fmt: str) -> bytes:

@@ -210,6 +210,20 @@ def _table(pdf: FPDF, table: Table) -> None:
     pdf.ln(3)
 
 
+def _jpeg(png: bytes) -> io.BytesIO:
+    """fpdf2 decodes and recompresses a PNG (slow for a big chart); a JPEG goes in as is."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as img:
+        rgb = Image.new("RGB", img.size, "white")
+        rgba = img.convert("RGBA")
+        rgb.paste(rgba, mask=rgba.getchannel("A"))
+    out = io.BytesIO()
+    rgb.save(out, "JPEG", quality=92, optimize=False)
+    out.seek(0)
+    return out
+
+
 def _picture(pdf: FPDF, summary: WorkshopSummary, block: Picture) -> None:
     png = picture_png(summary, block.key)
     if not png:
@@ -223,12 +237,30 @@ def _picture(pdf: FPDF, summary: WorkshopSummary, block: Picture) -> None:
     if pdf.get_y() + height + 8 > pdf.page_break_trigger:
         pdf.add_page()
     x = pdf.l_margin + (pdf.epw - width) / 2
-    pdf.image(io.BytesIO(png), x=x, y=pdf.get_y(), w=width, h=height)
+    pdf.image(_jpeg(png), x=x, y=pdf.get_y(), w=width, h=height)
     pdf.set_y(pdf.get_y() + height + 1.5)
     pdf.set_font(FONT, "", 8)
     pdf.set_text_color(*MUTED)
     pdf.cell(0, 4, _clean(block.caption), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
+
+
+def _outline(pdf: FPDF, block: Outline) -> None:
+    """The tree in words: one indented line per node, wrapped with cached word widths
+    (multi_cell per line is slow for a tree of hundreds of nodes)."""
+    wrap = _Wrapper(pdf)
+    height = 4.4
+    for depth, text_, note in block.items:
+        indent = min(depth, 6) * 6.0
+        line = _clean(text_) + (f"  ({_clean(note)})" if note else "")
+        pdf.set_font(FONT, "B" if depth <= 1 else "", 9 if depth > 1 else 9.5)
+        pdf.set_text_color(0, 0, 0)
+        for part in wrap.lines(line, pdf.epw - indent - 1):
+            if pdf.get_y() + height > pdf.page_break_trigger:
+                pdf.add_page()
+            pdf.text(pdf.l_margin + indent, pdf.get_y() + height * 0.78, part)
+            pdf.set_y(pdf.get_y() + height)
+    pdf.ln(2)
 
 
 def render(summary: WorkshopSummary) -> bytes:
@@ -256,12 +288,7 @@ def render(summary: WorkshopSummary) -> bytes:
                     pdf.ln(0.8)
                 pdf.ln(1.5)
             elif isinstance(block, Outline):
-                for depth, text_, note in block.items:
-                    indent = min(depth, 6) * 6.0
-                    line = _clean(text_) + (f"  ({_clean(note)})" if note else "")
-                    _text(pdf, line, size=9 if depth > 1 else 9.5, bold=depth <= 1,
-                          indent=indent, height=4.6)
-                pdf.ln(2)
+                _outline(pdf, block)
             elif isinstance(block, Table):
                 _table(pdf, block)
             elif isinstance(block, Picture):
