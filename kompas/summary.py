@@ -269,20 +269,27 @@ def _tree(db: Session, info: workshops.WorkshopInfo):
                 "De tabel toont de onderdelen met de meeste stippen eerst, met de verdeling "
                 "over de rollen."))
             role_cols = tuple(Column(ROLE_LABELS[r], "int", 0.55) for r in ROLE_GROUPS)
-            columns = ((Column("Nr.", "int", 0.35), Column("Onderdeel", width=2.2),
-                        Column("Beleidsterrein", width=1.2), Column("Stippen", "int", 0.6))
-                       + role_cols + (Column("Afgesproken", width=0.7),))
-            table_rows = tuple((r.rank, r.title, r.domain_title, r.total)
-                               + tuple(dict(r.by_role).get(role, 0) for role in ROLE_GROUPS)
-                               + ("ja" if r.agreed else "",) for r in rows)
-            if len(table_rows) > PRIORITY_ROWS:
-                blocks.append(Table("Prioriteiten (verslag)", columns, table_rows[:PRIORITY_ROWS],
-                                    caption=f"De {PRIORITY_ROWS} onderdelen met de meeste stippen. "
-                                            f"Alle {len(table_rows)} staan in de Excel-versie.",
-                                    sheet=False))
-                blocks.append(Table("Prioriteiten", columns, table_rows, documents=False))
-            else:
-                blocks.append(Table("Prioriteiten", columns, table_rows))
+            # documents: compact (the domain is in the tree, "afgesproken" after the title)
+            doc_columns = ((Column("Nr.", "int", 0.35), Column("Onderdeel", width=3.0),
+                            Column("Stippen", "int", 0.6)) + role_cols)
+            doc_rows = tuple((r.rank, r.title + (" (afgesproken)" if r.agreed else ""), r.total)
+                             + tuple(dict(r.by_role).get(role, 0) for role in ROLE_GROUPS)
+                             for r in rows)
+            caption = ""
+            if len(doc_rows) > PRIORITY_ROWS:
+                caption = (f"De {PRIORITY_ROWS} onderdelen met de meeste stippen. Alle "
+                           f"{len(doc_rows)} staan in de Excel-versie.")
+            blocks.append(Table("Prioriteiten (verslag)", doc_columns, doc_rows[:PRIORITY_ROWS],
+                                caption=caption, sheet=False))
+            blocks.append(Table(
+                "Prioriteiten",
+                (Column("Nr.", "int", 0.35), Column("Onderdeel", width=2.2),
+                 Column("Beleidsterrein", width=1.2), Column("Stippen", "int", 0.6))
+                + role_cols + (Column("Afgesproken", width=0.7),),
+                tuple((r.rank, r.title, r.domain_title, r.total)
+                      + tuple(dict(r.by_role).get(role, 0) for role in ROLE_GROUPS)
+                      + ("ja" if r.agreed else "",) for r in rows),
+                documents=False))
         else:
             blocks.append(Paragraph("Er zijn nog geen stippen geplakt.", "note"))
     else:
@@ -441,6 +448,8 @@ def _compass(db: Session, info: workshops.WorkshopInfo):
 def _measure(value: Optional[float], unit: str, year: Optional[int]) -> str:
     if value is None:
         return ""
+    if unit.strip().lower() in ("aantal", "stuks", "#"):
+        unit = ""
     text_ = formats.smart_number(value) + (f" {unit}" if unit and unit != "%" else unit)
     return text_ + (f" ({year})" if year else "")
 

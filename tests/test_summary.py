@@ -90,8 +90,11 @@ def test_names_shown_when_asked(report):
 def test_tree_priorities_with_vote_totals_per_role(report):
     _, _, s = report
     prio = next(t for t in s.tables() if t.name == "Prioriteiten")
+    assert not prio.documents  # the full table is for Excel; documents get a compact one
     row = prio.rows[0]
     assert row[1] == "Minder eenzaamheid" and row[3] == 3  # 2 + 1 dots
+    compact = next(t for t in s.tables() if t.name == "Prioriteiten (verslag)")
+    assert compact.rows[0][:3] == (1, "Minder eenzaamheid", 3)
     columns = [c.name for c in prio.columns]
     assert row[columns.index("Gemeente")] == 2 and row[columns.index("Aanbieder")] == 1
     outline = next(b for b in s.section("tree").blocks if isinstance(b, Outline))

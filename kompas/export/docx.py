@@ -35,6 +35,7 @@ TEXT_WIDTH_CM = 17.0
 NUMERIC = ("int", "number", "money", "percent")
 FONT = "Arial"  # in Word everywhere; LibreOffice substitutes the metric-equal Liberation Sans
 MAX_PICTURE_HEIGHT_CM = 22.0
+KEEP_TOGETHER_ROWS = 15
 NEW_PAGE_SECTIONS = ("tree", "compass", "matrix")
 MIN_WIDTH_CM = {"money": 2.3, "date": 2.3, "percent": 1.1, "int": 0.9, "number": 1.2}
 
@@ -235,6 +236,12 @@ def _table(doc, table: Table) -> None:
                 run.font.size, run.font.bold = small, is_total
                 if n < len(lines) - 1:
                     run.add_break()
+    if len(rows) <= KEEP_TOGETHER_ROWS:
+        # a short table stays on one page: every row keeps with the next one
+        for row in grid.rows[:-1]:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    p.paragraph_format.keep_with_next = True
     # widths need to be on the grid columns as well for LibreOffice
     for col, width in zip(grid.columns, widths):
         col.width = width
@@ -276,11 +283,14 @@ def render(summary: WorkshopSummary) -> bytes:
         heading = doc.add_heading(_clean(section.title), level=1)
         if section.key in NEW_PAGE_SECTIONS:
             heading.paragraph_format.page_break_before = True
-        for block in section.blocks:
+        for n, block in enumerate(section.blocks):
             if isinstance(block, Heading):
                 doc.add_heading(_clean(block.text), level=min(block.level, 3))
             elif isinstance(block, Paragraph):
                 p = doc.add_paragraph()
+                following = section.blocks[n + 1] if n + 1 < len(section.blocks) else None
+                if isinstance(following, (Table, Picture)):
+                    p.paragraph_format.keep_with_next = True  # an introduction stays with its table
                 lines = _clean(block.text).split("\n")
                 for n, line in enumerate(lines):
                     run = p.add_run(line)
