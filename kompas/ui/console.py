@@ -15,7 +15,7 @@ from kompas.ui.home import facilitator_url, join_url, qr_png
 
 def show(ctx: ui.Context) -> None:
     info = ctx.info
-    st.title(info.title)
+    st.title(esc_inline(info.title))
     st.caption(" · ".join(x for x in (esc(info.organisation), esc(info.theme)) if x)
                or "Console van de procesbegeleider")
     _new_workshop_banner(info.code)

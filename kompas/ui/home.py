@@ -12,7 +12,7 @@ import streamlit as st
 
 from kompas import ui, workshops
 from kompas.models import ROLE_GROUPS, ROLE_LABELS
-from kompas.ui import esc
+from kompas.ui import esc, esc_inline
 
 
 def join_url(code: str) -> str:
@@ -110,7 +110,7 @@ def join_form(prefill_code: str = "") -> None:
 
 def lobby(ctx: ui.Context) -> None:
     info = ctx.info
-    st.title(info.title)
+    st.title(esc_inline(info.title))
     st.markdown(f"Welkom, **{esc(ctx.actor.name)}**. Je doet mee als "
                 f"{ROLE_LABELS.get(ctx.actor.role_group, '').lower()}.")
     st.markdown("Kies links of hieronder een onderdeel. De procesbegeleider vertelt wanneer "

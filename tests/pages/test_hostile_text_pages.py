@@ -1,0 +1,105 @@
+"""Hostile text typed by participants is shown literally on every page, for facilitator and
+participant: no image, no link, no HTML in any Markdown context (markdown, captions,
+alerts, widget labels and help, expander and tab titles)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kompas import compass, goaltree, partners, workshops
+from kompas.db import writing
+from kompas.workshops import Actor
+from tests.pages.helpers import run_as
+
+IMG = "![x](http://evil.test/leak.png)"
+LINK = "[klik](javascript:alert(1))"
+HTML = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+HOSTILE = f"{IMG} {LINK} {HTML} :red[rood] $x^2$"
+
+# After removing escaped characters (backslash + one char), none of these may remain.
+DANGER = re.compile(r"!\[|\]\((?:http|javascript)|<img|<script|:red\[|javascript:")
+
+PAGES = ["app.py", "pages/1_Doelenboom.py", "pages/2_Kwaliteitskompas.py",
+         "pages/3_Partnermatrix.py", "pages/4_Verslag.py"]
+
+MARKDOWN_KINDS = {"markdown", "caption", "title", "header", "subheader", "info", "warning",
+                  "error", "success", "toast", "exception"}
+
+
+def markdown_strings(at):
+    """Every string Streamlit renders as Markdown on this page."""
+    out = []
+
+    def walk(node):
+        kind = getattr(node, "type", "")
+        if kind in MARKDOWN_KINDS:
+            out.append((kind, str(getattr(node, "value", ""))))
+        for attr in ("label", "help"):
+            value = getattr(node, attr, None)
+            if isinstance(value, str) and value:
+                out.append((f"{kind}.{attr}", value))
+        proto = getattr(node, "proto", None)
+        for attr in ("label", "help", "body"):
+            value = getattr(proto, attr, None) if proto is not None else None
+            if isinstance(value, str) and value and kind not in ("text", "code"):
+                out.append((f"{kind}.proto.{attr}", value))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return out
+
+
+@pytest.fixture
+def hostile(app_db):
+    with writing(app_db) as db:
+        new = workshops.create_workshop(db, title=f"Sessie {HOSTILE}"[:200], organisation="Gem <b>",
+                                        theme=f"Doel {IMG}")
+        fac = Actor(new.workshop_id, None, True)
+        me, token = workshops.join_workshop(db, code=new.code, name=f"{IMG} <b>"[:80],
+                                            role_group="inwoner", organisation=LINK)
+        workshops.update_workshop(db, actor=fac, compass_open_to_participants=True,
+                                  conclusions=HOSTILE, open_questions=HOSTILE, votes_revealed=True,
+                                  placements_revealed=True)
+        main = goaltree.main_goal(db, new.workshop_id).id
+        domain = goaltree.add_node(db, actor=fac, parent_id=main, title=f"Domein {HOSTILE}"[:200], kind="domain",
+                                   description=HOSTILE)
+        effect = goaltree.add_node(db, actor=fac, parent_id=domain, title=f"Effect {IMG}")
+        goaltree.add_node(db, actor=me, parent_id=effect, title=f"Voorstel {HTML}"[:200], description=HOSTILE)
+        pid = partners.add_partner(db, actor=fac, name=f"{IMG} <img src=x>", service=LINK,
+                                   notes=HOSTILE)
+        partners.place_partner(db, actor=me, partner_id=pid, influence=0.8, dependency=0.3)
+        partners.set_agreed_position(db, actor=fac, partner_id=pid, influence=0.7, dependency=0.4)
+        partners.set_direction(db, actor=fac, partner_id=pid, direction="rechts", rationale=HOSTILE,
+                               action=HOSTILE, owner=f"{IMG}"[:80], dissent=HOSTILE)
+        amb = compass.add_ambition(db, actor=fac, title=f"Ambitie {IMG}", current_state=HOSTILE,
+                                   monitoring=HOSTILE)
+        res = compass.add_result(db, actor=fac, title=f"Resultaat {HTML}"[:200], ambition_id=amb)
+        act = compass.add_activity(db, actor=fac, title=f"Activiteit {LINK}", partner_id=pid)
+        compass.link_activity(db, actor=fac, activity_id=act, result_id=res)
+        compass.add_indicator(db, actor=fac, result_id=res, name=f"Indicator {IMG}")
+        compass.add_reflection(db, actor=fac, result_id=res, going_well=HOSTILE, could_be_better=HOSTILE,
+                               next_step=HOSTILE, owner=LINK)
+    return new, token
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("who", ["facilitator", "participant"])
+def test_hostile_text_is_never_rendered(hostile, page, who):
+    new, token = hostile
+    at = run_as(page, code=new.code, **({"key": new.facilitator_key} if who == "facilitator" else {"token": token}))
+    assert not at.exception
+    strings = markdown_strings(at)
+    assert strings, "nothing collected: the walker is broken"
+    bad = [(kind, s[:120]) for kind, s in strings if DANGER.search(re.sub(r"\\.", "", s))]
+    assert not bad, bad
+
+
+def test_the_walker_would_catch_an_unescaped_title(hostile):
+    """Guard against a test that cannot fail: raw Markdown with the hostile text is caught."""
+    assert DANGER.search(re.sub(r"\\.", "", HOSTILE))
+    from kompas.ui.safe import esc
+
+    assert not DANGER.search(re.sub(r"\\.", "", esc(HOSTILE)))
