@@ -189,15 +189,23 @@ def run_mode(mode: str, args) -> dict:
             result.update(notes)
             if server.proc.poll() is not None:
                 result["server_died"] = server.log_tail()
-            tail = server.log_tail(4000)
-            bad = [line for line in tail.splitlines() if "ERROR" in line or "Traceback" in line
-                   or "Error" in line]
+            log_text = server.log_tail(10**7)
+            # a websocket closed by a client at the end is logged by the server with a
+            # traceback (WebSocketDisconnected); count those apart from real errors
+            disconnects = log_text.count("WebSocketDisconnected")
+            result["server_log_tracebacks"] = log_text.count("Traceback (most recent call last)")
+            result["server_log_ws_disconnects"] = disconnects
+            bad = [line for line in log_text.splitlines()
+                   if (" ERROR " in line or "Error" in line) and "WebSocketDisconnected" not in line]
             result["server_log_errors"] = len(bad)
             if bad:
                 result["server_log_samples"] = bad[:5]
         finally:
             server.stop()
             engine.dispose()
+            if args.log_dir:
+                Path(args.log_dir).mkdir(parents=True, exist_ok=True)
+                (Path(args.log_dir) / server.log_path.name).write_text(server.log_tail(10**7))
     result["live_mode"] = mode
     result["writes_made_by"] = ("the app: facilitator session submits the timer form"
                                 if mode == "process" else
@@ -222,6 +230,7 @@ def main() -> None:
     ap.add_argument("--settle", type=float, default=3.0)
     ap.add_argument("--page", default="Doelenboom", help="URL path of the participant page ('' = home)")
     ap.add_argument("--modes", default="process,database")
+    ap.add_argument("--log-dir", default="", help="keep the server logs here")
     args = ap.parse_args()
     started = time.time()
     out = {"bench": "live_load", "participants": args.sessions, "poll_seconds": args.poll,

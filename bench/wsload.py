@@ -220,6 +220,8 @@ async def run_load(*, port: int, sessions: int, seconds: float, queries: list[st
     (marker -> unix write time). Returns the figures as a dict."""
     proc = psutil.Process(server_pid)
     proc.cpu_percent(None)
+    me = psutil.Process()  # the load client itself: if it is busy, its figures are late
+    me.cpu_percent(None)
     rss0 = proc.memory_info().rss / 2**20
     seen: dict = {}
     stats = LoadStats()
@@ -236,6 +238,7 @@ async def run_load(*, port: int, sessions: int, seconds: float, queries: list[st
     while time.time() < stop_at - 0.5:
         await asyncio.sleep(1)
         samples.append((time.time(), proc.cpu_percent(None), proc.memory_info().rss / 2**20))
+    client_cpu = me.cpu_percent(None)
     await asyncio.gather(*tasks, *([wtask] if wtask else []), return_exceptions=True)
     all_rendered = (max(stats.first_run.values()) if len(stats.first_run) == sessions else None)
     steady = [c for t, c, _ in samples if all_rendered and t > all_rendered + 1] or \
@@ -260,6 +263,7 @@ async def run_load(*, port: int, sessions: int, seconds: float, queries: list[st
         "propagation_s_p50": round(statistics.median(q), 3) if q else None,
         "propagation_s_p95": round(q[int(0.95 * (len(q) - 1))], 3) if q else None,
         "propagation_s_max": round(q[-1], 3) if q else None,
+        "client_cpu_pct_mean": round(client_cpu, 1),
         "errors": stats.errors, "app_exceptions": stats.app_exceptions,
         "error_samples": stats.error_samples,
     }
