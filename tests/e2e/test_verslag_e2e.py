@@ -92,9 +92,13 @@ def test_participant_gets_downloads_only_when_opened(new_page, server, ws):
     with writing(server.engine) as db:
         db.get(Workshop, ws.id).downloads_open = True
         live.touch(db, ws.id)
-    page.reload()
-    wait_app(page)
     button = page.locator(".st-key-download_md").get_by_role("button").first
+    for _ in range(15):  # the server notices a change made outside it within a second
+        page.reload()
+        wait_app(page)
+        if button.count():
+            break
+        page.wait_for_timeout(1000)
     button.wait_for()
     with page.expect_download(timeout=60000) as info:
         button.click()
