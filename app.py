@@ -4,7 +4,7 @@ import streamlit as st
 
 from kompas import ui
 from kompas.errors import KompasError
-from kompas.ui import console, home
+from kompas.ui import console, home, report
 
 st.set_page_config(page_title="Kompas", page_icon=ui.ICON, layout="wide")
 ui.install_error_handler()
@@ -37,3 +37,5 @@ with join_col:
     home.join_form(prefill_code=st.query_params.get("code", "")[:12])
 with start_col:
     home.start_form()
+    with st.expander("Back-up terugzetten (JSON)"):
+        report.import_form()

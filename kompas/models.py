@@ -38,6 +38,9 @@ class Workshop(SQLModel, table=True):
     organisation: str = ""
     theme: str = ""
     created_at: datetime = Field(default_factory=utcnow)
+    # The retention period counts from here: creation, or the moment a backup was imported
+    # (an import keeps the original created_at). Not part of the JSON export.
+    retained_from: datetime = Field(default_factory=utcnow)
     key_hash: str
     version: int = 0
     # per tool: phase and a lock that makes it read-only for participants

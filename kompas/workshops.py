@@ -346,7 +346,7 @@ def _delete_all(db: Session, workshop_ids: list[int]) -> None:
 def purge_expired(db: Session, *, retention_days: int, now: datetime | None = None) -> list[str]:
     """Delete workshops older than the retention period; returns the deleted codes."""
     cutoff = (now or utcnow()) - timedelta(days=retention_days)
-    rows = db.execute(select(Workshop.id, Workshop.code).where(Workshop.created_at < cutoff)).all()
+    rows = db.execute(select(Workshop.id, Workshop.code).where(Workshop.retained_from < cutoff)).all()
     _delete_all(db, [r.id for r in rows])
     return [r.code for r in rows]
 
@@ -378,6 +378,7 @@ class WorkshopInfo:
     organisation: str
     theme: str
     created_at: datetime
+    retained_from: datetime
     version: int
     phases: dict
     locks: dict
@@ -434,7 +435,7 @@ def workshop_info(db: Session, workshop_id: int) -> WorkshopInfo:
     ).scalars().all()
     return WorkshopInfo(
         id=w.id, code=w.code, title=w.title, organisation=w.organisation, theme=w.theme,
-        created_at=w.created_at, version=w.version,
+        created_at=w.created_at, retained_from=w.retained_from, version=w.version,
         phases={t: phase_of(w, t) for t in TOOLS}, locks={t: is_locked(w, t) for t in TOOLS},
         timer_end=w.timer_end, timer_label=w.timer_label, vote_budget=w.vote_budget,
         max_votes_per_node=w.max_votes_per_node, vote_level=w.vote_level,

@@ -52,3 +52,33 @@ def test_refused_input_exits_2_with_one_line(tmp_path, args, env_extra, needle):
     assert out.returncode == 2
     assert needle in out.stderr and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_export_and_import_round_trip_on_the_command_line(tmp_path):
+    import json
+
+    db = tmp_path / "k.db"
+    code = kompas("demo", db=db).stdout.splitlines()[0].removeprefix("code: ")
+    for fmt in ("json", "md", "xlsx"):
+        out = kompas("export", code, "--format", fmt, "--output", str(tmp_path / f"v.{fmt}"), db=db)
+        assert out.returncode == 0, out.stderr
+        assert (tmp_path / f"v.{fmt}").stat().st_size > 500
+    imported = kompas("import", str(tmp_path / "v.json"), db=db)
+    assert imported.returncode == 0, imported.stderr
+    new_code = imported.stdout.splitlines()[0].removeprefix("code: ")
+    assert new_code != code and imported.stdout.splitlines()[1].startswith("facilitator: http")
+    again = kompas("export", new_code, "--format", "json", "--output", str(tmp_path / "w.json"), db=db)
+    assert again.returncode == 0
+    first, second = (json.loads((tmp_path / n).read_text()) for n in ("v.json", "w.json"))
+    assert first == second
+
+
+def test_import_of_a_broken_file_exits_2_and_writes_nothing(tmp_path):
+    db = tmp_path / "k.db"
+    kompas("demo", db=db)
+    bad = tmp_path / "kapot.json"
+    bad.write_text('{"schema_version": 1, "workshop": {"title": "x"')
+    out = kompas("import", str(bad), db=db)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert kompas("list", db=db).stdout.count("\n") == 1

@@ -196,7 +196,7 @@ def test_delete_needs_the_code_and_removes_everything(file_engine):
 def test_retention_purges_only_old_workshops(engine, make_workshop):
     old, new = make_workshop(title="Oud"), make_workshop(title="Nieuw")
     with writing(engine) as db:
-        db.get(Workshop, old.id).created_at = utcnow() - timedelta(days=400)
+        db.get(Workshop, old.id).retained_from = utcnow() - timedelta(days=400)
     with writing(engine) as db:
         purged = workshops.purge_expired(db, retention_days=365)
     assert purged == [old.code]
@@ -217,3 +217,22 @@ def test_list_counts_active_participants(engine, make_workshop):
 
 def test_code_space_is_large():
     assert workshops.CODE_SPACE == len(CODE_ALPHABET) ** 6 > 800_000_000
+
+
+def test_an_imported_old_backup_is_not_purged_at_the_next_start(engine, make_workshop):
+    from kompas.export.json_io import export_document, import_document
+
+    old = make_workshop(title="Oude sessie")
+    with writing(engine) as db:
+        row = db.get(Workshop, old.id)
+        row.created_at = row.retained_from = utcnow() - timedelta(days=400)
+    with reading(engine) as db:
+        backup = export_document(db, old.id)
+    with writing(engine) as db:
+        restored = import_document(db, backup)
+    with writing(engine) as db:
+        purged = workshops.purge_expired(db, retention_days=365)
+    assert purged == [old.code]
+    with reading(engine) as db:
+        kept = db.get(Workshop, restored.workshop_id)
+    assert kept is not None and kept.created_at.year == (utcnow() - timedelta(days=400)).year

@@ -54,7 +54,7 @@ def _new_workshop_banner(code: str) -> None:
 
 def _retention_warning(info: workshops.WorkshopInfo) -> None:
     days = ui.settings().retention_days
-    ends = workshops.expires_on(info.created_at, days)
+    ends = workshops.expires_on(info.retained_from, days)
     if ends - datetime.now(timezone.utc) <= timedelta(days=7):
         st.warning(f"Deze workshop wordt op {formats.date_nl(ends)} automatisch verwijderd "
                    f"(bewaartermijn {days} dagen). Maak nu een export als je hem wilt bewaren.",

@@ -154,3 +154,11 @@ def test_remove_participant_needs_a_second_click(app_db):
     assert "Deelnemers: 0" in texts(console)
     gone = run_as("app.py", code=code, token=qp(j, "p"))
     assert "verwijderd" in texts(gone)
+
+
+def test_home_page_offers_a_json_backup_upload(app_db):
+    """The upload itself cannot be driven in AppTest; import_document is tested in
+    tests/test_json_roundtrip.py and tests/test_import_refusals.py, the CLI in test_cli."""
+    at = run_as("app.py")
+    uploaders = at.get("file_uploader")
+    assert len(uploaders) == 1 and at.button(key="import_submit")
