@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 import secrets
 import time
 from dataclasses import dataclass, replace
@@ -316,6 +317,7 @@ def nav(ctx: Context) -> None:
 
 
 def sidebar(ctx: Context, tool: str | None) -> None:
+    st.session_state[LIVE_KEYS] = []  # the live parts of this page register again below
     with st.sidebar:
         st.markdown("### Kompas")
         nav(ctx)
@@ -324,6 +326,10 @@ def sidebar(ctx: Context, tool: str | None) -> None:
 
 
 def _sidebar_live(ctx: Context, tool: str | None) -> None:
+    """The one polling fragment of a page: cheap (a few lines of text and the version
+    watcher), so that a tick per participant per second costs almost nothing. The heavy
+    live parts (@ui.live) rerun only when the workshop's version changed."""
+
     @st.fragment(run_every=poll_seconds())
     def body():
         info = ctx.refreshed().info
@@ -338,6 +344,8 @@ def _sidebar_live(ctx: Context, tool: str | None) -> None:
             st.markdown(f"**Fase:** {phase_label(tool, phase)}{lock}")
         st.markdown(f"**Deelnemers:** {len(info.active_participants)}")
         timer(info)
+        _watch(key="kompas_version_watch", data={"version": info.version},
+               on_changed_change=_rerun_live_parts, height=0)
 
     body()
 
@@ -360,7 +368,38 @@ def timer(info: workshops.WorkshopInfo) -> None:
         st.markdown(f"**Timer:** {label}de tijd is om")
 
 
+# A tiny Custom Component that fires "changed" when the version it is given changes. It
+# sits in the polling sidebar fragment; its callback reruns only the page's live parts
+# (keyed fragments), so a page with a large tree or table is redrawn once per change
+# instead of once per second for every participant (bench/live_load.py).
+_WATCH_JS = r"""
+const seen = new WeakMap();
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const version = data ? data.version : undefined;
+  const previous = seen.get(parentElement);
+  seen.set(parentElement, version);
+  if (previous !== undefined && previous !== version) setTriggerValue("changed", version);
+  return () => {};
+}
+"""
+_watch = st.components.v2.component("kompas.version_watch", html="<span hidden></span>",
+                                    js=_WATCH_JS, isolate_styles=True)
+LIVE_KEYS = "kompas_live_keys"
+
+
+def _rerun_live_parts() -> None:
+    keys = st.session_state.get(LIVE_KEYS) or []
+    if keys:
+        st.rerun(list(keys))
+
+
 def live(fn: Callable[[], None]) -> Callable[[], None]:
-    """Decorator for the live part of a page: reruns every KOMPAS_POLL_SECONDS. Keep
-    forms and inputs outside it, so a tick never eats what someone is typing."""
-    return st.fragment(run_every=poll_seconds())(fn)
+    """Decorator for the live part of a page: a keyed fragment that reruns when the
+    workshop changes (within about KOMPAS_POLL_SECONDS), not on every tick. Keep forms
+    and inputs outside it, so an update never eats what someone is typing."""
+    key = "live_" + re.sub(r"\W", "_", f"{fn.__module__}_{fn.__qualname__}")
+    keys = st.session_state.setdefault(LIVE_KEYS, [])
+    if key not in keys:
+        keys.append(key)
+    return st.fragment(key=key)(fn)

@@ -62,8 +62,8 @@ def _retention_warning(info: workshops.WorkshopInfo) -> None:
 
 
 def _participants_live(ctx: ui.Context) -> None:
-    @st.fragment(run_every=ui.poll_seconds())
-    def body():
+    @ui.live
+    def participants():
         info = ctx.refreshed().info
         people = info.active_participants
         counts = info.count_by_role()
@@ -97,7 +97,7 @@ def _participants_live(ctx: ui.Context) -> None:
                 st.session_state["kompas_confirm_remove"] = p.id
                 st.rerun()
 
-    body()
+    participants()
 
 
 def _tools(ctx: ui.Context) -> None:
