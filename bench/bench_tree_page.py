@@ -129,13 +129,16 @@ def main() -> None:
     if at.exception or outline.count("**Activiteit:**") < args.nodes // 2:
         raise SystemExit("page did not render the whole tree")
     times.sort()
+    after = statistics.median(changed)
     print(json.dumps({
         "bench": "tree_page", "nodes": args.nodes, "runs": args.runs,
         "median_ms": round(statistics.median(times), 1),
         "p90_ms": round(times[int(0.9 * (len(times) - 1))], 1),
-        "after_change_median_ms": round(statistics.median(changed), 1),
+        "after_change_median_ms": round(after, 1),
         "load_average_1m": round(os.getloadavg()[0], 2),
         "target_ms": 300,
+        # The target is for one page run; judged on the heavier run after a change.
+        "ok": after <= 300,
     }))
 
 
