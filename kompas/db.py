@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import event, text
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
@@ -72,11 +72,34 @@ def _install_sqlite_hooks(engine: Engine, *, wal: bool) -> None:
 
 
 def create_schema(engine: Engine) -> None:
-    """Create missing tables; an empty database gets the full schema."""
+    """Create missing tables (an empty database gets the full schema) and add columns
+    that a newer Kompas has and this database lacks. Only additive changes are made here;
+    anything else waits for Alembic migrations after the first release."""
     try:
         SQLModel.metadata.create_all(engine)
+        _add_missing_columns(engine)
     except OperationalError as exc:
         raise StorageError(_storage_message(exc)) from exc
+
+
+# Columns added after databases already existed, with how to fill them for old rows.
+BACKFILL = {("workshop", "retained_from"): "created_at"}
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    inspector = inspect(engine)
+    for table in SQLModel.metadata.sorted_tables:
+        present = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in present:
+                continue
+            kind = column.type.compile(dialect=engine.dialect)
+            with engine.begin() as conn:
+                conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}')
+                source = BACKFILL.get((table.name, column.name))
+                if source:
+                    conn.exec_driver_sql(f'UPDATE "{table.name}" SET "{column.name}" = "{source}"')
+            log.info("schema: added column %s.%s", table.name, column.name)
 
 
 def _storage_message(exc: Exception) -> str:
@@ -184,6 +207,7 @@ def reading(engine: Engine) -> Iterator[Session]:
     try:
         yield db
     except OperationalError as exc:
+        log.warning("storage error on read: %s", exc)
         raise StorageError(_storage_message(exc)) from exc
     finally:
         db.close()  # ends the read transaction; loaded objects stay readable (not expired)

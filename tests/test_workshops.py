@@ -236,3 +236,27 @@ def test_an_imported_old_backup_is_not_purged_at_the_next_start(engine, make_wor
     with reading(engine) as db:
         kept = db.get(Workshop, restored.workshop_id)
     assert kept is not None and kept.created_at.year == (utcnow() - timedelta(days=400)).year
+
+
+def test_an_older_database_gets_new_columns_on_start(tmp_path):
+    """A database made before Workshop.retained_from existed keeps working: the column is
+    added and filled from created_at."""
+    import sqlite3
+
+    from kompas.db import make_engine
+
+    path = tmp_path / "oud.db"
+    eng = make_engine(f"sqlite:///{path}")
+    with writing(eng) as db:
+        new = workshops.create_workshop(db, title="Oude database")
+    eng.dispose()
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE workshop DROP COLUMN retained_from")
+    con.commit()
+    con.close()
+    live.reset()
+    eng = make_engine(f"sqlite:///{path}")
+    with reading(eng) as db:
+        row = db.get(Workshop, new.workshop_id)
+        assert row.retained_from == row.created_at
+        assert workshops.workshop_info(db, new.workshop_id).title == "Oude database"
