@@ -3,16 +3,26 @@
 Starts `streamlit run app.py` on a free port with a temporary SQLite file and
 KOMPAS_POLL_SECONDS=1, seeds a workshop with N participants, opens one protocol-level
 session per participant (bench/wsload.py) on a participant page, and makes a write every
-two seconds whose text holds a marker (a timer label "MARK-<n> bench", shown in the live
-sidebar of every page). It measures how long each write takes to reach every session.
+two seconds whose text holds a marker. It measures how long each write takes to reach every
+session. Two kinds of marker, taken in turn (``--markers``):
+
+- ``tree``: a node "MARK-t<n> boom" in the Doelenboom outline. The outline is in the page's
+  keyed live fragment, which reruns only when the version watcher in the sidebar fires, so
+  this is the path of a real change: sidebar tick -> new version in the watcher -> trigger
+  -> keyed rerun (wsload answers the watcher as the browser's JS does).
+- ``sidebar``: a timer label "MARK-s<n> bench", drawn by the polling sidebar fragment itself.
+
+Figures per kind are under ``by_marker_kind`` (``t`` and ``s``).
 
 Two live modes, each on its own fresh server:
 
 - ``process`` (the default of the app): the version of a workshop lives in the server
   process, so only writes made by that process are seen. The writes therefore go through
-  the app itself: a facilitator session on the console submits the timer form.
+  the app itself: facilitator sessions submit the timer form (console) and the add form
+  (Doelenboom).
 - ``database``: the server polls ``SELECT version`` (0.5 s TTL); the writes are made by
-  this bench process directly with the domain function ``workshops.start_timer``.
+  this bench process directly with the domain functions ``workshops.start_timer`` and
+  ``goaltree.add_node``.
 
     python bench/live_load.py                      # 100 sessions, both modes, ~85 s
     python bench/live_load.py --sessions 20 --seconds 20 --modes process
@@ -41,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import psutil  # noqa: E402
 
 import wsload  # noqa: E402
-from kompas import live, workshops  # noqa: E402
+from kompas import goaltree, live, workshops  # noqa: E402
 from kompas.db import make_engine, writing  # noqa: E402
 
 TARGET_P95_S = 1.2
@@ -125,9 +135,17 @@ def seed(db_url: str, participants: int):
     return engine, new, tokens
 
 
+MARKER_KINDS = {"sidebar": "s", "tree": "t"}
+
+
 def _writer(mode: str, server: Server, engine, new, sessions: int, write_every: float,
-            settle: float, notes: dict):
+            settle: float, notes: dict, markers: tuple[str, ...]):
+    """Writes alternate between the kinds in ``markers``: ``sidebar`` (a timer label
+    "MARK-s<n> bench", drawn by the polling sidebar fragment) and ``tree`` (a node
+    "MARK-t<n> boom" under the main goal, drawn in the outline of the Doelenboom's keyed
+    live fragment, which reruns only when the version watcher fires)."""
     facilitator = workshops.Actor(new.workshop_id, None, True, "Procesbegeleider")
+    fac_query = f"code={new.code}&f={new.facilitator_key}"
 
     async def wait_until_rendered(stats: wsload.LoadStats, stop_at: float) -> None:
         deadline = min(stop_at - settle - 4, time.time() + 30)
@@ -136,32 +154,56 @@ def _writer(mode: str, server: Server, engine, new, sessions: int, write_every: 
         await asyncio.sleep(2)  # let every session settle into its 1 s rhythm
 
     async def via_app(stop_at: float, marks: dict, stats: wsload.LoadStats) -> None:
-        # A facilitator tab on the console; the timer form is submitted through the
-        # protocol exactly as a browser would (widget states + the submit trigger).
-        async with wsload.FormDriver(server.port, f"code={new.code}&f={new.facilitator_key}") as tab:
+        # Facilitator tabs submit forms through the protocol exactly as a browser would
+        # (widget states + the submit trigger): the timer form on the console, the add
+        # form on the Doelenboom page.
+        console = wsload.FormDriver(server.port, fac_query) if "sidebar" in markers else None
+        tree = wsload.FormDriver(server.port, fac_query, "Doelenboom") if "tree" in markers else None
+        tabs = [t for t in (console, tree) if t]
+        for tab in tabs:
+            await tab.__aenter__()
+        try:
             await wait_until_rendered(stats, stop_at)
             n = 0
             while time.time() < stop_at - settle:
-                marks[str(n)] = await tab.submit(
-                    {"timer_minutes": ("int_value", 10),
-                     "timer_label": ("string_value", f"MARK-{n} bench")},
-                    submit_key="timer_start")
+                kind = markers[n % len(markers)]
+                mark = f"{MARKER_KINDS[kind]}{n}"
+                if kind == "sidebar":
+                    marks[mark] = await console.submit(
+                        {"timer_minutes": ("int_value", 10),
+                         "timer_label": ("string_value", f"MARK-{mark} bench")},
+                        submit_key="timer_start")
+                else:
+                    marks[mark] = await tree.submit(
+                        {"node_title": ("string_value", f"MARK-{mark} boom")},
+                        submit_key="node_submit")
                 n += 1
                 await asyncio.sleep(write_every)
-            notes["writer_exceptions"] = tab.exceptions[:5]
-            notes["writer_saw_own_writes"] = sum(1 for m in marks if m in tab.seen)
+            notes["writer_exceptions"] = [e for tab in tabs for e in tab.exceptions][:5]
+            notes["writer_saw_own_writes"] = sum(1 for m in marks
+                                                 if any(m in tab.seen for tab in tabs))
+        finally:
+            for tab in tabs:
+                await tab.__aexit__(None, None, None)
 
     async def direct(stop_at: float, marks: dict, stats: wsload.LoadStats) -> None:
         await wait_until_rendered(stats, stop_at)
+        with writing(engine) as db:
+            root_id = goaltree.main_goal(db, new.workshop_id).id
         n = 0
 
-        def write(label: str) -> None:
+        def write(kind: str, mark: str) -> None:
             with writing(engine) as db:
-                workshops.start_timer(db, actor=facilitator, minutes=10, label=label)
+                if kind == "sidebar":
+                    workshops.start_timer(db, actor=facilitator, minutes=10, label=f"MARK-{mark} bench")
+                else:
+                    goaltree.add_node(db, actor=facilitator, parent_id=root_id, title=f"MARK-{mark} boom")
 
         while time.time() < stop_at - settle:
-            marks[str(n)] = time.time()
-            await asyncio.to_thread(write, f"MARK-{n} bench")
+            kind = markers[n % len(markers)]
+            mark = f"{MARKER_KINDS[kind]}{n}"
+            marks[mark] = time.time()
+            await asyncio.to_thread(write, kind, mark)
             n += 1
             await asyncio.sleep(write_every)
 
@@ -180,11 +222,13 @@ def run_mode(mode: str, args) -> dict:
             idle = proc.cpu_percent(None)
             notes: dict = {}
             queries = [f"code={new.code}&p={t}" for t in tokens]
+            markers = tuple(m.strip() for m in args.markers.split(",") if m.strip())
             writer = _writer(mode, server, engine, new, args.sessions, args.write_every,
-                             args.settle, notes)
+                             args.settle, notes, markers)
             result = asyncio.run(wsload.run_load(
                 port=server.port, sessions=args.sessions, seconds=args.seconds, queries=queries,
-                page_name=args.page, server_pid=server.proc.pid, writer=writer))
+                page_name=args.page, server_pid=server.proc.pid, writer=writer,
+                watch=not args.no_watch))
             result["server_cpu_pct_idle"] = round(idle, 1)
             result.update(notes)
             if server.proc.poll() is not None:
@@ -207,9 +251,13 @@ def run_mode(mode: str, args) -> dict:
                 Path(args.log_dir).mkdir(parents=True, exist_ok=True)
                 (Path(args.log_dir) / server.log_path.name).write_text(server.log_tail(10**7))
     result["live_mode"] = mode
-    result["writes_made_by"] = ("the app: facilitator session submits the timer form"
+    result["markers"] = {"s": "sidebar: timer label (polling sidebar fragment)",
+                         "t": "tree: node title in the outline (keyed live fragment)"}
+    result["writes_made_by"] = ("the app: facilitator tabs submit the timer form (console) "
+                                "and the add form (Doelenboom)"
                                 if mode == "process" else
-                                "the bench process: workshops.start_timer on the database file")
+                                "the bench process: workshops.start_timer / goaltree.add_node "
+                                "on the database file")
     p95 = result.get("propagation_s_p95")
     per = result.get("server_cpu_pct_per_session")
     result["meets_targets"] = {
@@ -230,6 +278,11 @@ def main() -> None:
     ap.add_argument("--settle", type=float, default=3.0)
     ap.add_argument("--page", default="Doelenboom", help="URL path of the participant page ('' = home)")
     ap.add_argument("--modes", default="process,database")
+    ap.add_argument("--markers", default="tree,sidebar",
+                    help="kinds of write, taken in turn: tree (a node in the Doelenboom "
+                         "outline, needs --page Doelenboom) and/or sidebar (a timer label)")
+    ap.add_argument("--no-watch", action="store_true",
+                    help="sessions do not answer the version watcher (no JS)")
     ap.add_argument("--log-dir", default="", help="keep the server logs here")
     args = ap.parse_args()
     started = time.time()

@@ -12,8 +12,8 @@ such markers gives the propagation delay of a write to every participant.
 
 A page is chosen like the browser does on a direct visit: ``--page-name`` is the URL path
 of the page (``Doelenboom`` for pages/1_Doelenboom.py, empty for the home page) and the
-page hash stays empty; the server answers with the page's hash in ``new_session`` and the
-session uses that hash for its fragment reruns. ``--query-file`` gives one query string per
+page hash stays empty; the server names the page it runs in its ``navigation`` message
+(``new_session`` names the main script) and the session uses that hash for its reruns. ``--query-file`` gives one query string per
 line (one participant per line; session i uses line i modulo the number of lines).
 
 The writer is up to you: call the project's own domain function (or its command line)
@@ -22,6 +22,12 @@ every few seconds with a title like "MARK-7 bench" and pass the write times in w
 the marker number substituted for {n}. ``bench/live_load.py`` uses :func:`run_load` with a
 writer coroutine, and :class:`FormDriver` to make writes through the app itself (a
 facilitator session that submits a form). Loopback only; bounded in time; stops by itself.
+
+Like a browser running Kompas's version watcher (a Custom Component v2 named
+``kompas.version_watch`` in the polling sidebar fragment), a session answers a new version
+in the watcher's data with the component's trigger ``changed`` (``--no-watch`` turns this
+off): the server then reruns only the page's keyed live fragments, so markers that live in
+those heavy parts (a tree node) reach the session the way they reach a browser.
 
 Kompas escapes user text for Markdown (``MARK\\-7``); markers are read after removing
 Markdown backslash escapes.
@@ -40,6 +46,7 @@ from typing import Awaitable, Callable, Optional
 
 import psutil
 import websockets
+from streamlit.components.v2.bidi_component.main import _make_trigger_id
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -47,9 +54,11 @@ _UNESCAPE = re.compile(r"\\(.)")
 
 
 def rerun_msg(query: str, page_hash: str = "", fragment_id: str = "", page_name: str = "",
-              widgets: Optional[list] = None) -> bytes:
+              widgets: Optional[list] = None, auto_rerun: bool = True) -> bytes:
     """A BackMsg rerun_script as the browser sends it. ``widgets`` is a list of
-    ``(widget id, proto field, value)``, e.g. ``(id, "string_value", "x")``."""
+    ``(widget id, proto field, value)``, e.g. ``(id, "string_value", "x")``. A rerun of a
+    fragment is a tick of ``run_every`` (``auto_rerun``) or a widget interaction inside
+    that fragment (``auto_rerun=False``)."""
     msg = BackMsg()
     msg.rerun_script.query_string = query
     msg.rerun_script.page_script_hash = page_hash
@@ -57,7 +66,7 @@ def rerun_msg(query: str, page_hash: str = "", fragment_id: str = "", page_name:
         msg.rerun_script.page_name = page_name
     if fragment_id:
         msg.rerun_script.fragment_id = fragment_id
-        msg.rerun_script.is_auto_rerun = True
+        msg.rerun_script.is_auto_rerun = auto_rerun
     for wid, kind, value in widgets or ():
         state = msg.rerun_script.widget_states.widgets.add()
         state.id = wid
@@ -69,6 +78,46 @@ def element_of(fm: ForwardMsg):
     if fm.WhichOneof("type") != "delta" or fm.delta.WhichOneof("type") != "new_element":
         return None
     return fm.delta.new_element
+
+
+# The version watcher (kompas/ui/__init__.py): a Custom Component v2 in the polling sidebar
+# fragment whose JS calls setTriggerValue("changed", version) when the version it is given
+# differs from the one it rendered before. Its callback reruns the page's keyed live
+# fragments. This client runs no JS, so it does what the browser does in that case.
+WATCH_COMPONENT = "kompas.version_watch"
+WATCH_EVENT = "changed"
+
+
+def trigger_aggregator_id(element_id: str) -> str:
+    """The widget id a CCv2 trigger is sent under: Streamlit's own rule, so that the
+    frontend (``$$STREAMLIT_INTERNAL_KEY_<id>__events``) and this client agree."""
+    return _make_trigger_id(element_id, "events")
+
+
+def watcher_version(fm: ForwardMsg) -> Optional[tuple[str, str, object]]:
+    """``(element id, fragment id, version)`` when this message draws the version watcher."""
+    el = element_of(fm)
+    if el is None or el.WhichOneof("type") != "bidi_component":
+        return None
+    comp = el.bidi_component
+    if comp.component_name != WATCH_COMPONENT:
+        return None
+    raw = comp.json if comp.WhichOneof("data") == "json" else (
+        comp.mixed.json if comp.WhichOneof("data") == "mixed" else "")
+    data = json.loads(raw) if raw else {}
+    return comp.id, fm.delta.fragment_id, (data or {}).get("version")
+
+
+def trigger_msg(query: str, page_hash: str, element_id: str, fragment_id: str,
+                event: str, value: object) -> bytes:
+    """What the browser sends after a CCv2 component calls ``setTriggerValue(event, value)``
+    (WidgetStateManager.setTriggerValue: ``json_trigger_value`` = JSON list of
+    ``{"event", "value"}`` under the trigger aggregator id; the rerun carries the fragment
+    id of the fragment that holds the component, and is not an auto rerun)."""
+    payload = json.dumps([{"event": event, "value": value}])
+    return rerun_msg(query, page_hash, fragment_id,
+                     widgets=[(trigger_aggregator_id(element_id), "json_trigger_value", payload)],
+                     auto_rerun=False)
 
 
 def markers_in(fm: ForwardMsg) -> list[str]:
@@ -90,18 +139,21 @@ class LoadStats:
     auto_reruns: int = 0
     errors: int = 0
     app_exceptions: int = 0
+    watch_triggers: int = 0   # version changes answered like the watcher's JS does
+    elements_by_fragment: dict = field(default_factory=dict)  # fragment id -> new elements
     first_run: dict = field(default_factory=dict)
     error_samples: list = field(default_factory=list)
 
 
 async def session(i: int, port: int, query: str, page_name: str, page_hash: str,
-                  stop_at: float, seen: dict, stats: LoadStats) -> None:
+                  stop_at: float, seen: dict, stats: LoadStats, watch: bool = True) -> None:
     url = f"ws://127.0.0.1:{port}/_stcore/stream"
     try:
         async with websockets.connect(url, subprotocols=["streamlit"], max_size=None,
                                       origin=f"http://127.0.0.1:{port}") as ws:
             await ws.send(rerun_msg(query, page_hash, page_name=page_name))
             timers: dict = {}
+            watched_version: dict = {}  # watcher element id -> last version drawn
 
             async def ticker(fid: str, interval: float) -> None:
                 while time.time() < stop_at:
@@ -120,12 +172,26 @@ async def session(i: int, port: int, query: str, page_name: str, page_hash: str,
                 kind = fm.WhichOneof("type")
                 if kind == "new_session":
                     page_hash = fm.new_session.page_script_hash or page_hash
+                elif kind == "navigation":
+                    # the page actually running (new_session names the main script)
+                    page_hash = fm.navigation.page_script_hash or page_hash
                 elif kind == "script_finished":
                     stats.first_run.setdefault(i, time.time())
                 elif kind == "auto_rerun" and fm.auto_rerun.fragment_id not in timers:
                     timers[fm.auto_rerun.fragment_id] = asyncio.create_task(
                         ticker(fm.auto_rerun.fragment_id, fm.auto_rerun.interval))
                 el = element_of(fm)
+                if el is not None:
+                    frag = fm.delta.fragment_id
+                    stats.elements_by_fragment[frag] = stats.elements_by_fragment.get(frag, 0) + 1
+                watched = watcher_version(fm) if watch else None
+                if watched is not None:
+                    element_id, fragment_id, version = watched
+                    if version != watched_version.get(element_id, version):
+                        await ws.send(trigger_msg(query, page_hash, element_id, fragment_id,
+                                                  WATCH_EVENT, version))
+                        stats.watch_triggers += 1
+                    watched_version[element_id] = version
                 if el is not None and el.WhichOneof("type") == "exception":
                     stats.app_exceptions += 1
                     if len(stats.error_samples) < 5:
@@ -179,6 +245,8 @@ class FormDriver:
             kind = fm.WhichOneof("type")
             if kind == "new_session":
                 self.page_hash = fm.new_session.page_script_hash or self.page_hash
+            elif kind == "navigation":
+                self.page_hash = fm.navigation.page_script_hash or self.page_hash
             elif kind == "script_finished":
                 self.runs_finished += 1
             el = element_of(fm)
@@ -215,9 +283,11 @@ class FormDriver:
 async def run_load(*, port: int, sessions: int, seconds: float, queries: list[str],
                    page_name: str = "", page_hash: str = "", server_pid: int,
                    writer: Optional[Callable[[float, dict, LoadStats], Awaitable[None]]] = None,
-                   marks: Optional[dict] = None) -> dict:
+                   marks: Optional[dict] = None, watch: bool = True) -> dict:
     """Run the sessions for ``seconds``; ``writer(stop_at, marks, stats)`` fills ``marks``
-    (marker -> unix write time). Returns the figures as a dict."""
+    (marker -> unix write time). Returns the figures as a dict. Markers of different kinds
+    (the letters before the number: ``MARK-t7`` is kind ``t``) are also reported apart.
+    ``watch=False`` leaves the version watcher unanswered (a client without JS)."""
     proc = psutil.Process(server_pid)
     proc.cpu_percent(None)
     me = psutil.Process()  # the load client itself: if it is busy, its figures are late
@@ -230,7 +300,7 @@ async def run_load(*, port: int, sessions: int, seconds: float, queries: list[st
     stop_at = t0 + seconds
     queries = queries or [""]
     tasks = [asyncio.create_task(session(i, port, queries[i % len(queries)], page_name, page_hash,
-                                         stop_at, seen, stats)) for i in range(sessions)]
+                                         stop_at, seen, stats, watch)) for i in range(sessions)]
     wtask = asyncio.create_task(writer(stop_at, marks, stats)) if writer else None
     samples: list[tuple[float, float, float]] = []  # (time, cpu %, rss MB)
     await asyncio.sleep(2)
@@ -243,9 +313,16 @@ async def run_load(*, port: int, sessions: int, seconds: float, queries: list[st
     all_rendered = (max(stats.first_run.values()) if len(stats.first_run) == sessions else None)
     steady = [c for t, c, _ in samples if all_rendered and t > all_rendered + 1] or \
         [c for _, c, _ in samples[2:]] or [c for _, c, _ in samples]
-    delays = [t - marks[m] for m, per in seen.items() if m in marks for t in per.values()]
-    everyone = [m for m in marks if len(seen.get(m, {})) == sessions]
-    q = sorted(delays)
+    q, everyone = _propagation(marks, seen, sessions)
+    by_kind = {}
+    for kind in sorted({_kind(m) for m in marks}):
+        kq, kall = _propagation({m: t for m, t in marks.items() if _kind(m) == kind}, seen, sessions)
+        by_kind[kind or "-"] = {
+            "writes": sum(1 for m in marks if _kind(m) == kind), "writes_seen_by_all": len(kall),
+            "propagation_samples": len(kq),
+            "propagation_s_p50": round(statistics.median(kq), 3) if kq else None,
+            "propagation_s_p95": round(kq[int(0.95 * (len(kq) - 1))], 3) if kq else None,
+            "propagation_s_max": round(kq[-1], 3) if kq else None}
     cpu_mean = statistics.mean(steady) if steady else None
     return {
         "sessions": sessions, "seconds": seconds,
@@ -263,10 +340,24 @@ async def run_load(*, port: int, sessions: int, seconds: float, queries: list[st
         "propagation_s_p50": round(statistics.median(q), 3) if q else None,
         "propagation_s_p95": round(q[int(0.95 * (len(q) - 1))], 3) if q else None,
         "propagation_s_max": round(q[-1], 3) if q else None,
+        "by_marker_kind": by_kind,
+        "watch_triggers": stats.watch_triggers,
+        "new_elements_by_fragment": dict(sorted(stats.elements_by_fragment.items(),
+                                                key=lambda kv: -kv[1])),
         "client_cpu_pct_mean": round(client_cpu, 1),
         "errors": stats.errors, "app_exceptions": stats.app_exceptions,
         "error_samples": stats.error_samples,
     }
+
+
+def _kind(marker: str) -> str:
+    return re.match(r"[A-Za-z]*", marker).group()
+
+
+def _propagation(marks: dict, seen: dict, sessions: int) -> tuple[list[float], list[str]]:
+    """Sorted delays (write -> first sight, per session) and the markers every session saw."""
+    delays = [t - marks[m] for m, per in seen.items() if m in marks for t in per.values()]
+    return sorted(delays), [m for m in marks if len(seen.get(m, {})) == sessions]
 
 
 def command_writer(write_cmd: str, write_every: float, warmup: float, settle: float):
@@ -297,6 +388,8 @@ async def main() -> None:
     ap.add_argument("--warmup", type=float, default=5.0)
     ap.add_argument("--settle", type=float, default=4.0)
     ap.add_argument("--marks", default="", help="JSON file of marker -> write time")
+    ap.add_argument("--no-watch", action="store_true",
+                    help="do not answer the version watcher (as if the browser ran no JS)")
     args = ap.parse_args()
 
     queries = [args.query]
@@ -319,7 +412,8 @@ async def main() -> None:
         writer = file_marks
     result = await run_load(port=args.port, sessions=args.sessions, seconds=args.seconds,
                             queries=queries, page_name=args.page_name, page_hash=args.page_hash,
-                            server_pid=args.server_pid, writer=writer, marks=marks)
+                            server_pid=args.server_pid, writer=writer, marks=marks,
+                            watch=not args.no_watch)
     print(json.dumps(result, indent=1))
 
 
