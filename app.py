@@ -8,6 +8,7 @@ from kompas.ui import console, home, report
 
 st.set_page_config(page_title="Kompas", page_icon=ui.ICON, layout="wide")
 ui.install_error_handler()
+ui.page_style()
 
 try:
     ctx = ui.current_identity()
