@@ -31,6 +31,17 @@ def unescape(markdown: str) -> str:
     return _ESCAPE.sub(r"\1", markdown)
 
 
+def page_as(path: str, ws, actor=None) -> AppTest:
+    """Run a page as the facilitator of a Workshopper (``actor`` None) or as one of its
+    participants; a page that raises fails the test."""
+    if actor is None:
+        at = run_as(path, code=ws.code, key=ws.key)
+    else:
+        at = run_as(path, code=ws.code, token=ws.tokens[actor.participant_id])
+    assert not at.exception, at.exception
+    return at
+
+
 def texts(at: AppTest) -> str:
     """Everything a user reads on the page, main area and sidebar, as one string
     (Markdown escapes removed; see raw_texts for the Markdown as sent)."""

@@ -10,6 +10,7 @@ from kompas import goaltree, workshops
 from kompas.db import reading, writing
 from kompas.models import GoalNode, Vote
 from tests.conftest import ROOT, Workshopper
+from tests.pages.helpers import page_as
 
 PAGE = str(ROOT / "pages" / "1_Doelenboom.py")
 
@@ -30,15 +31,7 @@ def ws(app_db):
 
 
 def page(ws, actor=None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    at.query_params["code"] = ws.code
-    if actor is None:
-        at.query_params["f"] = ws.key
-    else:
-        at.query_params["p"] = ws.tokens[actor.participant_id]
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return page_as(PAGE, ws, actor)
 
 
 def text_of(at: AppTest) -> str:

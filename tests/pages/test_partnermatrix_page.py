@@ -15,6 +15,7 @@ from kompas import partners, workshops
 from kompas.db import reading, writing
 from kompas.ui.safe import esc_inline
 from tests.conftest import ROOT, Workshopper
+from tests.pages.helpers import page_as
 
 PAGE = str(ROOT / "pages" / "3_Partnermatrix.py")
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -32,15 +33,7 @@ def ws(app_db):
 
 
 def page(ws, actor=None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    at.query_params["code"] = ws.code
-    if actor is None:
-        at.query_params["f"] = ws.key
-    else:
-        at.query_params["p"] = ws.tokens[actor.participant_id]
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return page_as(PAGE, ws, actor)
 
 
 def matrix_elements(at: AppTest) -> list:
