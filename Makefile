@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-fast e2e bench demo clean venv
+.PHONY: run test test-postgres test-fast e2e bench demo clean venv
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ run: $(BIN)/.installed
 test: $(BIN)/.installed-dev
 	bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-postgres
+
+# The domain tests marked `postgres` once more against a throwaway PostgreSQL server
+# (installed with apt-get in CI/as root; elsewhere skipped with a loud warning).
+test-postgres: $(BIN)/.installed-dev
+	bash scripts/postgres-test.sh $(BIN)/python -m pytest -n 2 --postgres $(PYTEST_ARGS)
 
 test-fast: $(BIN)/.installed-dev
 	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not e2e and not slow" $(PYTEST_ARGS)

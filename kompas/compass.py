@@ -136,6 +136,8 @@ def _cents(raw: object) -> Optional[int]:
         raise InvalidInput("Het budget moet een bedrag in centen zijn.")
     if raw < 0:
         raise InvalidInput("Het budget mag niet negatief zijn.")
+    if raw > 100_000_000_000:  # the same limit as formats.parse_money: a billion euro
+        raise InvalidInput("Het budget is onwaarschijnlijk hoog (meer dan een miljard euro).")
     return raw
 
 

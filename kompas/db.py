@@ -170,11 +170,27 @@ def _write_turn(engine: Engine) -> Iterator[None]:
             _depth.n -= 1
 
 
+WRITING = "kompas_writing"  # Session.info key: this session is a write unit of work
+
+
+def locks_rows(db: Session) -> bool:
+    """True in a write unit of work on a database where writers run side by side
+    (PostgreSQL): there the workshop row is locked first, see workshops.check_actor."""
+    return bool(db.info.get(WRITING)) and not _is_sqlite(db.get_bind())
+
+
 @contextmanager
 def writing(engine: Engine) -> Iterator[Session]:
     """A write unit of work: BEGIN IMMEDIATE on SQLite, commit on success, roll back on
     any exception (so a refused action changes nothing). Storage failures become
-    StorageError, unique-constraint races become Conflict."""
+    StorageError, unique-constraint races become Conflict.
+
+    PostgreSQL (READ COMMITTED) has no BEGIN IMMEDIATE: there every domain write locks its
+    workshop's row (SELECT … FOR NO KEY UPDATE, in workshops.check_actor) before it reads
+    anything, so the writes to one workshop take turns just as on SQLite and each one
+    sees the commits before it: budgets and ``rev`` checks hold. ``live.touch`` takes the
+    same row lock at the end of every write anyway, so this costs no parallelism;
+    different workshops still write side by side."""
     with _write_turn(engine), _writing(engine) as db:
         yield db
 
@@ -183,6 +199,7 @@ def writing(engine: Engine) -> Iterator[Session]:
 def _writing(engine: Engine) -> Iterator[Session]:
     bind = engine.execution_options(sqlite_begin="BEGIN IMMEDIATE") if _is_sqlite(engine) else engine
     db = Session(bind, expire_on_commit=False)
+    db.info[WRITING] = True  # workshops.check_actor locks the workshop row (PostgreSQL)
     try:
         yield db
         db.commit()

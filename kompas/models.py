@@ -1,6 +1,7 @@
 """SQLModel tables for workshops, the goal tree, the quality compass and the partner matrix.
 
-Money is stored as integer euro cents; times are timezone-aware UTC (shown in
+Money is stored as integer euro cents (BIGINT: up to a billion euro fits, INTEGER would
+stop at € 21 million on PostgreSQL); times are timezone-aware UTC (shown in
 Europe/Amsterdam). Every table that people edit concurrently carries ``rev``, a row
 version used for conflict checks (optimistic locking).
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Optional
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -158,7 +159,7 @@ class Activity(SQLModel, table=True):
     description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     partner_id: Optional[int] = Field(default=None, foreign_key="partner.id",
                                       ondelete="SET NULL")
-    budget_cents: Optional[int] = None
+    budget_cents: Optional[int] = Field(default=None, sa_type=BigInteger)
     quality_method: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     quality_training: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     quality_conditions: str = Field(default="",
@@ -239,7 +240,7 @@ class Partner(SQLModel, table=True):
     name: str
     service: str = ""
     kind: str = "overig"
-    contract_value_cents: Optional[int] = None
+    contract_value_cents: Optional[int] = Field(default=None, sa_type=BigInteger)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     position: int = 0
     created_at: datetime = Field(default_factory=utcnow)

@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
 from kompas import live, text
+from kompas.db import locks_rows
 from kompas.errors import InvalidInput, NotAllowed, NotFound
 from kompas.models import (
     PHASES,
@@ -120,8 +121,16 @@ def authenticate(db: Session, *, code: str, participant_token: str | None = None
 
 
 def check_actor(db: Session, actor: Actor) -> Workshop:
-    """Re-check the actor inside the transaction (removed since? other workshop?)."""
-    workshop = get_workshop(db, actor.workshop_id)
+    """Re-check the actor inside the transaction (removed since? other workshop?). In a
+    write on PostgreSQL this first locks the workshop row, so writes to one workshop take
+    turns (see kompas.db.writing)."""
+    if locks_rows(db):
+        workshop = db.get(Workshop, actor.workshop_id, with_for_update={"key_share": True},
+                          populate_existing=True)
+        if workshop is None:
+            raise NotFound("Deze workshop bestaat niet (meer).")
+    else:
+        workshop = get_workshop(db, actor.workshop_id)
     if actor.is_facilitator:
         return workshop
     if actor.participant_id is None:

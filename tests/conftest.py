@@ -1,4 +1,9 @@
-"""Shared fixtures: an in-memory database, a real SQLite file for pages, factories."""
+"""Shared fixtures: an in-memory database, a real SQLite file for pages, factories.
+
+With ``--postgres`` (and TEST_POSTGRES_URL, see scripts/postgres-test.sh) only the tests
+marked ``postgres`` run, and the ``engine``/``file_engine`` fixtures and
+:func:`fresh_engine` give an empty PostgreSQL database instead of SQLite: one database
+per pytest worker, schema created once by ``make_engine``, emptied before every test."""
 
 from __future__ import annotations
 
@@ -7,18 +12,80 @@ from pathlib import Path
 
 import pytest
 
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import SQLModel
+
 from kompas import live
 from kompas.db import make_engine, writing
 from kompas.workshops import Actor, create_workshop, join_workshop
 
 ROOT = Path(__file__).resolve().parent.parent
 
+POSTGRES_URL: str | None = None  # set by pytest_configure when --postgres is given
+_pg: dict = {}
+
+
+def pytest_addoption(parser):
+    parser.addoption("--postgres", action="store_true",
+                     help="run the tests marked 'postgres' against TEST_POSTGRES_URL")
+
+
+def pytest_configure(config):
+    global POSTGRES_URL
+    if config.getoption("--postgres"):
+        POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL") or None
+        if POSTGRES_URL is None:
+            raise pytest.UsageError("--postgres needs TEST_POSTGRES_URL (bash scripts/postgres-test.sh …)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--postgres"):
+        return
+    keep = [i for i in items if i.get_closest_marker("postgres") and not i.get_closest_marker("sqlite_only")]
+    drop = [i for i in items if i not in keep]
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # `make test PYTEST_ARGS=tests/test_cli.py` selects no postgres test: that is no failure.
+    if session.config.getoption("--postgres") and exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        session.exitstatus = pytest.ExitCode.OK
+
+
+def fresh_engine() -> Engine:
+    """An engine on an empty database with the full schema: in-memory SQLite, or with
+    --postgres this worker's PostgreSQL database, emptied."""
+    live.reset()
+    if POSTGRES_URL is None:
+        return make_engine("sqlite://")
+    if "engine" not in _pg:
+        name = "kompas_test_" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+        admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        admin.dispose()
+        url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+        _pg["engine"] = make_engine(url)  # creates the schema, like a first start
+        _pg["tables"] = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+        return _pg["engine"]
+    eng = _pg["engine"]
+    eng.dispose()
+    with eng.begin() as conn:  # a session a test left open must not block the TRUNCATE
+        conn.exec_driver_sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                             "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        conn.exec_driver_sql(f"TRUNCATE {_pg['tables']} RESTART IDENTITY CASCADE")
+    eng.dispose()
+    return eng
+
 
 @pytest.fixture
 def engine():
-    """In-memory SQLite (StaticPool) with the full schema."""
-    live.reset()
-    eng = make_engine("sqlite://")
+    """In-memory SQLite (StaticPool) with the full schema (PostgreSQL with --postgres)."""
+    eng = fresh_engine()
     yield eng
     eng.dispose()
 
@@ -32,7 +99,12 @@ def db(engine):
 
 @pytest.fixture
 def file_engine(tmp_path):
-    """A real SQLite file in WAL mode."""
+    """A real SQLite file in WAL mode (PostgreSQL with --postgres)."""
+    if POSTGRES_URL is not None:
+        eng = fresh_engine()
+        yield eng
+        eng.dispose()
+        return
     live.reset()
     eng = make_engine(f"sqlite:///{tmp_path / 'kompas.db'}")
     yield eng

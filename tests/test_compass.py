@@ -17,6 +17,8 @@ from kompas.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from kompas.models import GoalNode, Indicator, Measurement, Partner, Result
 from kompas.workshops import set_lock, set_phase, update_workshop
 
+pytestmark = pytest.mark.postgres
+
 # --- indicator status ------------------------------------------------------------------------
 
 S = c.indicator_status
@@ -157,6 +159,16 @@ def test_compass_view_budget_and_coverage(engine, make_workshop):
     assert view.activities[0].partner_name == "Welzijn Oost"
     assert any(r.activity == "Buurtkamers" and r.partner == "Welzijn Oost" for r in view.rows)
     assert sum(r.budget_cents or 0 for r in view.rows) == 15_001
+
+
+def test_large_budgets_are_kept_and_absurd_ones_refused(engine, make_workshop):
+    """Cents above 2**31 (€ 21 million) fit (BIGINT on PostgreSQL); over a billion euro not."""
+    ws = make_workshop()
+    with writing(engine) as db:
+        c.add_activity(db, actor=ws.facilitator, title="Wmo-inkoop", budget_cents=7_500_000_000)
+    assert _view(engine, ws).total_budget_cents == 7_500_000_000
+    with pytest.raises(InvalidInput, match="miljard"), writing(engine) as db:
+        c.add_activity(db, actor=ws.facilitator, title="Te veel", budget_cents=100_000_000_001)
 
 
 def test_weights_split_budget(engine, make_workshop):

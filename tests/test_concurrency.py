@@ -17,6 +17,8 @@ from kompas.errors import Conflict, KompasError, NotAllowed
 from kompas.models import GoalNode, Participant, Placement, Vote, Workshop
 from kompas.workshops import Actor
 
+pytestmark = pytest.mark.postgres
+
 BUDGET = 3
 NODES = 3
 

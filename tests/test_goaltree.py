@@ -12,9 +12,12 @@ from sqlmodel import select
 
 from kompas import goaltree as g
 from kompas import workshops
-from kompas.db import make_engine, reading, writing
+from kompas.db import reading, writing
 from kompas.errors import Conflict, InvalidInput, KompasError, NotAllowed, NotFound
 from kompas.models import Activity, GoalNode, Partner, Result, Vote
+from tests.conftest import fresh_engine
+
+pytestmark = pytest.mark.postgres
 
 
 class Tree:
@@ -484,7 +487,7 @@ def test_concurrent_voters_never_exceed_budget(file_engine):
                               st.integers(0, 3)), max_size=40),
        budget=st.integers(1, 6), per_node=st.integers(1, 3))
 def test_any_vote_sequence_stays_within_budget(ops, budget, per_node):
-    engine = make_engine("sqlite://")
+    engine = fresh_engine()
     with writing(engine) as db:
         new = workshops.create_workshop(db, title="Eigenschap", vote_budget=budget)
         fac = workshops.Actor(new.workshop_id, None, True)

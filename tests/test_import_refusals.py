@@ -14,6 +14,8 @@ from kompas.errors import ImportRefused
 from kompas.export import json_io
 from tests.test_json_roundtrip import export, make_rich
 
+pytestmark = pytest.mark.postgres
+
 
 def snapshot(engine) -> dict:
     with reading(engine) as db:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
 from kompas import live
-from kompas.db import make_engine, reading, writing
+from kompas.db import reading, writing
 from kompas.export import json_io
 from kompas.models import (
     DIRECTIONS,
@@ -34,6 +36,9 @@ from kompas.models import (
     Workshop,
 )
 from kompas.workshops import authenticate, create_workshop, hash_secret
+from tests.conftest import fresh_engine
+
+pytestmark = pytest.mark.postgres
 
 T0 = datetime(2026, 11, 22, 9, 30, tzinfo=timezone.utc)
 
@@ -277,7 +282,7 @@ def build(db, spec) -> int:
 @given(spec=workshops())
 def test_random_workshops_round_trip(spec):
     live.reset()
-    engine = make_engine("sqlite://")
+    engine = fresh_engine()
     try:
         with writing(engine) as db:
             wid = build(db, spec)

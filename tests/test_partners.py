@@ -19,6 +19,8 @@ from kompas.db import reading, writing
 from kompas.errors import Conflict, ImportRefused, InvalidInput, NotAllowed, NotFound
 from kompas.models import Activity, GoalNode, Placement
 
+pytestmark = pytest.mark.postgres
+
 
 @pytest.fixture
 def ws(make_workshop):
@@ -70,12 +72,22 @@ def test_add_partner_and_list(ws):
     ({"name": "A", "kind": "sport"}, InvalidInput),
     ({"name": "A", "contract_value_cents": "veel"}, InvalidInput),
     ({"name": "A", "contract_value_cents": -5}, InvalidInput),
+    ({"name": "A", "contract_value_cents": 100_000_000_001}, InvalidInput),  # > a billion euro
     ({"name": "welzijn noord"}, Conflict),  # same name, other case
 ])
 def test_add_partner_refuses(ws, fields, error):
     add(ws)
     with pytest.raises(error):
         add(ws, **fields)
+
+
+def test_large_contract_values_are_kept(ws):
+    """Cents above 2**31 (€ 21 million): PostgreSQL's INTEGER overflowed, BIGINT keeps them."""
+    big = add(ws, "Jeugdzorg regio", contract_value_cents="€ 50.000.000")
+    top = add(ws, "Inkoop", contract_value_cents=100_000_000_000)
+    with reading(ws.engine) as db:
+        rows = {r.id: r.contract_value_cents for r in partners.list_partners(db, ws.id)}
+    assert rows == {big: 5_000_000_000, top: 100_000_000_000}
 
 
 def test_hostile_name_is_kept_literally(ws):

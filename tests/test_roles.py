@@ -11,10 +11,13 @@ from sqlalchemy import select
 from sqlmodel import SQLModel
 
 from kompas import compass, goaltree, live, partners, workshops
-from kompas.db import make_engine, reading, writing
+from kompas.db import reading, writing
 from kompas.errors import KompasError, NotAllowed, NotFound
 from kompas.models import PHASES, Ambition, GoalNode, Workshop
 from kompas.workshops import Actor
+from tests.conftest import fresh_engine
+
+pytestmark = pytest.mark.postgres
 
 ACTORS = ("facilitator", "author", "other", "removed", "other_workshop", "no_token")
 
@@ -35,7 +38,7 @@ class World:
 
 def build(tool: str, phase: str, locked: bool) -> World:
     live.reset()
-    engine = make_engine("sqlite://")
+    engine = fresh_engine()
     with writing(engine) as db:
         new = workshops.create_workshop(db, title="Rollen")
         other = workshops.create_workshop(db, title="Andere workshop")

@@ -12,6 +12,8 @@ from kompas.errors import InvalidInput, NotAllowed, NotFound
 from kompas.models import GoalNode, Participant, Workshop, utcnow
 from kompas.workshops import CODE_ALPHABET, Actor
 
+pytestmark = pytest.mark.postgres
+
 
 def test_new_workshop_has_code_main_goal_and_hashed_key(engine, make_workshop):
     ws = make_workshop(title="Werksessie Zutphen", theme="Iedereen telt mee en doet mee")
@@ -238,6 +240,7 @@ def test_an_imported_old_backup_is_not_purged_at_the_next_start(engine, make_wor
     assert kept is not None and kept.created_at.year == (utcnow() - timedelta(days=400)).year
 
 
+@pytest.mark.sqlite_only
 def test_an_older_database_gets_new_columns_on_start(tmp_path):
     """A database made before Workshop.retained_from existed keeps working: the column is
     added and filled from created_at."""
