@@ -1,7 +1,7 @@
 """A facilitator starts a workshop; two participants join in their own browsers; the
 facilitator's participant count goes to 2 without a reload."""
 
-from tests.e2e.conftest import join, start_workshop
+from tests.e2e.conftest import join, start_workshop, wait_app
 
 
 def test_participant_count_updates_live(process_server, new_page):
@@ -60,6 +60,14 @@ def test_text_contrast_meets_wcag_aa(process_server, new_page):
     page = new_page()
     page.goto(process_server.url + "/")
     page.get_by_role("button", name="Workshop starten").wait_for()
+    # Let the whole run arrive (the style element and every caption), then measure.
+    wait_app(page)
+    try:
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=\"stCaptionContainer\"]')]"
+            ".every(c => getComputedStyle(c).opacity === '1')", timeout=10000)
+    except Exception:  # noqa: BLE001 - measured below; the assertion says what is wrong
+        pass
     ratios = page.evaluate(CONTRAST_JS)
     assert len(ratios) > 10
     low = [(text, r) for text, r in ratios if r < 4.5]
