@@ -15,7 +15,7 @@ maximum, hidden from everyone until the facilitator reveals them.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from sqlalchemy import delete, func, select, update
@@ -621,20 +621,30 @@ def tree_view(db: Session, workshop_id: int,
     active = {pid for pid, p in people.items() if not p.removed}
     voter_ids = set(db.execute(select(Vote.participant_id).where(Vote.workshop_id == workshop_id)
                                .distinct()).scalars())
-    my_votes: tuple[tuple[int, int], ...] = ()
-    remaining = None
-    if viewer_participant_id is not None and viewer_participant_id in people:
-        mine = db.execute(select(Vote.node_id, Vote.count)
-                          .where(Vote.participant_id == viewer_participant_id)).all()
-        my_votes = tuple((n, c) for n, c in mine)
-        remaining = workshop.vote_budget - sum(c for _, c in my_votes)
-    return TreeView(
+    view = TreeView(
         workshop_id=workshop_id, phase=workshop.phase_tree, locked=workshop.lock_tree,
         nodes=tuple(nodes), revealed=workshop.votes_revealed, vote_budget=workshop.vote_budget,
         max_votes_per_node=workshop.max_votes_per_node, vote_level=workshop.vote_level,
-        participants=len(active), voters=len(voter_ids & active), my_votes=my_votes,
-        my_remaining=remaining, partners=tuple(partners.items()),
+        participants=len(active), voters=len(voter_ids & active), my_votes=(),
+        my_remaining=None, partners=tuple(partners.items()),
     )
+    if viewer_participant_id is not None and viewer_participant_id in people:
+        view = with_viewer(view, viewer_votes(db, workshop_id, viewer_participant_id))
+    return view
+
+
+def viewer_votes(db: Session, workshop_id: int, participant_id: int) -> tuple[tuple[int, int], ...]:
+    """One participant's own dots as (node id, count)."""
+    mine = db.execute(select(Vote.node_id, Vote.count)
+                      .where(Vote.workshop_id == workshop_id, Vote.participant_id == participant_id)).all()
+    return tuple((n, c) for n, c in mine)
+
+
+def with_viewer(view: TreeView, my_votes: tuple[tuple[int, int], ...]) -> TreeView:
+    """The shared tree (the same for everyone, read once per change) with one viewer's
+    dots and remaining budget."""
+    return replace(view, my_votes=my_votes,
+                   my_remaining=view.vote_budget - sum(c for _, c in my_votes))
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kompas import goaltree, ui
+from kompas import ui
 from kompas.ui import goaltree as gt
 
 ctx = ui.workshop_context("tree")
@@ -10,7 +10,7 @@ st.title("Doelenboom")
 st.caption("Van hoofddoel via beleidsterreinen en maatschappelijke effecten naar activiteiten.")
 
 # Inputs stay outside the live fragment, so a poll never eats what someone types.
-view = ui.read(goaltree.tree_view, ctx.workshop_id, ctx.participant_id)
+view = gt.tree_for(ctx)
 if ctx.is_facilitator:
     gt.facilitator_tools(ctx, view)
 elif ctx.can_write("tree", ("verzamelen",)):
@@ -20,7 +20,7 @@ elif ctx.can_write("tree", ("verzamelen",)):
 @ui.live
 def tree_live():
     live_ctx = ctx.refreshed()
-    now = ui.read(goaltree.tree_view, live_ctx.workshop_id, live_ctx.participant_id)
+    now = gt.tree_for(live_ctx)
     gt.pending_error()
     gt.status(live_ctx, now)
     if len(now.nodes) <= 1:

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Optional
 
 import streamlit as st
+from streamlit import dataframe_util
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 from streamlit.errors import StreamlitAPIException, StreamlitPageNotFoundError
 
@@ -172,6 +173,32 @@ def read(fn: Callable[..., Any], workshop_id: int, *args: Any) -> Any:
     shared by every participant. ``fn`` must return plain data (no ORM objects)."""
     return _cached_read(fn.__module__, fn.__name__, str(engine().url), workshop_id,
                         version(workshop_id), tuple(args))
+
+
+def arrow_datasets(spec: dict) -> dict:
+    """The Vega-Lite spec with its named datasets already as Arrow IPC bytes. Otherwise
+    Streamlit converts them on every st.vega_lite_chart call, per participant per change
+    (a fifth of the server's time with 40 participants in bench/live_load.py). Use it
+    inside a cache, so the conversion happens once per workshop version."""
+    datasets = spec.get("datasets")
+    if not datasets:
+        return spec
+    return {**spec, "datasets": {
+        name: values if isinstance(values, bytes) else dataframe_util.convert_anything_to_arrow_bytes(values)
+        for name, values in datasets.items()}}
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached_chart(module: str, name: str, url: str, workshop_id: int, version_: int,
+                  args: tuple) -> dict:
+    return arrow_datasets(_cached_read(module, name, url, workshop_id, version_, args))
+
+
+def read_chart(fn: Callable[..., dict], workshop_id: int, *args: Any) -> dict:
+    """Like ``read`` for a function that returns a Vega-Lite spec: cached per version,
+    datasets ready for the browser."""
+    return _cached_chart(fn.__module__, fn.__name__, str(engine().url), workshop_id,
+                         version(workshop_id), tuple(args))
 
 
 # --- identity ---------------------------------------------------------------------------

@@ -95,9 +95,9 @@ def compass_workshop_setting(db, *, actor, value: bool) -> None:
 @st.cache_data(max_entries=256, show_spinner=False)
 def _chart_specs(workshop_id: int, version: int, _view: CompassView) -> dict:
     """Chart specs per workshop version: built once, shared by every viewer."""
-    return {"main": charts.results_inputs_chart(_view, width=APP_CHART_WIDTH).to_dict(),
-            "result": charts.budget_per_result_chart(_view).to_dict(),
-            "partner": charts.budget_per_partner_chart(_view).to_dict()}
+    return {"main": ui.arrow_datasets(charts.results_inputs_chart(_view, width=APP_CHART_WIDTH).to_dict()),
+            "result": ui.arrow_datasets(charts.budget_per_result_chart(_view).to_dict()),
+            "partner": ui.arrow_datasets(charts.budget_per_partner_chart(_view).to_dict())}
 
 
 def overview(ctx: ui.Context, editable: bool) -> None:

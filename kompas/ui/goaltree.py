@@ -22,6 +22,16 @@ PHASE_HELP = {
 }
 
 
+def tree_for(ctx: ui.Context) -> TreeView:
+    """The tree for this viewer: the shared view (one query per change for everyone)
+    plus the viewer's own dots (a small query each)."""
+    shared = ui.read(goaltree.tree_view, ctx.workshop_id)
+    if ctx.participant_id is None:
+        return shared
+    return goaltree.with_viewer(shared, ui.read(goaltree.viewer_votes, ctx.workshop_id,
+                                                ctx.participant_id))
+
+
 def who(node: NodeView) -> str:
     if node.author_role == goaltree.FACILITATOR_ROLE:
         return "procesbegeleider"
@@ -232,7 +242,7 @@ def picture(ctx: ui.Context, view: TreeView) -> None:
                                format_func=lambda i: domains.get(i, ""),
                                placeholder="Alles uitgeklapt")
     collapsed = tuple(sorted(i for i in collapsed if i in domains))
-    spec = ui.read(tree_chart.chart_spec, ctx.workshop_id, view.revealed, collapsed)
+    spec = ui.read_chart(tree_chart.chart_spec, ctx.workshop_id, view.revealed, collapsed)
     with st.container(height=720 if spec.get("height", 0) > 720 else "content", key="tree_picture"):
         st.vega_lite_chart(spec=spec, theme=None, width="content")
     st.caption("Gestippelde witte vakjes zijn voorstellen. ★ = afgesproken prioriteit."
