@@ -83,7 +83,8 @@ def create_schema(engine: Engine) -> None:
 
 
 # Columns added after databases already existed, with how to fill them for old rows.
-BACKFILL = {("workshop", "retained_from"): "created_at"}
+BACKFILL = {("workshop", "retained_from"): "created_at",
+            ("workshop", "content_version"): "version"}
 
 
 def _add_missing_columns(engine: Engine) -> None:

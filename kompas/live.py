@@ -1,4 +1,6 @@
 """Change versions: every write bumps ``Workshop.version``; pages poll the version.
+Writes that change what the tools show also set ``Workshop.content_version`` (joins and
+the timer do not), so heavy live parts redraw only for content changes.
 
 In the default ``process`` mode the current version of each workshop lives in a dict in
 this module, updated after each commit by this process (0.1 µs to read). In ``database``
@@ -19,8 +21,9 @@ from kompas.models import Participant, Workshop, utcnow
 DATABASE_TTL_SECONDS = 0.5
 
 _lock = threading.Lock()
-_versions: dict[tuple[str, int], int] = {}
-_ttl_cache: dict[tuple[str, int], tuple[float, int]] = {}
+Versions = tuple[int, int]  # (version, content_version)
+_versions: dict[tuple[str, int], Versions] = {}
+_ttl_cache: dict[tuple[str, int], tuple[float, Versions]] = {}
 
 
 def _engine_key(bind) -> str:
@@ -28,14 +31,18 @@ def _engine_key(bind) -> str:
     return str(engine.url)
 
 
-def touch(db: Session, workshop_id: int) -> int:
-    """Bump the workshop's version inside the current transaction; published on commit."""
-    db.execute(update(Workshop).where(Workshop.id == workshop_id)
-               .values(version=Workshop.version + 1))
-    version = db.execute(select(Workshop.version).where(Workshop.id == workshop_id)).scalar_one()
+def touch(db: Session, workshop_id: int, *, content: bool = True) -> int:
+    """Bump the workshop's version inside the current transaction; published on commit.
+    ``content=False`` for writes that only the sidebar shows (joins, the timer)."""
+    values = {"version": Workshop.version + 1}
+    if content:
+        values["content_version"] = Workshop.version + 1
+    db.execute(update(Workshop).where(Workshop.id == workshop_id).values(**values))
+    row = db.execute(select(Workshop.version, Workshop.content_version)
+                     .where(Workshop.id == workshop_id)).one()
     pending = db.info.setdefault("kompas_versions", {})
-    pending[(_engine_key(db.get_bind()), workshop_id)] = version
-    return version
+    pending[(_engine_key(db.get_bind()), workshop_id)] = (row[0], row[1])
+    return row[0]
 
 
 @event.listens_for(Session, "after_commit")
@@ -44,9 +51,9 @@ def _publish(db: Session) -> None:
     if not pending:
         return
     with _lock:
-        for key, version in pending.items():
-            if version > _versions.get(key, -1):
-                _versions[key] = version
+        for key, versions in pending.items():
+            if versions[0] > _versions.get(key, (-1, -1))[0]:
+                _versions[key] = versions
 
 
 @event.listens_for(Session, "after_rollback")
@@ -56,28 +63,34 @@ def _forget(db: Session) -> None:
 
 def current_version(engine: Engine, workshop_id: int, *, mode: str = "process") -> int:
     """The workshop's change counter; -1 when the workshop no longer exists."""
+    return current_versions(engine, workshop_id, mode=mode)[0]
+
+
+def current_versions(engine: Engine, workshop_id: int, *, mode: str = "process") -> Versions:
+    """(version, content_version); (-1, -1) when the workshop no longer exists."""
     key = (str(engine.url), workshop_id)
     if mode == "process":
-        version = _versions.get(key)
-        if version is not None:
-            return version
-        version = _read_version(engine, workshop_id)
+        versions = _versions.get(key)
+        if versions is not None:
+            return versions
+        versions = _read_versions(engine, workshop_id)
         with _lock:
-            _versions.setdefault(key, version)
+            _versions.setdefault(key, versions)
             return _versions[key]
     now = time.monotonic()
     cached = _ttl_cache.get(key)
     if cached and now - cached[0] < DATABASE_TTL_SECONDS:
         return cached[1]
-    version = _read_version(engine, workshop_id)
-    _ttl_cache[key] = (now, version)
-    return version
+    versions = _read_versions(engine, workshop_id)
+    _ttl_cache[key] = (now, versions)
+    return versions
 
 
-def _read_version(engine: Engine, workshop_id: int) -> int:
+def _read_versions(engine: Engine, workshop_id: int) -> Versions:
     with Session(engine) as db:
-        value = db.execute(select(Workshop.version).where(Workshop.id == workshop_id)).scalar()
-    return -1 if value is None else value
+        row = db.execute(select(Workshop.version, Workshop.content_version)
+                         .where(Workshop.id == workshop_id)).first()
+    return (-1, -1) if row is None else (row[0], row[1])
 
 
 def forget(engine: Engine, workshop_id: int) -> None:

@@ -43,7 +43,10 @@ class Workshop(SQLModel, table=True):
     # (an import keeps the original created_at). Not part of the JSON export.
     retained_from: datetime = Field(default_factory=utcnow)
     key_hash: str
-    version: int = 0
+    version: int = 0  # bumped by every write
+    # Bumped by writes that change what the tools show (not by joins or the timer), so the
+    # heavy live parts of a page redraw only when their content changed.
+    content_version: int = 0
     # per tool: phase and a lock that makes it read-only for participants
     phase_tree: str = "verzamelen"
     phase_compass: str = "invullen"

@@ -223,7 +223,7 @@ def join_workshop(db: Session, *, code: str, name: str, role_group: str,
                               organisation=organisation, token_hash=hash_secret(token))
     db.add(participant)
     db.flush()
-    live.touch(db, workshop.id)
+    live.touch(db, workshop.id, content=False)
     return Actor(workshop.id, participant.id, False, name, role_group), token
 
 
@@ -269,14 +269,14 @@ def start_timer(db: Session, *, actor: Actor, minutes: float, label: str = "",
         raise InvalidInput("Een timer loopt minimaal een paar seconden en maximaal 240 minuten.")
     workshop.timer_end = (now or utcnow()) + timedelta(minutes=minutes)
     workshop.timer_label = text.clean(label, field="timertekst", max_len=80, required=False)
-    live.touch(db, workshop.id)
+    live.touch(db, workshop.id, content=False)
 
 
 def stop_timer(db: Session, *, actor: Actor) -> None:
     workshop = require_facilitator(db, actor)
     workshop.timer_end = None
     workshop.timer_label = ""
-    live.touch(db, workshop.id)
+    live.touch(db, workshop.id, content=False)
 
 
 SETTABLE = {

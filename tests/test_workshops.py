@@ -263,3 +263,23 @@ def test_an_older_database_gets_new_columns_on_start(tmp_path):
         row = db.get(Workshop, new.workshop_id)
         assert row.retained_from == row.created_at
         assert workshops.workshop_info(db, new.workshop_id).title == "Oude database"
+
+
+def test_joins_and_the_timer_do_not_change_the_content_version(engine, make_workshop):
+    """Heavy live parts redraw on content changes only; the sidebar follows every change."""
+    from kompas import goaltree
+
+    ws = make_workshop()
+    before = live.current_versions(engine, ws.id)
+    anne = ws.join("Anne")
+    with writing(engine) as db:
+        workshops.start_timer(db, actor=ws.facilitator, minutes=5)
+    after_join = live.current_versions(engine, ws.id)
+    assert after_join[0] == before[0] + 2 and after_join[1] == before[1]
+    with writing(engine) as db:
+        goaltree.add_node(db, actor=anne, parent_id=goaltree.main_goal(db, ws.id).id, title="Voorstel")
+    after_node = live.current_versions(engine, ws.id)
+    assert after_node == (after_join[0] + 1, after_join[0] + 1)
+    with reading(engine) as db:
+        row = db.get(Workshop, ws.id)
+    assert (row.version, row.content_version) == after_node

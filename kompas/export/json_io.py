@@ -84,7 +84,7 @@ COMPASS_KEYS = tuple(s.key.split(".", 1)[1] for s in SECTIONS if s.key.startswit
 TOP_KEYS = ("schema_version", "workshop") + tuple(
     dict.fromkeys(s.key.split(".", 1)[0] for s in SECTIONS))
 
-WORKSHOP_LEFT_OUT = {"id", "code", "key_hash", "version", "retained_from"}
+WORKSHOP_LEFT_OUT = {"id", "code", "key_hash", "version", "content_version", "retained_from"}
 LEFT_OUT = {"workshop_id", "token_hash"}
 
 # Text limits per column; anything not named gets DEFAULT_LIMIT (short) or LONG_LIMIT.

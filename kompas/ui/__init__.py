@@ -79,6 +79,11 @@ def version(workshop_id: int) -> int:
     return _live.current_version(engine(), workshop_id, mode=settings().live)
 
 
+def versions(workshop_id: int) -> tuple[int, int]:
+    """(version, content_version) of the workshop; see kompas.live."""
+    return _live.current_versions(engine(), workshop_id, mode=settings().live)
+
+
 # --- errors -----------------------------------------------------------------------------
 
 # Tests of pages set this to False so that a bug still shows up as an exception in AppTest.
@@ -359,7 +364,10 @@ def nav(ctx: Context) -> None:
 
 
 def sidebar(ctx: Context, tool: str | None) -> None:
-    st.session_state[LIVE_KEYS] = []  # the live parts of this page register again below
+    st.session_state[LIVE_KEYS] = {}  # the live parts of this page register again below
+    st.session_state[LIVE_WORKSHOP] = ctx.workshop_id
+    run = get_script_run_ctx()
+    st.session_state[LIVE_PAGE] = run.page_script_hash if run else None
     with st.sidebar:
         st.markdown("### Kompas")
         nav(ctx)
@@ -386,7 +394,7 @@ def _sidebar_live(ctx: Context, tool: str | None) -> None:
             st.markdown(f"**Fase:** {phase_label(tool, phase)}{lock}")
         st.markdown(f"**Deelnemers:** {len(info.active_participants)}")
         timer(info)
-        _watch(key="kompas_version_watch", data={"version": info.version},
+        _watch(key="kompas_version_watch", data={"version": list(versions(ctx.workshop_id))},
                on_changed_change=_rerun_live_parts, height=0)
 
     body()
@@ -418,30 +426,59 @@ _WATCH_JS = r"""
 const seen = new WeakMap();
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
-  const version = data ? data.version : undefined;
+  const version = data ? JSON.stringify(data.version) : undefined;
   const previous = seen.get(parentElement);
   seen.set(parentElement, version);
-  if (previous !== undefined && previous !== version) setTriggerValue("changed", version);
+  if (previous !== undefined && previous !== version) setTriggerValue("changed", data.version);
   return () => {};
 }
 """
 _watch = st.components.v2.component("kompas.version_watch", html="<span hidden></span>",
                                     js=_WATCH_JS, isolate_styles=True)
-LIVE_KEYS = "kompas_live_keys"
+LIVE_KEYS = "kompas_live_keys"  # fragment key -> "content" | "any", for this page
+LIVE_WORKSHOP = "kompas_live_workshop"
+LIVE_PAGE = "kompas_live_page"
+
+
+def _seen_key(key: str) -> str:
+    return f"kompas_seen_{key}"
 
 
 def _rerun_live_parts() -> None:
-    keys = st.session_state.get(LIVE_KEYS) or []
-    if keys:
-        st.rerun(list(keys))
+    """The watcher saw a new version: rerun the live parts whose data changed since they
+    were drawn ("content" parts ignore joins and the timer)."""
+    workshop_id = st.session_state.get(LIVE_WORKSHOP)
+    parts = st.session_state.get(LIVE_KEYS) or {}
+    run = get_script_run_ctx()
+    if workshop_id is None or not parts or run is None:
+        return
+    if run.page_script_hash != st.session_state.get(LIVE_PAGE):
+        # The trigger arrived with a move to another page: a keyed rerun would replace
+        # that page's full run (a blank page) and name fragments it does not have.
+        return
+    now = versions(workshop_id)
+    stale = [key for key, on in parts.items()
+             if (seen := st.session_state.get(_seen_key(key))) is None
+             or (now != tuple(seen) if on == "any" else now[1] != seen[1])]
+    if stale:
+        st.rerun(stale)
 
 
-def live(fn: Callable[[], None]) -> Callable[[], None]:
+def live(fn: Callable[[], None] | None = None, *, on: str = "content"):
     """Decorator for the live part of a page: a keyed fragment that reruns when the
-    workshop changes (within about KOMPAS_POLL_SECONDS), not on every tick. Keep forms
-    and inputs outside it, so an update never eats what someone is typing."""
+    workshop's content changes (``on="any"``: also for joins and the timer), within about
+    KOMPAS_POLL_SECONDS, not on every tick. Keep forms and inputs outside it, so an
+    update never eats what someone is typing."""
+    if fn is None:
+        return lambda f: live(f, on=on)
     key = "live_" + re.sub(r"\W", "_", f"{fn.__module__}_{fn.__qualname__}")
-    keys = st.session_state.setdefault(LIVE_KEYS, [])
-    if key not in keys:
-        keys.append(key)
-    return st.fragment(key=key)(fn)
+    st.session_state.setdefault(LIVE_KEYS, {})[key] = on
+
+    def part() -> None:
+        workshop_id = st.session_state.get(LIVE_WORKSHOP)
+        if workshop_id is not None:  # read before the data, so a later change reruns again
+            st.session_state[_seen_key(key)] = versions(workshop_id)
+        fn()
+
+    part.__name__ = part.__qualname__ = fn.__name__
+    return st.fragment(key=key)(part)
