@@ -452,14 +452,6 @@ def link_activity(db: Session, *, actor: Actor, activity_id: int, result_id: int
     live.touch(db, workshop.id)
 
 
-def unlink_activity(db: Session, *, actor: Actor, activity_id: int, result_id: int) -> None:
-    workshop = require_edit(db, actor)
-    activity = _get(db, Activity, activity_id, workshop.id, "Deze activiteit")
-    db.execute(delete(ActivityResult).where(ActivityResult.activity_id == activity.id,
-                                            ActivityResult.result_id == result_id))
-    live.touch(db, workshop.id)
-
-
 def activity_references(db: Session, activity_id: int) -> list[str]:
     refs = []
     results = db.execute(select(Result.title).join(ActivityResult, ActivityResult.result_id == Result.id)
@@ -697,7 +689,7 @@ def save_table(db: Session, *, actor: Actor, table: str, changes: TableChanges,
         if rev is not None:
             obj = db.get(_MODELS[table], obj_id)
             if obj is not None and obj.rev != rev:
-                raise Conflict(f"Een rij die je wilt verwijderen is intussen door iemand anders "
+                raise Conflict("Een rij die je wilt verwijderen is intussen door iemand anders "
                                "gewijzigd. Laad opnieuw en probeer het nog eens.")
         rem(db, actor=actor, obj_id=obj_id, confirm=confirm)
         count += 1

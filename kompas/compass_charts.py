@@ -62,7 +62,6 @@ def _configure(chart, label_width: int = LABEL_WIDTH):
             .configure_view(strokeWidth=0))
 
 
-
 def _wrap(text: str, width: int = 28, lines: int = 2) -> str:
     """Break a title into at most ``lines`` lines joined by '|' (split again by labelExpr)."""
     out, line = [], ""
@@ -203,35 +202,3 @@ def _budget_bars(rows: list[dict], field: str, title: str, width: int) -> alt.Ch
     return _configure(alt.layer(bar, text).properties(
         width=width, height=max(len(rows), 1) * ROW_HEIGHT, title=title))
 
-
-def indicator_chart(iv: IndicatorView, *, width: int = 420, height: int = 180) -> alt.Chart:
-    """One indicator over time: baseline (year) → measured values → target (year)."""
-    rows = []
-    if iv.baseline_value is not None and iv.baseline_year:
-        rows.append({"datum": f"{iv.baseline_year}-01-01", "waarde": iv.baseline_value, "soort": "nulmeting"})
-    for m in iv.measurements:
-        if m.value is not None:
-            rows.append({"datum": m.measured_on.isoformat(), "waarde": m.value, "soort": "gemeten"})
-    goal = []
-    if iv.target_value is not None and iv.target_year:
-        goal.append({"datum": f"{iv.target_year}-12-31", "waarde": iv.target_value, "soort": "doel"})
-        if rows:
-            goal.insert(0, rows[-1])
-    x = alt.X("datum:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"))
-    ytitle = iv.unit or "waarde"
-    line = alt.Chart(alt.Data(values=rows)).mark_line(point=alt.OverlayMarkDef(size=70),
-                                                      color=STATUS_COLORS.get(iv.status, "#333")).encode(
-        x=x, y=alt.Y("waarde:Q", title=ytitle, scale=alt.Scale(zero=False)),
-        tooltip=[alt.Tooltip("soort:N"), alt.Tooltip("datum:T", format="%d-%m-%Y"), alt.Tooltip("waarde:Q")])
-    dashed = alt.Chart(alt.Data(values=goal)).mark_line(strokeDash=[5, 4], color="#555",
-                                                        point=alt.OverlayMarkDef(shape="diamond", size=90,
-                                                                                 color="#555")).encode(
-        x=x, y="waarde:Q", tooltip=[alt.Tooltip("soort:N"), alt.Tooltip("waarde:Q")])
-    return alt.layer(line, dashed).properties(width=width, height=height)
-
-
-def chart_png(chart: alt.Chart, *, scale: float = 2.0) -> bytes:
-    """PNG bytes of a chart (offline, vl-convert), for documents."""
-    import vl_convert as vlc
-
-    return vlc.vegalite_to_png(chart.to_dict(), scale=scale)

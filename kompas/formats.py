@@ -134,10 +134,6 @@ def datetime_nl(value: datetime | None, *, empty: str = "–") -> str:
     return f"{date_nl(moment.date())}, {moment:%H:%M}"
 
 
-def time_nl(value: datetime) -> str:
-    return f"{local(value):%H:%M}"
-
-
 def percent(fraction: float | None, *, empty: str = "–") -> str:
     if fraction is None:
         return empty

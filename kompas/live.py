@@ -93,13 +93,6 @@ def _read_versions(engine: Engine, workshop_id: int) -> Versions:
     return (-1, -1) if row is None else (row[0], row[1])
 
 
-def forget(engine: Engine, workshop_id: int) -> None:
-    key = (str(engine.url), workshop_id)
-    with _lock:
-        _versions.pop(key, None)
-        _ttl_cache.pop(key, None)
-
-
 def reset() -> None:
     """Clear every cached version (tests)."""
     with _lock:

@@ -458,14 +458,6 @@ def agree_at_mean(db: Session, *, actor: Actor, overwrite: bool = False) -> int:
     return done
 
 
-def clear_agreed_position(db: Session, *, actor: Actor, partner_id: int) -> None:
-    workshop = workshops.require_facilitator(db, actor)
-    partner = _partner_in(db, workshop.id, partner_id)
-    db.execute(Placement.__table__.delete().where(Placement.partner_id == partner.id,
-                                                  Placement.participant_id.is_(None)))
-    live.touch(db, workshop.id)
-
-
 def reveal_placements(db: Session, *, actor: Actor, revealed: bool = True) -> None:
     workshops.update_workshop(db, actor=actor, placements_revealed=bool(revealed))
 
@@ -503,13 +495,6 @@ def set_direction(db: Session, *, actor: Actor, partner_id: int, direction: str,
     row.rev += 1
     live.touch(db, workshop.id)
     return row.rev
-
-
-def clear_direction(db: Session, *, actor: Actor, partner_id: int) -> None:
-    workshop = workshops.require_facilitator(db, actor)
-    partner = _partner_in(db, workshop.id, partner_id)
-    db.execute(Direction.__table__.delete().where(Direction.partner_id == partner.id))
-    live.touch(db, workshop.id)
 
 
 # --- reads --------------------------------------------------------------------------------

@@ -24,7 +24,6 @@ from kompas.errors import InvalidInput, NotAllowed, NotFound
 from kompas.models import (
     PHASES,
     ROLE_GROUPS,
-    ROLE_LABELS,
     TOOL_LABELS,
     TOOLS,
     Participant,
@@ -477,6 +476,3 @@ def list_workshops(db: Session) -> list[WorkshopListing]:
     ).all()
     return [WorkshopListing(r.code, r.title, r.created_at, r.n or 0) for r in rows]
 
-
-def role_label(role_group: str) -> str:
-    return ROLE_LABELS.get(role_group, role_group)

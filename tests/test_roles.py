@@ -13,7 +13,7 @@ from sqlmodel import SQLModel
 from kompas import compass, goaltree, live, partners, workshops
 from kompas.db import reading, writing
 from kompas.errors import KompasError, NotAllowed, NotFound
-from kompas.models import PHASES, Ambition, GoalNode, Workshop
+from kompas.models import PHASES, GoalNode
 from kompas.workshops import Actor
 from tests.conftest import fresh_engine
 

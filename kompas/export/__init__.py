@@ -83,13 +83,6 @@ def _summary(db: Session, workshop_id: int, show_names: bool | None):
     return built
 
 
-def render_summary(summary, fmt: str) -> bytes:
-    """Render an already built summary (the Verslag page builds it once, cached)."""
-    if fmt not in FORMATS or fmt == "json":
-        raise InvalidInput(f"Onbekend formaat '{fmt}'.")
-    return importlib.import_module(FORMATS[fmt].module).render(summary)
-
-
 def file_name(title: str, code: str, fmt: str) -> str:
     """A safe file name such as ``verslag-werksessie-culemborg-K7M2QP.docx``."""
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower().encode("ascii", "ignore").decode()).strip("-")

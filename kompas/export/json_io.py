@@ -15,7 +15,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from sqlalchemy import Text, select
 from sqlmodel import Session, SQLModel

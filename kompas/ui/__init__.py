@@ -25,7 +25,7 @@ from kompas import db as kdb
 from kompas import live as _live
 from kompas import workshops
 from kompas.config import Settings, load_settings
-from kompas.errors import KompasError, NotAllowed, NotFound
+from kompas.errors import KompasError, NotAllowed
 from kompas.models import PHASES, ROLE_LABELS, TOOL_LABELS
 from kompas.ui.safe import esc, esc_inline  # noqa: F401  (re-exported for pages)
 

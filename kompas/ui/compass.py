@@ -15,7 +15,7 @@ from kompas import compass_charts as charts
 from kompas import compass_import
 from kompas.compass import CompassView, TableChanges
 from kompas.errors import ImportRefused, KompasError
-from kompas.ui import esc, esc_inline
+from kompas.ui import esc
 
 GEN = "compass_gen"  # bumping it gives every editor a fresh key: reload from the database
 LOADED = "compass_loaded_version"

@@ -9,7 +9,7 @@ import streamlit as st
 from kompas import goaltree, tree_chart, ui, workshops
 from kompas.goaltree import NodeView, TreeView
 from kompas.models import NODE_KIND_LABELS, PHASES, ROLE_GROUPS, ROLE_LABELS
-from kompas.ui import esc, esc_inline
+from kompas.ui import esc_inline
 
 MAX_PROPOSAL_ROWS = 12  # rows with buttons; more makes every live tick slow
 PHASE_HELP = {
