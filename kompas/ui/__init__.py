@@ -364,10 +364,17 @@ def nav(ctx: Context) -> None:
 
 
 def sidebar(ctx: Context, tool: str | None) -> None:
+    run = get_script_run_ctx()
+    page = run.page_script_hash if run else None
+    if st.session_state.get(LIVE_PAGE) == page:
+        # A full run redraws every live part of this page with current data, but after
+        # the sidebar: mark them seen now, so the watcher does not fire for it.
+        now = versions(ctx.workshop_id)
+        for key in st.session_state.get(LIVE_KEYS) or {}:
+            st.session_state[_seen_key(key)] = now
     st.session_state[LIVE_KEYS] = {}  # the live parts of this page register again below
     st.session_state[LIVE_WORKSHOP] = ctx.workshop_id
-    run = get_script_run_ctx()
-    st.session_state[LIVE_PAGE] = run.page_script_hash if run else None
+    st.session_state[LIVE_PAGE] = page
     with st.sidebar:
         st.markdown("### Kompas")
         nav(ctx)
@@ -394,7 +401,9 @@ def _sidebar_live(ctx: Context, tool: str | None) -> None:
             st.markdown(f"**Fase:** {phase_label(tool, phase)}{lock}")
         st.markdown(f"**Deelnemers:** {len(info.active_participants)}")
         timer(info)
-        _watch(key="kompas_version_watch", data={"version": list(versions(ctx.workshop_id))},
+        stale = _stale_live_parts(ctx.workshop_id)
+        _watch(key="kompas_version_watch",
+               data={"version": list(versions(ctx.workshop_id)) if stale else "ok"},
                on_changed_change=_rerun_live_parts, height=0)
 
     body()
@@ -429,7 +438,10 @@ export default function (component) {
   const version = data ? JSON.stringify(data.version) : undefined;
   const previous = seen.get(parentElement);
   seen.set(parentElement, version);
-  if (previous !== undefined && previous !== version) setTriggerValue("changed", data.version);
+  // "ok": every live part is up to date; fire only when something became stale.
+  if (previous !== undefined && previous !== version && data.version !== "ok") {
+    setTriggerValue("changed", data.version);
+  }
   return () => {};
 }
 """
@@ -444,6 +456,18 @@ def _seen_key(key: str) -> str:
     return f"kompas_seen_{key}"
 
 
+def _stale_live_parts(workshop_id: int) -> list[str]:
+    """Keys of this page's live parts whose data changed since they were drawn
+    ("content" parts ignore joins and the timer)."""
+    parts = st.session_state.get(LIVE_KEYS) or {}
+    if not parts:
+        return []
+    now = versions(workshop_id)
+    return [key for key, on in parts.items()
+            if (seen := st.session_state.get(_seen_key(key))) is None
+            or (now != tuple(seen) if on == "any" else now[1] != seen[1])]
+
+
 def _rerun_live_parts() -> None:
     """The watcher saw a new version: rerun the live parts whose data changed since they
     were drawn ("content" parts ignore joins and the timer)."""
@@ -456,10 +480,7 @@ def _rerun_live_parts() -> None:
         # The trigger arrived with a move to another page: a keyed rerun would replace
         # that page's full run (a blank page) and name fragments it does not have.
         return
-    now = versions(workshop_id)
-    stale = [key for key, on in parts.items()
-             if (seen := st.session_state.get(_seen_key(key))) is None
-             or (now != tuple(seen) if on == "any" else now[1] != seen[1])]
+    stale = _stale_live_parts(workshop_id)
     if stale:
         st.rerun(stale)
 
