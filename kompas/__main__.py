@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("code")
     exp.add_argument("--format", required=True, choices=FORMATS)
     exp.add_argument("--output", required=True)
+    exp.add_argument("--with-names", action="store_true",
+                     help="JSON: met namen en organisaties van deelnemers (standaard "
+                          "schuilnamen: Deelnemer 1, 2, …); alleen voor je eigen archief")
     imp = sub.add_parser("import", help="importeer een JSON-export als nieuwe workshop")
     imp.add_argument("path")
     return parser
@@ -87,7 +90,10 @@ def _run(args, engine, settings) -> int:
                 raise KompasError(f"Er is geen workshop met code {args.code}.")
             from kompas.export import export_bytes
 
-            data = export_bytes(db, workshop.id, args.format)
+            if args.with_names and args.format != "json":
+                raise KompasError("--with-names hoort bij --format json; het verslag volgt "
+                                  "de instelling 'Namen van deelnemers in het verslag'.")
+            data = export_bytes(db, workshop.id, args.format, with_names=args.with_names)
         Path(args.output).write_bytes(data)
         print(f"{args.output}: {len(data)} bytes")
         return 0

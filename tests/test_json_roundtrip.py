@@ -1,5 +1,6 @@
 """JSON export → import → export gives the same document; the import keeps everything
-except codes, keys, tokens, database ids and the change counter."""
+except codes, keys, tokens, database ids and the change counter. The default back-up names
+participants by pseudonym only, and still restores every figure exactly."""
 
 from __future__ import annotations
 
@@ -116,9 +117,10 @@ def make_rich(engine) -> int:
     return new.workshop_id
 
 
-def export(engine, workshop_id: int) -> dict:
+def export(engine, workshop_id: int, *, with_names: bool = True) -> dict:
+    """The complete back-up (names included): the lossless round trip is checked on it."""
     with reading(engine) as db:
-        return json_io.export_document(db, workshop_id)
+        return json_io.export_document(db, workshop_id, with_names=with_names)
 
 
 def test_rich_round_trip_is_identical(engine):
@@ -164,9 +166,60 @@ def test_import_gives_new_code_key_and_tokens(engine):
 def test_export_json_bytes_are_utf8_and_literal(engine):
     wid = make_rich(engine)
     with reading(engine) as db:
-        raw = json_io.export_json(db, wid)
+        raw = json_io.export_json(db, wid, with_names=True)
     assert "Chloë".encode() in raw
     assert json.loads(raw)["workshop"]["conclusions"] == "Eerste **conclusie** <b>"
+
+
+# --- the default back-up: pseudonyms -------------------------------------------------------
+
+
+def test_default_backup_names_nobody(engine):
+    wid = make_rich(engine)
+    with reading(engine) as db:
+        raw = json_io.export_json(db, wid)
+    doc = json.loads(raw)
+    people = doc["participants"]
+    assert [p["name"] for p in people] == ["Deelnemer 1", "Deelnemer 2", "Deelnemer 3"]
+    assert sorted(p["role_group"] for p in people) == ["aanbieder", "gemeente", "inwoner"]
+    for p in people:
+        assert set(p) == {"id", "name", "role_group", "removed", "anonymised"}
+    assert '"Anna"' not in raw.decode("utf-8")  # (Bram is also an activity's owner: content)
+    # votes stay linked to the pseudonyms: Anna's two dots are still one person's two dots
+    assert sorted(v["count"] for v in doc["votes"]) == [1, 2]
+    assert {v["participant_id"] for v in doc["votes"]} <= {p["id"] for p in people}
+
+
+def test_pseudonyms_do_not_follow_the_order_of_joining(engine):
+    """The numbers come from the secret token hashes, not from who joined first."""
+    with writing(engine) as db:
+        wid = create_workshop(db, title="Volgorde").workshop_id
+        for i in range(12):
+            db.add(Participant(workshop_id=wid, name=f"P{i:02d}", role_group="gemeente",
+                               token_hash=hash_secret(f"volgorde-{i}")))
+    named = export(engine, wid)["participants"]
+    plain = export(engine, wid, with_names=False)["participants"]
+    assert [p["name"] for p in named] == [f"P{i:02d}" for i in range(12)]
+    by_hash = [n for _, n in sorted((hash_secret(f"volgorde-{i}"), f"P{i:02d}") for i in range(12))]
+    assert [p["name"] for p in plain] == [f"Deelnemer {i}" for i in range(1, 13)]
+    assert by_hash != [f"P{i:02d}" for i in range(12)]  # else this test could not fail
+
+
+def test_default_backup_restores_every_figure(engine):
+    wid = make_rich(engine)
+    first = export(engine, wid, with_names=False)
+    with writing(engine) as db:
+        new = json_io.import_document(db, json.dumps(first).encode())
+    second = export(engine, new.workshop_id)  # names: the pseudonyms it was given
+    for person in second["participants"]:
+        for key in ("organisation", "joined_at", "last_seen"):
+            person.pop(key)
+    assert second == first
+    with reading(engine) as db:
+        created = db.get(Workshop, new.workshop_id).created_at
+        joined = db.execute(select(Participant.joined_at)
+                            .where(Participant.workshop_id == new.workshop_id)).scalars().all()
+        assert set(joined) == {created}  # no made-up times
 
 
 # --- property: random workshops ----------------------------------------------------------
@@ -292,7 +345,8 @@ def test_random_workshops_round_trip(spec):
         second = export(engine, new.workshop_id)
         assert second == first
         with writing(engine) as db:  # and once more, from the bytes of the second export
-            third_id = json_io.import_document(db, json_io.export_json(db, new.workshop_id)).workshop_id
+            third_id = json_io.import_document(
+                db, json_io.export_json(db, new.workshop_id, with_names=True)).workshop_id
         assert export(engine, third_id) == first
     finally:
         engine.dispose()

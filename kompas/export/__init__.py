@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlmodel import Session
 
-from kompas.errors import InvalidInput
+from kompas import workshops
+from kompas.errors import InvalidInput, NotAllowed
 
 
 @dataclass(frozen=True)
@@ -42,15 +43,46 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def export_bytes(db: Session, workshop_id: int, fmt: str, *, show_names: bool | None = None) -> bytes:
+# What a participant may download once the facilitator opens downloads: the report, never
+# the JSON back-up (it holds every vote and placement, linked per person).
+REPORT_FORMATS = tuple(k for k in FORMATS if k != "json")
+
+
+def export_bytes(db: Session, workshop_id: int, fmt: str, *, show_names: bool | None = None,
+                 with_names: bool = False) -> bytes:
     """The file for ``fmt`` (docx, pdf, xlsx, md, json). ``show_names`` overrides the
-    workshop's own setting for participant names in the report."""
+    workshop's own setting for participant names in the report; ``with_names`` puts names
+    and organisations in the JSON back-up (by default pseudonyms)."""
     if fmt not in FORMATS:
         raise InvalidInput(f"Onbekend formaat '{fmt}'. Kies uit: {', '.join(FORMATS)}.")
     module = importlib.import_module(FORMATS[fmt].module)
     if fmt == "json":
-        return module.export_json(db, workshop_id)
+        return module.export_json(db, workshop_id, with_names=with_names)
     return module.render(_summary(db, workshop_id, show_names))
+
+
+def download_refusal(*, is_facilitator: bool, downloads_open: bool, fmt: str,
+                     with_names: bool = False) -> str | None:
+    """Why this viewer may not download ``fmt`` now, or None when they may."""
+    if is_facilitator:
+        return None
+    if fmt not in REPORT_FORMATS or with_names:
+        return "De back-up (JSON) is alleen voor de procesbegeleider."
+    if not downloads_open:
+        return "Downloaden is gesloten door de procesbegeleider."
+    return None
+
+
+def export_for(db: Session, *, actor, fmt: str, with_names: bool = False) -> bytes:
+    """``export_bytes`` for a viewer: participants get the report formats only, and only
+    while the facilitator has opened downloads. Raises NotAllowed otherwise."""
+    workshop = workshops.check_actor(db, actor)
+    refusal = download_refusal(is_facilitator=actor.is_facilitator,
+                               downloads_open=bool(workshop.downloads_open), fmt=fmt,
+                               with_names=with_names)
+    if refusal:
+        raise NotAllowed(refusal)
+    return export_bytes(db, actor.workshop_id, fmt, with_names=with_names)
 
 
 _SUMMARIES: "OrderedDict[tuple, tuple[float, object]]" = OrderedDict()

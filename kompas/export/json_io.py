@@ -2,6 +2,12 @@
 
 An import keeps everything (timestamps, names, phases, settings, ``rev`` values) except the
 join code, the facilitator key, participant tokens, database ids and ``Workshop.version``.
+
+The back-up is the facilitator's. By default it names participants by pseudonym
+("Deelnemer 1", "Deelnemer 2", … with their role group; no organisation, no times), in an
+order unrelated to who joined when, so nobody can read from it who voted or placed what;
+votes and placements stay linked to the pseudonyms, so every figure is restored exactly.
+``with_names=True`` keeps names, organisations and times, for the facilitator's own archive.
 A file is validated completely before anything is written; a bad file raises
 ImportRefused listing its problems and writes nothing.
 
@@ -86,6 +92,9 @@ TOP_KEYS = ("schema_version", "workshop") + tuple(
 
 WORKSHOP_LEFT_OUT = {"id", "code", "key_hash", "version", "content_version", "retained_from"}
 LEFT_OUT = {"workshop_id", "token_hash"}
+# Participant columns that identify a person, left out of a back-up without names.
+IDENTIFYING = {"name", "organisation", "joined_at", "last_seen"}
+PSEUDONYM = "Deelnemer {n}"
 
 # Text limits per column; anything not named gets DEFAULT_LIMIT (short) or LONG_LIMIT.
 DEFAULT_LIMIT = 1000
@@ -149,8 +158,12 @@ def _dump_value(value: Any) -> Any:
     return value
 
 
-def _rows(db: Session, model: type[SQLModel], workshop_id: int) -> list:
-    if model is ActivityResult:
+def _rows(db: Session, model: type[SQLModel], workshop_id: int, *, with_names: bool = True) -> list:
+    if model is Participant and not with_names:
+        # The token hash is random and secret: this order tells nothing about who joined when.
+        stmt = (select(Participant).where(Participant.workshop_id == workshop_id)
+                .order_by(Participant.token_hash))
+    elif model is ActivityResult:
         stmt = (select(ActivityResult).join(Activity, Activity.id == ActivityResult.activity_id)
                 .where(Activity.workshop_id == workshop_id)
                 .order_by(ActivityResult.activity_id, ActivityResult.result_id))
@@ -162,8 +175,9 @@ def _rows(db: Session, model: type[SQLModel], workshop_id: int) -> list:
     return list(db.execute(stmt).scalars().all())
 
 
-def export_document(db: Session, workshop_id: int) -> dict:
-    """The whole workshop as a JSON-ready dict (schema_version 1)."""
+def export_document(db: Session, workshop_id: int, *, with_names: bool = False) -> dict:
+    """The whole workshop as a JSON-ready dict (schema_version 1); participants by
+    pseudonym unless ``with_names``."""
     workshop = db.get(Workshop, workshop_id)
     if workshop is None:
         from kompas.errors import NotFound
@@ -173,7 +187,7 @@ def export_document(db: Session, workshop_id: int) -> dict:
     doc["workshop"] = {c.name: _dump_value(getattr(workshop, c.name))
                        for c in _columns(Workshop, WORKSHOP_LEFT_OUT)}
     local: dict[str, dict[int, int]] = {}  # table name → database id → local id
-    fetched = {s.key: _rows(db, s.model, workshop_id) for s in SECTIONS}
+    fetched = {s.key: _rows(db, s.model, workshop_id, with_names=with_names) for s in SECTIONS}
     for section in SECTIONS:
         if section.has_id:
             local[section.model.__tablename__] = {
@@ -192,6 +206,9 @@ def export_document(db: Session, workshop_id: int) -> dict:
                     if target is not None and value is not None:
                         value = local.get(target, {}).get(value)
                 item[c.name] = _dump_value(value)
+            if section.model is Participant and not with_names:
+                item = {k: PSEUDONYM.format(n=item["id"]) if k == "name" else v
+                        for k, v in item.items() if k == "name" or k not in IDENTIFYING}
             out.append(item)
         _put(doc, section.key, out)
     return doc
@@ -205,9 +222,9 @@ def _put(doc: dict, key: str, value: Any) -> None:
         doc[key] = value
 
 
-def export_json(db: Session, workshop_id: int) -> bytes:
-    return json.dumps(export_document(db, workshop_id), ensure_ascii=False, indent=1,
-                      allow_nan=False).encode("utf-8")
+def export_json(db: Session, workshop_id: int, *, with_names: bool = False) -> bytes:
+    return json.dumps(export_document(db, workshop_id, with_names=with_names),
+                      ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
 
 
 # --- import: parsing ---------------------------------------------------------------------
@@ -524,6 +541,9 @@ def import_document(db: Session, data: bytes | str | dict) -> NewWorkshop:
                 values["workshop_id"] = workshop.id
             if section.model is Participant:
                 values["token_hash"] = hash_secret(new_secret())
+                # a back-up without names has no times: the workshop's start stands in
+                for moment in ("joined_at", "last_seen"):
+                    values.setdefault(moment, workshop.created_at)
             objects.append(section.model(**values))
         db.add_all(objects)
         db.flush()

@@ -27,6 +27,7 @@ from kompas import workshops
 from kompas.config import Settings, load_settings
 from kompas.errors import KompasError, NotAllowed
 from kompas.models import PHASES, ROLE_LABELS, TOOL_LABELS
+from kompas.ui.language import set_page_language
 from kompas.ui.safe import esc, esc_inline  # noqa: F401  (re-exported for pages)
 
 log = logging.getLogger("kompas")
@@ -126,6 +127,7 @@ input::placeholder, textarea::placeholder { color: #555862 !important; opacity: 
 
 def page_style() -> None:
     st.html(_STYLE)
+    set_page_language()
 
 
 def install_error_handler() -> None:

@@ -12,8 +12,8 @@ import streamlit as st
 from kompas import db as kdb
 from kompas import summary as ksummary
 from kompas import ui, workshops
-from kompas.errors import KompasError, NotAllowed
-from kompas.export import FORMATS, export_bytes, file_name, json_io
+from kompas.errors import KompasError
+from kompas.export import FORMATS, REPORT_FORMATS, export_for, file_name, json_io
 from kompas.summary import Bullets, Heading, Outline, Paragraph, Picture, Table, cell_text
 from kompas.ui import esc, esc_inline
 
@@ -120,7 +120,8 @@ def settings_form(ctx: ui.Context) -> None:
                             key="report_show_names",
                             help="Uit: alleen het aantal per rol en de organisaties.")
         open_ = st.checkbox("Deelnemers mogen het verslag downloaden", value=info.downloads_open,
-                            key="report_downloads_open")
+                            key="report_downloads_open",
+                            help="Word, PDF, Excel en Markdown. De back-up (JSON) blijft bij jou.")
         saved = st.form_submit_button("Opslaan", key="report_save", type="primary")
     if saved:
         if ui.act(workshops.update_workshop, actor=ctx.actor, conclusions=conclusions,
@@ -132,17 +133,14 @@ def settings_form(ctx: ui.Context) -> None:
 # --- downloads --------------------------------------------------------------------------
 
 
-def _builder(engine, actor: workshops.Actor, fmt: str):
+def _builder(engine, actor: workshops.Actor, fmt: str, with_names: bool = False):
     """The callable behind a download button: runs when clicked, outside the script run,
     and checks again that this viewer may download (the facilitator may have closed it)."""
 
     def build() -> bytes:
         with kdb.reading(engine) as db:
-            workshop = workshops.check_actor(db, actor)
-            if not actor.is_facilitator and not workshop.downloads_open:
-                raise NotAllowed("Downloaden is gesloten door de procesbegeleider.")
             try:
-                return export_bytes(db, actor.workshop_id, fmt)
+                return export_for(db, actor=actor, fmt=fmt, with_names=with_names)
             except KompasError:
                 raise
             except Exception:
@@ -151,6 +149,9 @@ def _builder(engine, actor: workshops.Actor, fmt: str):
                 raise
 
     return build
+
+
+JSON_NAMES_KEY = "download_json_names"  # widget key of the facilitator's names option
 
 
 def downloads(ctx: ui.Context) -> None:
@@ -163,16 +164,30 @@ def downloads(ctx: ui.Context) -> None:
     st.caption("Het bestand wordt gemaakt als je klikt. Word en PDF duren een paar seconden: "
                "de knop draait zolang het bestand wordt gemaakt.")
     engine = ui.engine()
-    cols = st.columns(len(FORMATS))
-    for col, (fmt, spec) in zip(cols, FORMATS.items()):
+    formats = FORMATS if ctx.is_facilitator else REPORT_FORMATS
+    # read before the buttons are drawn; the checkbox itself sits below them
+    with_names = ctx.is_facilitator and bool(st.session_state.get(JSON_NAMES_KEY, False))
+    cols = st.columns(len(formats))
+    for col, fmt in zip(cols, formats):
+        spec = FORMATS[fmt]
         with col:
             st.download_button(
-                spec.label, data=_builder(engine, ctx.actor, fmt),
+                spec.label, data=_builder(engine, ctx.actor, fmt, with_names and fmt == "json"),
                 file_name=file_name(info.title, info.code, fmt), mime=spec.mime,
                 key=f"download_{fmt}", on_click="ignore", icon=":material/download:",
                 width="stretch",
-                help=("Volledige back-up om de workshop later terug te zetten." if fmt == "json"
+                help=("Volledige back-up om de workshop later terug te zetten. Alleen voor "
+                      "jou: deelnemers kunnen hem niet downloaden." if fmt == "json"
                       else f"Het verslag als {spec.label}-bestand."))
+    if not ctx.is_facilitator:
+        return
+    st.checkbox("Back-up met namen en organisaties", key=JSON_NAMES_KEY,
+                help="Zonder dit vinkje staan deelnemers in de back-up als Deelnemer 1, 2, … "
+                     "met alleen hun rol.")
+    if with_names:
+        st.warning("Met namen is in de back-up te zien wie wat stemde en waar iemand een "
+                   "partner plaatste. Bewaar hem alleen voor je eigen archief en deel hem niet.",
+                   icon=":material/warning:")
 
 
 # --- import on the home page ------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Verslag in Chromium: every download button delivers a file that its reader opens; a
-participant gets downloads only when the facilitator opens them."""
+participant gets the report downloads only when the facilitator opens them, and never the
+JSON back-up; the back-up names people only when the facilitator asks for it."""
 
 from __future__ import annotations
 
@@ -67,6 +68,11 @@ def check_file(key: str, data: bytes) -> None:
         doc = json.loads(data)
         assert doc["schema_version"] == 1
         assert {p["name"] for p in doc["partners"]} >= {"MEE Gelderse Poort"}
+        # by default nobody is named: pseudonyms with a role, no organisation, no times
+        people = doc["participants"]
+        assert sorted(p["name"] for p in people) == sorted(f"Deelnemer {i}" for i in range(1, len(people) + 1))
+        assert not any(k in p for p in people for k in ("organisation", "joined_at", "last_seen"))
+        assert "Anna" not in data.decode("utf-8")
 
 
 def test_facilitator_downloads_every_format(new_page, server, ws, tmp_path):
@@ -103,3 +109,21 @@ def test_participant_gets_downloads_only_when_opened(new_page, server, ws):
     with page.expect_download(timeout=60000) as info:
         button.click()
     assert "MEE Gelderse Poort" in open(info.value.path(), encoding="utf-8").read()
+    # the report formats, never the back-up with everyone's votes and placements
+    for key in ("download_docx", "download_pdf", "download_xlsx"):
+        assert page.locator(f".st-key-{key}").count() == 1
+    assert page.locator(".st-key-download_json").count() == 0
+    assert page.locator(".st-key-download_json_names").count() == 0
+
+
+def test_backup_with_names_only_when_the_facilitator_ticks_it(new_page, server, ws, tmp_path):
+    page = open_report(new_page, server, ws, f"f={ws.key}")
+    page.locator(".st-key-download_json_names label").first.click()
+    page.get_by_text("Met namen is in de back-up te zien wie wat stemde").wait_for()
+    wait_app(page)
+    with page.expect_download(timeout=60000) as info:
+        page.locator(".st-key-download_json").get_by_role("button").first.click()
+    doc = json.loads(open(info.value.path(), encoding="utf-8").read())
+    names = {p["name"] for p in doc["participants"]}
+    assert {"Anna", "Bram", "Chloë", "Anne"} <= names
+    assert {p["organisation"] for p in doc["participants"]} >= {"Gemeente Culemborg"}

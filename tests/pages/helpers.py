@@ -7,6 +7,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from kompas.ui.safe import BREAK
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -27,8 +29,9 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def unescape(markdown: str) -> str:
-    """What a reader sees of escaped Markdown: the backslash escapes removed."""
-    return _ESCAPE.sub(r"\1", markdown)
+    """What a reader sees of escaped Markdown: the backslash escapes removed, and the empty
+    directives that keep addresses from becoming links (they render as nothing)."""
+    return _ESCAPE.sub(r"\1", markdown.replace(BREAK, ""))
 
 
 def page_as(path: str, ws, actor=None) -> AppTest:

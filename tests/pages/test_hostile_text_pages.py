@@ -1,6 +1,6 @@
 """Hostile text typed by participants is shown literally on every page, for facilitator and
-participant: no image, no link, no HTML in any Markdown context (markdown, captions,
-alerts, widget labels and help, expander and tab titles)."""
+participant: no image, no link, no e-mail link, no HTML in any Markdown context (markdown,
+captions, alerts, toasts, widget labels and help, expander and tab titles)."""
 
 from __future__ import annotations
 
@@ -11,18 +11,32 @@ import pytest
 from kompas import compass, goaltree, partners, workshops
 from kompas.db import writing
 from kompas.workshops import Actor
-from tests.pages.helpers import run_as
+from kompas.ui.safe import BREAK
+from tests.pages.helpers import run_as, unescape
 
 IMG = "![x](http://evil.test/leak.png)"
 LINK = "[klik](javascript:alert(1))"
 HTML = "<img src=x onerror=alert(1)><script>alert(2)</script>"
-HOSTILE = f"{IMG} {LINK} {HTML} :red[rood] $x^2$"
+BARE = "zie http://evil.test/a en www.evil.test/b, mail@evil.test of <https://evil.test/c>"
+HOSTILE = f"{IMG} {LINK} {HTML} :red[rood] $x^2$ {BARE}"
 
-# After removing escaped characters (backslash + one char), none of these may remain.
+# After removing escaped characters (backslash + one char) and the empty directives that
+# split addresses (see kompas.ui.safe.BREAK), none of these may remain.
 DANGER = re.compile(r"!\[|\]\((?:http|javascript)|<img|<script|:red\[|javascript:")
 
 PAGES = ["app.py", "pages/1_Doelenboom.py", "pages/2_Kwaliteitskompas.py",
          "pages/3_Partnermatrix.py", "pages/4_Verslag.py"]
+
+# GitHub-flavoured Markdown links bare addresses after escapes are resolved, one text node
+# at a time (mdast-util-gfm-autolink-literal); these are the starts it looks for.
+AUTOLINK = re.compile(r"(?i)https?://|www\.|[\w.+-]@[\w-]+\.[\w-]")
+
+
+def autolinked(markdown: str) -> list[str]:
+    """The text nodes of ``markdown`` in which GFM would find an address to link."""
+    return [node for node in (unescape(part) for part in markdown.split(BREAK))
+            if AUTOLINK.search(node)]
+
 
 MARKDOWN_KINDS = {"markdown", "caption", "title", "header", "subheader", "info", "warning",
                   "error", "success", "toast", "exception"}
@@ -93,8 +107,13 @@ def test_hostile_text_is_never_rendered(hostile, page, who):
     assert not at.exception
     strings = markdown_strings(at)
     assert strings, "nothing collected: the walker is broken"
-    bad = [(kind, s[:120]) for kind, s in strings if DANGER.search(re.sub(r"\\.", "", s))]
+    bad = [(kind, s[:120]) for kind, s in strings
+           if DANGER.search(re.sub(r"\\.", "", s.replace(BREAK, "")))]
     assert not bad, bad
+    linked = [(kind, autolinked(s)) for kind, s in strings if autolinked(s)]
+    assert not linked, linked
+    shown = "\n".join(unescape(s) for _, s in strings)
+    assert "www.evil.test/b" in shown, "the hostile text is not on the page: nothing was checked"
 
 
 def test_the_walker_would_catch_an_unescaped_title(hostile):
@@ -102,4 +121,8 @@ def test_the_walker_would_catch_an_unescaped_title(hostile):
     assert DANGER.search(re.sub(r"\\.", "", HOSTILE))
     from kompas.ui.safe import esc
 
-    assert not DANGER.search(re.sub(r"\\.", "", esc(HOSTILE)))
+    assert not DANGER.search(re.sub(r"\\.", "", esc(HOSTILE).replace(BREAK, "")))
+    # backslash escapes alone still leave every bare address to the autolinker
+    plain = re.sub(r"([:.@/<>])", r"\\\1", BARE)
+    assert len(autolinked(plain)) == 1 and autolinked(BARE)
+    assert not autolinked(esc(HOSTILE)) and unescape(esc(HOSTILE)) == HOSTILE
