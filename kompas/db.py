@@ -85,6 +85,7 @@ def create_schema(engine: Engine) -> None:
 # Columns added after databases already existed, with how to fill them for old rows.
 BACKFILL = {("workshop", "retained_from"): "created_at",
             ("workshop", "content_version"): "version"}
+# and every part version (workshop.version_<part>, see kompas.live) starts at the version
 
 
 def _add_missing_columns(engine: Engine) -> None:
@@ -98,6 +99,8 @@ def _add_missing_columns(engine: Engine) -> None:
             with engine.begin() as conn:
                 conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}')
                 source = BACKFILL.get((table.name, column.name))
+                if table.name == "workshop" and column.name.startswith("version_"):
+                    source = "version"
                 if source:
                     conn.exec_driver_sql(f'UPDATE "{table.name}" SET "{column.name}" = "{source}"')
             log.info("schema: added column %s.%s", table.name, column.name)

@@ -47,6 +47,15 @@ class Workshop(SQLModel, table=True):
     # Bumped by writes that change what the tools show (not by joins or the timer), so the
     # heavy live parts of a page redraw only when their content changed.
     content_version: int = 0
+    # The version at which each part a screen shows last changed (kompas.live.PARTS), so a
+    # vote redraws the votes, not the compass.
+    version_workshop: int = 0
+    version_participants: int = 0
+    version_tree: int = 0
+    version_votes: int = 0
+    version_compass: int = 0
+    version_matrix: int = 0
+    version_report: int = 0
     # per tool: phase and a lock that makes it read-only for participants
     phase_tree: str = "verzamelen"
     phase_compass: str = "invullen"

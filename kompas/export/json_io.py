@@ -90,7 +90,8 @@ COMPASS_KEYS = tuple(s.key.split(".", 1)[1] for s in SECTIONS if s.key.startswit
 TOP_KEYS = ("schema_version", "workshop") + tuple(
     dict.fromkeys(s.key.split(".", 1)[0] for s in SECTIONS))
 
-WORKSHOP_LEFT_OUT = {"id", "code", "key_hash", "version", "content_version", "retained_from"}
+WORKSHOP_LEFT_OUT = {"id", "code", "key_hash", "version", "content_version", "retained_from",
+                     *live.PART_COLUMNS.values()}
 LEFT_OUT = {"workshop_id", "token_hash"}
 # Participant columns that identify a person, left out of a back-up without names.
 IDENTIFYING = {"name", "organisation", "joined_at", "last_seen"}
