@@ -10,15 +10,18 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
-from kompas import compass, formats, ui
+from kompas import compass, formats, live, ui, workshops
 from kompas import compass_charts as charts
 from kompas import compass_import
 from kompas.compass import CompassView, TableChanges
-from kompas.errors import ImportRefused, KompasError
+from kompas.errors import KompasError
 from kompas.ui import esc
 
 GEN = "compass_gen"  # bumping it gives every editor a fresh key: reload from the database
 LOADED = "compass_loaded_version"
+SNAPSHOT_PREFIX = "snap_"  # + editor key: the rows that editor was loaded with
+FAILED_PREFIX = "compass_failed_"  # + table name: its last save was refused
+IMPORTED_KEY = "compass_imported"  # the summary of an import, shown after the reload
 APP_CHART_WIDTH = 780  # fits the main column of a 1280 px projector next to the sidebar
 STATUS_ICONS = {compass.STATUS_REACHED: "◆", compass.STATUS_ON_TRACK: "●",
                 compass.STATUS_OFF_TRACK: "▼", compass.STATUS_NO_DATA: "■", compass.STATUS_STORY: "✚"}
@@ -29,7 +32,7 @@ def _gen() -> int:
 
 
 def reload() -> None:
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith("snap_ed_")]:
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{SNAPSHOT_PREFIX}ed_")]:
         del st.session_state[key]
     st.session_state[GEN] = _gen() + 1
     st.rerun()
@@ -39,8 +42,6 @@ def mark_loaded(ctx: ui.Context) -> None:
     """Remember which version the editors on this run show (the overview compares)."""
     # In database live mode ui.version may lag 0.5 s behind our own write; this process's
     # own commits are always in the process-local versions.
-    from kompas import live
-
     own = live.current_version(ui.engine(), ctx.workshop_id, mode="process")
     st.session_state[LOADED] = max(ui.version(ctx.workshop_id), own)
 
@@ -71,7 +72,7 @@ def intro(ctx: ui.Context, editable: bool) -> None:
             open_ = st.toggle("Deelnemers mogen het kompas invullen (in de fase invullen)",
                               value=ctx.info.compass_open_to_participants, key="compass_open")
             if open_ != ctx.info.compass_open_to_participants:
-                ui.act(compass_workshop_setting, actor=ctx.actor, value=open_)
+                ui.act(workshops.update_workshop, actor=ctx.actor, compass_open_to_participants=open_)
                 st.rerun()
             st.caption("Fase en slot zet je in de console. Jij kunt altijd alles wijzigen.")
     elif editable:
@@ -81,12 +82,6 @@ def intro(ctx: ui.Context, editable: bool) -> None:
                   else f"de fase is {phase}" if phase != "invullen"
                   else "de procesbegeleider vult het kompas nu zelf in")
         st.info(f"Je kunt meekijken; {reason}.", icon=":material/visibility:")
-
-
-def compass_workshop_setting(db, *, actor, value: bool) -> None:
-    from kompas import workshops
-
-    workshops.update_workshop(db, actor=actor, compass_open_to_participants=value)
 
 
 # --- live overview ------------------------------------------------------------------------------
@@ -197,14 +192,14 @@ def table_editor(ctx: ui.Context, *, table: str, name: str, df: pd.DataFrame, co
     key = f"ed_{name}_{_gen()}"
     # The editor keeps the rows as they were when this generation was loaded: its edits are
     # positions in that frame, and the revs in it are what the person saw (conflict check).
-    df = st.session_state.setdefault(f"snap_{key}", df)
+    df = st.session_state.setdefault(f"{SNAPSHOT_PREFIX}{key}", df)
     st.data_editor(df, key=key, hide_index=True, width="stretch", column_config=column_config,
                    column_order=column_order, disabled=not editable,
                    num_rows=("dynamic" if can_add else "delete") if editable else "fixed")
     if not editable:
         return
     changes = _changes(key, df, convert)
-    failed = f"compass_failed_{name}"
+    failed = f"{FAILED_PREFIX}{name}"
     save = st.button("Opslaan", key=f"save_{name}", type="primary", disabled=changes.empty)
     confirmed = False
     if changes.deleted:
@@ -543,23 +538,13 @@ def import_step(ctx: ui.Context, editable: bool) -> None:
     upload = st.file_uploader("Bestand met het kompas (.xlsx of .csv)", type=["xlsx", "csv"],
                               key=f"compass_upload_{_gen()}", max_upload_size=2)
     if upload is not None and st.button("Inlezen", key="compass_import", type="primary"):
-        try:
-            from kompas import db as kdb
-
-            with kdb.writing(ui.engine()) as db:
-                result = compass_import.import_compass(db, actor=ctx.actor, filename=upload.name,
-                                                       data=upload.getvalue())
-        except ImportRefused as exc:
-            st.error(esc(str(exc).split("\n", 1)[0]), icon=":material/error:")
-            if exc.problems:
-                st.dataframe(pd.DataFrame({"Wat klopt er niet": exc.problems}), hide_index=True,
-                             width="stretch", key="compass_import_problems")
+        # a refusal shows its first line and the problems as a table (ui.act)
+        result = ui.act(compass_import.import_compass, actor=ctx.actor, filename=upload.name,
+                        data=upload.getvalue())
+        if not result:
             return
-        except KompasError as exc:
-            st.error(esc(str(exc)), icon=":material/error:")
-            return
-        st.session_state["compass_imported"] = result.summary()
+        st.session_state[IMPORTED_KEY] = result.summary()
         reload()
-    done = st.session_state.pop("compass_imported", None)
+    done = st.session_state.pop(IMPORTED_KEY, None)
     if done:
         st.success(done, icon=":material/check_circle:")
