@@ -14,7 +14,6 @@ try:
     ctx = ui.current_identity()
 except KompasError as exc:
     ui.forget_identity()
-    st.session_state.pop("kompas_actor", None)
     st.error(ui.esc(str(exc)), icon=":material/error:")
     ctx = None
 
@@ -29,9 +28,7 @@ if ctx is not None:
 st.title("Kompas")
 st.markdown("Samen werken aan doelen, kwaliteit en partnerschap in het sociaal domein. "
             "Met een doelenboom, het kwaliteitskompas en een partnermatrix, live in één sessie.")
-deleted = st.session_state.pop("kompas_deleted", None)
-if deleted:
-    st.success(f"De workshop {deleted} en al zijn gegevens zijn verwijderd.")
+console.deleted_notice()
 
 join_col, start_col = st.columns(2, gap="large")
 with join_col:

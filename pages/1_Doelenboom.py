@@ -21,7 +21,7 @@ elif ctx.can_write("tree", ("verzamelen",)):
 def tree_live():
     live_ctx = ctx.refreshed()
     now = gt.tree_for(live_ctx)
-    gt.pending_error()
+    ui.show_pending_errors()
     gt.status(live_ctx, now)
     if len(now.nodes) <= 1:
         st.info("De boom heeft alleen nog een hoofddoel. Stel een beleidsterrein of effect voor."

@@ -116,9 +116,9 @@ def app_db(tmp_path, monkeypatch):
     """A temporary SQLite file with KOMPAS_DATABASE_URL pointed at it, for AppTest pages."""
     import streamlit as st
 
-    from kompas import ui
+    from kompas.ui import runtime
 
-    monkeypatch.setattr(ui, "SUPPRESS_TRACEBACKS", False)  # a bug must fail the test
+    monkeypatch.setattr(runtime, "SUPPRESS_TRACEBACKS", False)  # a bug must fail the test
     url = f"sqlite:///{tmp_path / 'kompas.db'}"
     monkeypatch.setenv("KOMPAS_DATABASE_URL", url)
     monkeypatch.chdir(ROOT)

@@ -1,64 +1,34 @@
 """Streamlit helpers for the Kwaliteitskompas page: the live results-versus-inputs
-overview, the editable tables of the six steps (with conflict checks and a way to
-reload), the goal-tree link and the import."""
+overview, the six steps as editable tables (see compass_tables), the goal-tree link and
+the import."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable
-
 import pandas as pd
 import streamlit as st
 
-from kompas import compass, formats, ui
+from kompas import compass, formats, live, ui, workshops
 from kompas import compass_charts as charts
 from kompas import compass_import
-from kompas.compass import CompassView, TableChanges
-from kompas.errors import ImportRefused, KompasError
+from kompas.compass import CompassView
+from kompas.errors import KompasError
 from kompas.ui import esc
+from kompas.ui.compass_tables import gen, reload, reverse_labels, table_editor, unique_labels
 
-GEN = "compass_gen"  # bumping it gives every editor a fresh key: reload from the database
 LOADED = "compass_loaded_version"
+IMPORTED_KEY = "compass_imported"  # the summary of an import, shown after the reload
 APP_CHART_WIDTH = 780  # fits the main column of a 1280 px projector next to the sidebar
 STATUS_ICONS = {compass.STATUS_REACHED: "◆", compass.STATUS_ON_TRACK: "●",
                 compass.STATUS_OFF_TRACK: "▼", compass.STATUS_NO_DATA: "■", compass.STATUS_STORY: "✚"}
-
-
-def _gen() -> int:
-    return st.session_state.setdefault(GEN, 0)
-
-
-def reload() -> None:
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith("snap_ed_")]:
-        del st.session_state[key]
-    st.session_state[GEN] = _gen() + 1
-    st.rerun()
 
 
 def mark_loaded(ctx: ui.Context) -> None:
     """Remember which version the editors on this run show (the overview compares)."""
     # In database live mode ui.version may lag 0.5 s behind our own write; this process's
     # own commits are always in the process-local versions.
-    from kompas import live
-
     own = live.current_version(ui.engine(), ctx.workshop_id, mode="process")
     st.session_state[LOADED] = max(ui.version(ctx.workshop_id), own)
-
-
-def unique_labels(items: list[tuple[int, str]]) -> dict[str, int]:
-    """label → id with duplicate titles numbered, so a selectbox can tell them apart."""
-    out: dict[str, int] = {}
-    for obj_id, title in items:
-        label, n = title, 1
-        while label in out:
-            n += 1
-            label = f"{title} ({n})"
-        out[label] = obj_id
-    return out
-
-
-def _reverse(labels: dict[str, int]) -> dict[int, str]:
-    return {v: k for k, v in labels.items()}
 
 
 # --- intro and settings ---------------------------------------------------------------------
@@ -71,7 +41,7 @@ def intro(ctx: ui.Context, editable: bool) -> None:
             open_ = st.toggle("Deelnemers mogen het kompas invullen (in de fase invullen)",
                               value=ctx.info.compass_open_to_participants, key="compass_open")
             if open_ != ctx.info.compass_open_to_participants:
-                ui.act(compass_workshop_setting, actor=ctx.actor, value=open_)
+                ui.act(workshops.update_workshop, actor=ctx.actor, compass_open_to_participants=open_)
                 st.rerun()
             st.caption("Fase en slot zet je in de console. Jij kunt altijd alles wijzigen.")
     elif editable:
@@ -81,12 +51,6 @@ def intro(ctx: ui.Context, editable: bool) -> None:
                   else f"de fase is {phase}" if phase != "invullen"
                   else "de procesbegeleider vult het kompas nu zelf in")
         st.info(f"Je kunt meekijken; {reason}.", icon=":material/visibility:")
-
-
-def compass_workshop_setting(db, *, actor, value: bool) -> None:
-    from kompas import workshops
-
-    workshops.update_workshop(db, actor=actor, compass_open_to_participants=value)
 
 
 # --- live overview ------------------------------------------------------------------------------
@@ -169,66 +133,6 @@ def compass_table(view: CompassView) -> pd.DataFrame:
                                  "Partner", "Budget"])
 
 
-# --- editable tables ----------------------------------------------------------------------------
-
-
-def _changes(key: str, df: pd.DataFrame, convert: Callable[[dict], dict]) -> TableChanges:
-    state = st.session_state.get(key) or {}
-    records = df.to_dict("records")
-    updated = []
-    for pos, edits in (state.get("edited_rows") or {}).items():
-        row = dict(records[int(pos)])
-        row.update(edits)
-        row["_label"] = row.get("title") or row.get("name") or ""
-        updated.append(convert(row))
-    added = [convert({**{c: None for c in df.columns}, **row, "id": None})
-             for row in (state.get("added_rows") or []) if any(v not in (None, "") for v in row.values())]
-    deleted = [(int(records[int(pos)]["id"]), int(records[int(pos)]["rev"]))
-               for pos in (state.get("deleted_rows") or [])]
-    return TableChanges(tuple(updated), tuple(added), tuple(deleted))
-
-
-def table_editor(ctx: ui.Context, *, table: str, name: str, df: pd.DataFrame, column_config: dict,
-                 column_order: list[str], editable: bool, convert: Callable[[dict], dict] = dict,
-                 context: dict | None = None, can_add: bool = True) -> None:
-    """An st.data_editor with a save button. A save sends only the changed rows with the
-    ``rev`` they were loaded with; a refusal (conflict, bad value) keeps the edits and
-    offers a reload."""
-    key = f"ed_{name}_{_gen()}"
-    # The editor keeps the rows as they were when this generation was loaded: its edits are
-    # positions in that frame, and the revs in it are what the person saw (conflict check).
-    df = st.session_state.setdefault(f"snap_{key}", df)
-    st.data_editor(df, key=key, hide_index=True, width="stretch", column_config=column_config,
-                   column_order=column_order, disabled=not editable,
-                   num_rows=("dynamic" if can_add else "delete") if editable else "fixed")
-    if not editable:
-        return
-    changes = _changes(key, df, convert)
-    failed = f"compass_failed_{name}"
-    save = st.button("Opslaan", key=f"save_{name}", type="primary", disabled=changes.empty)
-    confirmed = False
-    if changes.deleted:
-        refs = ui.read(compass.deletion_references, ctx.workshop_id, table,
-                       tuple(i for i, _ in changes.deleted))
-        if refs:
-            st.warning("Let op, bij verwijderen:\n\n" + "\n\n".join(esc(r) for r in refs),
-                       icon=":material/warning:")
-            confirmed = st.checkbox("Ja, verwijder toch", key=f"confirm_{name}_{_gen()}")
-    if save:
-        done = ui.act(compass.save_table, actor=ctx.actor, table=table, changes=changes,
-                      confirm=confirmed, **(context or {}))
-        if done:
-            st.session_state.pop(failed, None)
-            st.toast("Opgeslagen", icon=":material/check_circle:")
-            reload()
-        st.session_state[failed] = True
-    if st.session_state.get(failed):
-        if st.button("Opnieuw laden", key=f"reload_{name}",
-                     help="Haal de nieuwste gegevens op; jouw niet-opgeslagen wijzigingen vervallen"):
-            st.session_state.pop(failed, None)
-            reload()
-
-
 def ambitions_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
     st.markdown("**Stap 1 · Monitoring en ambities.** Hoe gaat het met inwoners, en wat willen we bereiken?")
     df = pd.DataFrame([{"id": a.id, "rev": a.rev, "title": a.title, "current_state": a.current_state,
@@ -246,7 +150,7 @@ def results_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
     st.markdown("**Stap 2 · Maatschappelijk resultaat.** Wat willen we over een paar jaar bereiken, "
                 "en aan welke cijfers of verhalen zien we dat?")
     ambitions = unique_labels([(a.id, a.title) for a in view.ambitions if a.id is not None])
-    amb_label = _reverse(ambitions)
+    amb_label = reverse_labels(ambitions)
     df = pd.DataFrame([{"id": r.id, "rev": r.rev, "ambition": amb_label.get(r.ambition_id),
                         "title": r.title, "description": r.description,
                         "linked": "ja" if r.goal_node_id else ""} for r in view.results],
@@ -274,12 +178,12 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
     if level == "result":
         owners = unique_labels([(r.id, r.title) for r in view.results])
         items = [i for i in view.indicators if i.result_id is not None]
-        owner_of = lambda i: _reverse(owners).get(i.result_id)  # noqa: E731
+        owner_of = lambda i: reverse_labels(owners).get(i.result_id)  # noqa: E731
         owner_key, owner_title = "result_id", "Resultaat"
     else:
         owners = unique_labels([(a.id, a.title) for a in view.activities])
         items = [i for i in view.indicators if i.activity_id is not None]
-        owner_of = lambda i: _reverse(owners).get(i.activity_id)  # noqa: E731
+        owner_of = lambda i: reverse_labels(owners).get(i.activity_id)  # noqa: E731
         owner_key, owner_title = "activity_id", "Activiteit"
     if not owners:
         st.caption(f"Maak eerst een {owner_title.lower()}; daarna kun je er indicatoren bij zetten.")
@@ -388,9 +292,9 @@ def activities_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
     st.markdown("**Stap 3 · Activiteiten.** Wat draagt bij aan welk resultaat, wie voert het uit "
                 "en wat kost het? Bedragen mag je typen als € 12.500,50.")
     results = unique_labels([(r.id, r.title) for r in view.results])
-    res_label = _reverse(results)
+    res_label = reverse_labels(results)
     partners = unique_labels(list(view.partners))
-    partner_label = _reverse(partners)
+    partner_label = reverse_labels(partners)
     df = pd.DataFrame([{
         "id": a.id, "rev": a.rev, "title": a.title, "partner": partner_label.get(a.partner_id),
         "budget": formats.money(a.budget_cents, empty=""),
@@ -471,7 +375,7 @@ def reflections_step(ctx: ui.Context, view: CompassView, editable: bool) -> None
     if not subjects:
         st.caption("Maak eerst resultaten of activiteiten.")
         return
-    back = _reverse(subjects)
+    back = reverse_labels(subjects)
     df = pd.DataFrame([{
         "id": r.id, "rev": r.rev,
         "subject": back.get(("r", r.result_id) if r.result_id else ("a", r.activity_id)),
@@ -541,25 +445,15 @@ def import_step(ctx: ui.Context, editable: bool) -> None:
     if not editable:
         return
     upload = st.file_uploader("Bestand met het kompas (.xlsx of .csv)", type=["xlsx", "csv"],
-                              key=f"compass_upload_{_gen()}", max_upload_size=2)
+                              key=f"compass_upload_{gen()}", max_upload_size=2)
     if upload is not None and st.button("Inlezen", key="compass_import", type="primary"):
-        try:
-            from kompas import db as kdb
-
-            with kdb.writing(ui.engine()) as db:
-                result = compass_import.import_compass(db, actor=ctx.actor, filename=upload.name,
-                                                       data=upload.getvalue())
-        except ImportRefused as exc:
-            st.error(esc(str(exc).split("\n", 1)[0]), icon=":material/error:")
-            if exc.problems:
-                st.dataframe(pd.DataFrame({"Wat klopt er niet": exc.problems}), hide_index=True,
-                             width="stretch", key="compass_import_problems")
+        # a refusal shows its first line and the problems as a table (ui.act)
+        result = ui.act(compass_import.import_compass, actor=ctx.actor, filename=upload.name,
+                        data=upload.getvalue())
+        if not result:
             return
-        except KompasError as exc:
-            st.error(esc(str(exc)), icon=":material/error:")
-            return
-        st.session_state["compass_imported"] = result.summary()
+        st.session_state[IMPORTED_KEY] = result.summary()
         reload()
-    done = st.session_state.pop("compass_imported", None)
+    done = st.session_state.pop(IMPORTED_KEY, None)
     if done:
         st.success(done, icon=":material/check_circle:")

@@ -10,7 +10,10 @@ import streamlit as st
 from kompas import formats, ui, workshops
 from kompas.models import PHASES, ROLE_GROUPS, ROLE_LABELS, TOOL_LABELS, TOOLS
 from kompas.ui import esc, esc_inline
-from kompas.ui.home import facilitator_url, join_url, qr_png
+from kompas.ui.home import NEW_WORKSHOP_KEY, facilitator_url, join_url, qr_png
+
+CONFIRM_REMOVE_KEY = "kompas_confirm_remove"  # the participant whose removal awaits a second click
+DELETED_KEY = "kompas_deleted"  # the escaped title of the workshop just deleted, for the home page
 
 
 def show(ctx: ui.Context) -> None:
@@ -39,7 +42,7 @@ def show(ctx: ui.Context) -> None:
 
 
 def _new_workshop_banner(code: str) -> None:
-    new = st.session_state.get("kompas_new_workshop")
+    new = st.session_state.get(NEW_WORKSHOP_KEY)
     if not new or new.get("code") != code:
         return
     with st.container(border=True, key="facilitator_link_box"):
@@ -48,7 +51,7 @@ def _new_workshop_banner(code: str) -> None:
                    icon=":material/key:")
         st.code(facilitator_url(code, new["key"]), language=None)
         if st.button("Ik heb de link bewaard", key="hide_facilitator_link"):
-            st.session_state.pop("kompas_new_workshop", None)
+            st.session_state.pop(NEW_WORKSHOP_KEY, None)
             st.rerun()
 
 
@@ -85,16 +88,16 @@ def _participants_live(ctx: ui.Context) -> None:
                 if ui.act(workshops.anonymise_participant, actor=ctx.actor, participant_id=p.id,
                           success="Naam gewist"):
                     st.rerun()
-            if st.session_state.get("kompas_confirm_remove") == p.id:
+            if st.session_state.get(CONFIRM_REMOVE_KEY) == p.id:
                 if cols[3].button("Zeker weten?", key=f"remove_confirm_{p.id}", type="primary",
                                   help="Klik nog eens om te verwijderen"):
-                    st.session_state.pop("kompas_confirm_remove", None)
+                    st.session_state.pop(CONFIRM_REMOVE_KEY, None)
                     if ui.act(workshops.remove_participant, actor=ctx.actor, participant_id=p.id,
                               success="Deelnemer verwijderd"):
                         st.rerun()
             elif cols[3].button("Verwijderen", key=f"remove_{p.id}",
                                 help="De link van deze deelnemer werkt niet meer; bijdragen blijven"):
-                st.session_state["kompas_confirm_remove"] = p.id
+                st.session_state[CONFIRM_REMOVE_KEY] = p.id
                 st.rerun()
 
     participants()
@@ -149,5 +152,12 @@ def _danger_zone(ctx: ui.Context) -> None:
             done = ui.act(workshops.delete_workshop, actor=ctx.actor, confirm_code=confirm)
             if done:
                 ui.forget_identity()
-                st.session_state["kompas_deleted"] = esc_inline(ctx.info.title)
+                st.session_state[DELETED_KEY] = esc_inline(ctx.info.title)
                 st.rerun()
+
+
+def deleted_notice() -> None:
+    """On the home page after a deletion: which workshop is gone."""
+    deleted = st.session_state.pop(DELETED_KEY, None)
+    if deleted:
+        st.success(f"De workshop {deleted} en al zijn gegevens zijn verwijderd.")

@@ -191,24 +191,11 @@ def _merge(ctx: ui.Context, view: TreeView) -> None:
 # --- the live part --------------------------------------------------------------------------
 
 
-class _Later:
-    """Where ``ui.act`` puts a refusal when it runs in a button callback: shown at the
-    top of the live part on the run that follows."""
-
-    def error(self, message: str, icon: str | None = None) -> None:
-        st.session_state["tree_error"] = message
-
-
 def _callback(fn, **kwargs) -> dict:
     """Button arguments that run a domain action before the next run, so everything the
-    live part draws afterwards already includes the change (no extra rerun)."""
-    return {"on_click": ui.act, "args": (fn,), "kwargs": {"where": _Later(), **kwargs}}
-
-
-def pending_error() -> None:
-    message = st.session_state.pop("tree_error", None)
-    if message:
-        st.error(message, icon=":material/error:")
+    live part draws afterwards already includes the change (no extra rerun); a refusal
+    shows at the top of the live part (ui.show_pending_errors)."""
+    return {"on_click": ui.act, "args": (fn,), "kwargs": {"later": True, **kwargs}}
 
 
 def status(ctx: ui.Context, view: TreeView) -> None:

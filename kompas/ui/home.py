@@ -14,6 +14,9 @@ from kompas import ui, workshops
 from kompas.models import ROLE_GROUPS, ROLE_LABELS
 from kompas.ui import esc, esc_inline
 
+NEW_WORKSHOP_KEY = "kompas_new_workshop"  # {"code", "key"} until the facilitator saved the link
+JOIN_ATTEMPTS_KEY = "kompas_join_attempts"  # monotonic times of this session's join attempts
+
 
 def join_url(code: str) -> str:
     return f"{ui.settings().base_url}/?code={code}"
@@ -45,9 +48,15 @@ def start_form() -> None:
         new = ui.act(workshops.create_workshop, title=title, organisation=organisation,
                      theme=theme, vote_budget=int(budget))
         if new:
-            st.session_state["kompas_new_workshop"] = {"code": new.code, "key": new.facilitator_key}
-            ui.remember({"code": new.code, "f": new.facilitator_key})
-            st.rerun()
+            open_new_workshop(new)
+
+
+def open_new_workshop(new: workshops.NewWorkshop) -> None:
+    """Sign in as the facilitator of a workshop just made (started or restored): its
+    console shows the facilitator link once."""
+    st.session_state[NEW_WORKSHOP_KEY] = {"code": new.code, "key": new.facilitator_key}
+    ui.sign_in({"code": new.code, "f": new.facilitator_key})
+    st.rerun()
 
 
 # Wrong codes across all browser sessions of this process, so that a guesser cannot get
@@ -61,7 +70,7 @@ def _join_allowed() -> bool:
     """Slow down code guessing: at most N attempts per minute per browser session and a
     cap on wrong codes per minute for the whole process."""
     now = time.monotonic()
-    recent = [t for t in st.session_state.get("kompas_join_attempts", []) if now - t < 60]
+    recent = [t for t in st.session_state.get(JOIN_ATTEMPTS_KEY, []) if now - t < 60]
     with _wrong_lock:
         while _wrong_codes and now - _wrong_codes[0] > 60:
             _wrong_codes.popleft()
@@ -69,7 +78,7 @@ def _join_allowed() -> bool:
     allowed = process_ok and len(recent) < ui.settings().join_attempts_per_minute
     if allowed:
         recent.append(now)
-    st.session_state["kompas_join_attempts"] = recent
+    st.session_state[JOIN_ATTEMPTS_KEY] = recent
     return allowed
 
 
@@ -103,8 +112,7 @@ def join_form(prefill_code: str = "") -> None:
             _count_wrong_code(code)
         if joined:
             actor, token = joined
-            ui.remember({"code": workshops.normalise_code(code), "p": token})
-            st.session_state.pop("kompas_actor", None)
+            ui.sign_in({"code": workshops.normalise_code(code), "p": token})
             st.rerun()
 
 

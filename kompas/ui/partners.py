@@ -8,9 +8,7 @@ from typing import Optional
 import pandas as pd
 import streamlit as st
 
-from kompas import db as kdb
 from kompas import formats, partners, ui, workshops
-from kompas.errors import KompasError
 from kompas.models import DIRECTION_LABELS, DIRECTIONS, PARTNER_KINDS, ROLE_LABELS
 from kompas.partners import MatrixView
 from kompas.ui import esc, esc_inline
@@ -25,7 +23,6 @@ PHASE_HELP = {
                  "met een actie, een eigenaar en een datum om terug te kijken.",
     "gesloten": "De partnermatrix is gesloten. Je kunt alles nog bekijken.",
 }
-ERROR_KEY = "matrix_move_error"
 
 
 def view_for(ctx: ui.Context) -> MatrixView:
@@ -52,17 +49,12 @@ def _on_moved(actor: workshops.Actor) -> None:
         return
     partner_id, dependency, influence = event
     fn = partners.set_agreed_position if actor.is_facilitator else partners.place_partner
-    try:
-        with kdb.writing(ui.engine()) as db:
-            fn(db, actor=actor, partner_id=partner_id, influence=influence, dependency=dependency)
-    except KompasError as exc:
-        st.session_state[ERROR_KEY] = str(exc)
+    ui.act(fn, actor=actor, partner_id=partner_id, influence=influence, dependency=dependency,
+           later=True)
 
 
 def matrix(ctx: ui.Context, view: MatrixView) -> None:
-    error = st.session_state.pop(ERROR_KEY, None)
-    if error:
-        st.error(error, icon=":material/error:")
+    ui.show_pending_errors()  # a refused drop or slider save
     component.partner_matrix(view, on_moved=lambda: _on_moved(ctx.actor))
     if not view.is_facilitator:
         placed = len(view.own)
@@ -138,7 +130,7 @@ def directions_table(view: MatrixView) -> None:
 
 # --- the slider form (the same moves without dragging) ------------------------------------
 
-BASE_KEY = "matrix_slider_base"
+BASE_KEY = "matrix_slider_base"  # partner id -> (influence, dependency) the sliders last showed
 
 
 def _percent(value: float) -> int:
@@ -172,34 +164,29 @@ def slider_form(ctx: ui.Context, view: MatrixView) -> None:
                              step=5, key=f"dependency_{p.id}", format="%d%%")
             st.form_submit_button("Opslaan", key="matrix_sliders_submit", type="primary",
                                   on_click=_save_sliders, args=(ctx.actor, [p.id for p in view.partners]))
-    saved = st.session_state.pop("matrix_sliders_saved", None)
-    if saved is not None:
-        st.toast(f"{saved} partner(s) opgeslagen", icon=":material/check_circle:")
-    error = st.session_state.pop("matrix_sliders_error", None)
-    if error:
-        st.error(error, icon=":material/error:")
 
 
 def _save_sliders(actor: workshops.Actor, partner_ids: list[int]) -> None:
     base: dict = st.session_state.get(BASE_KEY, {})
-    fn = partners.set_agreed_position if actor.is_facilitator else partners.place_partner
     changed = []
     for pid in partner_ids:
         now = (st.session_state.get(f"influence_{pid}"), st.session_state.get(f"dependency_{pid}"))
         if None in now or tuple(now) == base.get(pid):
             continue
         changed.append((pid, now))
-    try:
-        with kdb.writing(ui.engine()) as db:
-            for pid, (influence, dependency) in changed:
-                fn(db, actor=actor, partner_id=pid, influence=influence / 100,
-                   dependency=dependency / 100)
-    except KompasError as exc:
-        st.session_state["matrix_sliders_error"] = str(exc)
+    if ui.act(_place_all, actor=actor, moves=changed, later=True,
+              success=f"{len(changed)} partner(s) opgeslagen") is None:
         return
     for pid, now in changed:
         base[pid] = tuple(now)
-    st.session_state["matrix_sliders_saved"] = len(changed)
+
+
+def _place_all(db, *, actor: workshops.Actor, moves: list[tuple[int, tuple[int, int]]]) -> None:
+    """The slider moves (percent) in one unit of work: own placements, or for the
+    facilitator the agreed positions."""
+    fn = partners.set_agreed_position if actor.is_facilitator else partners.place_partner
+    for pid, (influence, dependency) in moves:
+        fn(db, actor=actor, partner_id=pid, influence=influence / 100, dependency=dependency / 100)
 
 
 # --- facilitator ----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import secrets
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.media_file_manager import MediaFileManager
 
 from kompas import db as kdb
 from kompas import summary as ksummary
@@ -16,6 +17,7 @@ from kompas.errors import KompasError
 from kompas.export import FORMATS, REPORT_FORMATS, export_for, file_name, json_io
 from kompas.summary import Bullets, Heading, Outline, Paragraph, Picture, Table, cell_text
 from kompas.ui import esc, esc_inline
+from kompas.ui.home import open_new_workshop
 
 log = logging.getLogger("kompas")
 
@@ -27,10 +29,6 @@ def _keep_generated_downloads() -> None:
     the browser has fetched it ("canceled" download, 404). Here the generated file is
     referenced by the session that asked for it until that session's next full run.
     Does nothing when Streamlit's internals look different."""
-    try:
-        from streamlit.runtime.media_file_manager import MediaFileManager
-    except ImportError:  # pragma: no cover
-        return
     original = getattr(MediaFileManager, "execute_deferred", None)
     if original is None or getattr(original, "_kompas_patched", False):
         return
@@ -214,7 +212,4 @@ def import_form() -> None:
         return
     new = ui.act(json_io.import_document, upload.getvalue())
     if new:
-        st.session_state["kompas_new_workshop"] = {"code": new.code, "key": new.facilitator_key}
-        ui.remember({"code": new.code, "f": new.facilitator_key})
-        st.session_state.pop("kompas_actor", None)
-        st.rerun()
+        open_new_workshop(new)

@@ -3,12 +3,13 @@ is also in the log with the traceback."""
 
 import logging
 
-from kompas import ui, workshops
+from kompas import workshops
+from kompas.ui import runtime
 from tests.pages.helpers import run_as, texts
 
 
 def test_unexpected_error_shows_reference_not_traceback(app_db, monkeypatch, caplog):
-    monkeypatch.setattr(ui, "SUPPRESS_TRACEBACKS", True)
+    monkeypatch.setattr(runtime, "SUPPRESS_TRACEBACKS", True)
 
     def broken(db, workshop_id):
         raise ZeroDivisionError("geheime details")

@@ -1,0 +1,129 @@
+"""The one write path and the cached reads.
+
+Every write from the UI goes through :func:`act`: one unit of work, a refusal shown in
+Dutch (escaped), an unexpected error answered with the apology. In a widget callback,
+``act(..., later=True)`` keeps the message for the run that follows, where
+:func:`show_pending_errors` shows it. Reads go through :func:`read` (cached per workshop
+version) or :func:`read_chart` (a Vega-Lite spec with its datasets ready)."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Callable
+
+import pandas as pd
+import streamlit as st
+from streamlit import dataframe_util
+
+from kompas import db as kdb
+from kompas.errors import KompasError
+from kompas.ui import runtime
+from kompas.ui.runtime import ERROR_ICON, engine, version
+from kompas.ui.safe import esc
+
+PENDING_ERROR_KEY = "kompas_pending_error"  # an escaped message for the next run
+# The widget key the Kwaliteitskompas import has always given its table of problems.
+PROBLEMS_TABLE_KEY = "compass_import_problems"
+
+
+# --- writes -------------------------------------------------------------------------------
+
+
+def act(fn: Callable[..., Any], /, *args: Any, success: str | None = None, where=None,
+        later: bool = False, **kwargs: Any) -> Any:
+    """Run one domain write ``fn(db, *args, **kwargs)`` in a unit of work. A KompasError
+    shows its Dutch message and changes nothing; an unexpected error shows an apology with
+    a reference that is also in the log with its traceback. ``later=True`` (in a widget
+    callback) keeps the message for :func:`show_pending_errors` on the next run. Returns
+    the result, True for a result of None, or None when refused."""
+    try:
+        with kdb.writing(engine()) as db:
+            result = fn(db, *args, **kwargs)
+    except KompasError as exc:
+        show_refusal(exc, where=where, later=later)
+        return None
+    except Exception as exc:  # noqa: BLE001 - every unexpected error gets a reference, never a traceback
+        if not runtime.SUPPRESS_TRACEBACKS:
+            raise
+        show_error(runtime.apology(exc, nothing_saved=True), where=where, later=later)
+        return None
+    if success:
+        st.toast(success, icon=":material/check_circle:")
+    return result if result is not None else True
+
+
+def show_refusal(exc: KompasError, *, where=None, later: bool = False) -> None:
+    """A refusal in Dutch. Messages quote what people typed (titles, names): always
+    escaped. An import refusal with problems shows them as a table below its first line."""
+    problems = getattr(exc, "problems", None)
+    if not problems or later:
+        show_error(esc(str(exc)), where=where, later=later)
+        return
+    target = where or st
+    show_error(esc(str(exc).split("\n", 1)[0]), where=target)
+    target.dataframe(pd.DataFrame({"Wat klopt er niet": problems}), hide_index=True,
+                     width="stretch", key=PROBLEMS_TABLE_KEY)
+
+
+def show_error(message: str, *, where=None, later: bool = False) -> None:
+    """Show an already escaped message, or keep it for the next run."""
+    if later:
+        st.session_state[PENDING_ERROR_KEY] = message
+    else:
+        (where or st).error(message, icon=ERROR_ICON)
+
+
+def show_pending_errors() -> None:
+    """Show what ``act(..., later=True)`` refused in a callback before this run."""
+    message = st.session_state.pop(PENDING_ERROR_KEY, None)
+    if message:
+        st.error(message, icon=ERROR_ICON)
+
+
+# --- reads --------------------------------------------------------------------------------
+
+
+def reading_db():
+    """A read-only unit of work on the process engine."""
+    return kdb.reading(engine())
+
+
+@st.cache_data(max_entries=2048, show_spinner=False)
+def _cached_read(module: str, name: str, url: str, workshop_id: int, version_: int,
+                 args: tuple) -> Any:
+    fn = getattr(importlib.import_module(module), name)
+    with kdb.reading(engine()) as db:
+        return fn(db, workshop_id, *args)
+
+
+def read(fn: Callable[..., Any], workshop_id: int, *args: Any) -> Any:
+    """``fn(db, workshop_id, *args)`` cached per workshop version: one query per change,
+    shared by every participant. ``fn`` must return plain data (no ORM objects)."""
+    return _cached_read(fn.__module__, fn.__name__, str(engine().url), workshop_id,
+                        version(workshop_id), tuple(args))
+
+
+def arrow_datasets(spec: dict) -> dict:
+    """The Vega-Lite spec with its named datasets already as Arrow IPC bytes. Otherwise
+    Streamlit converts them on every st.vega_lite_chart call, per participant per change
+    (a fifth of the server's time with 40 participants in bench/live_load.py). Use it
+    inside a cache, so the conversion happens once per workshop version."""
+    datasets = spec.get("datasets")
+    if not datasets:
+        return spec
+    return {**spec, "datasets": {
+        name: values if isinstance(values, bytes) else dataframe_util.convert_anything_to_arrow_bytes(values)
+        for name, values in datasets.items()}}
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached_chart(module: str, name: str, url: str, workshop_id: int, version_: int,
+                  args: tuple) -> dict:
+    return arrow_datasets(_cached_read(module, name, url, workshop_id, version_, args))
+
+
+def read_chart(fn: Callable[..., dict], workshop_id: int, *args: Any) -> dict:
+    """Like ``read`` for a function that returns a Vega-Lite spec: cached per version,
+    datasets ready for the browser."""
+    return _cached_chart(fn.__module__, fn.__name__, str(engine().url), workshop_id,
+                         version(workshop_id), tuple(args))

@@ -1,0 +1,123 @@
+"""Process-wide resources and page chrome: settings and engine (one per process), the
+workshop's version for caches, the page style, the page list and icon, and the one
+apology for unexpected errors (with the handler Streamlit calls for an uncaught error)."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from pathlib import Path
+
+import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+from kompas import db as kdb
+from kompas import live as live_versions
+from kompas import workshops
+from kompas.config import Settings, load_settings
+from kompas.errors import KompasError
+from kompas.ui.language import set_page_language
+from kompas.ui.safe import esc
+
+log = logging.getLogger("kompas")
+
+PAGES = (
+    ("app.py", "Start", ":material/home:"),
+    ("pages/1_Doelenboom.py", "Doelenboom", ":material/account_tree:"),
+    ("pages/2_Kwaliteitskompas.py", "Kwaliteitskompas", ":material/explore:"),
+    ("pages/3_Partnermatrix.py", "Partnermatrix", ":material/grid_view:"),
+    ("pages/4_Verslag.py", "Verslag", ":material/description:"),
+)
+# A local file: a ":material/…:" page icon makes the browser fetch the favicon from
+# fonts.gstatic.com, and nothing may leave the municipality's network.
+ICON = str(Path(__file__).with_name("static") / "icon.png")
+
+
+# --- process-wide resources ------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def settings() -> Settings:
+    s = load_settings()
+    logging.basicConfig(level=s.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return s
+
+
+@st.cache_resource(show_spinner=False)
+def engine():
+    """One engine per process; on first use the schema is created and expired workshops
+    are purged (retention)."""
+    s = settings()
+    eng = kdb.make_engine(s.database_url)
+    try:
+        with kdb.writing(eng) as db:
+            purged = workshops.purge_expired(db, retention_days=s.retention_days)
+    except KompasError as exc:  # read-only database: pages stay readable, writes say why not
+        log.warning("retention: could not delete expired workshops: %s", exc)
+        purged = []
+    if purged:
+        log.info("retention: deleted %d workshop(s) older than %d days", len(purged), s.retention_days)
+    return eng
+
+
+def poll_seconds() -> float:
+    return settings().poll_seconds
+
+
+def version(workshop_id: int) -> int:
+    return live_versions.current_version(engine(), workshop_id, mode=settings().live)
+
+
+def versions(workshop_id: int) -> tuple[int, int]:
+    """(version, content_version) of the workshop; see kompas.live."""
+    return live_versions.current_versions(engine(), workshop_id, mode=settings().live)
+
+
+# --- errors -----------------------------------------------------------------------------
+
+# Tests of pages set this to False so that a bug still shows up as an exception in AppTest.
+SUPPRESS_TRACEBACKS = True
+ERROR_ICON = ":material/error:"
+
+
+def apology(exc: BaseException, *, nothing_saved: bool) -> str:
+    """The one answer to an unexpected error: logged with its traceback under a short
+    reference; returns the Dutch text with that reference for the user (never details)."""
+    ref = secrets.token_hex(3).upper()
+    log.error("unexpected error, reference %s", ref, exc_info=exc)
+    saved = " Er is niets opgeslagen." if nothing_saved else ""
+    return f"Sorry, er ging iets mis.{saved} Noem deze referentie aan de beheerder: {ref}."
+
+
+def on_script_error(exc: Exception) -> bool:
+    """Streamlit's hook for an uncaught error in a page or fragment: never a traceback for
+    the user. A KompasError shows its Dutch message; anything else an apology with a
+    reference that is also logged with the traceback."""
+    if isinstance(exc, KompasError):
+        st.error(esc(str(exc)), icon=ERROR_ICON)
+        return True
+    if not SUPPRESS_TRACEBACKS:
+        return False
+    st.error(apology(exc, nothing_saved=False), icon=ERROR_ICON)
+    return True
+
+
+def install_error_handler() -> None:
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        ctx.on_script_error = on_script_error
+
+
+# Streamlit draws captions and placeholders in faded grey (#83858c on white: 3.7:1), below
+# the WCAG 2.1 AA minimum of 4.5:1 for normal text; this grey gives 7.1:1 (6.3:1 on the
+# sidebar background).
+STYLE = """<style>
+[data-testid="stCaptionContainer"] { opacity: 1 !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #555862 !important; }
+input::placeholder, textarea::placeholder { color: #555862 !important; opacity: 1; }
+</style>"""
+
+
+def page_style() -> None:
+    st.html(STYLE)
+    set_page_language()
