@@ -595,7 +595,7 @@ def _render_picture(key: str, view) -> Optional[bytes]:
                               collapsed=tree_collapse(view)[0]).to_dict(validate=False)
             return _spec_png(spec)
         if key == "compass":
-            from kompas.compass_charts import results_inputs_chart
+            from kompas.compass.chart import results_inputs_chart
 
             chart = results_inputs_chart(view, width=760)
             return None if chart is None else _spec_png(chart.to_dict(validate=False))

@@ -11,8 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from kompas import compass, formats, ui
-from kompas import compass_charts as charts
-from kompas import compass_import
+from kompas.compass import chart as charts
+from kompas.compass import importer as compass_import
 from kompas.compass import CompassView, TableChanges
 from kompas.errors import ImportRefused, KompasError
 from kompas.ui import esc
