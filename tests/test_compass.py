@@ -290,6 +290,39 @@ def test_dutch_numbers_and_money_in_table_save(engine, make_workshop):
         assert db.get(Activity, ids["a2"]).budget_cents == 1_250_050
 
 
+def test_quality_row_changes_only_the_quality_fields(engine, make_workshop):
+    ws = make_workshop()
+    ids = _build(engine, ws)
+    before = next(a for a in _view(engine, ws).activities if a.id == ids["a1"])
+    with writing(engine) as db:
+        c.save_table(db, actor=ws.facilitator, table="activities", changes=c.TableChanges(
+            updated=({"id": ids["a1"], "rev": before.rev, "_label": None, "quality_method": "Methode Y",
+                      "quality_training": float("nan"), "quality_conditions": "Vaste ruimte",
+                      "proven_effective": "deels"},)))
+    after = next(a for a in _view(engine, ws).activities if a.id == ids["a1"])
+    assert (after.quality_method, after.quality_training, after.quality_conditions, after.proven_effective) == \
+        ("Methode Y", "", "Vaste ruimte", "deels")
+    assert (after.title, after.budget_cents, after.partner_id, after.result_ids, after.weights) == \
+        (before.title, before.budget_cents, before.partner_id, before.result_ids, before.weights)
+    assert after.rev == before.rev + 1
+
+
+def test_table_row_errors_name_the_row(engine, make_workshop):
+    ws = make_workshop()
+    ids = _build(engine, ws)
+    with reading(engine) as db:
+        rev = db.get(Indicator, ids["i1"]).rev
+    with pytest.raises(InvalidInput, match="^Rij 'Eenzaamheid': Streefjaar moet een jaartal zijn"), \
+            writing(engine) as db:
+        c.save_table(db, actor=ws.facilitator, table="indicators", changes=c.TableChanges(
+            updated=({"id": ids["i1"], "rev": rev, "_label": "Eenzaamheid", "name": "Eenzaamheid",
+                      "target_year": "volgend jaar"},)))
+    with pytest.raises(InvalidInput, match="^Nieuwe rij 1: Kies een bestaande waarde uit de lijst."), \
+            writing(engine) as db:
+        c.save_table(db, actor=ws.facilitator, table="results", changes=c.TableChanges(
+            added=({"id": None, "title": "Nieuw", "ambition_id": "Minder eenzaamheid"},)))
+
+
 def test_bad_table_row_changes_nothing(engine, make_workshop):
     ws = make_workshop()
     ids = _build(engine, ws)
