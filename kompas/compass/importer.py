@@ -354,8 +354,8 @@ def import_compass(db: Session, *, actor: Actor, filename: str, data: bytes) -> 
         if not _blank(row.get("meting")) or not _blank(row.get("meetdatum")):
             story = kind == "vertellen"
             write.add_measurement(db, actor=actor, indicator_id=ind_id, measured_on=row.get("meetdatum"),
-                                    value=None if story else row.get("meting"),
-                                    story=_s(row, "meting") if story else "", source=_s(row, "bron"))
+                                  value=None if story else row.get("meting"),
+                                  story=_s(row, "meting") if story else "", source=_s(row, "bron"))
             counts["measurements"] += 1
 
     handlers = {"resultaat": add_result, "activiteit": add_activity, "indicator": add_indicator}
