@@ -44,6 +44,8 @@ def money_short(cents: int | None, *, empty: str = "–") -> str:
     return ("€ -" if cents < 0 else "€ ") + number(round(abs(cents) / 100), 0)
 
 
+# The largest amount anyone enters: a billion euro, in cents (fits the BIGINT columns).
+MONEY_MAX_CENTS = 100_000_000_000
 _MONEY_CLEAN = re.compile(r"[€\s\u00a0]|eur(o)?", re.IGNORECASE)
 
 
@@ -84,7 +86,7 @@ def parse_money(raw: object, *, field: str = "bedrag") -> int | None:
             amount = -amount
     if amount < 0:
         raise InvalidInput(f"{field.capitalize()} mag niet negatief zijn.")
-    if amount > Decimal("1000000000"):
+    if amount * 100 > MONEY_MAX_CENTS:
         raise InvalidInput(f"{field.capitalize()} is onwaarschijnlijk hoog (meer dan een miljard euro).")
     return int((amount * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 

@@ -18,19 +18,17 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select
 from sqlmodel import Session
 
-from kompas import live, text, workshops
+from kompas import links, live, text, workshops
 from kompas.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from kompas.models import (
     NODE_KIND_LABELS,
     ROLE_GROUPS,
-    Activity,
     GoalNode,
     Participant,
     Partner,
-    Result,
     Vote,
     Workshop,
     utcnow,
@@ -151,12 +149,6 @@ def _fit_kinds(db: Session, node: GoalNode, parent_kind: str) -> dict[int, str]:
     return kinds
 
 
-def _sync_linked_titles(db: Session, node_id: int, title: str) -> None:
-    # Kwaliteitskompas results and activities made from this node carry its title.
-    db.execute(update(Result).where(Result.goal_node_id == node_id).values(title=title))
-    db.execute(update(Activity).where(Activity.goal_node_id == node_id).values(title=title))
-
-
 def _check_partner(db: Session, workshop_id: int, partner_id: object, kind: str) -> Optional[int]:
     if partner_id in (None, "", 0):
         return None
@@ -224,7 +216,7 @@ def edit_node(db: Session, *, actor: Actor, node_id: int, rev: int, title: objec
         new_title = _clean_title(title)
         if new_title != node.title:
             node.title = new_title
-            _sync_linked_titles(db, node.id, new_title)
+            links.node_renamed(db, node_id=node.id, title=new_title)
     if description is not _UNSET:
         node.description = _clean_description(description)
     if partner_id is not _UNSET:
@@ -257,8 +249,7 @@ def delete_node(db: Session, *, actor: Actor, node_id: int) -> None:
                          "procesbegeleider om het te verwijderen.")
     for n in reversed(nodes):  # children first: parent_id has no cascade
         db.execute(delete(Vote).where(Vote.node_id == n.id))
-        db.execute(update(Result).where(Result.goal_node_id == n.id).values(goal_node_id=None))
-        db.execute(update(Activity).where(Activity.goal_node_id == n.id).values(goal_node_id=None))
+        links.unlink_node(db, node_id=n.id)
         db.delete(n)
         db.flush()
     live.touch(db, workshop.id)
@@ -339,8 +330,7 @@ def merge_nodes(db: Session, *, actor: Actor, keep_id: int, merge_id: int) -> No
         child.position = _next_position(db, keep.id)
         db.flush()
     _merge_votes(db, workshop, keep.id, gone.id)
-    db.execute(update(Result).where(Result.goal_node_id == gone.id).values(goal_node_id=keep.id))
-    db.execute(update(Activity).where(Activity.goal_node_id == gone.id).values(goal_node_id=keep.id))
+    links.relink_node(db, from_node_id=gone.id, to_node_id=keep.id)
     aliases = _aliases(keep)
     for title in (gone.title, *_aliases(gone)):
         if title != keep.title and title not in aliases:

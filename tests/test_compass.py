@@ -14,7 +14,7 @@ from kompas import compass as c
 from kompas import live
 from kompas.db import reading, writing
 from kompas.errors import Conflict, InvalidInput, NotAllowed, NotFound
-from kompas.models import GoalNode, Indicator, Measurement, Partner, Result
+from kompas.models import Activity, GoalNode, Indicator, Measurement, Partner, Result
 from kompas.workshops import set_lock, set_phase, update_workshop
 
 pytestmark = pytest.mark.postgres
@@ -175,7 +175,7 @@ def test_weights_split_budget(engine, make_workshop):
     ws = make_workshop()
     ids = _build(engine, ws)
     with writing(engine) as db:
-        act = db.get(c.Activity, ids["a1"])
+        act = db.get(Activity, ids["a1"])
         c.update_activity(db, actor=ws.facilitator, activity_id=ids["a1"], rev=act.rev,
                           result_ids={ids["r1"]: 3, ids["r2"]: 1})
     per_result = {rid: cents for rid, _, cents in _view(engine, ws).budget_per_result}
@@ -281,13 +281,46 @@ def test_dutch_numbers_and_money_in_table_save(engine, make_workshop):
                       "target_value": "38", "higher_is_better": False},),
         )
         c.save_table(db, actor=ws.facilitator, table="indicators", changes=changes)
-        act = db.get(c.Activity, ids["a2"])
+        act = db.get(Activity, ids["a2"])
         c.save_table(db, actor=ws.facilitator, table="activities", changes=c.TableChanges(
             updated=({"id": ids["a2"], "rev": act.rev, "title": "Cursus", "budget": "€ 12.500,50",
                       "partner_id": None},)))
     with reading(engine) as db:
         assert db.get(Indicator, ids["i1"]).baseline_value == 44.5
-        assert db.get(c.Activity, ids["a2"]).budget_cents == 1_250_050
+        assert db.get(Activity, ids["a2"]).budget_cents == 1_250_050
+
+
+def test_quality_row_changes_only_the_quality_fields(engine, make_workshop):
+    ws = make_workshop()
+    ids = _build(engine, ws)
+    before = next(a for a in _view(engine, ws).activities if a.id == ids["a1"])
+    with writing(engine) as db:
+        c.save_table(db, actor=ws.facilitator, table="activities", changes=c.TableChanges(
+            updated=({"id": ids["a1"], "rev": before.rev, "_label": None, "quality_method": "Methode Y",
+                      "quality_training": float("nan"), "quality_conditions": "Vaste ruimte",
+                      "proven_effective": "deels"},)))
+    after = next(a for a in _view(engine, ws).activities if a.id == ids["a1"])
+    assert (after.quality_method, after.quality_training, after.quality_conditions, after.proven_effective) == \
+        ("Methode Y", "", "Vaste ruimte", "deels")
+    assert (after.title, after.budget_cents, after.partner_id, after.result_ids, after.weights) == \
+        (before.title, before.budget_cents, before.partner_id, before.result_ids, before.weights)
+    assert after.rev == before.rev + 1
+
+
+def test_table_row_errors_name_the_row(engine, make_workshop):
+    ws = make_workshop()
+    ids = _build(engine, ws)
+    with reading(engine) as db:
+        rev = db.get(Indicator, ids["i1"]).rev
+    with pytest.raises(InvalidInput, match="^Rij 'Eenzaamheid': Streefjaar moet een jaartal zijn"), \
+            writing(engine) as db:
+        c.save_table(db, actor=ws.facilitator, table="indicators", changes=c.TableChanges(
+            updated=({"id": ids["i1"], "rev": rev, "_label": "Eenzaamheid", "name": "Eenzaamheid",
+                      "target_year": "volgend jaar"},)))
+    with pytest.raises(InvalidInput, match="^Nieuwe rij 1: Kies een bestaande waarde uit de lijst."), \
+            writing(engine) as db:
+        c.save_table(db, actor=ws.facilitator, table="results", changes=c.TableChanges(
+            added=({"id": None, "title": "Nieuw", "ambition_id": "Minder eenzaamheid"},)))
 
 
 def test_bad_table_row_changes_nothing(engine, make_workshop):

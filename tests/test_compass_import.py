@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from kompas import compass
-from kompas import compass_import as ci
+from kompas.compass import importer as ci
 from kompas.db import reading, writing
 from kompas.errors import ImportRefused
 from kompas.models import Partner

@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from kompas import compass, formats, live, ui, workshops
-from kompas import compass_charts as charts
-from kompas import compass_import
+from kompas.compass import chart as charts
+from kompas.compass import importer as compass_import
 from kompas.compass import CompassView
 from kompas.errors import KompasError
 from kompas.ui import esc

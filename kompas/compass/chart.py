@@ -6,16 +6,14 @@ from __future__ import annotations
 import altair as alt
 
 from kompas import formats
-from kompas.compass import (
-    NOT_LINKED,
+from kompas.compass.rules import (
     STATUS_NO_DATA,
     STATUS_OFF_TRACK,
     STATUS_ON_TRACK,
     STATUS_REACHED,
     STATUS_STORY,
-    CompassView,
-    IndicatorView,
 )
+from kompas.compass.view import NOT_LINKED, CompassView, IndicatorView
 
 # Colours meet WCAG AA (≥ 3:1 for graphics) on white; shapes repeat the status for
 # people who cannot tell the colours apart.

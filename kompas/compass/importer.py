@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from kompas import compass, formats, text
+from kompas import formats, text
+from kompas.compass import write
 from kompas.errors import ImportRefused, InvalidInput, KompasError
 from kompas.models import Activity, Ambition, Indicator, Partner, Result
 from kompas.workshops import Actor
@@ -254,7 +255,7 @@ def import_compass(db: Session, *, actor: Actor, filename: str, data: bytes) -> 
     All rows or none: any problem raises ImportRefused listing each bad row (the caller's
     unit of work then rolls back). Results and ambitions with an existing title are
     reused; an activity or indicator that already exists is a problem."""
-    workshop = compass.require_edit(db, actor)
+    workshop = write.require_edit(db, actor)
     rows = read_rows(filename, data)
     problems: list[str] = []
     counts = dict(ambitions=0, results=0, indicators=0, measurements=0, activities=0)
@@ -285,11 +286,11 @@ def import_compass(db: Session, *, actor: Actor, filename: str, data: bytes) -> 
         if _s(row, "ambitie"):
             amb = _find(db, Ambition, Ambition.title, workshop.id, _s(row, "ambitie"))
             if amb is None:
-                ambition_id = compass.add_ambition(db, actor=actor, title=_s(row, "ambitie"))
+                ambition_id = write.add_ambition(db, actor=actor, title=_s(row, "ambitie"))
                 counts["ambitions"] += 1
             else:
                 ambition_id = amb.id
-        compass.add_result(db, actor=actor, title=title, ambition_id=ambition_id)
+        write.add_result(db, actor=actor, title=title, ambition_id=ambition_id)
         counts["results"] += 1
 
     def result_ids(raw: str) -> list[int]:
@@ -314,7 +315,7 @@ def import_compass(db: Session, *, actor: Actor, filename: str, data: bytes) -> 
                 raise InvalidInput(f"partner '{_s(row, 'partner')}' staat niet in de partnerlijst. "
                                    "Voeg de partner eerst toe bij de Partnermatrix.")
         budget = row.get("budget")
-        compass.add_activity(
+        write.add_activity(
             db, actor=actor, title=title, partner_id=partner_id,
             budget_cents=formats.parse_money(budget if not isinstance(budget, str) else budget.strip() or None,
                                              field="budget"),
@@ -342,7 +343,7 @@ def import_compass(db: Session, *, actor: Actor, filename: str, data: bytes) -> 
         if dup is not None:
             raise InvalidInput(f"indicator '{name}' bestaat al bij {what}.")
         kind = _s(row, "vorm").lower() or "tellen"
-        ind_id = compass.add_indicator(
+        ind_id = write.add_indicator(
             db, actor=actor, result_id=owner.id if owner_result else None,
             activity_id=owner.id if owner_activity else None, name=name, kind=kind,
             unit=_s(row, "eenheid"), baseline_value=row.get("nulmeting"),
@@ -352,9 +353,9 @@ def import_compass(db: Session, *, actor: Actor, filename: str, data: bytes) -> 
         counts["indicators"] += 1
         if not _blank(row.get("meting")) or not _blank(row.get("meetdatum")):
             story = kind == "vertellen"
-            compass.add_measurement(db, actor=actor, indicator_id=ind_id, measured_on=row.get("meetdatum"),
-                                    value=None if story else row.get("meting"),
-                                    story=_s(row, "meting") if story else "", source=_s(row, "bron"))
+            write.add_measurement(db, actor=actor, indicator_id=ind_id, measured_on=row.get("meetdatum"),
+                                  value=None if story else row.get("meting"),
+                                  story=_s(row, "meting") if story else "", source=_s(row, "bron"))
             counts["measurements"] += 1
 
     handlers = {"resultaat": add_result, "activiteit": add_activity, "indicator": add_indicator}
