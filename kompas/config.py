@@ -50,27 +50,43 @@ def _database_url(raw: str) -> str:
     return raw
 
 
-# name -> (default, parser, help text shown in the README and in errors)
-SETTINGS: dict[str, tuple[str, Callable[[str], object], str]] = {
-    "KOMPAS_DATABASE_URL": ("sqlite:///data/kompas.db", _database_url,
-                            "Database; SQLite-bestand of PostgreSQL."),
-    "KOMPAS_POLL_SECONDS": ("1", _float_between(0.2, 60),
-                            "Hoe vaak een open pagina op wijzigingen controleert (seconden)."),
-    "KOMPAS_LIVE": ("process", _choice("process", "database"),
-                    "'process' voor één server, 'database' bij meerdere processen."),
-    "KOMPAS_BASE_URL": ("http://localhost:8501", _url,
-                        "Adres van de app, voor deelnemerslinks en QR-code."),
-    "KOMPAS_RETENTION_DAYS": ("365", _int_between(1, 3650),
-                              "Na hoeveel dagen een workshop automatisch wordt verwijderd."),
-    "KOMPAS_JOIN_ATTEMPTS_PER_MINUTE": ("10", _int_between(1, 1000),
-                                        "Maximaal aantal pogingen met een code per minuut per browser."),
-    "KOMPAS_LOG_LEVEL": ("INFO", _choice("DEBUG", "INFO", "WARNING", "ERROR"),
-                         "Hoeveel de server logt."),
-}
+@dataclass(frozen=True)
+class Setting:
+    """One KOMPAS_* environment variable: its default, how it is read, and what it does
+    (the help text is shown in errors; the README lists every setting, see tests)."""
+
+    name: str
+    default: str
+    parse: Callable[[str], object]
+    help: str
+
+    @property
+    def attribute(self) -> str:  # KOMPAS_POLL_SECONDS -> poll_seconds
+        return self.name.removeprefix("KOMPAS_").lower()
+
+
+SETTINGS: dict[str, Setting] = {s.name: s for s in (
+    Setting("KOMPAS_DATABASE_URL", "sqlite:///data/kompas.db", _database_url,
+            "Database; SQLite-bestand of PostgreSQL."),
+    Setting("KOMPAS_POLL_SECONDS", "1", _float_between(0.2, 60),
+            "Hoe vaak een open pagina op wijzigingen controleert (seconden)."),
+    Setting("KOMPAS_LIVE", "process", _choice("process", "database"),
+            "'process' voor één server, 'database' bij meerdere processen."),
+    Setting("KOMPAS_BASE_URL", "http://localhost:8501", _url,
+            "Adres van de app, voor deelnemerslinks en QR-code."),
+    Setting("KOMPAS_RETENTION_DAYS", "365", _int_between(1, 3650),
+            "Na hoeveel dagen een workshop automatisch wordt verwijderd."),
+    Setting("KOMPAS_JOIN_ATTEMPTS_PER_MINUTE", "10", _int_between(1, 1000),
+            "Maximaal aantal pogingen met een code per minuut per browser."),
+    Setting("KOMPAS_LOG_LEVEL", "INFO", _choice("DEBUG", "INFO", "WARNING", "ERROR"),
+            "Hoeveel de server logt."),
+)}
 
 
 @dataclass(frozen=True)
 class Settings:
+    """The checked values, one attribute per setting (``KOMPAS_LIVE`` → ``live``)."""
+
     database_url: str
     poll_seconds: float
     live: str
@@ -90,21 +106,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             f"Onbekende instelling {unknown[0]}. Bekend zijn: {', '.join(SETTINGS)}."
         )
     values: dict[str, object] = {}
-    for name, (default, parse, help_text) in SETTINGS.items():
-        raw = env.get(name, default).strip()
+    for setting in SETTINGS.values():
+        raw = env.get(setting.name, setting.default).strip()
         try:
-            values[name] = parse(raw)
+            values[setting.attribute] = setting.parse(raw)
         except ValueError as exc:
             raise InvalidInput(
-                f"Instelling {name}={raw!r} klopt niet: verwacht {exc}. ({help_text})"
+                f"Instelling {setting.name}={raw!r} klopt niet: verwacht {exc}. ({setting.help})"
             ) from exc
-    return Settings(
-        database_url=values["KOMPAS_DATABASE_URL"],
-        poll_seconds=values["KOMPAS_POLL_SECONDS"],
-        live=values["KOMPAS_LIVE"],
-        base_url=values["KOMPAS_BASE_URL"],
-        retention_days=values["KOMPAS_RETENTION_DAYS"],
-        join_attempts_per_minute=values["KOMPAS_JOIN_ATTEMPTS_PER_MINUTE"],
-        log_level=values["KOMPAS_LOG_LEVEL"],
-        raw={k: env.get(k, d) for k, (d, _, _) in SETTINGS.items()},
-    )
+    return Settings(**values, raw={s.name: env.get(s.name, s.default) for s in SETTINGS.values()})
