@@ -1,5 +1,4 @@
-"""The goal tree (*doelenboom*): nodes from main goal to activities, moderation, dot votes
-and priorities.
+"""Goal tree nodes: propose, edit, accept, move, merge and delete, and the template.
 
 Kinds and where they may stand (parent → children):
 
@@ -7,28 +6,24 @@ Kinds and where they may stand (parent → children):
                └─ domain ── effect ── activity
 
 Participants propose nodes (status ``proposal``) in phase *verzamelen*; the facilitator
-accepts, edits, moves, merges and deletes. Votes are dots (*stippen*): one ``Vote`` row per
-(node, participant) holding a count, limited by the workshop's budget and per-node
-maximum, hidden from everyone until the facilitator reveals them.
+accepts, edits, moves, merges and deletes.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Any, Optional
 
+from pydantic import field_validator
 from sqlalchemy import delete, func, select, update
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from kompas import live, text, workshops
 from kompas.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from kompas.models import (
     NODE_KIND_LABELS,
-    ROLE_GROUPS,
     Activity,
     GoalNode,
-    Participant,
     Partner,
     Result,
     Vote,
@@ -48,9 +43,6 @@ CHILD_KINDS = {
 }
 # the kind a new or moved node gets under a parent when none is asked for
 DEFAULT_CHILD = {"main_goal": "domain", "domain": "effect", "effect": "activity"}
-VOTE_KINDS = {"effect": ("effect",), "activity": ("activity",), "both": ("effect", "activity")}
-VOTE_LEVEL_LABELS = {"effect": "maatschappelijke effecten", "activity": "activiteiten",
-                     "both": "effecten en activiteiten"}
 # The six policy domains of the template: the nine traditional domains of DOMAIN.md,
 # grouped the way most municipalities organise their social domain.
 TEMPLATE_DOMAINS = (
@@ -61,7 +53,39 @@ TEMPLATE_DOMAINS = (
     "Werk, inkomen en schuldhulp",
     "Wonen en veiligheid",
 )
-FACILITATOR_ROLE = "procesbegeleider"
+
+
+# --- input models -----------------------------------------------------------------------
+
+
+class GoalNodeBase(SQLModel):
+    """The text a person writes on a node, cleaned like all user text."""
+
+    title: str
+    description: str = ""
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _clean_title(cls, value: object) -> str:
+        return text.clean(value, field="de titel", max_len=text.TITLE_MAX)
+
+    @field_validator("description", mode="before")
+    @classmethod
+    def _clean_description(cls, value: object) -> str:
+        return text.optional(value, field="de toelichting", max_len=DESCRIPTION_MAX)
+
+
+class GoalNodeCreate(GoalNodeBase):
+    kind: Optional[str] = None  # None: the usual child kind of the parent
+    partner_id: Any = None  # checked against the workshop's partners when written
+
+
+class GoalNodeUpdate(GoalNodeBase, extra="forbid"):
+    """Only the fields given change (``model_dump(exclude_unset=True)``)."""
+
+    title: Optional[str] = None
+    description: Optional[str] = None
+    partner_id: Any = None
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -71,7 +95,7 @@ def kind_label(kind: str) -> str:
     return NODE_KIND_LABELS.get(kind, kind)
 
 
-def _get_node(db: Session, workshop_id: int, node_id: object) -> GoalNode:
+def get_node(db: Session, workshop_id: int, node_id: object) -> GoalNode:
     try:
         node = db.get(GoalNode, int(node_id))  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -92,7 +116,7 @@ def _bump(node: GoalNode) -> None:
     node.updated_at = utcnow()
 
 
-def _aliases(node: GoalNode) -> list[str]:
+def parse_aliases(node: GoalNode) -> list[str]:
     try:
         value = json.loads(node.aliases or "[]")
     except ValueError:
@@ -171,14 +195,6 @@ def _check_partner(db: Session, workshop_id: int, partner_id: object, kind: str)
     return partner.id
 
 
-def _clean_title(title: object) -> str:
-    return text.clean(title, field="de titel", max_len=text.TITLE_MAX)
-
-
-def _clean_description(description: object) -> str:
-    return text.optional(description, field="de toelichting", max_len=DESCRIPTION_MAX)
-
-
 # --- nodes ------------------------------------------------------------------------------
 
 
@@ -187,21 +203,20 @@ def add_node(db: Session, *, actor: Actor, parent_id: int, title: str, kind: str
     """A participant's node is a proposal (phase verzamelen only); the facilitator's is
     accepted at once. ``kind`` defaults to the usual child of the parent. Returns the id."""
     workshop = workshops.require_open(db, actor, TOOL, phases=("verzamelen",))
-    parent = _get_node(db, workshop.id, parent_id)
-    title = _clean_title(title)
-    description = _clean_description(description)
-    kind = kind or DEFAULT_CHILD.get(parent.kind) or "activity"
+    parent = get_node(db, workshop.id, parent_id)
+    node_in = GoalNodeCreate(title=title, description=description, kind=kind, partner_id=partner_id)
+    kind = node_in.kind or DEFAULT_CHILD.get(parent.kind) or "activity"
     _check_child_kind(parent, kind)
     if parent.status != "accepted" and not actor.is_facilitator and parent.author_id != actor.participant_id:
         # proposals under someone else's proposal would be lost when that one is withdrawn
         raise NotAllowed("Je kunt alleen iets toevoegen onder een vastgesteld onderdeel of "
                          "onder je eigen voorstel.")
     node = GoalNode(
-        workshop_id=workshop.id, parent_id=parent.id, kind=kind, title=title,
-        description=description, author_id=actor.participant_id,
+        workshop_id=workshop.id, parent_id=parent.id, kind=kind, title=node_in.title,
+        description=node_in.description, author_id=actor.participant_id,
         status="accepted" if actor.is_facilitator else "proposal",
         position=_next_position(db, parent.id),
-        partner_id=_check_partner(db, workshop.id, partner_id, kind),
+        partner_id=_check_partner(db, workshop.id, node_in.partner_id, kind),
     )
     db.add(node)
     db.flush()
@@ -209,26 +224,24 @@ def add_node(db: Session, *, actor: Actor, parent_id: int, title: str, kind: str
     return node.id
 
 
-_UNSET = object()
-
-
-def edit_node(db: Session, *, actor: Actor, node_id: int, rev: int, title: object = _UNSET,
-              description: object = _UNSET, partner_id: object = _UNSET) -> None:
-    """Change title, description or partner. Participants: only their own proposal, in
-    phases verzamelen and ordenen. A new title also renames linked compass items."""
+def edit_node(db: Session, *, actor: Actor, node_id: int, rev: int, **fields: object) -> None:
+    """Change title, description or partner (``fields``, see ``GoalNodeUpdate``: only
+    those given change). Participants: only their own proposal, in phases verzamelen and
+    ordenen. A new title also renames linked compass items."""
     workshop = workshops.require_open(db, actor, TOOL, phases=("verzamelen", "ordenen"))
-    node = _get_node(db, workshop.id, node_id)
+    node = get_node(db, workshop.id, node_id)
     _require_own_proposal(actor, node, "wijzigen")
     _check_rev(node, rev)
-    if title is not _UNSET:
-        new_title = _clean_title(title)
+    changes = GoalNodeUpdate(**fields).model_dump(exclude_unset=True)
+    if "title" in changes:
+        new_title = changes["title"]
         if new_title != node.title:
             node.title = new_title
             _sync_linked_titles(db, node.id, new_title)
-    if description is not _UNSET:
-        node.description = _clean_description(description)
-    if partner_id is not _UNSET:
-        node.partner_id = _check_partner(db, workshop.id, partner_id, node.kind)
+    if "description" in changes:
+        node.description = changes["description"]
+    if "partner_id" in changes:
+        node.partner_id = _check_partner(db, workshop.id, changes["partner_id"], node.kind)
     _bump(node)
     live.touch(db, workshop.id)
 
@@ -247,7 +260,7 @@ def delete_node(db: Session, *, actor: Actor, node_id: int) -> None:
     """The facilitator deletes a node with everything under it (votes included); a
     participant withdraws their own proposal, as long as nothing stands under it."""
     workshop = workshops.require_open(db, actor, TOOL, phases=("verzamelen", "ordenen"))
-    node = _get_node(db, workshop.id, node_id)
+    node = get_node(db, workshop.id, node_id)
     if node.kind == "main_goal":
         raise NotAllowed("Het hoofddoel kun je niet verwijderen. Je kunt de titel wel wijzigen.")
     _require_own_proposal(actor, node, "intrekken")
@@ -266,7 +279,7 @@ def delete_node(db: Session, *, actor: Actor, node_id: int) -> None:
 
 def accept_node(db: Session, *, actor: Actor, node_id: int, rev: int | None = None) -> None:
     workshop = workshops.require_facilitator(db, actor)
-    node = _get_node(db, workshop.id, node_id)
+    node = get_node(db, workshop.id, node_id)
     _check_rev(node, rev)
     # a proposal under a proposal: accepting the child accepts the way up to the tree
     current: GoalNode | None = node
@@ -295,8 +308,8 @@ def move_node(db: Session, *, actor: Actor, node_id: int, new_parent_id: int,
     stand there become the parent's usual child kind, e.g. a domain moved under a
     domain becomes an effect."""
     workshop = workshops.require_facilitator(db, actor)
-    node = _get_node(db, workshop.id, node_id)
-    parent = _get_node(db, workshop.id, new_parent_id)
+    node = get_node(db, workshop.id, node_id)
+    parent = get_node(db, workshop.id, new_parent_id)
     _check_rev(node, rev)
     if node.kind == "main_goal":
         raise NotAllowed("Het hoofddoel staat altijd bovenaan; je kunt het niet verplaatsen.")
@@ -322,8 +335,8 @@ def merge_nodes(db: Session, *, actor: Actor, keep_id: int, merge_id: int) -> No
     """Merge a duplicate into the node that is kept: children, votes and compass links go
     to the kept node, the merged title stays as an alias, the duplicate disappears."""
     workshop = workshops.require_facilitator(db, actor)
-    keep = _get_node(db, workshop.id, keep_id)
-    gone = _get_node(db, workshop.id, merge_id)
+    keep = get_node(db, workshop.id, keep_id)
+    gone = get_node(db, workshop.id, merge_id)
     if keep.id == gone.id:
         raise InvalidInput("Kies twee verschillende onderdelen om samen te voegen.")
     if gone.kind == "main_goal":
@@ -341,8 +354,8 @@ def merge_nodes(db: Session, *, actor: Actor, keep_id: int, merge_id: int) -> No
     _merge_votes(db, workshop, keep.id, gone.id)
     db.execute(update(Result).where(Result.goal_node_id == gone.id).values(goal_node_id=keep.id))
     db.execute(update(Activity).where(Activity.goal_node_id == gone.id).values(goal_node_id=keep.id))
-    aliases = _aliases(keep)
-    for title in (gone.title, *_aliases(gone)):
+    aliases = parse_aliases(keep)
+    for title in (gone.title, *parse_aliases(gone)):
         if title != keep.title and title not in aliases:
             aliases.append(title)
     keep.aliases = json.dumps(aliases, ensure_ascii=False)
@@ -381,7 +394,7 @@ def _merge_votes(db: Session, workshop: Workshop, keep_id: int, gone_id: int) ->
 def set_agreed(db: Session, *, actor: Actor, node_id: int, agreed: bool) -> None:
     """Mark (or unmark) a node as an agreed priority (*afgesproken prioriteit*)."""
     workshop = workshops.require_facilitator(db, actor)
-    node = _get_node(db, workshop.id, node_id)
+    node = get_node(db, workshop.id, node_id)
     node.agreed_priority = bool(agreed)
     _bump(node)
     live.touch(db, workshop.id)
@@ -412,292 +425,3 @@ def main_goal(db: Session, workshop_id: int) -> GoalNode:
     if node is None:
         raise NotFound("Deze doelenboom heeft geen hoofddoel.")
     return node
-
-
-# --- votes ------------------------------------------------------------------------------
-
-
-def _voting_participant(db: Session, actor: Actor) -> Workshop:
-    workshop = workshops.require_open(db, actor, TOOL, phases=("stemmen",))
-    if actor.is_facilitator:
-        raise NotAllowed("De procesbegeleider stemt niet mee.")
-    if workshop.phase_tree != "stemmen":
-        raise NotAllowed("Stemmen kan alleen in de fase 'stemmen' van de Doelenboom.")
-    # Serialise this participant's votes on PostgreSQL (SQLite: BEGIN IMMEDIATE already
-    # holds the write lock), so two tabs can never spend the same dot twice.
-    db.execute(select(Participant.id).where(Participant.id == actor.participant_id)
-               .with_for_update()).first()
-    return workshop
-
-
-def _used(db: Session, workshop_id: int, participant_id: int) -> int:
-    return db.execute(select(func.coalesce(func.sum(Vote.count), 0))
-                      .where(Vote.workshop_id == workshop_id,
-                             Vote.participant_id == participant_id)).scalar_one()
-
-
-def cast_vote(db: Session, *, actor: Actor, node_id: int) -> int:
-    """Put one dot on a node. Returns the dots the participant has left."""
-    workshop = _voting_participant(db, actor)
-    node = _get_node(db, workshop.id, node_id)
-    if node.status != "accepted":
-        raise NotAllowed(f"'{node.title}' is nog een voorstel. Daarop kun je niet stemmen.")
-    if node.kind not in VOTE_KINDS.get(workshop.vote_level, ()):
-        raise NotAllowed(f"Je stemt nu op {VOTE_LEVEL_LABELS[workshop.vote_level]}, "
-                         f"niet op een {kind_label(node.kind).lower()}.")
-    used = _used(db, workshop.id, actor.participant_id)
-    if used >= workshop.vote_budget:
-        raise NotAllowed(f"Je hebt al je {workshop.vote_budget} stippen gebruikt. Haal ergens "
-                         "een stip weg als je anders wilt kiezen.")
-    vote = db.execute(select(Vote).where(Vote.node_id == node.id,
-                                         Vote.participant_id == actor.participant_id)).scalar()
-    if vote is not None and vote.count >= workshop.max_votes_per_node:
-        raise NotAllowed(f"Je hebt al {vote.count} stippen op '{node.title}'. Meer dan "
-                         f"{workshop.max_votes_per_node} per onderdeel kan niet.")
-    if vote is None:
-        db.add(Vote(workshop_id=workshop.id, node_id=node.id,
-                    participant_id=actor.participant_id, count=1))
-    else:
-        vote.count += 1
-    db.flush()
-    live.touch(db, workshop.id)
-    return workshop.vote_budget - used - 1
-
-
-def remove_vote(db: Session, *, actor: Actor, node_id: int) -> int:
-    """Take one dot back from a node. Returns the dots the participant has left."""
-    workshop = _voting_participant(db, actor)
-    node = _get_node(db, workshop.id, node_id)
-    vote = db.execute(select(Vote).where(Vote.node_id == node.id,
-                                         Vote.participant_id == actor.participant_id)).scalar()
-    if vote is None:
-        raise NotAllowed(f"Je hebt geen stip op '{node.title}'.")
-    if vote.count <= 1:
-        db.delete(vote)
-    else:
-        vote.count -= 1
-    db.flush()
-    live.touch(db, workshop.id)
-    return workshop.vote_budget - _used(db, workshop.id, actor.participant_id)
-
-
-# --- read models ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NodeView:
-    id: int
-    parent_id: Optional[int]
-    kind: str
-    title: str
-    description: str
-    status: str  # proposal | accepted
-    author_id: Optional[int]
-    author_role: str  # a role group, or "procesbegeleider"
-    aliases: tuple[str, ...]
-    partner_id: Optional[int]
-    partner_name: str
-    depth: int
-    order: int  # position in a depth-first walk (outline order)
-    rev: int
-    agreed: bool
-    children: tuple[int, ...]
-    total: Optional[int] = None  # vote total; None while votes are hidden
-    by_role: tuple[tuple[str, int], ...] = ()  # (role group, dots); empty while hidden
-
-    @property
-    def kind_label(self) -> str:
-        return kind_label(self.kind)
-
-    @property
-    def is_proposal(self) -> bool:
-        return self.status == "proposal"
-
-
-@dataclass(frozen=True)
-class TreeView:
-    workshop_id: int
-    phase: str
-    locked: bool
-    nodes: tuple[NodeView, ...]  # outline order: parents before children
-    revealed: bool
-    vote_budget: int
-    max_votes_per_node: int
-    vote_level: str
-    participants: int  # active participants
-    voters: int  # of them, how many placed at least one dot
-    my_votes: tuple[tuple[int, int], ...] = ()  # (node id, dots) of the viewer
-    my_remaining: Optional[int] = None  # None when the viewer is not a participant
-    partners: tuple[tuple[int, str], ...] = field(default=())  # for the partner selectbox
-
-    def node(self, node_id: int) -> NodeView:
-        for n in self.nodes:
-            if n.id == node_id:
-                return n
-        raise KeyError(node_id)
-
-    @property
-    def root(self) -> NodeView:
-        return self.nodes[0]
-
-    def my_count(self, node_id: int) -> int:
-        return dict(self.my_votes).get(node_id, 0)
-
-    def votable(self, node: NodeView) -> bool:
-        return node.status == "accepted" and node.kind in VOTE_KINDS.get(self.vote_level, ())
-
-
-def _outline(rows: list[GoalNode]) -> list[tuple[GoalNode, int]]:
-    """Depth-first order with depth; nodes whose parent is missing hang under the root."""
-    by_parent: dict[Optional[int], list[GoalNode]] = {}
-    ids = {r.id for r in rows}
-    roots = []
-    for r in rows:
-        if r.parent_id is None or r.parent_id not in ids:
-            roots.append(r)
-        else:
-            by_parent.setdefault(r.parent_id, []).append(r)
-    for kids in by_parent.values():
-        kids.sort(key=lambda n: (n.kind != "vision", n.position, n.id))
-    roots.sort(key=lambda n: (n.kind != "main_goal", n.id))
-    out: list[tuple[GoalNode, int]] = []
-    stack = [(r, 0) for r in reversed(roots)]
-    while stack:
-        node, depth = stack.pop()
-        out.append((node, depth))
-        stack.extend((c, depth + 1) for c in reversed(by_parent.get(node.id, [])))
-    return out
-
-
-def _vote_totals(db: Session, workshop_id: int) -> dict[int, dict[str, int]]:
-    rows = db.execute(
-        select(Vote.node_id, Participant.role_group, func.sum(Vote.count))
-        .join(Participant, Participant.id == Vote.participant_id)
-        .where(Vote.workshop_id == workshop_id)
-        .group_by(Vote.node_id, Participant.role_group)
-    ).all()
-    totals: dict[int, dict[str, int]] = {}
-    for node_id, role, count in rows:
-        totals.setdefault(node_id, {})[role] = int(count)
-    return totals
-
-
-def _by_role(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
-    return tuple((role, counts.get(role, 0)) for role in ROLE_GROUPS)
-
-
-def tree_view(db: Session, workshop_id: int,
-              viewer_participant_id: Optional[int] = None) -> TreeView:
-    """Everything a page or an export needs to show the tree; vote totals only once the
-    facilitator has revealed them, the viewer's own dots always."""
-    workshop = workshops.get_workshop(db, workshop_id)
-    rows = list(db.execute(select(GoalNode).where(GoalNode.workshop_id == workshop_id)).scalars())
-    people = {p.id: p for p in db.execute(
-        select(Participant).where(Participant.workshop_id == workshop_id)).scalars()}
-    partners = {p.id: p.name for p in db.execute(
-        select(Partner).where(Partner.workshop_id == workshop_id)
-        .order_by(Partner.position, Partner.name, Partner.id)).scalars()}
-    totals = _vote_totals(db, workshop_id) if workshop.votes_revealed else {}
-    children: dict[int, list[int]] = {}
-    outline = _outline(rows)
-    for node, _depth in outline:
-        if node.parent_id is not None:
-            children.setdefault(node.parent_id, []).append(node.id)
-    nodes = []
-    for order, (node, depth) in enumerate(outline):
-        author = people.get(node.author_id) if node.author_id else None
-        counts = totals.get(node.id, {})
-        nodes.append(NodeView(
-            id=node.id, parent_id=node.parent_id, kind=node.kind, title=node.title,
-            description=node.description, status=node.status, author_id=node.author_id,
-            author_role=author.role_group if author else FACILITATOR_ROLE,
-            aliases=tuple(_aliases(node)), partner_id=node.partner_id,
-            partner_name=partners.get(node.partner_id, "") if node.partner_id else "",
-            depth=depth, order=order, rev=node.rev, agreed=node.agreed_priority,
-            children=tuple(children.get(node.id, ())),
-            total=sum(counts.values()) if workshop.votes_revealed else None,
-            by_role=_by_role(counts) if workshop.votes_revealed else (),
-        ))
-    active = {pid for pid, p in people.items() if not p.removed}
-    voter_ids = set(db.execute(select(Vote.participant_id).where(Vote.workshop_id == workshop_id)
-                               .distinct()).scalars())
-    view = TreeView(
-        workshop_id=workshop_id, phase=workshop.phase_tree, locked=workshop.lock_tree,
-        nodes=tuple(nodes), revealed=workshop.votes_revealed, vote_budget=workshop.vote_budget,
-        max_votes_per_node=workshop.max_votes_per_node, vote_level=workshop.vote_level,
-        participants=len(active), voters=len(voter_ids & active), my_votes=(),
-        my_remaining=None, partners=tuple(partners.items()),
-    )
-    if viewer_participant_id is not None and viewer_participant_id in people:
-        view = with_viewer(view, viewer_votes(db, workshop_id, viewer_participant_id))
-    return view
-
-
-def viewer_votes(db: Session, workshop_id: int, participant_id: int) -> tuple[tuple[int, int], ...]:
-    """One participant's own dots as (node id, count)."""
-    mine = db.execute(select(Vote.node_id, Vote.count)
-                      .where(Vote.workshop_id == workshop_id, Vote.participant_id == participant_id)).all()
-    return tuple((n, c) for n, c in mine)
-
-
-def with_viewer(view: TreeView, my_votes: tuple[tuple[int, int], ...]) -> TreeView:
-    """The shared tree (the same for everyone, read once per change) with one viewer's
-    dots and remaining budget."""
-    return replace(view, my_votes=my_votes,
-                   my_remaining=view.vote_budget - sum(c for _, c in my_votes))
-
-
-@dataclass(frozen=True)
-class PriorityRow:
-    rank: int  # 1 = most dots; equal totals share a rank (1, 2, 2, 4)
-    node_id: int
-    title: str
-    kind: str
-    parent_title: str
-    domain_title: str  # the policy domain the node stands under ("" when none)
-    partner_name: str
-    total: int
-    by_role: tuple[tuple[str, int], ...]  # (role group, dots) for every role group
-    agreed: bool
-
-    @property
-    def kind_label(self) -> str:
-        return kind_label(self.kind)
-
-
-def priorities(db: Session, workshop_id: int) -> tuple[PriorityRow, ...]:
-    """Nodes with dots or marked as agreed, most dots first. Ignores whether votes are
-    revealed: exports and the result view decide what to show."""
-    workshop = workshops.get_workshop(db, workshop_id)
-    rows = {n.id: n for n in db.execute(
-        select(GoalNode).where(GoalNode.workshop_id == workshop.id)).scalars()}
-    partners = dict(db.execute(select(Partner.id, Partner.name)
-                               .where(Partner.workshop_id == workshop.id)).all())
-    totals = _vote_totals(db, workshop.id)
-    order = {n.id: i for i, (n, _) in enumerate(_outline(list(rows.values())))}
-
-    def domain_of(node: GoalNode) -> str:
-        current, seen = node, set()
-        while current is not None and current.id not in seen:
-            seen.add(current.id)
-            if current.kind == "domain":
-                return current.title
-            current = rows.get(current.parent_id) if current.parent_id else None
-        return ""
-
-    picked = [n for n in rows.values() if totals.get(n.id) or n.agreed_priority]
-    picked.sort(key=lambda n: (-sum(totals.get(n.id, {}).values()), not n.agreed_priority,
-                               order.get(n.id, 0)))
-    out, last_total, rank = [], None, 0
-    for i, node in enumerate(picked, start=1):
-        total = sum(totals.get(node.id, {}).values())
-        if total != last_total:
-            rank, last_total = i, total
-        parent = rows.get(node.parent_id) if node.parent_id else None
-        out.append(PriorityRow(
-            rank=rank, node_id=node.id, title=node.title, kind=node.kind,
-            parent_title=parent.title if parent else "", domain_title=domain_of(node),
-            partner_name=partners.get(node.partner_id, "") if node.partner_id else "",
-            total=total, by_role=_by_role(totals.get(node.id, {})), agreed=node.agreed_priority,
-        ))
-    return tuple(out)
