@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from pydantic import field_validator
+from pydantic import ConfigDict, field_validator
 from sqlalchemy import delete, func, select, update
 from sqlmodel import Session, SQLModel
 
@@ -80,9 +80,10 @@ class GoalNodeCreate(GoalNodeBase):
     partner_id: Any = None  # checked against the workshop's partners when written
 
 
-class GoalNodeUpdate(GoalNodeBase, extra="forbid"):
+class GoalNodeUpdate(GoalNodeBase):
     """Only the fields given change (``model_dump(exclude_unset=True)``)."""
 
+    model_config = ConfigDict(extra="forbid")  # a misspelt field must not pass unnoticed
     title: Optional[str] = None
     description: Optional[str] = None
     partner_id: Any = None
