@@ -239,112 +239,10 @@ def _about(info: workshops.WorkshopInfo, show_names: bool) -> Section:
 
 
 def _tree(db: Session, info: workshops.WorkshopInfo):
-    from kompas import goaltree
+    # local import: kompas.goaltree.report builds its section from this module's blocks
+    from kompas.goaltree.report import tree_section
 
-    view = goaltree.tree_view(db, info.id)
-    accepted = [n for n in view.nodes if n.status == "accepted"]
-    proposals = [n for n in view.nodes if n.status == "proposal"]
-    blocks: list = []
-    if len(view.nodes) <= 1 and not proposals:
-        blocks.append(Paragraph("De doelenboom heeft alleen het hoofddoel. Er zijn nog geen "
-                                "beleidsterreinen, effecten of activiteiten.", "note"))
-        return Section("tree", "Doelenboom", tuple(blocks)), view
-    blocks.append(Paragraph(
-        f"De doelenboom heeft {len(accepted)} onderdelen"
-        + (f" en {len(proposals)} voorstel{'len' if len(proposals) != 1 else ''} die nog niet "
-           "zijn besproken" if proposals else "")
-        + ". Hieronder staat de boom als afbeelding en daarna in woorden."))
-    collapsed, level = tree_collapse(view)
-    caption = "De doelenboom" if not collapsed else (
-        "De bovenste niveaus van de doelenboom (" + level + "); de hele boom staat hieronder in woorden")
-    blocks.append(Picture("tree", caption + (", met het aantal stippen per onderdeel"
-                                             if view.revealed else "")))
-    blocks.append(Heading("Prioriteiten", 3))
-    if view.revealed:
-        rows = goaltree.priorities(db, info.id)
-        if rows:
-            voters = f"{view.voters} van de {view.participants} deelnemers hebben gestemd"
-            blocks.append(Paragraph(
-                f"Elke deelnemer had {view.vote_budget} stippen om te verdelen. {voters}. "
-                "De tabel toont de onderdelen met de meeste stippen eerst, met de verdeling "
-                "over de rollen."))
-            role_cols = tuple(Column(ROLE_LABELS[r], "int", 0.55) for r in ROLE_GROUPS)
-            # documents: compact (the domain is in the tree, "afgesproken" after the title)
-            doc_columns = ((Column("Nr.", "int", 0.35), Column("Onderdeel", width=3.0),
-                            Column("Stippen", "int", 0.6)) + role_cols)
-            doc_rows = tuple((r.rank, r.title + (" (afgesproken)" if r.agreed else ""), r.total)
-                             + tuple(dict(r.by_role).get(role, 0) for role in ROLE_GROUPS)
-                             for r in rows)
-            caption = ""
-            if len(doc_rows) > PRIORITY_ROWS:
-                caption = (f"De {PRIORITY_ROWS} onderdelen met de meeste stippen. Alle "
-                           f"{len(doc_rows)} staan in de Excel-versie.")
-            blocks.append(Table("Prioriteiten (verslag)", doc_columns, doc_rows[:PRIORITY_ROWS],
-                                caption=caption, sheet=False))
-            blocks.append(Table(
-                "Prioriteiten",
-                (Column("Nr.", "int", 0.35), Column("Onderdeel", width=2.2),
-                 Column("Beleidsterrein", width=1.2), Column("Stippen", "int", 0.6))
-                + role_cols + (Column("Afgesproken", width=0.7),),
-                tuple((r.rank, r.title, r.domain_title, r.total)
-                      + tuple(dict(r.by_role).get(role, 0) for role in ROLE_GROUPS)
-                      + ("ja" if r.agreed else "",) for r in rows),
-                documents=False))
-        else:
-            blocks.append(Paragraph("Er zijn nog geen stippen geplakt.", "note"))
-    else:
-        blocks.append(Paragraph("De stemmen zijn nog niet zichtbaar gemaakt. De prioriteiten "
-                                "komen in het verslag zodra de procesbegeleider ze toont.", "note"))
-    blocks.append(Heading("De doelenboom in woorden", 3))
-    items = []
-    for n in view.nodes:
-        notes = [n.kind_label]
-        if n.partner_name:
-            notes.append(n.partner_name)
-        if n.total:
-            notes.append(f"{n.total} stip{'pen' if n.total != 1 else ''}")
-        if n.status == "proposal":
-            notes.append("voorstel")
-        items.append((n.depth, n.title, ", ".join(notes)))
-    blocks.append(Outline(tuple(items)))
-    blocks.append(Table(
-        "Doelenboom",
-        (Column("Soort", width=0.9), Column("Titel", width=2.0), Column("Valt onder", width=1.4),
-         Column("Partner", width=1.0), Column("Status", width=0.6), Column("Stippen", "int", 0.5)),
-        tuple((n.kind_label, n.title, _parent_title(view, n), n.partner_name,
-               "voorstel" if n.status == "proposal" else "vastgesteld",
-               n.total if view.revealed else None) for n in view.nodes),
-        caption="Alle onderdelen van de doelenboom", documents=False))
-    return Section("tree", "Doelenboom", tuple(blocks)), view
-
-
-PRIORITY_ROWS = 25  # in the documents; Excel has them all
-TREE_PICTURE_ROWS = 45  # more rows than this do not fit a page readably
-
-
-def tree_collapse(view) -> tuple[frozenset, str]:
-    """Which nodes to fold in the report picture so that it fits a page: nothing, the
-    activities (folded into their effects) or everything below the policy domains."""
-    try:
-        from kompas.tree_chart import layout
-    except ImportError:
-        return frozenset(), ""
-    _, rows = layout(view)
-    if rows <= TREE_PICTURE_ROWS:
-        return frozenset(), ""
-    effects = frozenset(n.id for n in view.nodes if n.kind == "effect")
-    if layout(view, effects)[1] <= TREE_PICTURE_ROWS:
-        return effects, "tot en met de effecten"
-    return frozenset(n.id for n in view.nodes if n.kind == "domain"), "tot en met de beleidsterreinen"
-
-
-def _parent_title(view, node) -> str:
-    if node.parent_id is None:
-        return ""
-    try:
-        return view.node(node.parent_id).title
-    except KeyError:
-        return ""
+    return tree_section(db, info)
 
 
 # --- Kwaliteitskompas ---------------------------------------------------------------------
@@ -360,88 +258,11 @@ def _compass(db: Session, info: workshops.WorkshopInfo):
 # --- Partnermatrix ------------------------------------------------------------------------
 
 
-def quadrant(labels: tuple, influence: float, dependency: float) -> str:
-    """Labels are top-left, top-right, bottom-left, bottom-right; influence is vertical."""
-    index = (0 if influence >= 0.5 else 2) + (1 if dependency >= 0.5 else 0)
-    return labels[index] if len(labels) == 4 else ""
-
-
 def _matrix(db: Session, info: workshops.WorkshopInfo):
-    from kompas import partners as partners_mod
+    # local import: kompas.partners.report builds its section from this module's blocks
+    from kompas.partners.report import matrix_section
 
-    view = partners_mod.matrix_view(db, info.id, None, True)
-    blocks: list = []
-    if not view.partners:
-        blocks.append(Paragraph("Er staan nog geen partners in de partnermatrix.", "note"))
-        return Section("matrix", "Partnermatrix", tuple(blocks)), None
-    labels = tuple(view.quadrant_labels)
-    n_agreed = sum(1 for p in view.partners if p.id in view.agreed)
-    blocks.append(Paragraph(
-        f"De groep heeft {len(view.partners)} partners ingeschat op invloed op de doelen "
-        f"(verticaal) en afhankelijkheid van de gemeente (horizontaal). Voor {n_agreed} "
-        f"partner{'s' if n_agreed != 1 else ''} is een gezamenlijke positie afgesproken, voor "
-        f"{len(view.directions)} een richting."))
-    blocks.append(Picture("matrix", "De partnermatrix met de afgesproken posities"))
-    kinds = getattr(partners_mod, "KIND_LABELS", {})
-    rows = []
-    for p in view.partners:
-        point = view.agreed.get(p.id)
-        d = view.directions.get(p.id)
-        rows.append((p.name, p.service, kinds.get(p.kind, p.kind), p.contract_value_cents,
-                     point.influence if point else None, point.dependency if point else None,
-                     quadrant(labels, point.influence, point.dependency) if point else "",
-                     _direction_label(d.direction) if d else "", view.placed.get(p.id, 0)))
-    blocks.append(Heading("Partners en afgesproken posities", 3))
-    blocks.append(Table(
-        "Partners (verslag)",
-        (Column("Partner", width=1.5), Column("Voorziening", width=1.5),
-         Column("Contractwaarde", "money", 1.0), Column("Invloed", "percent", 0.6),
-         Column("Afhankelijkheid", "percent", 0.8), Column("Kwadrant", width=1.1),
-         Column("Richting", width=0.7)),
-        tuple(r[:2] + r[3:8] for r in rows),
-        caption="Invloed en afhankelijkheid van de afgesproken positie, van 0% tot 100%.",
-        sheet=False))
-    blocks.append(Table(
-        "Partners",
-        (Column("Partner", width=1.4), Column("Voorziening", width=1.3), Column("Soort", width=0.6),
-         Column("Contractwaarde", "money", 0.9), Column("Invloed", "percent", 0.55),
-         Column("Afhankelijkheid", "percent", 0.75), Column("Kwadrant", width=1.0),
-         Column("Richting", width=0.7), Column("Inschattingen", "int", 0.6),
-         Column("Notities", width=1.5)),
-        tuple(r + (p.notes,) for r, p in zip(rows, view.partners)),
-        documents=False))
-    names = {p.id: p.name for p in view.partners}
-    if view.directions:
-        blocks.append(Heading("Richtingen en acties", 3))
-        ordered = [view.directions[p.id] for p in view.partners if p.id in view.directions]
-        blocks.append(Table(
-            "Richtingen",
-            (Column("Partner", width=1.1), Column("Richting", width=0.7),
-             Column("Waarom", width=1.4), Column("Actie", width=1.5), Column("Eigenaar", width=0.8),
-             Column("Evaluatie", "date", 0.8), Column("Afwijkend geluid", width=1.0)),
-            tuple((names.get(d.partner_id, ""), _direction_label(d.direction), d.rationale, d.action,
-                   d.owner, d.review_date, d.dissent) for d in ordered)))
-    spread = [c for c in view.consensus if c.count >= 2][:5]
-    if spread:
-        blocks.append(Heading("Waar de meningen het verst uiteenlopen", 3))
-        blocks.append(Paragraph(
-            "De spreiding is de gemiddelde afstand van de inschattingen tot hun gemiddelde "
-            "(0% = iedereen is het eens). Deze partners verdienen een vervolggesprek."))
-        blocks.append(Table(
-            "Verschil van inzicht",
-            (Column("Partner", width=1.6), Column("Spreiding", "percent", 0.7),
-             Column("Inschattingen", "int", 0.7), Column("Gemiddelde invloed", "percent", 0.9),
-             Column("Gemiddelde afhankelijkheid", "percent", 1.1)),
-            tuple((names.get(c.partner_id, ""), c.spread, c.count,
-                   c.mean.influence if c.mean else None, c.mean.dependency if c.mean else None)
-                  for c in spread)))
-    return Section("matrix", "Partnermatrix", tuple(blocks)), view
-
-
-def _direction_label(direction: str) -> str:
-    from kompas.models import DIRECTION_LABELS
-
-    return DIRECTION_LABELS.get(direction, direction)
+    return matrix_section(db, info)
 
 
 # --- pictures -----------------------------------------------------------------------------
@@ -475,7 +296,8 @@ def picture_png(summary: WorkshopSummary, key: str) -> Optional[bytes]:
 def _render_picture(key: str, view) -> Optional[bytes]:
     try:
         if key == "tree":
-            from kompas.tree_chart import tree_chart
+            from kompas.goaltree.chart import tree_chart
+            from kompas.goaltree.report import tree_collapse
 
             spec = tree_chart(view, show_votes=bool(view.revealed),
                               collapsed=tree_collapse(view)[0]).to_dict(validate=False)
@@ -486,7 +308,7 @@ def _render_picture(key: str, view) -> Optional[bytes]:
             chart = results_inputs_chart(view, width=760)
             return None if chart is None else _spec_png(chart.to_dict(validate=False))
         if key == "matrix":
-            from kompas.matrix_chart import matrix_chart
+            from kompas.partners.chart import matrix_chart
 
             return _spec_png(matrix_chart(view).to_dict(validate=False))
     except ImportError:

@@ -66,7 +66,7 @@ def test_money_and_dutch_dates_in_tables(docx_bytes):
 
 def test_pictures_are_embedded(docx_bytes):
     doc = Document(io.BytesIO(docx_bytes))
-    pytest.importorskip("kompas.tree_chart")
+    pytest.importorskip("kompas.goaltree.chart")
     assert len(doc.inline_shapes) >= 1
 
 

@@ -523,7 +523,7 @@ def test_participant_cannot_import(ws):
 
 
 def test_matrix_chart_shows_agreed_positions_directions_and_labels(ws):
-    from kompas.matrix_chart import matrix_chart, matrix_png
+    from kompas.partners.chart import matrix_chart, matrix_png
 
     anne = ws.join("Anne")
     agreed, mean_only, nobody = add(ws, "Welzijn <b>Noord</b>"), add(ws, "MEE"), add(ws, "Leeg")
@@ -543,6 +543,6 @@ def test_matrix_chart_shows_agreed_positions_directions_and_labels(ws):
 
 
 def test_matrix_chart_of_empty_matrix(ws):
-    from kompas.matrix_chart import matrix_png
+    from kompas.partners.chart import matrix_png
 
     assert matrix_png(view(ws, facilitator=True), scale=1)[:4] == b"\x89PNG"

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from kompas import goaltree, tree_chart, workshops
+from kompas import goaltree, workshops
+from kompas.goaltree import chart as tree_chart
 from kompas.db import reading, writing
 
 
@@ -102,7 +103,7 @@ def test_chart_grows_with_leaves_and_is_valid_vega_lite(tree):
 def test_chart_spec_read_function_and_png(tree):
     reveal(tree)
     with reading(tree.engine) as db:
-        spec = tree_chart.chart_spec(db, tree.id, True, (tree.domains[0],))
+        spec = goaltree.chart_spec(db, tree.id, True, (tree.domains[0],))
     assert spec["height"] > 0
     png = tree_chart.tree_png(view_of(tree), show_votes=True, scale=1)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000

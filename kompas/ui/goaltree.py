@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kompas import goaltree, tree_chart, ui, workshops
+from kompas import goaltree, ui, workshops
+from kompas.goaltree import view as tree_chart  # chart_spec: the cached read of the tree picture
 from kompas.goaltree import NodeView, TreeView
 from kompas.models import NODE_KIND_LABELS, PHASES, ROLE_GROUPS, ROLE_LABELS
 from kompas.ui import esc_inline

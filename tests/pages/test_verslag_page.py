@@ -117,7 +117,7 @@ def test_conclusions_are_capped_at_the_limit(ws):
 
 
 def test_pictures_toggle_shows_images(ws):
-    pytest.importorskip("kompas.tree_chart")
+    pytest.importorskip("kompas.goaltree.chart")
     at = run_as(PAGE, code=ws.code, key=ws.key, timeout=90)
     at.toggle(key="report_pictures").set_value(True).run()
     assert not at.exception

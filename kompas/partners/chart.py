@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from kompas.partners import MatrixView
+from kompas.partners.view import MatrixView
 
 SIZE = 520  # pixels of the plot square
 ARROW = 0.12  # arrow length in axis units

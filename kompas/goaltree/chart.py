@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import altair as alt
 
-from sqlmodel import Session
-
-from kompas.goaltree import NodeView, TreeView, tree_view
+if TYPE_CHECKING:  # view.py builds its chart_spec read function from this module
+    from kompas.goaltree.view import NodeView, TreeView
 
 BOX_W = 196
 GAP_X = 36
@@ -210,15 +210,6 @@ def tree_chart(view: TreeView, *, show_votes: bool,
     # set directly: .properties() would validate every row against the schema
     chart.datasets = {"boxes": _box_rows(boxes, show_votes), "edges": _edge_rows(boxes)}
     return chart
-
-
-def chart_spec(db: Session, workshop_id: int, show_votes: bool,
-               collapsed: tuple[int, ...] = ()) -> dict:
-    """Read function for pages (``ui.read``): the Vega-Lite spec as a plain dict, built
-    once per workshop version (Altair's schema validation alone takes ~0.3 s)."""
-    view = tree_view(db, workshop_id)
-    return tree_chart(view, show_votes=show_votes and view.revealed,
-                      collapsed=frozenset(collapsed)).to_dict(validate=False)
 
 
 def tree_png(view: TreeView, *, show_votes: bool, scale: float = 2) -> bytes:

@@ -1,0 +1,114 @@
+"""The goal tree's section of the report (*verslag*): the picture, the priorities and the
+tree in words."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from kompas import workshops
+from kompas.goaltree.chart import layout
+from kompas.goaltree.view import priorities, tree_view
+from kompas.models import ROLE_GROUPS, ROLE_LABELS
+from kompas.summary import Column, Heading, Outline, Paragraph, Picture, Section, Table
+
+PRIORITY_ROWS = 25  # in the documents; Excel has them all
+TREE_PICTURE_ROWS = 45  # more rows than this do not fit a page readably
+
+
+def tree_section(db: Session, info: workshops.WorkshopInfo):
+    view = tree_view(db, info.id)
+    accepted = [n for n in view.nodes if n.status == "accepted"]
+    proposals = [n for n in view.nodes if n.status == "proposal"]
+    blocks: list = []
+    if len(view.nodes) <= 1 and not proposals:
+        blocks.append(Paragraph("De doelenboom heeft alleen het hoofddoel. Er zijn nog geen "
+                                "beleidsterreinen, effecten of activiteiten.", "note"))
+        return Section("tree", "Doelenboom", tuple(blocks)), view
+    blocks.append(Paragraph(
+        f"De doelenboom heeft {len(accepted)} onderdelen"
+        + (f" en {len(proposals)} voorstel{'len' if len(proposals) != 1 else ''} die nog niet "
+           "zijn besproken" if proposals else "")
+        + ". Hieronder staat de boom als afbeelding en daarna in woorden."))
+    collapsed, level = tree_collapse(view)
+    caption = "De doelenboom" if not collapsed else (
+        "De bovenste niveaus van de doelenboom (" + level + "); de hele boom staat hieronder in woorden")
+    blocks.append(Picture("tree", caption + (", met het aantal stippen per onderdeel"
+                                             if view.revealed else "")))
+    blocks.append(Heading("Prioriteiten", 3))
+    if view.revealed:
+        rows = priorities(db, info.id)
+        if rows:
+            voters = f"{view.voters} van de {view.participants} deelnemers hebben gestemd"
+            blocks.append(Paragraph(
+                f"Elke deelnemer had {view.vote_budget} stippen om te verdelen. {voters}. "
+                "De tabel toont de onderdelen met de meeste stippen eerst, met de verdeling "
+                "over de rollen."))
+            role_cols = tuple(Column(ROLE_LABELS[r], "int", 0.55) for r in ROLE_GROUPS)
+            # documents: compact (the domain is in the tree, "afgesproken" after the title)
+            doc_columns = ((Column("Nr.", "int", 0.35), Column("Onderdeel", width=3.0),
+                            Column("Stippen", "int", 0.6)) + role_cols)
+            doc_rows = tuple((r.rank, r.title + (" (afgesproken)" if r.agreed else ""), r.total)
+                             + tuple(dict(r.by_role).get(role, 0) for role in ROLE_GROUPS)
+                             for r in rows)
+            caption = ""
+            if len(doc_rows) > PRIORITY_ROWS:
+                caption = (f"De {PRIORITY_ROWS} onderdelen met de meeste stippen. Alle "
+                           f"{len(doc_rows)} staan in de Excel-versie.")
+            blocks.append(Table("Prioriteiten (verslag)", doc_columns, doc_rows[:PRIORITY_ROWS],
+                                caption=caption, sheet=False))
+            blocks.append(Table(
+                "Prioriteiten",
+                (Column("Nr.", "int", 0.35), Column("Onderdeel", width=2.2),
+                 Column("Beleidsterrein", width=1.2), Column("Stippen", "int", 0.6))
+                + role_cols + (Column("Afgesproken", width=0.7),),
+                tuple((r.rank, r.title, r.domain_title, r.total)
+                      + tuple(dict(r.by_role).get(role, 0) for role in ROLE_GROUPS)
+                      + ("ja" if r.agreed else "",) for r in rows),
+                documents=False))
+        else:
+            blocks.append(Paragraph("Er zijn nog geen stippen geplakt.", "note"))
+    else:
+        blocks.append(Paragraph("De stemmen zijn nog niet zichtbaar gemaakt. De prioriteiten "
+                                "komen in het verslag zodra de procesbegeleider ze toont.", "note"))
+    blocks.append(Heading("De doelenboom in woorden", 3))
+    items = []
+    for n in view.nodes:
+        notes = [n.kind_label]
+        if n.partner_name:
+            notes.append(n.partner_name)
+        if n.total:
+            notes.append(f"{n.total} stip{'pen' if n.total != 1 else ''}")
+        if n.status == "proposal":
+            notes.append("voorstel")
+        items.append((n.depth, n.title, ", ".join(notes)))
+    blocks.append(Outline(tuple(items)))
+    blocks.append(Table(
+        "Doelenboom",
+        (Column("Soort", width=0.9), Column("Titel", width=2.0), Column("Valt onder", width=1.4),
+         Column("Partner", width=1.0), Column("Status", width=0.6), Column("Stippen", "int", 0.5)),
+        tuple((n.kind_label, n.title, _parent_title(view, n), n.partner_name,
+               "voorstel" if n.status == "proposal" else "vastgesteld",
+               n.total if view.revealed else None) for n in view.nodes),
+        caption="Alle onderdelen van de doelenboom", documents=False))
+    return Section("tree", "Doelenboom", tuple(blocks)), view
+
+
+def tree_collapse(view) -> tuple[frozenset, str]:
+    """Which nodes to fold in the report picture so that it fits a page: nothing, the
+    activities (folded into their effects) or everything below the policy domains."""
+    _, rows = layout(view)
+    if rows <= TREE_PICTURE_ROWS:
+        return frozenset(), ""
+    effects = frozenset(n.id for n in view.nodes if n.kind == "effect")
+    if layout(view, effects)[1] <= TREE_PICTURE_ROWS:
+        return effects, "tot en met de effecten"
+    return frozenset(n.id for n in view.nodes if n.kind == "domain"), "tot en met de beleidsterreinen"
+
+
+def _parent_title(view, node) -> str:
+    if node.parent_id is None:
+        return ""
+    try:
+        return view.node(node.parent_id).title
+    except KeyError:
+        return ""
