@@ -9,16 +9,6 @@ from typing import Callable, Mapping
 from kompas.errors import InvalidInput
 
 
-def _float_between(lo: float, hi: float) -> Callable[[str], float]:
-    def parse(raw: str) -> float:
-        value = float(raw.replace(",", "."))
-        if not lo <= value <= hi:
-            raise ValueError(f"tussen {lo:g} en {hi:g}")
-        return value
-
-    return parse
-
-
 def _int_between(lo: int, hi: int) -> Callable[[str], int]:
     def parse(raw: str) -> int:
         value = int(raw)
@@ -61,15 +51,13 @@ class Setting:
     help: str
 
     @property
-    def attribute(self) -> str:  # KOMPAS_POLL_SECONDS -> poll_seconds
+    def attribute(self) -> str:  # KOMPAS_RETENTION_DAYS -> retention_days
         return self.name.removeprefix("KOMPAS_").lower()
 
 
 SETTINGS: dict[str, Setting] = {s.name: s for s in (
     Setting("KOMPAS_DATABASE_URL", "sqlite:///data/kompas.db", _database_url,
             "Database; SQLite-bestand of PostgreSQL."),
-    Setting("KOMPAS_POLL_SECONDS", "1", _float_between(0.2, 60),
-            "Hoe vaak een open pagina op wijzigingen controleert (seconden)."),
     Setting("KOMPAS_LIVE", "process", _choice("process", "database"),
             "'process' voor één server, 'database' bij meerdere processen."),
     Setting("KOMPAS_BASE_URL", "http://localhost:8501", _url,
@@ -88,7 +76,6 @@ class Settings:
     """The checked values, one attribute per setting (``KOMPAS_LIVE`` → ``live``)."""
 
     database_url: str
-    poll_seconds: float
     live: str
     base_url: str
     retention_days: int

@@ -17,7 +17,7 @@ elif ctx.can_write("tree", ("verzamelen",)):
     gt.add_form(ctx, view)
 
 
-@ui.live
+@ui.live(parts=("workshop", "tree", "votes"))
 def tree_live():
     live_ctx = ctx.refreshed()
     now = gt.tree_for(live_ctx)

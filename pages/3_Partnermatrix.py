@@ -11,7 +11,7 @@ st.title("Partnermatrix")
 pm.intro(ctx)
 
 
-@ui.live
+@ui.live(parts=("workshop", "matrix"))
 def live_matrix():
     fresh = ctx.refreshed()
     view = pm.view_for(fresh)

@@ -166,7 +166,7 @@ def _seed_app(app_db):
 
 
 def _join_through_form(code: str):
-    at = run_as("app.py", code=code)
+    at = run_as("home.py", code=code)
     at.text_input(key="join_name").input("y" * 70 + "Karin")
     at.text_input(key="join_organisation").input("o" * 80)
     at.button(key="join_submit").click().run()
@@ -184,7 +184,7 @@ def test_read_only_database_join_form_shows_message(app_db, monkeypatch):
 
 def test_read_only_database_start_form_shows_message(app_db, monkeypatch):
     _with_pragma(monkeypatch, "PRAGMA query_only=ON")
-    at = run_as("app.py")
+    at = run_as("home.py")
     at.text_input(key="new_title").input("Werksessie")
     at.button(key="new_submit").click().run()
     _no_traceback(at)
@@ -221,7 +221,7 @@ def test_full_disk_join_form_shows_message(app_db, monkeypatch):
 def test_read_only_database_facilitator_console_shows_message(app_db, monkeypatch):
     new = _seed_app(app_db)
     _with_pragma(monkeypatch, "PRAGMA query_only=ON")
-    at = run_as("app.py", code=new.code, key=new.facilitator_key)
+    at = run_as("home.py", code=new.code, key=new.facilitator_key)
     _no_traceback(at)
     at.text_input(key="timer_label").input("Pauze")
     at.button(key="timer_start").click().run()

@@ -40,7 +40,7 @@ ENTRY_POINTS = {"kompas/__main__.py"}
 DOMAIN = [p for p in OUTSIDE_UI if parts(p)[0] != "export" and rel(p) not in ENTRY_POINTS]
 CHARTS = [p for p in ALL_KOMPAS if parts(p)[0] != "ui" and ("chart" in p.stem and len(parts(p)) == 1
                                                             or p.name == "chart.py")]
-APP = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
+APP = [ROOT / "app.py", ROOT / "home.py", *sorted((ROOT / "pages").glob("*.py"))]
 
 
 def tree(path: Path) -> ast.Module:

@@ -65,7 +65,7 @@ def _chart_specs(workshop_id: int, version: int, _view: CompassView) -> dict:
 
 
 def overview(ctx: ui.Context, editable: bool) -> None:
-    @ui.live
+    @ui.live(parts=("workshop", "compass", "matrix", "tree"))
     def body():
         version = ui.version(ctx.workshop_id)
         view = ui.read(compass.compass_view, ctx.workshop_id)

@@ -65,7 +65,7 @@ def _retention_warning(info: workshops.WorkshopInfo) -> None:
 
 
 def _participants_live(ctx: ui.Context) -> None:
-    @ui.live(on="any")  # joins must show at once
+    @ui.live(parts=("participants",))  # joins show at once
     def participants():
         info = ctx.refreshed().info
         people = info.active_participants

@@ -166,5 +166,5 @@ def workshop_context(tool: str | None = None) -> Context:
 
 def stop_with_join(message: str) -> None:
     st.warning(message, icon=":material/login:")
-    page_link("app.py", "Naar aanmelden", ":material/login:")
+    page_link("home.py", "Naar aanmelden", ":material/login:")
     st.stop()

@@ -1,44 +1,70 @@
-"""Live parts of a page: keyed fragments (:func:`live`) that rerun when the workshop's
-version changes, driven by a tiny version watcher in the polling sidebar fragment.
+"""Live parts of a page, by push: every part that shows shared state is a keyed fragment
+(:func:`live`) that names the parts of the workshop it shows (kompas.live.PARTS). One small
+watcher per page listens to the push route; when a part changes, it reruns exactly the
+fragments that show it. Nothing polls; an idle page costs nothing.
 
-Per page run: :func:`start_page` (in the sidebar, before the page's live parts register
-again), then :func:`watch` inside the polling fragment."""
+Per page run: :func:`start_page` before the page's live parts (they register again), and
+:func:`watch` once, in the sidebar."""
 
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Iterable
 
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from kompas.ui.runtime import versions
+from kompas import live as live_versions
+from kompas.ui.push import stream_url
+from kompas.ui.runtime import part_versions
 
-# A tiny Custom Component that fires "changed" when the version it is given changes. It
-# sits in the polling sidebar fragment; its callback reruns only the page's live parts
-# (keyed fragments), so a page with a large tree or table is redrawn once per change
-# instead of once per second for every participant (bench/live_load.py).
+# The watcher: one EventSource per browser tab (kept across Streamlit's page changes, which
+# do not reload the document). On news it compares the versions with what this page drew
+# and fires "changed" when a part the page shows moved on: at most one trigger per 150 ms,
+# the newest news always last.
 WATCH_JS = r"""
-const seen = new WeakMap();
 export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
-  const version = data ? JSON.stringify(data.version) : undefined;
-  const previous = seen.get(parentElement);
-  seen.set(parentElement, version);
-  // "ok": every live part is up to date; fire only when something became stale.
-  if (previous !== undefined && previous !== version && data.version !== "ok") {
-    setTriggerValue("changed", data.version);
+  const { data, setTriggerValue } = component;
+  let live = window.__kompasLive;
+  if (!live || live.url !== data.url) {
+    if (live) live.source.close();
+    live = window.__kompasLive = { url: data.url, latest: null, fired: 0, firedAt: 0, timer: null };
+    live.source = new EventSource(data.url);
+    live.source.onmessage = (event) => {
+      try { live.latest = JSON.parse(event.data); } catch (e) { return; }
+      live.check();
+    };
   }
+  live.drawn = data.versions;
+  live.parts = data.parts;
+  live.fire = setTriggerValue;
+  live.check = () => {
+    const v = live.latest, drawn = live.drawn;
+    if (!v || !drawn || v.version <= live.fired || v.version <= drawn.version) return;
+    if (!live.parts.some((p) => (v[p] || 0) > (drawn[p] || 0))) return;
+    const wait = 150 - (Date.now() - live.firedAt);
+    if (wait > 0) {
+      if (!live.timer) live.timer = setTimeout(() => { live.timer = null; live.check(); }, wait);
+      return;
+    }
+    live.fired = v.version;
+    live.firedAt = Date.now();
+    live.fire("changed", v.version);
+  };
+  live.check();
   return () => {};
 }
 """
-_watch = st.components.v2.component("kompas.version_watch", html="<span hidden></span>",
+_watch = st.components.v2.component("kompas.live_watch", html="<span hidden></span>",
                                     js=WATCH_JS, isolate_styles=True)
-WATCH_WIDGET_KEY = "kompas_version_watch"
-LIVE_KEYS = "kompas_live_keys"  # fragment key -> "content" | "any", for this page
+WATCH_WIDGET_KEY = "kompas_live_watch"
+WATCH_FRAGMENT_KEY = "kompas_live_watcher"
+LIVE_KEYS = "kompas_live_keys"  # fragment key -> the parts it shows, for this page
 LIVE_WORKSHOP = "kompas_live_workshop"
 LIVE_PAGE = "kompas_live_page"
+PAGE_PARTS = "kompas_live_page_parts"  # what this page showed last time (the watcher comes first)
 SEEN_PREFIX = "kompas_seen_"  # + fragment key: the versions that part last drew
+ALL_PARTS = live_versions.PARTS
 
 
 def seen_key(key: str) -> str:
@@ -46,48 +72,40 @@ def seen_key(key: str) -> str:
 
 
 def start_page(workshop_id: int) -> None:
-    """Before the page's live parts: forget the previous run's parts (they register
-    again), and after a full run of this same page mark them seen."""
+    """Before the page's live parts: forget the previous run's parts (they register again),
+    but remember which parts of the workshop they showed, for the watcher drawn before them."""
     run = get_script_run_ctx()
     page = run.page_script_hash if run else None
-    if st.session_state.get(LIVE_PAGE) == page:
-        # A full run redraws every live part of this page with current data, but after
-        # the sidebar: mark them seen now, so the watcher does not fire for it.
-        now = versions(workshop_id)
-        for key in st.session_state.get(LIVE_KEYS) or {}:
-            st.session_state[seen_key(key)] = now
-    st.session_state[LIVE_KEYS] = {}  # the live parts of this page register again below
+    before = st.session_state.get(LIVE_KEYS) or {}
+    same = st.session_state.get(LIVE_PAGE) == page and before
+    st.session_state[PAGE_PARTS] = (sorted({p for shows in before.values() for p in shows})
+                                    if same else list(ALL_PARTS))
+    st.session_state[LIVE_KEYS] = {}
     st.session_state[LIVE_WORKSHOP] = workshop_id
     st.session_state[LIVE_PAGE] = page
 
 
-def watch(workshop_id: int) -> None:
-    """The version watcher, inside the polling sidebar fragment."""
-    stale = stale_live_parts(workshop_id)
-    _watch(key=WATCH_WIDGET_KEY,
-           data={"version": list(versions(workshop_id)) if stale else "ok"},
-           on_changed_change=rerun_live_parts, height=0)
-
-
 def stale_live_parts(workshop_id: int) -> list[str]:
-    """Keys of this page's live parts whose data changed since they were drawn
-    ("content" parts ignore joins and the timer)."""
-    parts = st.session_state.get(LIVE_KEYS) or {}
+    """Keys of this page's live parts that show a part of the workshop that changed since
+    they were drawn."""
+    parts: dict = st.session_state.get(LIVE_KEYS) or {}
     if not parts:
         return []
-    now = versions(workshop_id)
-    return [key for key, on in parts.items()
-            if (seen := st.session_state.get(seen_key(key))) is None
-            or (now != tuple(seen) if on == "any" else now[1] != seen[1])]
+    now = part_versions(workshop_id)
+    stale = []
+    for key, shows in parts.items():
+        seen = st.session_state.get(seen_key(key))
+        if seen is None or any(now.get(p, 0) > seen.get(p, 0) for p in shows):
+            stale.append(key)
+    return stale
 
 
 def rerun_live_parts() -> None:
-    """The watcher saw a new version: rerun the live parts whose data changed since they
-    were drawn ("content" parts ignore joins and the timer)."""
+    """The watcher heard news: rerun the live parts whose data changed (and the watcher,
+    so that it knows what the page now shows)."""
     workshop_id = st.session_state.get(LIVE_WORKSHOP)
-    parts = st.session_state.get(LIVE_KEYS) or {}
     run = get_script_run_ctx()
-    if workshop_id is None or not parts or run is None:
+    if workshop_id is None or run is None:
         return
     if run.page_script_hash != st.session_state.get(LIVE_PAGE):
         # The trigger arrived with a move to another page: a keyed rerun would replace
@@ -95,23 +113,43 @@ def rerun_live_parts() -> None:
         return
     stale = stale_live_parts(workshop_id)
     if stale:
-        st.rerun(stale)
+        st.rerun([*stale, WATCH_FRAGMENT_KEY])
 
 
-def live(fn: Callable[[], None] | None = None, *, on: str = "content"):
-    """Decorator for the live part of a page: a keyed fragment that reruns when the
-    workshop's content changes (``on="any"``: also for joins and the timer), within about
-    KOMPAS_POLL_SECONDS, not on every tick. Keep forms and inputs outside it, so an
-    update never eats what someone is typing."""
+def watch(workshop_id: int) -> None:
+    """The page's watcher, in a fragment of its own: a trigger reruns only that fragment
+    unless the callback names the live parts to rerun."""
+
+    @st.fragment(key=WATCH_FRAGMENT_KEY)
+    def watcher() -> None:
+        # in a full run the watcher comes before most live parts: add what they showed last time
+        registered = {p for parts in (st.session_state.get(LIVE_KEYS) or {}).values() for p in parts}
+        shows = sorted(registered | set(st.session_state.get(PAGE_PARTS) or ALL_PARTS))
+        _watch(key=WATCH_WIDGET_KEY, height=0, on_changed_change=rerun_live_parts,
+               data={"url": stream_url(workshop_id), "parts": shows,
+                     "versions": part_versions(workshop_id)})
+
+    watcher()
+
+
+def live(fn: Callable[[], None] | None = None, *, parts: Iterable[str] = ALL_PARTS):
+    """Decorator for a live part of a page: a keyed fragment that reruns, pushed, when one
+    of the workshop's ``parts`` changes (kompas.live.PARTS: "workshop" for title, phases,
+    locks and the timer; "participants", "tree", "votes", "compass", "matrix", "report").
+    Inputs may sit inside: what someone is typing survives the rerun."""
+    shows = tuple(parts)
+    unknown = set(shows) - set(live_versions.PARTS)
+    if unknown:
+        raise ValueError(f"unknown live parts: {sorted(unknown)}")
     if fn is None:
-        return lambda f: live(f, on=on)
+        return lambda f: live(f, parts=shows)
     key = "live_" + re.sub(r"\W", "_", f"{fn.__module__}_{fn.__qualname__}")
-    st.session_state.setdefault(LIVE_KEYS, {})[key] = on
+    st.session_state.setdefault(LIVE_KEYS, {})[key] = shows
 
     def part() -> None:
         workshop_id = st.session_state.get(LIVE_WORKSHOP)
         if workshop_id is not None:  # read before the data, so a later change reruns again
-            st.session_state[seen_key(key)] = versions(workshop_id)
+            st.session_state[seen_key(key)] = part_versions(workshop_id)
         fn()
 
     part.__name__ = part.__qualname__ = fn.__name__

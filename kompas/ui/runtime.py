@@ -22,7 +22,7 @@ from kompas.ui.safe import esc
 log = logging.getLogger("kompas")
 
 PAGES = (
-    ("app.py", "Start", ":material/home:"),
+    ("home.py", "Start", ":material/home:"),
     ("pages/1_Doelenboom.py", "Doelenboom", ":material/account_tree:"),
     ("pages/2_Kwaliteitskompas.py", "Kwaliteitskompas", ":material/explore:"),
     ("pages/3_Partnermatrix.py", "Partnermatrix", ":material/grid_view:"),
@@ -60,17 +60,13 @@ def engine():
     return eng
 
 
-def poll_seconds() -> float:
-    return settings().poll_seconds
-
-
 def version(workshop_id: int) -> int:
     return live_versions.current_version(engine(), workshop_id, mode=settings().live)
 
 
-def versions(workshop_id: int) -> tuple[int, int]:
-    """(version, content_version) of the workshop; see kompas.live."""
-    return live_versions.current_versions(engine(), workshop_id, mode=settings().live)
+def part_versions(workshop_id: int) -> dict[str, int]:
+    """The workshop's version and the version of each part (kompas.live.PARTS)."""
+    return live_versions.versions_of(engine(), workshop_id, mode=settings().live)
 
 
 # --- errors -----------------------------------------------------------------------------

@@ -1,9 +1,8 @@
 """The shared sidebar: navigation, the workshop at a glance (phase, participants, timer)
-in the one polling fragment of a page, and the version watcher of the live parts."""
+as a live part, and the page's watcher that hears every change by push."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -11,9 +10,10 @@ from streamlit.errors import StreamlitAPIException, StreamlitPageNotFoundError
 
 from kompas import workshops
 from kompas.models import PHASES, ROLE_LABELS
-from kompas.ui.live import start_page, watch
-from kompas.ui.runtime import PAGES, poll_seconds
+from kompas.ui.live import live, start_page, watch
+from kompas.ui.runtime import PAGES
 from kompas.ui.safe import esc, esc_inline
+from kompas.ui.timer import countdown
 
 if TYPE_CHECKING:  # identity draws this sidebar: a runtime import would be a cycle
     from kompas.ui.identity import Context
@@ -25,7 +25,7 @@ def page_link(path: str, label: str, icon: str | None = None, query: dict | None
     try:
         st.page_link(path, label=label, icon=icon, query_params=query or {})
     except (StreamlitAPIException, StreamlitPageNotFoundError):
-        slug = "" if path == "app.py" else path.rsplit("/", 1)[-1].split("_", 1)[-1].removesuffix(".py")
+        slug = "" if path == "home.py" else path.rsplit("/", 1)[-1].split("_", 1)[-1].removesuffix(".py")
         qs = "&".join(f"{k}={v}" for k, v in (query or {}).items())
         st.markdown(f"[{esc_inline(label)}](/{slug}{'?' + qs if qs else ''})")
 
@@ -42,15 +42,15 @@ def sidebar(ctx: Context, tool: str | None) -> None:
         nav(ctx)
         st.divider()
         sidebar_live(ctx, tool)
+        watch(ctx.workshop_id)
 
 
 def sidebar_live(ctx: Context, tool: str | None) -> None:
-    """The one polling fragment of a page: cheap (a few lines of text and the version
-    watcher), so that a tick per participant per second costs almost nothing. The heavy
-    live parts (@ui.live) rerun only when the workshop's version changed."""
+    """The workshop at a glance; redrawn, pushed, when the workshop (title, phase, lock,
+    timer) or the list of participants changes."""
 
-    @st.fragment(run_every=poll_seconds())
-    def body():
+    @live(parts=("workshop", "participants"))
+    def glance():
         info = ctx.refreshed().info
         st.markdown(f"**Workshop:** {esc(info.title)}")
         st.markdown(f"**Code:** `{info.code}`")
@@ -63,9 +63,8 @@ def sidebar_live(ctx: Context, tool: str | None) -> None:
             st.markdown(f"**Fase:** {phase_label(tool, phase)}{lock}")
         st.markdown(f"**Deelnemers:** {len(info.active_participants)}")
         timer(info)
-        watch(ctx.workshop_id)
 
-    body()
+    glance()
 
 
 def phase_label(tool: str, phase: str) -> str:
@@ -76,11 +75,5 @@ def phase_label(tool: str, phase: str) -> str:
 def timer(info: workshops.WorkshopInfo) -> None:
     if info.timer_end is None:
         return
-    end = info.timer_end if info.timer_end.tzinfo else info.timer_end.replace(tzinfo=timezone.utc)
-    left = int((end - datetime.now(timezone.utc)).total_seconds())
-    label = esc(info.timer_label) + ": " if info.timer_label else ""
-    if left > 0:
-        st.markdown(f"**Timer:** {label}nog {left // 60}:{left % 60:02d}",
-                    help="De procesbegeleider heeft een timer gezet.")
-    else:
-        st.markdown(f"**Timer:** {label}de tijd is om")
+    st.markdown("**Timer:**", help="De procesbegeleider heeft een timer gezet.")
+    countdown(info.timer_end, info.timer_label)

@@ -48,7 +48,7 @@ class Server:
         self.db_url = f"sqlite:///{tmp / 'kompas.db'}"
         env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPAS_")}
         env.update(KOMPAS_DATABASE_URL=self.db_url, KOMPAS_BASE_URL=self.url,
-                   KOMPAS_LIVE=live_mode, KOMPAS_POLL_SECONDS="0.5",
+                   KOMPAS_LIVE=live_mode,
                    KOMPAS_JOIN_ATTEMPTS_PER_MINUTE="100")
         self.log = open(tmp / "server.log", "w")
         self.proc = subprocess.Popen(

@@ -8,14 +8,14 @@ from tests.pages.helpers import qp, run_as, texts
 
 
 def start(app_db, title="Werksessie Zutphen"):
-    at = run_as("app.py")
+    at = run_as("home.py")
     at.text_input(key="new_title").input(title)
     at.button(key="new_submit").click().run()
     return at
 
 
 def test_home_smoke(app_db):
-    at = run_as("app.py")
+    at = run_as("home.py")
     assert not at.exception
     assert at.text_input(key="join_code") and at.button(key="new_submit")
     assert list(at.selectbox(key="join_role").options) == ["Gemeente", "Aanbieder", "Inwoner", "Anders"]
@@ -45,7 +45,7 @@ def test_empty_title_is_refused_and_creates_nothing(app_db):
 
 def test_join_keeps_identity_in_url(app_db):
     code = qp(start(app_db), "code")
-    at = run_as("app.py", code=code)
+    at = run_as("home.py", code=code)
     assert at.text_input(key="join_code").value == code
     at.text_input(key="join_name").input("Anne")
     at.selectbox(key="join_role").set_value("aanbieder")
@@ -54,7 +54,7 @@ def test_join_keeps_identity_in_url(app_db):
     assert not at.exception
     token = qp(at, "p")
     assert token and "Welkom, **Anne**" in texts(at)
-    again = run_as("app.py", code=code, token=token)  # a reload
+    again = run_as("home.py", code=code, token=token)  # a reload
     assert "Welkom, **Anne**" in texts(again)
     with reading(app_db) as db:
         p = db.execute(select(Participant)).scalar_one()
@@ -63,7 +63,7 @@ def test_join_keeps_identity_in_url(app_db):
 
 def test_wrong_code_gets_a_message_and_nothing_is_created(app_db):
     start(app_db)
-    at = run_as("app.py")
+    at = run_as("home.py")
     at.text_input(key="join_code").input("ZZZZZZ")
     at.text_input(key="join_name").input("Anne")
     at.button(key="join_submit").click().run()
@@ -76,10 +76,10 @@ def test_console_counts_participants_and_changes_phase(app_db):
     fac = start(app_db)
     code, key = qp(fac, "code"), qp(fac, "f")
     for name in ("Anne", "Bram"):
-        j = run_as("app.py", code=code)
+        j = run_as("home.py", code=code)
         j.text_input(key="join_name").input(name)
         j.button(key="join_submit").click().run()
-    console = run_as("app.py", code=code, key=key)
+    console = run_as("home.py", code=code, key=key)
     shown = texts(console)
     assert "Deelnemers: 2" in shown and "Anne" in shown and "Bram" in shown
     console.selectbox(key="phase_tree").set_value("stemmen").run()
@@ -91,17 +91,17 @@ def test_console_counts_participants_and_changes_phase(app_db):
 def test_participant_cannot_open_console_with_own_token(app_db):
     fac = start(app_db)
     code = qp(fac, "code")
-    j = run_as("app.py", code=code)
+    j = run_as("home.py", code=code)
     j.text_input(key="join_name").input("Anne")
     j.button(key="join_submit").click().run()
-    lobby = run_as("app.py", code=code, token=qp(j, "p"))
+    lobby = run_as("home.py", code=code, token=qp(j, "p"))
     keys = {w.key for w in lobby.selectbox}
     assert "phase_tree" not in keys and "Welkom" in texts(lobby)
 
 
 def test_bad_token_in_url_gets_message(app_db):
     code = qp(start(app_db), "code")
-    at = run_as("app.py", code=code, token="nep")
+    at = run_as("home.py", code=code, token="nep")
     assert not at.exception
     assert "niet (meer) geldig" in texts(at)
 
@@ -109,7 +109,7 @@ def test_bad_token_in_url_gets_message(app_db):
 def test_delete_workshop_after_confirmation(app_db):
     fac = start(app_db)
     code, key = qp(fac, "code"), qp(fac, "f")
-    console = run_as("app.py", code=code, key=key)
+    console = run_as("home.py", code=code, key=key)
     console.text_input(key="delete_confirm").input("FOUT")
     console.button(key="delete_submit").click().run()
     assert "Typ de code" in texts(console)
@@ -125,7 +125,7 @@ def test_code_guessing_is_slowed_down(app_db, monkeypatch):
     import streamlit as st
 
     st.cache_resource.clear()
-    at = run_as("app.py")
+    at = run_as("home.py")
     at.text_input(key="join_name").input("Raad")
     for guess in ("AAAAAA", "BBBBBB", "CCCCCC"):
         at.text_input(key="join_code").input(guess)
@@ -139,10 +139,10 @@ def test_code_guessing_is_slowed_down(app_db, monkeypatch):
 def test_remove_participant_needs_a_second_click(app_db):
     fac = start(app_db)
     code, key = qp(fac, "code"), qp(fac, "f")
-    j = run_as("app.py", code=code)
+    j = run_as("home.py", code=code)
     j.text_input(key="join_name").input("Anne")
     j.button(key="join_submit").click().run()
-    console = run_as("app.py", code=code, key=key)
+    console = run_as("home.py", code=code, key=key)
     with reading(app_db) as db:
         pid = db.execute(select(Participant.id)).scalar_one()
     console.button(key=f"remove_{pid}").click().run()
@@ -152,13 +152,13 @@ def test_remove_participant_needs_a_second_click(app_db):
     with reading(app_db) as db:
         assert db.get(Participant, pid).removed is True
     assert "Deelnemers: 0" in texts(console)
-    gone = run_as("app.py", code=code, token=qp(j, "p"))
+    gone = run_as("home.py", code=code, token=qp(j, "p"))
     assert "verwijderd" in texts(gone)
 
 
 def test_home_page_offers_a_json_backup_upload(app_db):
     """The upload itself cannot be driven in AppTest; import_document is tested in
     tests/test_json_roundtrip.py and tests/test_import_refusals.py, the CLI in test_cli."""
-    at = run_as("app.py")
+    at = run_as("home.py")
     uploaders = at.get("file_uploader")
     assert len(uploaders) == 1 and at.button(key="import_submit")

@@ -24,7 +24,7 @@ HOSTILE = f"{IMG} {LINK} {HTML} :red[rood] $x^2$ {BARE}"
 # split addresses (see kompas.ui.safe.BREAK), none of these may remain.
 DANGER = re.compile(r"!\[|\]\((?:http|javascript)|<img|<script|:red\[|javascript:")
 
-PAGES = ["app.py", "pages/1_Doelenboom.py", "pages/2_Kwaliteitskompas.py",
+PAGES = ["home.py", "pages/1_Doelenboom.py", "pages/2_Kwaliteitskompas.py",
          "pages/3_Partnermatrix.py", "pages/4_Verslag.py"]
 
 # GitHub-flavoured Markdown links bare addresses after escapes are resolved, one text node

@@ -1,0 +1,39 @@
+"""Kompas home: start a workshop, join one, or — with a valid link — the console or lobby."""
+
+import streamlit as st
+
+from kompas import ui
+from kompas.errors import KompasError
+from kompas.ui import console, home, report
+
+st.set_page_config(page_title="Kompas", page_icon=ui.ICON, layout="wide")
+ui.install_error_handler()
+ui.page_style()
+
+try:
+    ctx = ui.current_identity()
+except KompasError as exc:
+    ui.forget_identity()
+    st.error(ui.esc(str(exc)), icon=":material/error:")
+    ctx = None
+
+if ctx is not None:
+    ui.sidebar(ctx, None)
+    if ctx.is_facilitator:
+        console.show(ctx)
+    else:
+        home.lobby(ctx)
+    st.stop()
+
+st.title("Kompas")
+st.markdown("Samen werken aan doelen, kwaliteit en partnerschap in het sociaal domein. "
+            "Met een doelenboom, het kwaliteitskompas en een partnermatrix, live in één sessie.")
+console.deleted_notice()
+
+join_col, start_col = st.columns(2, gap="large")
+with join_col:
+    home.join_form(prefill_code=st.query_params.get("code", "")[:12])
+with start_col:
+    home.start_form()
+    with st.expander("Back-up terugzetten (JSON)"):
+        report.import_form()

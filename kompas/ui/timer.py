@@ -1,0 +1,48 @@
+"""The timer, counted down in the browser from its end time: no server work per second,
+and the same end time on every screen."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Optional
+
+import streamlit as st
+
+# Text goes in with textContent. The server's clock travels along, so a laptop whose clock
+# is off still shows the right number of minutes left.
+_JS = r"""
+export default function (component) {
+  const { data, parentElement } = component;
+  const box = parentElement.querySelector(".kompas-timer");
+  if (box.__tick) clearInterval(box.__tick);
+  if (!data || !data.end) { box.textContent = ""; return () => {}; }
+  const skew = Date.parse(data.now) - Date.now();
+  const end = Date.parse(data.end);
+  const show = () => {
+    const left = Math.round((end - (Date.now() + skew)) / 1000);
+    const prefix = data.label ? data.label + ": " : "";
+    if (left > 0) {
+      const m = Math.floor(left / 60), s = String(left % 60).padStart(2, "0");
+      box.textContent = prefix + "nog " + m + ":" + s;
+    } else {
+      box.textContent = prefix + "de tijd is om";
+      clearInterval(box.__tick);
+    }
+  };
+  show();
+  box.__tick = setInterval(show, 1000);
+  return () => clearInterval(box.__tick);
+}
+"""
+_HTML = '<div class="kompas-timer" role="timer" aria-live="off"></div>'
+_CSS = ".kompas-timer { font-weight: 600; }"
+_component = st.components.v2.component("kompas.timer", html=_HTML, css=_CSS, js=_JS,
+                                        isolate_styles=True)
+
+
+def countdown(end: Optional[datetime], label: str = "", *, key: str = "kompas_timer") -> None:
+    """Shows "label: nog 4:12", counting down every second in the browser."""
+    if end is not None and end.tzinfo is None:
+        end = end.replace(tzinfo=timezone.utc)
+    _component(key=key, data={"end": end.isoformat() if end else None, "label": label,
+                              "now": datetime.now(timezone.utc).isoformat()})
