@@ -13,7 +13,9 @@ from pathlib import Path
 from kompas import workshops
 from kompas.config import load_settings
 from kompas.db import make_engine, reading, writing
+from kompas.demo import create_demo
 from kompas.errors import KompasError
+from kompas.formats import datetime_nl
 
 FORMATS = ("docx", "pdf", "xlsx", "md", "json")
 
@@ -65,8 +67,6 @@ def _links(settings, code: str, key: str) -> None:
 
 def _run(args, engine, settings) -> int:
     if args.command == "demo":
-        from kompas.demo import create_demo
-
         with writing(engine) as db:
             if args.if_empty and workshops.list_workshops(db):
                 print("De database heeft al workshops; geen demo aangemaakt. "
@@ -76,8 +76,6 @@ def _run(args, engine, settings) -> int:
         _links(settings, new.code, new.facilitator_key)
         return 0
     if args.command == "list":
-        from kompas.formats import datetime_nl
-
         with reading(engine) as db:
             rows = workshops.list_workshops(db)
         for row in rows:
@@ -88,6 +86,8 @@ def _run(args, engine, settings) -> int:
             workshop = workshops.find_workshop(db, args.code)
             if workshop is None:
                 raise KompasError(f"Er is geen workshop met code {args.code}.")
+            # imported here for start-up speed: kompas.export brings the report and its
+            # charts (altair), which only export and import need
             from kompas.export import export_bytes
 
             if args.with_names and args.format != "json":
@@ -98,7 +98,7 @@ def _run(args, engine, settings) -> int:
         print(f"{args.output}: {len(data)} bytes")
         return 0
     if args.command == "import":
-        from kompas.export.json_io import import_document
+        from kompas.export.json_io import import_document  # start-up speed, as above
 
         raw = Path(args.path).read_bytes()
         with writing(engine) as db:

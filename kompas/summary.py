@@ -1,145 +1,23 @@
 """The report (*verslag*) as one plain object: every export and the Verslag page render it.
 
-``build(db, workshop_id)`` reads the workshop and the three tools through their own read
-functions and returns a ``WorkshopSummary``: facts about the workshop, then sections made
-of simple blocks (heading, paragraph, bullets, outline, table, picture). Table cells keep
-their type (money in cents, dates as dates) so Excel gets real numbers and the other
-formats format them the Dutch way with ``cell_text``.
+``build(db, workshop_id)`` reads the workshop and returns a ``WorkshopSummary`` (see
+``kompas.blocks``): facts about the workshop and the section about it, then the sections
+each tool writes about itself (``goaltree.report``, ``compass.report``, ``partners.report``).
+The views the pictures are drawn from travel along in ``WorkshopSummary.views``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import threading
-from collections import OrderedDict
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any, Optional
+from typing import Any
 
 from sqlmodel import Session
 
 from kompas import formats, workshops
+from kompas.blocks import Bullets, Column, Heading, Paragraph, Section, Table, WorkshopSummary
+from kompas.compass.report import compass_section
+from kompas.goaltree.report import tree_section
 from kompas.models import PHASES, ROLE_GROUPS, ROLE_LABELS, TOOL_LABELS, utcnow
-
-_PNG_LOCK = threading.Lock()
-
-# --- blocks -------------------------------------------------------------------------------
-
-# Column kinds: text, int, number (float), money (cents), percent (fraction 0..1), date.
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    kind: str = "text"
-    width: float = 1.0  # relative width in documents
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str  # short, unique: the Excel sheet name (max 31 characters)
-    columns: tuple
-    rows: tuple  # of tuples, one value per column
-    caption: str = ""
-    total: Optional[tuple] = None  # a closing total row, same shape as rows
-    documents: bool = True  # shown in Word, PDF, Markdown and on the page
-    sheet: bool = True  # a sheet in Excel
-
-
-@dataclass(frozen=True)
-class Heading:
-    text: str
-    level: int = 2
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    text: str
-    style: str = "normal"  # normal | note | warning
-
-
-@dataclass(frozen=True)
-class Bullets:
-    items: tuple
-
-
-@dataclass(frozen=True)
-class Outline:
-    """An indented list: (depth, text, note) — the goal tree in words."""
-
-    items: tuple
-
-
-@dataclass(frozen=True)
-class Picture:
-    key: str  # tree | compass | matrix, rendered by ``picture_png``
-    caption: str
-    width_cm: float = 16.0
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str
-    blocks: tuple
-
-
-@dataclass(frozen=True)
-class WorkshopSummary:
-    workshop_id: int
-    code: str
-    title: str
-    organisation: str
-    theme: str
-    created_at: datetime
-    generated_at: datetime
-    show_names: bool
-    participant_count: int
-    by_role: tuple  # of (role label, count)
-    phases: tuple  # of (tool label, phase)
-    conclusions: str
-    open_questions: str
-    sections: tuple  # of Section
-    missing: tuple = ()  # tools whose module is not available (yet)
-    views: dict = field(default_factory=dict, compare=False)  # tool views for pictures
-
-    @property
-    def date_label(self) -> str:
-        return formats.date_nl(self.created_at)
-
-    @property
-    def subtitle(self) -> str:
-        parts = [p for p in (self.organisation, self.date_label) if p]
-        return " · ".join(parts)
-
-    def tables(self) -> list[Table]:
-        return [b for s in self.sections for b in s.blocks if isinstance(b, Table)]
-
-    def sheets(self) -> list[Table]:
-        return [t for t in self.tables() if t.sheet]
-
-    def section(self, key: str) -> Optional[Section]:
-        return next((s for s in self.sections if s.key == key), None)
-
-
-def cell_text(value: Any, kind: str = "text") -> str:
-    """A table cell as Dutch text: € 1.234,50, 22 november 2026, 80%, 1.234,5."""
-    if value is None or value == "":
-        return ""
-    if kind == "money":
-        return formats.money(int(value))
-    if kind == "percent":
-        return formats.percent(float(value))
-    if kind == "date" and isinstance(value, (date, datetime)):
-        return formats.date_nl(value)
-    if kind == "int" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return formats.number(value, 0)
-    if kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return formats.smart_number(value)
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    return str(value)
-
+from kompas.partners.report import matrix_section
 
 # --- building -----------------------------------------------------------------------------
 
@@ -150,16 +28,12 @@ def build(db: Session, workshop_id: int, show_names: bool | None = None) -> Work
     names = info.report_show_names if show_names is None else bool(show_names)
     counts = info.count_by_role()
     views: dict[str, Any] = {}
-    missing: list[str] = []
     sections = [_about(info, names)]
     if info.conclusions.strip():
         sections.append(Section("conclusions", "Conclusies", _text_blocks(info.conclusions)))
-    for key, builder in (("tree", _tree), ("compass", _compass), ("matrix", _matrix)):
-        try:
-            section, view = builder(db, info)
-        except ImportError:
-            missing.append(TOOL_LABELS[key])
-            continue
+    for key, builder in (("tree", tree_section), ("compass", compass_section),
+                         ("matrix", matrix_section)):
+        section, view = builder(db, info)
         sections.append(section)
         if view is not None:
             views[key] = view
@@ -173,7 +47,7 @@ def build(db: Session, workshop_id: int, show_names: bool | None = None) -> Work
         by_role=tuple((ROLE_LABELS[r], counts.get(r, 0)) for r in ROLE_GROUPS),
         phases=tuple((TOOL_LABELS[t], info.phases[t]) for t in TOOL_LABELS),
         conclusions=info.conclusions, open_questions=info.open_questions,
-        sections=tuple(sections), missing=tuple(missing), views=views,
+        sections=tuple(sections), views=views,
     )
 
 
@@ -233,97 +107,3 @@ def _about(info: workshops.WorkshopInfo, show_names: bool) -> Section:
                             tuple((p.name, ROLE_LABELS.get(p.role_group, p.role_group),
                                    p.organisation) for p in active)))
     return Section("about", "Over deze werksessie", tuple(blocks))
-
-
-# --- Doelenboom ---------------------------------------------------------------------------
-
-
-def _tree(db: Session, info: workshops.WorkshopInfo):
-    # local import: kompas.goaltree.report builds its section from this module's blocks
-    from kompas.goaltree.report import tree_section
-
-    return tree_section(db, info)
-
-
-# --- Kwaliteitskompas ---------------------------------------------------------------------
-
-
-def _compass(db: Session, info: workshops.WorkshopInfo):
-    # imported here: kompas.compass.report builds its section from this module's blocks
-    from kompas.compass.report import compass_section
-
-    return compass_section(db, info)
-
-
-# --- Partnermatrix ------------------------------------------------------------------------
-
-
-def _matrix(db: Session, info: workshops.WorkshopInfo):
-    # local import: kompas.partners.report builds its section from this module's blocks
-    from kompas.partners.report import matrix_section
-
-    return matrix_section(db, info)
-
-
-# --- pictures -----------------------------------------------------------------------------
-
-
-_PNG_CACHE: "OrderedDict[str, Optional[bytes]]" = OrderedDict()
-_PNG_CACHE_SIZE = 24
-PNG_SCALE = 1.25  # about 120-150 dpi at the width of an A4 text column
-
-
-def picture_png(summary: WorkshopSummary, key: str) -> Optional[bytes]:
-    """The PNG for a Picture block, or None when its chart module is not available or
-    the tool has nothing to draw. Cached by content, so the Word and PDF exports of the
-    same workshop version render each picture once."""
-    view = summary.views.get(key)
-    if view is None:
-        return None
-    digest = hashlib.sha1(f"{key}|{view!r}".encode("utf-8", "surrogatepass")).hexdigest()
-    with _PNG_LOCK:
-        if digest in _PNG_CACHE:
-            _PNG_CACHE.move_to_end(digest)
-            return _PNG_CACHE[digest]
-    png = _render_picture(key, view)
-    with _PNG_LOCK:
-        _PNG_CACHE[digest] = png
-        while len(_PNG_CACHE) > _PNG_CACHE_SIZE:
-            _PNG_CACHE.popitem(last=False)
-    return png
-
-
-def _render_picture(key: str, view) -> Optional[bytes]:
-    try:
-        if key == "tree":
-            from kompas.goaltree.chart import tree_chart
-            from kompas.goaltree.report import tree_collapse
-
-            spec = tree_chart(view, show_votes=bool(view.revealed),
-                              collapsed=tree_collapse(view)[0]).to_dict(validate=False)
-            return _spec_png(spec)
-        if key == "compass":
-            from kompas.compass.chart import results_inputs_chart
-
-            chart = results_inputs_chart(view, width=760)
-            return None if chart is None else _spec_png(chart.to_dict(validate=False))
-        if key == "matrix":
-            from kompas.partners.chart import matrix_chart
-
-            return _spec_png(matrix_chart(view).to_dict(validate=False))
-    except ImportError:
-        return None
-    return None
-
-
-def _spec_png(spec: dict) -> bytes:
-    import vl_convert as vlc
-
-    return vlc.vegalite_to_png(spec, scale=PNG_SCALE)
-
-
-def png_size(png: bytes) -> tuple[int, int]:
-    """(width, height) in pixels from the PNG header."""
-    if len(png) < 24 or png[:8] != b"\x89PNG\r\n\x1a\n":
-        return (0, 0)
-    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")

@@ -26,6 +26,7 @@ from kompas.models import (
     ROLE_GROUPS,
     TOOL_LABELS,
     TOOLS,
+    GoalNode,
     Participant,
     Workshop,
     utcnow,
@@ -199,8 +200,6 @@ def create_workshop(db: Session, *, title: str, organisation: str = "", theme: s
                         quadrant_labels=json.dumps(list(DEFAULT_QUADRANTS)))
     db.add(workshop)
     db.flush()
-    from kompas.models import GoalNode  # local: the tree module builds on this one
-
     db.add(GoalNode(workshop_id=workshop.id, kind="main_goal", title=theme or title,
                     status="accepted"))
     live.touch(db, workshop.id)
@@ -342,8 +341,6 @@ def delete_workshop(db: Session, *, actor: Actor, confirm_code: str) -> None:
 def _delete_all(db: Session, workshop_ids: list[int]) -> None:
     # Foreign keys cascade from the workshop (PRAGMA foreign_keys=ON); deleting the tree
     # bottom-up first keeps PostgreSQL and SQLite equally happy with the self-reference.
-    from kompas.models import GoalNode
-
     if not workshop_ids:
         return
     db.execute(GoalNode.__table__.update().where(GoalNode.workshop_id.in_(workshop_ids))

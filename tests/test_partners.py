@@ -17,7 +17,9 @@ from sqlmodel import func, select
 from kompas import partners, workshops
 from kompas.db import reading, writing
 from kompas.errors import Conflict, ImportRefused, InvalidInput, NotAllowed, NotFound
+from kompas.export import pictures
 from kompas.models import Activity, GoalNode, Placement
+from kompas.partners.chart import matrix_chart
 
 pytestmark = pytest.mark.postgres
 
@@ -523,8 +525,6 @@ def test_participant_cannot_import(ws):
 
 
 def test_matrix_chart_shows_agreed_positions_directions_and_labels(ws):
-    from kompas.partners.chart import matrix_chart, matrix_png
-
     anne = ws.join("Anne")
     agreed, mean_only, nobody = add(ws, "Welzijn <b>Noord</b>"), add(ws, "MEE"), add(ws, "Leeg")
     place(ws, anne, mean_only, 0.3, 0.6)
@@ -538,11 +538,9 @@ def test_matrix_chart_shows_agreed_positions_directions_and_labels(ws):
     assert "Welzijn <b>Noord</b>" in spec and "MEE" in spec and "Leeg" not in spec
     assert "triangle-left" in spec and all(f"'{q}'" in spec for q in "ABCD")
     assert "Invloed op de doelen" in spec and "Afhankelijkheid van de gemeente" in spec
-    png = matrix_png(v, scale=1)
+    png = pictures.render("matrix", v)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
 
 
 def test_matrix_chart_of_empty_matrix(ws):
-    from kompas.partners.chart import matrix_png
-
-    assert matrix_png(view(ws, facilitator=True), scale=1)[:4] == b"\x89PNG"
+    assert pictures.render("matrix", view(ws, facilitator=True))[:4] == b"\x89PNG"

@@ -6,6 +6,8 @@
 - Chart modules (kompas/*chart*.py, kompas/<tool>/chart.py) take no database session:
   they draw from plain data.
 - No private name (``from kompas.x import _y``) is imported across kompas modules.
+- No kompas module is imported inside a function, unless a cycle or start-up speed asks for
+  it (an allow-list with the reason).
 - kompas.ui is a facade with ``__all__``; every write from the UI goes through ui.act;
   every st.session_state key is a named constant.
 - Pages start with the shared workshop context.
@@ -52,23 +54,25 @@ def module_name(path: Path) -> str:
     return ".".join(names[:-1] if names[-1] == "__init__" else names)
 
 
+def modules_of(path: Path, node: ast.AST) -> list[str]:
+    """The modules one import statement names; relative imports resolved."""
+    if isinstance(node, ast.Import):
+        return [a.name for a in node.names]
+    if not isinstance(node, ast.ImportFrom):
+        return []
+    base = node.module or ""
+    if node.level:
+        package = module_name(path).split(".")
+        if path.name != "__init__.py":
+            package = package[:-1]
+        package = package[:len(package) - node.level + 1]
+        base = ".".join(package + ([base] if base else []))
+    return [base] + [f"{base}.{a.name}" for a in node.names]  # from kompas import ui
+
+
 def imported_modules(path: Path) -> list[str]:
     """Every module a file imports, also inside functions; relative imports resolved."""
-    out = []
-    for node in ast.walk(tree(path)):
-        if isinstance(node, ast.Import):
-            out += [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                package = module_name(path).split(".")
-                if path.name != "__init__.py":
-                    package = package[:-1]
-                package = package[:len(package) - node.level + 1]
-                base = ".".join(package + ([base] if base else []))
-            out.append(base)
-            out += [f"{base}.{a.name}" for a in node.names]  # from kompas import ui
-    return out
+    return [name for node in ast.walk(tree(path)) for name in modules_of(path, node)]
 
 
 def within(name: str, package: str) -> bool:
@@ -80,8 +84,6 @@ def test_domain_does_not_import_streamlit(path):
     assert not any(within(n, "streamlit") for n in imported_modules(path)), path
 
 
-# TODO: summary.py may need the report pictures from kompas.export (export/pictures.py
-# later); until they move there, list such an import here with that TODO.
 EXPECTED_DOMAIN_IMPORTS: set[str] = set()
 
 
@@ -133,6 +135,34 @@ def test_no_private_names_imported_across_modules():
     found = set().union(*(private_imports(p) for p in ALL_KOMPAS + APP))
     assert found - EXPECTED_PRIVATE_IMPORTS == set(), "rename what another module needs to public"
     assert EXPECTED_PRIVATE_IMPORTS - found == set(), "fixed: remove these from the list"
+
+
+def local_imports(path: Path) -> set[str]:
+    """kompas modules imported inside a function (``if TYPE_CHECKING:`` is not one)."""
+    out = set()
+    for fn in ast.walk(tree(path)):
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for node in ast.walk(fn):
+                names = modules_of(path, node)
+                if isinstance(node, ast.ImportFrom):  # the module; for ``from kompas import x`` x
+                    names = names[1:] if names[0] == "kompas" else names[:1]
+                out |= {f"{rel(path)}: {n}" for n in names if within(n, "kompas")}
+    return out
+
+
+# Each with its reason; this list may only shrink.
+ALLOWED_LOCAL_IMPORTS = {
+    # start-up speed: kompas.export brings the report and its charts (altair); only the
+    # export and import commands need it
+    "kompas/__main__.py: kompas.export",
+    "kompas/__main__.py: kompas.export.json_io",
+}
+
+
+def test_no_function_local_imports_of_kompas_modules():
+    found = set().union(*(local_imports(p) for p in ALL_KOMPAS))
+    assert found - ALLOWED_LOCAL_IMPORTS == set(), "import at the top of the module"
+    assert ALLOWED_LOCAL_IMPORTS - found == set(), "fixed: remove these from the list"
 
 
 def test_ui_is_a_facade_with_all():

@@ -9,6 +9,7 @@ import pytest
 from kompas import goaltree, workshops
 from kompas.goaltree import chart as tree_chart
 from kompas.db import reading, writing
+from kompas.export import pictures
 
 
 @pytest.fixture
@@ -105,5 +106,5 @@ def test_chart_spec_read_function_and_png(tree):
     with reading(tree.engine) as db:
         spec = goaltree.chart_spec(db, tree.id, True, (tree.domains[0],))
     assert spec["height"] > 0
-    png = tree_chart.tree_png(view_of(tree), show_votes=True, scale=1)
+    png = pictures.render("tree", view_of(tree))
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000

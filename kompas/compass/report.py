@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from kompas import formats, workshops
 from kompas.compass.view import CompassView, compass_view
-from kompas.summary import Bullets, Column, Heading, Paragraph, Picture, Section, Table
+from kompas.blocks import Bullets, Column, Heading, Paragraph, Picture, Section, Table
 
 
 def compass_section(db: Session, info: workshops.WorkshopInfo) -> tuple[Section, Optional[CompassView]]:

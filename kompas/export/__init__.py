@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlmodel import Session
 
-from kompas import workshops
+from kompas import summary, workshops
 from kompas.errors import InvalidInput, NotAllowed
+from kompas.models import Workshop
 
 
 @dataclass(frozen=True)
@@ -94,9 +95,6 @@ def _summary(db: Session, workshop_id: int, show_names: bool | None):
     """The summary, shared by exports of the same workshop version made shortly after one
     another (Word, then PDF, then Excel …). Every write bumps the version, so a cached
     summary is never stale; in-memory databases are never cached."""
-    from kompas import summary
-    from kompas.models import Workshop
-
     url = str(db.get_bind().url)
     version = db.execute(select(Workshop.version).where(Workshop.id == workshop_id)).scalar()
     if url in ("sqlite://", "sqlite:///:memory:") or version is None:

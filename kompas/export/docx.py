@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from kompas import formats
-from kompas.summary import (
+from kompas.blocks import (
     Bullets,
     Heading,
     Outline,
@@ -23,9 +23,8 @@ from kompas.summary import (
     Table,
     WorkshopSummary,
     cell_text,
-    picture_png,
-    png_size,
 )
+from kompas.export.pictures import picture_png, png_size
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
 MUTED = RGBColor(0x55, 0x55, 0x55)
@@ -315,10 +314,6 @@ def render(summary: WorkshopSummary) -> bytes:
                 _table(doc, block)
             elif isinstance(block, Picture):
                 _picture(doc, summary, block)
-    if summary.missing:
-        p = doc.add_paragraph()
-        run = p.add_run(f"Nog niet in dit verslag: {', '.join(summary.missing)}.")
-        run.italic, run.font.color.rgb = True, MUTED
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

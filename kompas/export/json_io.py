@@ -27,7 +27,7 @@ from sqlalchemy import Text, select
 from sqlmodel import Session, SQLModel
 
 from kompas import live, text
-from kompas.errors import ImportRefused
+from kompas.errors import ImportRefused, NotFound
 from kompas.models import (
     DIRECTIONS,
     NODE_KINDS,
@@ -181,8 +181,6 @@ def export_document(db: Session, workshop_id: int, *, with_names: bool = False) 
     pseudonym unless ``with_names``."""
     workshop = db.get(Workshop, workshop_id)
     if workshop is None:
-        from kompas.errors import NotFound
-
         raise NotFound("Deze workshop bestaat niet (meer).")
     doc: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     doc["workshop"] = {c.name: _dump_value(getattr(workshop, c.name))

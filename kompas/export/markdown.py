@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kompas import formats
-from kompas.summary import (
+from kompas.blocks import (
     Bullets,
     Heading,
     Outline,
@@ -76,7 +76,5 @@ def render(summary: WorkshopSummary) -> bytes:
                     lines += _table(block) + [""]
             elif isinstance(block, Picture):
                 continue  # pictures are in the Word and PDF versions
-    if summary.missing:
-        lines += [f"*Nog niet in dit verslag: {esc(', '.join(summary.missing))}.*", ""]
     lines += ["---", "", f"*Gemaakt met Kompas op {formats.datetime_nl(summary.generated_at)}.*", ""]
     return "\n".join(lines).encode("utf-8")

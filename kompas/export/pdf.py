@@ -12,7 +12,7 @@ from fpdf.enums import XPos, YPos
 
 from kompas import formats
 from kompas.export.docx import NEW_PAGE_SECTIONS, column_widths
-from kompas.summary import (
+from kompas.blocks import (
     Bullets,
     Heading,
     Outline,
@@ -21,9 +21,8 @@ from kompas.summary import (
     Table,
     WorkshopSummary,
     cell_text,
-    picture_png,
-    png_size,
 )
+from kompas.export.pictures import picture_png, png_size
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)  # one INFO line per table otherwise
 
@@ -293,6 +292,4 @@ def render(summary: WorkshopSummary) -> bytes:
                 _table(pdf, block)
             elif isinstance(block, Picture):
                 _picture(pdf, summary, block)
-    if summary.missing:
-        _text(pdf, f"Nog niet in dit verslag: {', '.join(summary.missing)}.", color=MUTED)
     return bytes(pdf.output())

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from kompas import formats
-from kompas.summary import Bullets, Paragraph, Table, WorkshopSummary
+from kompas.blocks import Bullets, Paragraph, Table, WorkshopSummary
 
 EURO = '"€" #,##0.00'
 PERCENT = "0%"

@@ -210,11 +210,3 @@ def tree_chart(view: TreeView, *, show_votes: bool,
     # set directly: .properties() would validate every row against the schema
     chart.datasets = {"boxes": _box_rows(boxes, show_votes), "edges": _edge_rows(boxes)}
     return chart
-
-
-def tree_png(view: TreeView, *, show_votes: bool, scale: float = 2) -> bytes:
-    """The whole tree (nothing collapsed) as PNG, rendered offline by vl-convert."""
-    import vl_convert
-
-    chart = tree_chart(view, show_votes=show_votes)
-    return vl_convert.vegalite_to_png(chart.to_dict(), scale=scale)

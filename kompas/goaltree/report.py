@@ -9,7 +9,7 @@ from kompas import workshops
 from kompas.goaltree.chart import layout
 from kompas.goaltree.view import priorities, tree_view
 from kompas.models import ROLE_GROUPS, ROLE_LABELS
-from kompas.summary import Column, Heading, Outline, Paragraph, Picture, Section, Table
+from kompas.blocks import Column, Heading, Outline, Paragraph, Picture, Section, Table
 
 PRIORITY_ROWS = 25  # in the documents; Excel has them all
 TREE_PICTURE_ROWS = 45  # more rows than this do not fit a page readably

@@ -155,9 +155,3 @@ def matrix_chart(view: MatrixView) -> alt.LayerChart:
                                       text="label:N"))
     return (alt.layer(*layers).properties(width=SIZE, height=SIZE)
             .configure_view(stroke=None).configure_axis(domain=False, ticks=False))
-
-
-def matrix_png(view: MatrixView, *, scale: float = 1.5) -> bytes:
-    import vl_convert
-
-    return vl_convert.vegalite_to_png(matrix_chart(view).to_dict(validate=False), scale=scale)

@@ -9,7 +9,7 @@ from kompas import workshops
 from kompas.models import DIRECTION_LABELS
 from kompas.partners.roster import KIND_LABELS
 from kompas.partners.view import matrix_view
-from kompas.summary import Column, Heading, Paragraph, Picture, Section, Table
+from kompas.blocks import Column, Heading, Paragraph, Picture, Section, Table
 
 
 def quadrant(labels: tuple, influence: float, dependency: float) -> str:

@@ -7,7 +7,6 @@ import pandas as pd
 import streamlit as st
 
 from kompas import goaltree, ui, workshops
-from kompas.goaltree import view as tree_chart  # chart_spec: the cached read of the tree picture
 from kompas.goaltree import NodeView, TreeView
 from kompas.models import NODE_KIND_LABELS, PHASES, ROLE_GROUPS, ROLE_LABELS
 from kompas.ui import esc_inline
@@ -230,7 +229,7 @@ def picture(ctx: ui.Context, view: TreeView) -> None:
                                format_func=lambda i: domains.get(i, ""),
                                placeholder="Alles uitgeklapt")
     collapsed = tuple(sorted(i for i in collapsed if i in domains))
-    spec = ui.read_chart(tree_chart.chart_spec, ctx.workshop_id, view.revealed, collapsed)
+    spec = ui.read_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, collapsed)
     with st.container(height=720 if spec.get("height", 0) > 720 else "content", key="tree_picture"):
         st.vega_lite_chart(spec=spec, theme=None, width="content")
     st.caption("Gestippelde witte vakjes zijn voorstellen. ★ = afgesproken prioriteit."

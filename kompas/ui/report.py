@@ -11,11 +11,20 @@ import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from kompas import db as kdb
-from kompas import summary as ksummary
 from kompas import ui, workshops
+from kompas.blocks import (
+    Bullets,
+    Heading,
+    Outline,
+    Paragraph,
+    Picture,
+    Table,
+    WorkshopSummary,
+    cell_text,
+)
 from kompas.errors import KompasError
 from kompas.export import FORMATS, REPORT_FORMATS, export_for, file_name, json_io
-from kompas.summary import Bullets, Heading, Outline, Paragraph, Picture, Table, cell_text
+from kompas.export.pictures import picture_png
 from kompas.ui import esc, esc_inline
 from kompas.ui.home import open_new_workshop
 
@@ -70,7 +79,7 @@ def table_frame(table: Table) -> pd.DataFrame:
                         columns=names)
 
 
-def show_summary(s: ksummary.WorkshopSummary, *, pictures: bool) -> None:
+def show_summary(s: WorkshopSummary, *, pictures: bool) -> None:
     st.caption(esc_inline(f"{s.subtitle} · {s.participant_count} deelnemers"))
     for section in s.sections:
         st.header(esc_inline(section.title), divider="gray")
@@ -93,11 +102,9 @@ def show_summary(s: ksummary.WorkshopSummary, *, pictures: bool) -> None:
                 if block.caption:
                     st.caption(esc(block.caption))
             elif isinstance(block, Picture) and pictures:
-                png = ksummary.picture_png(s, block.key)
+                png = picture_png(s, block.key)
                 if png:
                     st.image(png, caption=esc_inline(block.caption))
-    if s.missing:
-        st.info("Nog niet in dit verslag: " + esc_inline(", ".join(s.missing)) + ".")
 
 
 # --- facilitator settings ---------------------------------------------------------------
