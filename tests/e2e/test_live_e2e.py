@@ -1,0 +1,149 @@
+"""Live by push, in Chromium: every view of shared state follows what someone else changed,
+without a reload and without a refresh button, and nothing typed is lost on the way.
+
+The "someone else" writes through the domain from this test process; the server runs with
+KOMPAS_LIVE=database (see conftest), so it hears those writes like a second process's."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from kompas import compass, goaltree, workshops
+from kompas.db import reading, writing
+from kompas.models import GoalNode, Workshop
+from tests.conftest import Workshopper
+from tests.e2e.conftest import wait_app
+
+LIVE_S = 10_000  # ms: generous for a shared CI machine; the bench measures the real delay
+
+
+@pytest.fixture
+def ws(server):
+    ws = Workshopper(server.engine, title="Live e2e")
+    ws.anne = ws.join("Anne", "inwoner")
+    with writing(server.engine) as db:
+        main = goaltree.main_goal(db, ws.id).id
+        ws.domain = goaltree.add_node(db, actor=ws.facilitator, parent_id=main, kind="domain",
+                                      title="Welzijn")
+    return ws
+
+
+def open_as_anne(new_page, server, ws, page: str):
+    p = new_page((1280, 800))
+    p.goto(f"{server.url}/{page}?code={ws.code}&p={ws.tokens[ws.anne.participant_id]}")
+    p.get_by_role("heading", name=page, exact=True).wait_for()
+    wait_app(p)
+    return p
+
+
+def no_refresh_buttons(page) -> None:
+    for name in ("Vernieuwen", "Opnieuw laden", "Nieuwe onderdelen in de keuzelijst zetten"):
+        assert page.get_by_role("button", name=name).count() == 0, name
+
+
+# --- Kwaliteitskompas ---------------------------------------------------------------------
+
+
+def test_participant_sees_new_activities_in_the_step_table(server, new_page, ws):
+    anne = open_as_anne(new_page, server, ws, "Kwaliteitskompas")
+    anne.get_by_role("tab", name="3 Activiteiten").click()
+    cells = anne.locator('[class*="st-key-ed_activities_"] td[role="gridcell"]')
+    with writing(server.engine) as db:
+        for title in ("Huiskamer Noord", "Maatjesproject", "Schuldhulp op school"):
+            compass.add_activity(db, actor=ws.facilitator, title=title, budget_cents=2_000_000)
+    for title in ("Huiskamer Noord", "Maatjesproject", "Schuldhulp op school"):
+        expect(cells.filter(has_text=title)).to_have_count(1, timeout=LIVE_S)
+    no_refresh_buttons(anne)
+
+
+def test_opening_and_locking_the_compass_reach_an_open_page(server, new_page, ws):
+    anne = open_as_anne(new_page, server, ws, "Kwaliteitskompas")
+    anne.get_by_text("Je kunt meekijken").first.wait_for()
+    with writing(server.engine) as db:
+        workshops.update_workshop(db, actor=ws.facilitator, compass_open_to_participants=True)
+    anne.get_by_text("Je kunt meeschrijven").first.wait_for(timeout=LIVE_S)
+    anne.get_by_role("tab", name="1 Ambities").click()
+    expect(anne.locator(".st-key-save_ambitions")).to_have_count(1, timeout=LIVE_S)
+    with writing(server.engine) as db:
+        workshops.set_lock(db, actor=ws.facilitator, tool="compass", locked=True)
+    anne.get_by_text("het kompas staat op slot").first.wait_for(timeout=LIVE_S)
+    expect(anne.locator(".st-key-save_ambitions")).to_have_count(0, timeout=LIVE_S)
+
+
+# --- Doelenboom -------------------------------------------------------------------------------
+
+
+def test_proposal_after_a_phase_change_says_why_and_keeps_the_text(server, new_page, ws):
+    anne = open_as_anne(new_page, server, ws, "Doelenboom")
+    title = anne.locator(".st-key-node_title input")
+    title.fill("Buurtkamer in elke kern")  # typed, not yet sent
+    with writing(server.engine) as db:
+        workshops.set_phase(db, actor=ws.facilitator, tool="tree", phase="ordenen")
+    anne.get_by_text("fase Ordenen").first.wait_for(timeout=LIVE_S)
+    expect(title).to_have_value("Buurtkamer in elke kern")
+    anne.locator(".st-key-node_submit button").click()
+    anne.get_by_text(re.compile("Voorstellen kan nu niet")).first.wait_for(timeout=LIVE_S)
+    expect(anne.locator(".st-key-node_title input")).to_have_value("Buurtkamer in elke kern")
+    with reading(server.engine) as db:
+        titles = [n.title for n in db.query(GoalNode).filter(GoalNode.workshop_id == ws.id)]
+    assert "Buurtkamer in elke kern" not in titles
+
+
+def test_a_new_parent_appears_under_onder_without_a_button(server, new_page, ws):
+    anne = open_as_anne(new_page, server, ws, "Doelenboom")
+    anne.locator(".st-key-node_title input").fill("Half getypt")
+    with writing(server.engine) as db:
+        goaltree.add_node(db, actor=ws.facilitator, parent_id=ws.domain, title="Minder eenzaamheid")
+    anne.locator(".st-key-tree_outline").get_by_text("Minder eenzaamheid").first.wait_for(timeout=LIVE_S)
+    no_refresh_buttons(anne)
+    anne.locator(".st-key-node_parent").click()
+    anne.get_by_role("option", name=re.compile("Minder eenzaamheid")).wait_for(timeout=LIVE_S)
+    anne.keyboard.press("Escape")
+    expect(anne.locator(".st-key-node_title input")).to_have_value("Half getypt")
+
+
+def test_proposals_of_others_arrive_through_the_app(process_server, new_page):
+    """Two people in the browser, all writes through the app (KOMPAS_LIVE=process)."""
+    ws = Workshopper(process_server.engine, title="Twee mensen")
+    bram = ws.join("Bram", "aanbieder")
+    anne = ws.join("Anne", "inwoner")
+    pages = {}
+    for who in (anne, bram):
+        p = new_page((1280, 800))
+        p.goto(f"{process_server.url}/Doelenboom?code={ws.code}&p={ws.tokens[who.participant_id]}")
+        p.get_by_role("heading", name="Doelenboom", exact=True).wait_for()
+        wait_app(p)
+        pages[who.name] = p
+    pages["Anne"].locator(".st-key-node_title input").fill("Sport in de wijk")
+    pages["Anne"].locator(".st-key-node_submit button").click()
+    pages["Bram"].locator(".st-key-tree_outline").get_by_text("Sport in de wijk").first.wait_for(
+        timeout=LIVE_S)
+    expect(pages["Anne"].locator(".st-key-node_title input")).to_have_value("")
+
+
+# --- Verslag and Partnermatrix ------------------------------------------------------------------
+
+
+def test_downloads_appear_for_participants_when_opened(server, new_page, ws):
+    anne = open_as_anne(new_page, server, ws, "Verslag")
+    anne.get_by_text("Downloaden kan zodra").wait_for()
+    with writing(server.engine) as db:
+        workshops.update_workshop(db, actor=ws.facilitator, downloads_open=True)
+    expect(anne.locator(".st-key-download_pdf")).to_have_count(1, timeout=LIVE_S)
+    assert anne.locator(".st-key-download_json").count() == 0
+    no_refresh_buttons(anne)
+
+
+def test_matrix_instructions_follow_the_phase(server, new_page, ws):
+    anne = open_as_anne(new_page, server, ws, "Partnermatrix")
+    with reading(server.engine) as db:
+        assert db.get(Workshop, ws.id).phase_matrix == "inschatten"
+    before = anne.locator('[data-testid="stMain"]').inner_text()
+    with writing(server.engine) as db:
+        workshops.set_phase(db, actor=ws.facilitator, tool="matrix", phase="besluiten")
+    anne.get_by_text(re.compile("Besluiten")).first.wait_for(timeout=LIVE_S)
+    anne.wait_for_timeout(500)
+    assert anne.locator('[data-testid="stMain"]').inner_text() != before
