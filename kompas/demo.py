@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, select
 
 from kompas import live
+from kompas.labels import DEFAULT_QUADRANTS
 from kompas.models import (
     Activity,
     ActivityResult,
@@ -25,7 +26,7 @@ from kompas.models import (
     Vote,
     Workshop,
 )
-from kompas.workshops import DEFAULT_QUADRANTS, NewWorkshop, create_workshop, hash_secret, new_secret
+from kompas.workshops import NewWorkshop, create_workshop, hash_secret, new_secret
 
 VISION = ("Inwoners van Lingewaarden wonen zo lang mogelijk zelfstandig, hebben een netwerk om "
           "op terug te vallen en doen mee naar vermogen: op school, op het werk, als vrijwilliger "

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
 from kompas.errors import InvalidInput
+from kompas.labels import sentence_start
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -55,7 +56,7 @@ def parse_money(raw: object, *, field: str = "bedrag") -> int | None:
     if raw is None:
         return None
     if isinstance(raw, bool):
-        raise InvalidInput(f"{field.capitalize()} moet een bedrag zijn.")
+        raise InvalidInput(f"{sentence_start(field)} moet een bedrag zijn.")
     if isinstance(raw, (int, float, Decimal)):
         if isinstance(raw, float) and raw != raw:  # NaN from an empty table cell
             return None
@@ -67,27 +68,27 @@ def parse_money(raw: object, *, field: str = "bedrag") -> int | None:
         negative = text.startswith("-")
         text = text.lstrip("-+")
         if not re.fullmatch(r"[\d.,]+", text):
-            raise InvalidInput(f"{field.capitalize()} '{raw}' is geen bedrag. Schrijf bijvoorbeeld € 12.500,50.")
+            raise InvalidInput(f"{sentence_start(field)} '{raw}' is geen bedrag. Schrijf bijvoorbeeld € 12.500,50.")
         if "," in text:
             # Dutch: dots group thousands, the comma is the decimal sign.
             whole, _, frac = text.rpartition(",")
             if "," in whole or not re.fullmatch(r"\d{1,3}(\.\d{3})*|\d+", whole) or not re.fullmatch(r"\d{1,2}", frac):
-                raise InvalidInput(f"{field.capitalize()} '{raw}' is geen bedrag. Schrijf bijvoorbeeld € 12.500,50.")
+                raise InvalidInput(f"{sentence_start(field)} '{raw}' is geen bedrag. Schrijf bijvoorbeeld € 12.500,50.")
             text = whole.replace(".", "") + "." + frac
         elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
             text = text.replace(".", "")
         elif not re.fullmatch(r"\d+(\.\d{1,2})?", text):
-            raise InvalidInput(f"{field.capitalize()} '{raw}' is geen bedrag. Schrijf bijvoorbeeld € 12.500,50.")
+            raise InvalidInput(f"{sentence_start(field)} '{raw}' is geen bedrag. Schrijf bijvoorbeeld € 12.500,50.")
         try:
             amount = Decimal(text)
         except InvalidOperation as exc:
-            raise InvalidInput(f"{field.capitalize()} '{raw}' is geen bedrag.") from exc
+            raise InvalidInput(f"{sentence_start(field)} '{raw}' is geen bedrag.") from exc
         if negative:
             amount = -amount
     if amount < 0:
-        raise InvalidInput(f"{field.capitalize()} mag niet negatief zijn.")
+        raise InvalidInput(f"{sentence_start(field)} mag niet negatief zijn.")
     if amount * 100 > MONEY_MAX_CENTS:
-        raise InvalidInput(f"{field.capitalize()} is onwaarschijnlijk hoog (meer dan een miljard euro).")
+        raise InvalidInput(f"{sentence_start(field)} is onwaarschijnlijk hoog (meer dan een miljard euro).")
     return int((amount * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
@@ -96,7 +97,7 @@ def parse_number(raw: object, *, field: str = "waarde") -> float | None:
     if raw is None:
         return None
     if isinstance(raw, bool):
-        raise InvalidInput(f"{field.capitalize()} moet een getal zijn.")
+        raise InvalidInput(f"{sentence_start(field)} moet een getal zijn.")
     if isinstance(raw, (int, float)):
         if raw != raw:
             return None
@@ -109,9 +110,9 @@ def parse_number(raw: object, *, field: str = "waarde") -> float | None:
     try:
         value = float(text)
     except ValueError as exc:
-        raise InvalidInput(f"{field.capitalize()} '{raw}' is geen getal.") from exc
+        raise InvalidInput(f"{sentence_start(field)} '{raw}' is geen getal.") from exc
     if value != value or value in (float("inf"), float("-inf")):
-        raise InvalidInput(f"{field.capitalize()} '{raw}' is geen getal.")
+        raise InvalidInput(f"{sentence_start(field)} '{raw}' is geen getal.")
     return value
 
 

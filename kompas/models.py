@@ -19,17 +19,14 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-# Tool identifiers and their phases (in order). The Dutch words are the UI words.
+# Tool identifiers and their phases (in order); what people see is in kompas.labels.
 TOOLS = ("tree", "compass", "matrix")
-TOOL_LABELS = {"tree": "Doelenboom", "compass": "Kwaliteitskompas", "matrix": "Partnermatrix"}
 PHASES = {
     "tree": ("verzamelen", "ordenen", "stemmen", "resultaat", "gesloten"),
     "compass": ("invullen", "bespreken", "gesloten"),
     "matrix": ("inschatten", "bespreken", "besluiten", "gesloten"),
 }
 ROLE_GROUPS = ("gemeente", "aanbieder", "inwoner", "anders")
-ROLE_LABELS = {"gemeente": "Gemeente", "aanbieder": "Aanbieder", "inwoner": "Inwoner",
-               "anders": "Anders"}
 
 
 class Workshop(SQLModel, table=True):
@@ -98,13 +95,7 @@ class Participant(SQLModel, table=True):
 # --- Doelenboom -------------------------------------------------------------------------
 
 NODE_KINDS = ("main_goal", "vision", "domain", "effect", "activity")
-NODE_KIND_LABELS = {
-    "main_goal": "Hoofddoel",
-    "vision": "Visie",
-    "domain": "Beleidsterrein",
-    "effect": "Maatschappelijk effect",
-    "activity": "Activiteit",
-}
+NODE_STATUSES = ("proposal", "accepted")
 
 
 class GoalNode(SQLModel, table=True):
@@ -242,8 +233,6 @@ class Reflection(SQLModel, table=True):
 
 PARTNER_KINDS = ("welzijn", "zorg", "jeugd", "onderwijs", "wonen", "overig")
 DIRECTIONS = ("omhoog", "omlaag", "links", "rechts", "blijven")
-DIRECTION_LABELS = {"omhoog": "Omhoog", "omlaag": "Omlaag", "links": "Naar links",
-                    "rechts": "Naar rechts", "blijven": "Blijven"}
 
 
 class Partner(SQLModel, table=True):

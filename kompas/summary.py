@@ -16,7 +16,8 @@ from kompas import formats, workshops
 from kompas.blocks import Bullets, Column, Heading, Paragraph, Section, Table, WorkshopSummary
 from kompas.compass.report import compass_section
 from kompas.goaltree.report import tree_section
-from kompas.models import PHASES, ROLE_GROUPS, ROLE_LABELS, TOOL_LABELS, utcnow
+from kompas.labels import phase_label, role_label, tool_label
+from kompas.models import PHASES, ROLE_GROUPS, TOOLS, utcnow
 from kompas.partners.report import matrix_section
 
 # --- building -----------------------------------------------------------------------------
@@ -44,8 +45,8 @@ def build(db: Session, workshop_id: int, show_names: bool | None = None) -> Work
         workshop_id=info.id, code=info.code, title=info.title, organisation=info.organisation,
         theme=info.theme, created_at=info.created_at, generated_at=utcnow(), show_names=names,
         participant_count=len(info.active_participants),
-        by_role=tuple((ROLE_LABELS[r], counts.get(r, 0)) for r in ROLE_GROUPS),
-        phases=tuple((TOOL_LABELS[t], info.phases[t]) for t in TOOL_LABELS),
+        by_role=tuple((role_label(r), counts.get(r, 0)) for r in ROLE_GROUPS),
+        phases=tuple((tool_label(t), info.phases[t]) for t in TOOLS),
         conclusions=info.conclusions, open_questions=info.open_questions,
         sections=tuple(sections), views=views,
     )
@@ -70,7 +71,7 @@ def _text_blocks(text_: str) -> tuple:
 def _phase_text(tool: str, phase: str) -> str:
     steps = PHASES[tool]
     if phase in steps:
-        return f"{phase} (stap {steps.index(phase) + 1} van {len(steps)})"
+        return f"{phase_label(tool, phase).lower()} (stap {steps.index(phase) + 1} van {len(steps)})"
     return phase
 
 
@@ -83,7 +84,7 @@ def _about(info: workshops.WorkshopInfo, show_names: bool) -> Section:
         facts.append(("Thema", info.theme))
     facts += [("Datum", formats.date_nl(info.created_at)),
               ("Deelnemers", formats.number(len(active)))]
-    facts += [(f"Fase {TOOL_LABELS[t]}", _phase_text(t, info.phases[t])) for t in TOOL_LABELS]
+    facts += [(f"Fase {tool_label(t)}", _phase_text(t, info.phases[t])) for t in TOOLS]
     blocks: list = [Table("Workshop", (Column("Onderdeel", width=0.9), Column("Gegevens", width=2.1)),
                           tuple(facts))]
     blocks.append(Heading("Wie deden er mee", 3))
@@ -92,7 +93,7 @@ def _about(info: workshops.WorkshopInfo, show_names: bool) -> Section:
         people = [p for p in active if p.role_group == role]
         orgs = sorted({p.organisation for p in people if p.organisation}, key=str.lower)
         if people:
-            rows.append((ROLE_LABELS[role], len(people), ", ".join(orgs)))
+            rows.append((role_label(role), len(people), ", ".join(orgs)))
     if rows:
         blocks.append(Table("Deelnemers per rol",
                             (Column("Rol", width=0.8), Column("Aantal", "int", 0.5),
@@ -104,6 +105,6 @@ def _about(info: workshops.WorkshopInfo, show_names: bool) -> Section:
         blocks.append(Table("Deelnemers",
                             (Column("Naam", width=1.2), Column("Rol", width=0.8),
                              Column("Organisatie", width=1.6)),
-                            tuple((p.name, ROLE_LABELS.get(p.role_group, p.role_group),
+                            tuple((p.name, role_label(p.role_group),
                                    p.organisation) for p in active)))
     return Section("about", "Over deze werksessie", tuple(blocks))

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from kompas.errors import InvalidInput
+from kompas.labels import sentence_start
 
 TITLE_MAX = 200
 NAME_MAX = 80
@@ -22,7 +23,7 @@ def clean(value: object, *, field: str, max_len: int = TITLE_MAX, required: bool
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise InvalidInput(f"{field.capitalize()} moet tekst zijn.")
+        raise InvalidInput(f"{sentence_start(field)} moet tekst zijn.")
     text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     if not multiline:
@@ -30,10 +31,10 @@ def clean(value: object, *, field: str, max_len: int = TITLE_MAX, required: bool
     else:
         text = text.replace("\t", "    ").strip()
     if required and not text:
-        raise InvalidInput(f"{field.capitalize()} mag niet leeg zijn.")
+        raise InvalidInput(f"{sentence_start(field)} mag niet leeg zijn.")
     if len(text) > max_len:
         raise InvalidInput(
-            f"{field.capitalize()} is te lang: {len(text)} tekens, maximaal {max_len}."
+            f"{sentence_start(field)} is te lang: {len(text)} tekens, maximaal {max_len}."
         )
     return text
 

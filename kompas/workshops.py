@@ -21,10 +21,10 @@ from sqlmodel import Session
 from kompas import live, text
 from kompas.db import locks_rows
 from kompas.errors import InvalidInput, NotAllowed, NotFound
+from kompas.labels import DEFAULT_QUADRANTS, phase_label, tool_label
 from kompas.models import (
     PHASES,
     ROLE_GROUPS,
-    TOOL_LABELS,
     TOOLS,
     GoalNode,
     Participant,
@@ -39,7 +39,6 @@ CODE_SPACE = len(CODE_ALPHABET) ** CODE_LENGTH  # 887.503.681
 TOKEN_BYTES = 32  # 256 bits for facilitator keys and participant tokens
 
 VOTE_LEVELS = ("effect", "activity", "both")
-DEFAULT_QUADRANTS = ("Ontwikkelen", "Strategisch partnerschap", "Beperkt houden", "Zekerstellen")
 
 
 @dataclass(frozen=True)
@@ -165,14 +164,14 @@ def require_open(db: Session, actor: Actor, tool: str,
     workshop = check_actor(db, actor)
     if actor.is_facilitator:
         return workshop
-    label = TOOL_LABELS[tool]
+    label = tool_label(tool)
     phase = phase_of(workshop, tool)
     if is_locked(workshop, tool):
         raise NotAllowed(f"De {label} is op slot gezet door de procesbegeleider. Je kunt nu alleen kijken.")
     if phase == "gesloten":
         raise NotAllowed(f"De {label} is gesloten. Je kunt nu alleen kijken.")
     if phases is not None and phase not in tuple(phases):
-        raise NotAllowed(f"Dat kan niet in de fase '{phase}' van de {label}.")
+        raise NotAllowed(f"Dat kan niet in de fase '{phase_label(tool, phase).lower()}' van de {label}.")
     return workshop
 
 

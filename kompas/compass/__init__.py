@@ -10,7 +10,6 @@ editable table), ``rules`` (status, budget split, coverage, deletion references)
 
 from kompas.compass.fields import (
     EFFECTIVENESS,
-    EFFECTIVENESS_LABELS,
     INDICATOR_KINDS,
     YEAR_MAX,
     YEAR_MIN,
@@ -80,7 +79,7 @@ from kompas.compass.write import (
 )
 
 __all__ = [
-    "EFFECTIVENESS", "EFFECTIVENESS_LABELS", "INDICATOR_KINDS", "YEAR_MAX", "YEAR_MIN",
+    "EFFECTIVENESS", "INDICATOR_KINDS", "YEAR_MAX", "YEAR_MIN",
     "ActivityCreate", "ActivityUpdate", "AmbitionCreate", "IndicatorCreate", "ReflectionCreate",
     "ResultCreate",
     "ImportResult", "import_compass", "template_csv", "template_xlsx",

@@ -14,6 +14,7 @@ from kompas.compass.rules import (
     STATUS_STORY,
 )
 from kompas.compass.view import NOT_LINKED, CompassView, IndicatorView
+from kompas.labels import compass_status_label
 
 # Colours meet WCAG AA (≥ 3:1 for graphics) on white; shapes repeat the status for
 # people who cannot tell the colours apart.
@@ -34,11 +35,11 @@ def _short(text: str, n: int = 48) -> str:
 
 
 def _status_scale() -> alt.Scale:
-    return alt.Scale(domain=list(STATUS_COLORS), range=list(STATUS_COLORS.values()))
+    return alt.Scale(domain=[compass_status_label(s) for s in STATUS_COLORS], range=list(STATUS_COLORS.values()))
 
 
 def _shape_scale() -> alt.Scale:
-    return alt.Scale(domain=list(STATUS_SHAPES), range=list(STATUS_SHAPES.values()))
+    return alt.Scale(domain=[compass_status_label(s) for s in STATUS_SHAPES], range=list(STATUS_SHAPES.values()))
 
 
 NL_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
@@ -108,7 +109,7 @@ def _results_inputs_parts(view: CompassView, left_width, right_width) -> tuple:
                 pct = 100.0 if iv.status == STATUS_REACHED else 0.0
             points.append({"resultaat": label, "indicator": iv.name, "naam": _short(iv.name, 30),
                            "slot": slot,
-                           "status": iv.status,
+                           "status": compass_status_label(iv.status),
                            "voortgang": pct, "waarden": _values_text(iv)})
         bars.append({"resultaat": label, "budget": rv.budget_cents / 100,
                      "bedrag": formats.money_short(rv.budget_cents) if rv.activity_ids else "geen activiteit",
@@ -122,7 +123,7 @@ def _results_inputs_parts(view: CompassView, left_width, right_width) -> tuple:
               axis=alt.Axis(labelExpr="split(datum.label, '|')", labelPadding=6))
     offset = alt.YOffset("slot:O", scale=alt.Scale(paddingOuter=0.3))
     left_base = alt.Chart(alt.Data(values=points)) if points else alt.Chart(
-        alt.Data(values=[{"resultaat": order[0] if order else "", "voortgang": 0, "status": STATUS_NO_DATA,
+        alt.Data(values=[{"resultaat": order[0] if order else "", "voortgang": 0, "status": compass_status_label(STATUS_NO_DATA),
                           "indicator": "", "waarden": "", "slot": 0, "naam": ""}]))
     band = alt.Chart(alt.Data(values=[{"x": 0, "x2": 100}])).mark_rect(color="#eef3f7").encode(
         x=alt.X("x:Q"), x2="x2:Q")

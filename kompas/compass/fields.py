@@ -17,11 +17,10 @@ from sqlmodel import SQLModel
 
 from kompas import formats, text
 from kompas.errors import InvalidInput
+from kompas.labels import EFFECTIVENESS_LABELS, sentence_start
 
 INDICATOR_KINDS = ("tellen", "vertellen")
 EFFECTIVENESS = ("ja", "deels", "nee", "onbekend")
-EFFECTIVENESS_LABELS = {"ja": "Ja, bewezen effectief", "deels": "Deels / veelbelovend",
-                        "nee": "Nee", "onbekend": "Onbekend"}
 YEAR_MIN, YEAR_MAX = 1990, 2100
 VALUE_MAX = 1e12
 
@@ -32,7 +31,7 @@ VALUE_MAX = 1e12
 def parse_value(raw: object, field_: str) -> Optional[float]:
     value = formats.parse_number(raw, field=field_)
     if value is not None and abs(value) > VALUE_MAX:
-        raise InvalidInput(f"{field_.capitalize()} is onwaarschijnlijk groot.")
+        raise InvalidInput(f"{sentence_start(field_)} is onwaarschijnlijk groot.")
     return value
 
 
@@ -40,11 +39,11 @@ def parse_year(raw: object, field_: str) -> Optional[int]:
     try:
         value = formats.parse_number(raw, field=field_)
     except InvalidInput as exc:
-        raise InvalidInput(f"{field_.capitalize()} moet een jaartal zijn, zoals 2025.") from exc
+        raise InvalidInput(f"{sentence_start(field_)} moet een jaartal zijn, zoals 2025.") from exc
     if value is None:
         return None
     if not float(value).is_integer() or not YEAR_MIN <= value <= YEAR_MAX:
-        raise InvalidInput(f"{field_.capitalize()} moet een jaartal zijn, zoals 2025.")
+        raise InvalidInput(f"{sentence_start(field_)} moet een jaartal zijn, zoals 2025.")
     return int(value)
 
 
@@ -74,7 +73,7 @@ def parse_bool(raw: object, field_: str) -> bool:
         return True
     if word in ("nee", "n", "onwaar", "false", "no", "0", "lager"):
         return False
-    raise InvalidInput(f"{field_.capitalize()}: vul ja of nee in, niet '{raw}'.")
+    raise InvalidInput(f"{sentence_start(field_)}: vul ja of nee in, niet '{raw}'.")
 
 
 def parse_date(raw: object, field_: str, *, required: bool = True) -> Optional[date]:
@@ -84,7 +83,7 @@ def parse_date(raw: object, field_: str, *, required: bool = True) -> Optional[d
         return raw
     if raw is None or (isinstance(raw, float) and math.isnan(raw)) or str(raw).strip() == "":
         if required:
-            raise InvalidInput(f"{field_.capitalize()} mag niet leeg zijn.")
+            raise InvalidInput(f"{sentence_start(field_)} mag niet leeg zijn.")
         return None
     s = str(raw).strip()
     for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%d-%m-%y"):
@@ -92,7 +91,7 @@ def parse_date(raw: object, field_: str, *, required: bool = True) -> Optional[d
             return datetime.strptime(s, fmt).date()
         except ValueError:
             continue
-    raise InvalidInput(f"{field_.capitalize()} '{s}' is geen datum. Schrijf bijvoorbeeld 15-03-2025.")
+    raise InvalidInput(f"{sentence_start(field_)} '{s}' is geen datum. Schrijf bijvoorbeeld 15-03-2025.")
 
 
 def parse_effectiveness(raw: object) -> str:

@@ -11,6 +11,7 @@ from sqlmodel import Session
 from kompas import formats, workshops
 from kompas.compass.view import CompassView, compass_view
 from kompas.blocks import Bullets, Column, Heading, Paragraph, Picture, Section, Table
+from kompas.labels import EFFECTIVENESS_SHORT_LABELS, compass_status_label
 
 
 def compass_section(db: Session, info: workshops.WorkshopInfo) -> tuple[Section, Optional[CompassView]]:
@@ -23,7 +24,7 @@ def compass_section(db: Session, info: workshops.WorkshopInfo) -> tuple[Section,
         return Section("compass", "Kwaliteitskompas", tuple(blocks)), None
     n_res, n_act = len(view.results), len(view.activities)
     counts = view.status_counts or {}
-    status_bits = [f"{v} {k}" for k, v in counts.items() if v]
+    status_bits = [f"{v} {compass_status_label(k)}" for k, v in counts.items() if v]
     blocks.append(Paragraph(
         f"Het kompas heeft {n_res} maatschappelijke resultaten en {n_act} activiteiten, samen "
         f"{formats.money(view.total_budget_cents)} aan budget."
@@ -41,7 +42,8 @@ def compass_section(db: Session, info: workshops.WorkshopInfo) -> tuple[Section,
         (Column("Ambitie", width=1.0), Column("Resultaat", width=1.3), Column("Indicator", width=1.2),
          Column("Status", width=0.75), Column("Activiteit", width=1.3), Column("Partner", width=1.0),
          Column("Budget", "money", 0.9)),
-        tuple((r.ambition, r.result, r.indicator, r.status, r.activity, r.partner, r.budget_cents)
+        tuple((r.ambition, r.result, r.indicator, compass_status_label(r.status), r.activity, r.partner,
+               r.budget_cents)
               for r in view.rows),
         caption="Per resultaat de indicatoren en de activiteiten die eraan bijdragen; het budget "
                 "is het deel van de activiteit voor dit resultaat."))
@@ -55,7 +57,7 @@ def compass_section(db: Session, info: workshops.WorkshopInfo) -> tuple[Section,
              Column("Laatste meting", width=1.2), Column("Status", width=0.8)),
             tuple((i.name, i.owner_title, _measure(i.baseline_value, i.unit, i.baseline_year),
                    _measure(i.target_value, i.unit, i.target_year),
-                   _latest(i), i.status) for i in view.indicators),
+                   _latest(i), compass_status_label(i.status)) for i in view.indicators),
             sheet=False))
         blocks.append(Table(
             "Indicatoren",
@@ -68,7 +70,7 @@ def compass_section(db: Session, info: workshops.WorkshopInfo) -> tuple[Section,
             tuple((i.name, i.owner_title, i.unit, i.baseline_value, i.baseline_year,
                    i.target_value, i.target_year, "ja" if i.higher_is_better else "nee",
                    i.latest.value if i.latest else None, i.latest.measured_on if i.latest else None,
-                   i.status, i.source) for i in view.indicators),
+                   compass_status_label(i.status), i.source) for i in view.indicators),
             documents=False))
     blocks.append(Heading("Budget", 3))
     blocks.append(Table("Budget per resultaat",
@@ -87,7 +89,8 @@ def compass_section(db: Session, info: workshops.WorkshopInfo) -> tuple[Section,
              Column("Budget", "money", 0.8), Column("Draagt bij aan", width=1.4),
              Column("Bewezen effectief", width=0.7), Column("Kwaliteit", width=1.6)),
             tuple((a.title, a.partner_name, a.budget_cents, "; ".join(a.result_titles),
-                   a.proven_effective, _quality(a)) for a in view.activities)))
+                   EFFECTIVENESS_SHORT_LABELS.get(a.proven_effective, a.proven_effective), _quality(a))
+                  for a in view.activities)))
     blocks.append(Heading("Aandachtspunten", 3))
     if view.warnings:
         blocks.append(Bullets(tuple(w.message for w in view.warnings)))

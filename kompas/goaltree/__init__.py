@@ -24,7 +24,6 @@ from kompas.goaltree.nodes import (
     delete_node,
     edit_node,
     get_node,
-    kind_label,
     main_goal,
     merge_nodes,
     move_node,
@@ -41,7 +40,7 @@ from kompas.goaltree.view import (
     viewer_votes,
     with_viewer,
 )
-from kompas.goaltree.votes import VOTE_KINDS, VOTE_LEVEL_LABELS, cast_vote, remove_vote
+from kompas.goaltree.votes import VOTE_KINDS, cast_vote, remove_vote
 
 __all__ = [
     "CHILD_KINDS",
@@ -51,7 +50,6 @@ __all__ = [
     "TEMPLATE_DOMAINS",
     "TOOL",
     "VOTE_KINDS",
-    "VOTE_LEVEL_LABELS",
     "GoalNodeCreate",
     "GoalNodeUpdate",
     "NodeView",
@@ -66,7 +64,6 @@ __all__ = [
     "delete_node",
     "edit_node",
     "get_node",
-    "kind_label",
     "main_goal",
     "merge_nodes",
     "move_node",

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import altair as alt
 
+from kompas.labels import node_status_label
+
 if TYPE_CHECKING:  # view.py builds its chart_spec read function from this module
     from kompas.goaltree.view import NodeView, TreeView
 
@@ -112,7 +114,7 @@ def _box_rows(boxes: list[Box], show_votes: bool) -> list[dict]:
         wrapped = wrap_label(label, width=text_width)
         if suffix:
             wrapped = wrap_label(label, width=text_width - len(suffix)) + suffix
-        tip = f"{n.kind_label}{' (voorstel)' if proposal else ''}: {n.title}"
+        tip = f"{n.kind_label}{f' ({node_status_label(n.status)})' if proposal else ''}: {n.title}"
         if n.aliases:
             tip += " · ook: " + "; ".join(n.aliases)
         if n.partner_name:

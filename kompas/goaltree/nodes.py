@@ -20,8 +20,8 @@ from sqlmodel import Session, SQLModel
 
 from kompas import links, live, text, workshops
 from kompas.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from kompas.labels import node_kind_label
 from kompas.models import (
-    NODE_KIND_LABELS,
     GoalNode,
     Partner,
     Vote,
@@ -90,10 +90,6 @@ class GoalNodeUpdate(GoalNodeBase):
 # --- helpers ----------------------------------------------------------------------------
 
 
-def kind_label(kind: str) -> str:
-    return NODE_KIND_LABELS.get(kind, kind)
-
-
 def get_node(db: Session, workshop_id: int, node_id: object) -> GoalNode:
     try:
         node = db.get(GoalNode, int(node_id))  # type: ignore[arg-type]
@@ -147,11 +143,11 @@ def _next_position(db: Session, parent_id: int) -> int:
 def _check_child_kind(parent: GoalNode, kind: str) -> None:
     allowed = CHILD_KINDS.get(parent.kind, ())
     if not allowed:
-        raise InvalidInput(f"Onder een {kind_label(parent.kind).lower()} kan niets staan. "
+        raise InvalidInput(f"Onder een {node_kind_label(parent.kind).lower()} kan niets staan. "
                            "Kies een ander onderdeel.")
     if kind not in allowed:
-        raise InvalidInput(f"Een {kind_label(kind).lower()} kan niet onder een "
-                           f"{kind_label(parent.kind).lower()} staan.")
+        raise InvalidInput(f"Een {node_kind_label(kind).lower()} kan niet onder een "
+                           f"{node_kind_label(parent.kind).lower()} staan.")
 
 
 def _fit_kinds(db: Session, node: GoalNode, parent_kind: str) -> dict[int, str]:
@@ -164,7 +160,7 @@ def _fit_kinds(db: Session, node: GoalNode, parent_kind: str) -> dict[int, str]:
         allowed = CHILD_KINDS.get(pkind, ())
         if not allowed:
             raise InvalidInput(f"'{n.title}' kan daar niet staan: onder een "
-                               f"{kind_label(pkind).lower()} kan niets staan.")
+                               f"{node_kind_label(pkind).lower()} kan niets staan.")
         new = n.kind if n.kind in allowed else DEFAULT_CHILD[pkind]
         kinds[n.id] = new
         for child in _children(db, n.id):

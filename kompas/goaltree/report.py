@@ -8,8 +8,9 @@ from sqlmodel import Session
 from kompas import workshops
 from kompas.goaltree.chart import layout
 from kompas.goaltree.view import priorities, tree_view
-from kompas.models import ROLE_GROUPS, ROLE_LABELS
 from kompas.blocks import Column, Heading, Outline, Paragraph, Picture, Section, Table
+from kompas.labels import node_status_label, role_label
+from kompas.models import ROLE_GROUPS
 
 PRIORITY_ROWS = 25  # in the documents; Excel has them all
 TREE_PICTURE_ROWS = 45  # more rows than this do not fit a page readably
@@ -43,7 +44,7 @@ def tree_section(db: Session, info: workshops.WorkshopInfo):
                 f"Elke deelnemer had {view.vote_budget} stippen om te verdelen. {voters}. "
                 "De tabel toont de onderdelen met de meeste stippen eerst, met de verdeling "
                 "over de rollen."))
-            role_cols = tuple(Column(ROLE_LABELS[r], "int", 0.55) for r in ROLE_GROUPS)
+            role_cols = tuple(Column(role_label(r), "int", 0.55) for r in ROLE_GROUPS)
             # documents: compact (the domain is in the tree, "afgesproken" after the title)
             doc_columns = ((Column("Nr.", "int", 0.35), Column("Onderdeel", width=3.0),
                             Column("Stippen", "int", 0.6)) + role_cols)
@@ -79,7 +80,7 @@ def tree_section(db: Session, info: workshops.WorkshopInfo):
         if n.total:
             notes.append(f"{n.total} stip{'pen' if n.total != 1 else ''}")
         if n.status == "proposal":
-            notes.append("voorstel")
+            notes.append(node_status_label(n.status))
         items.append((n.depth, n.title, ", ".join(notes)))
     blocks.append(Outline(tuple(items)))
     blocks.append(Table(
@@ -87,7 +88,7 @@ def tree_section(db: Session, info: workshops.WorkshopInfo):
         (Column("Soort", width=0.9), Column("Titel", width=2.0), Column("Valt onder", width=1.4),
          Column("Partner", width=1.0), Column("Status", width=0.6), Column("Stippen", "int", 0.5)),
         tuple((n.kind_label, n.title, _parent_title(view, n), n.partner_name,
-               "voorstel" if n.status == "proposal" else "vastgesteld",
+               node_status_label(n.status),
                n.total if view.revealed else None) for n in view.nodes),
         caption="Alle onderdelen van de doelenboom", documents=False))
     return Section("tree", "Doelenboom", tuple(blocks)), view

@@ -11,8 +11,9 @@ from sqlmodel import Session
 
 from kompas import workshops
 from kompas.goaltree.chart import tree_chart
-from kompas.goaltree.nodes import kind_label, parse_aliases
+from kompas.goaltree.nodes import parse_aliases
 from kompas.goaltree.votes import VOTE_KINDS
+from kompas.labels import node_kind_label
 from kompas.models import ROLE_GROUPS, GoalNode, Participant, Partner, Vote
 
 FACILITATOR_ROLE = "procesbegeleider"
@@ -41,7 +42,7 @@ class NodeView:
 
     @property
     def kind_label(self) -> str:
-        return kind_label(self.kind)
+        return node_kind_label(self.kind)
 
     @property
     def is_proposal(self) -> bool:
@@ -196,7 +197,7 @@ class PriorityRow:
 
     @property
     def kind_label(self) -> str:
-        return kind_label(self.kind)
+        return node_kind_label(self.kind)
 
 
 def priorities(db: Session, workshop_id: int) -> tuple[PriorityRow, ...]:

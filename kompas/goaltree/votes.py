@@ -11,13 +11,12 @@ from sqlmodel import Session
 
 from kompas import live, workshops
 from kompas.errors import NotAllowed
-from kompas.goaltree.nodes import TOOL, get_node, kind_label
+from kompas.goaltree.nodes import TOOL, get_node
+from kompas.labels import node_kind_label, vote_level_label
 from kompas.models import Participant, Vote, Workshop
 from kompas.workshops import Actor
 
 VOTE_KINDS = {"effect": ("effect",), "activity": ("activity",), "both": ("effect", "activity")}
-VOTE_LEVEL_LABELS = {"effect": "maatschappelijke effecten", "activity": "activiteiten",
-                     "both": "effecten en activiteiten"}
 
 
 def _voting_participant(db: Session, actor: Actor) -> Workshop:
@@ -46,8 +45,8 @@ def cast_vote(db: Session, *, actor: Actor, node_id: int) -> int:
     if node.status != "accepted":
         raise NotAllowed(f"'{node.title}' is nog een voorstel. Daarop kun je niet stemmen.")
     if node.kind not in VOTE_KINDS.get(workshop.vote_level, ()):
-        raise NotAllowed(f"Je stemt nu op {VOTE_LEVEL_LABELS[workshop.vote_level]}, "
-                         f"niet op een {kind_label(node.kind).lower()}.")
+        raise NotAllowed(f"Je stemt nu op {vote_level_label(workshop.vote_level)}, "
+                         f"niet op een {node_kind_label(node.kind).lower()}.")
     used = _used(db, workshop.id, actor.participant_id)
     if used >= workshop.vote_budget:
         raise NotAllowed(f"Je hebt al je {workshop.vote_budget} stippen gebruikt. Haal ergens "

@@ -35,7 +35,6 @@ from kompas.partners.placements import (
     set_direction,
 )
 from kompas.partners.roster import (
-    KIND_LABELS,
     MAX_PARTNERS,
     SERVICE_MAX,
     STALE,
@@ -62,7 +61,6 @@ from kompas.partners.view import (
 
 __all__ = [
     "COLUMNS",
-    "KIND_LABELS",
     "MAX_IMPORT_BYTES",
     "MAX_IMPORT_ROWS",
     "MAX_PARTNERS",

@@ -6,8 +6,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from kompas import workshops
-from kompas.models import DIRECTION_LABELS
-from kompas.partners.roster import KIND_LABELS
+from kompas.labels import direction_label, partner_kind_label
 from kompas.partners.view import matrix_view
 from kompas.blocks import Column, Heading, Paragraph, Picture, Section, Table
 
@@ -36,10 +35,10 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
     for p in view.partners:
         point = view.agreed.get(p.id)
         d = view.directions.get(p.id)
-        rows.append((p.name, p.service, KIND_LABELS.get(p.kind, p.kind), p.contract_value_cents,
+        rows.append((p.name, p.service, partner_kind_label(p.kind), p.contract_value_cents,
                      point.influence if point else None, point.dependency if point else None,
                      quadrant(labels, point.influence, point.dependency) if point else "",
-                     _direction_label(d.direction) if d else "", view.placed.get(p.id, 0)))
+                     direction_label(d.direction) if d else "", view.placed.get(p.id, 0)))
     blocks.append(Heading("Partners en afgesproken posities", 3))
     blocks.append(Table(
         "Partners (verslag)",
@@ -68,7 +67,7 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
             (Column("Partner", width=1.1), Column("Richting", width=0.7),
              Column("Waarom", width=1.4), Column("Actie", width=1.5), Column("Eigenaar", width=0.8),
              Column("Evaluatie", "date", 0.8), Column("Afwijkend geluid", width=1.0)),
-            tuple((names.get(d.partner_id, ""), _direction_label(d.direction), d.rationale, d.action,
+            tuple((names.get(d.partner_id, ""), direction_label(d.direction), d.rationale, d.action,
                    d.owner, d.review_date, d.dissent) for d in ordered)))
     spread = [c for c in view.consensus if c.count >= 2][:5]
     if spread:
@@ -85,7 +84,3 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
                    c.mean.influence if c.mean else None, c.mean.dependency if c.mean else None)
                   for c in spread)))
     return Section("matrix", "Partnermatrix", tuple(blocks)), view
-
-
-def _direction_label(direction: str) -> str:
-    return DIRECTION_LABELS.get(direction, direction)

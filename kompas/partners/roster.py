@@ -24,8 +24,6 @@ from kompas.workshops import Actor
 
 MAX_PARTNERS = 200
 SERVICE_MAX = 120
-KIND_LABELS = {"welzijn": "Welzijn", "zorg": "Zorg", "jeugd": "Jeugd", "onderwijs": "Onderwijs",
-               "wonen": "Wonen", "overig": "Overig"}
 STALE = "{name} is intussen door iemand anders gewijzigd. Laad opnieuw en probeer het nog eens."
 
 

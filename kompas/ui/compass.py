@@ -13,6 +13,15 @@ from kompas.compass import chart as charts
 from kompas.compass import importer as compass_import
 from kompas.compass import CompassView
 from kompas.errors import KompasError
+from kompas.labels import (
+    EFFECTIVENESS_LABELS,
+    INDICATOR_KIND_LABELS,
+    compass_status_label,
+    effectiveness_label,
+    from_label,
+    indicator_kind_label,
+    phase_label,
+)
 from kompas.ui import esc
 from kompas.ui.compass_tables import gen, reload, reverse_labels, table_editor, unique_labels
 
@@ -48,7 +57,7 @@ def intro(ctx: ui.Context, editable: bool) -> None:
         st.caption("Je kunt meeschrijven. Wijzigingen zien de anderen meteen.")
     else:
         reason = ("het kompas staat op slot" if ctx.locked("compass")
-                  else f"de fase is {phase}" if phase != "invullen"
+                  else f"de fase is {phase_label('compass', phase).lower()}" if phase != "invullen"
                   else "de procesbegeleider vult het kompas nu zelf in")
         st.info(f"Je kunt meekijken; {reason}.", icon=":material/visibility:")
 
@@ -100,7 +109,8 @@ def show_overview(ctx: ui.Context, view: CompassView, version: int) -> None:
         st.vega_lite_chart(specs["main"], width="content", theme=None)
     with st.container(key="compass_status"):
         for result in view.results:
-            parts = [f"{STATUS_ICONS[i.status]} {i.name}: {i.status}" for i in result.indicators]
+            parts = [f"{STATUS_ICONS[i.status]} {i.name}: {compass_status_label(i.status)}"
+                     for i in result.indicators]
             st.text(f"{result.ambition_title or compass.NO_AMBITION} › {result.title} — "
                     + ("; ".join(parts) if parts else "geen indicator"))
     if view.warnings:
@@ -189,11 +199,13 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
         st.caption(f"Maak eerst een {owner_title.lower()}; daarna kun je er indicatoren bij zetten.")
         return
     df = pd.DataFrame([{
-        "id": i.id, "rev": i.rev, "owner": owner_of(i), "name": i.name, "kind": i.kind, "unit": i.unit,
+        "id": i.id, "rev": i.rev, "owner": owner_of(i), "name": i.name, "kind": indicator_kind_label(i.kind),
+        "unit": i.unit,
         "baseline_value": i.baseline_value, "baseline_year": i.baseline_year,
         "target_value": i.target_value, "target_year": i.target_year,
         "higher_is_better": i.higher_is_better, "source": i.source,
-        "latest": _latest_text(i), "status": f"{STATUS_ICONS[i.status]} {i.status}"} for i in items],
+        "latest": _latest_text(i),
+        "status": f"{STATUS_ICONS[i.status]} {compass_status_label(i.status)}"} for i in items],
         columns=["id", "rev", "owner", "name", "kind", "unit", "baseline_value", "baseline_year",
                  "target_value", "target_year", "higher_is_better", "source", "latest", "status"])
     df = df.astype({"baseline_value": "float64", "target_value": "float64", "baseline_year": "float64",
@@ -206,6 +218,7 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
                 row[year] = int(row[year])
         if row.get("higher_is_better") is None:
             row["higher_is_better"] = True
+        row["kind"] = from_label(INDICATOR_KIND_LABELS, row.get("kind"), row.get("kind"))
         return {**row, owner_key: owners.get(row.get("owner")) if row.get("owner") else None}
 
     year = dict(min_value=compass.YEAR_MIN, max_value=compass.YEAR_MAX, step=1, format="%d")
@@ -217,8 +230,9 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
                  column_config={
                      "owner": st.column_config.SelectboxColumn(owner_title, options=list(owners), required=True),
                      "name": st.column_config.TextColumn("Indicator", required=True, max_chars=200),
-                     "kind": st.column_config.SelectboxColumn("Soort", options=list(compass.INDICATOR_KINDS),
-                                                              default="tellen", required=True, width="small"),
+                     "kind": st.column_config.SelectboxColumn(
+                         "Soort", options=list(INDICATOR_KIND_LABELS.values()),
+                         default=indicator_kind_label("tellen"), required=True, width="small"),
                      "unit": st.column_config.TextColumn("Eenheid", max_chars=40, width="small"),
                      "baseline_value": st.column_config.NumberColumn("Nulmeting", format="localized"),
                      "baseline_year": st.column_config.NumberColumn("Jaar nulmeting", **year),
@@ -335,17 +349,16 @@ def quality_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
     if not view.activities:
         st.caption("Maak eerst activiteiten in stap 3.")
         return
-    labels = {v: k for k, v in compass.EFFECTIVENESS_LABELS.items()}
     df = pd.DataFrame([{"id": a.id, "rev": a.rev, "title": a.title, "quality_method": a.quality_method,
                         "quality_training": a.quality_training, "quality_conditions": a.quality_conditions,
-                        "proven_effective": compass.EFFECTIVENESS_LABELS.get(a.proven_effective)}
+                        "proven_effective": effectiveness_label(a.proven_effective)}
                        for a in view.activities],
                       columns=["id", "rev", "title", "quality_method", "quality_training",
                                "quality_conditions", "proven_effective"])
 
     def convert(row: dict) -> dict:
         row = {k: v for k, v in row.items() if k != "title" or row.get("id") is None}
-        row["proven_effective"] = labels.get(row.get("proven_effective"), "onbekend")
+        row["proven_effective"] = from_label(EFFECTIVENESS_LABELS, row.get("proven_effective"), "onbekend")
         return row
 
     table_editor(ctx, table="activities", name="quality", df=df, editable=editable, convert=convert,
@@ -357,7 +370,7 @@ def quality_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
                      "quality_training": st.column_config.TextColumn("Training en scholing", width="medium"),
                      "quality_conditions": st.column_config.TextColumn("Randvoorwaarden", width="medium"),
                      "proven_effective": st.column_config.SelectboxColumn(
-                         "Werkt de methode?", options=list(compass.EFFECTIVENESS_LABELS.values()))})
+                         "Werkt de methode?", options=list(EFFECTIVENESS_LABELS.values()))})
 
 
 def outcome_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:

@@ -4,11 +4,13 @@ timer, removing participants, deleting the workshop."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from functools import partial
 
 import streamlit as st
 
 from kompas import formats, ui, workshops
-from kompas.models import PHASES, ROLE_GROUPS, ROLE_LABELS, TOOL_LABELS, TOOLS
+from kompas.labels import phase_label, role_label, tool_label
+from kompas.models import PHASES, ROLE_GROUPS, TOOLS
 from kompas.ui import esc, esc_inline
 from kompas.ui.home import NEW_WORKSHOP_KEY, facilitator_url, join_url, qr_png
 
@@ -72,7 +74,7 @@ def _participants_live(ctx: ui.Context) -> None:
         counts = info.count_by_role()
         with st.container(key="participant_count"):
             st.subheader(f"Deelnemers: {len(people)}")
-        st.markdown(" · ".join(f"{ROLE_LABELS[r]}: **{counts[r]}**" for r in ROLE_GROUPS))
+        st.markdown(" · ".join(f"{role_label(r)}: **{counts[r]}**" for r in ROLE_GROUPS))
         if not people:
             st.info("Nog niemand aangemeld. Laat de code of de QR-code zien.")
             return
@@ -82,7 +84,7 @@ def _participants_live(ctx: ui.Context) -> None:
             active = (now - (p.last_seen if p.last_seen.tzinfo else p.last_seen.replace(tzinfo=timezone.utc))) < timedelta(minutes=3)
             org = f" · {p.organisation}" if p.organisation else ""
             cols[0].text(f"{p.name}{org}")
-            cols[1].text(ROLE_LABELS.get(p.role_group, p.role_group) + (" · actief" if active else ""))
+            cols[1].text(role_label(p.role_group) + (" · actief" if active else ""))
             if cols[2].button("Naam wissen", key=f"anon_{p.id}", disabled=p.anonymised,
                               help="Naam en organisatie wissen; bijdragen blijven anoniem staan"):
                 if ui.act(workshops.anonymise_participant, actor=ctx.actor, participant_id=p.id,
@@ -108,14 +110,14 @@ def _tools(ctx: ui.Context) -> None:
     cols = st.columns(len(TOOLS))
     for col, tool in zip(cols, TOOLS):
         with col, st.container(border=True):
-            st.markdown(f"**{TOOL_LABELS[tool]}**")
+            st.markdown(f"**{tool_label(tool)}**")
             phases = PHASES[tool]
             current = ctx.phase(tool)
             phase = st.selectbox("Fase", phases, index=phases.index(current), key=f"phase_{tool}",
-                                 format_func=str.capitalize)
+                                 format_func=partial(phase_label, tool))
             if phase != current:
                 if ui.act(workshops.set_phase, actor=ctx.actor, tool=tool, phase=phase,
-                          success=f"{TOOL_LABELS[tool]}: fase {phase}"):
+                          success=f"{tool_label(tool)}: fase {phase_label(tool, phase).lower()}"):
                     st.rerun()
             locked = st.toggle("Op slot (alleen kijken)", value=ctx.locked(tool), key=f"lock_{tool}")
             if locked != ctx.locked(tool):

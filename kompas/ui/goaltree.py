@@ -8,7 +8,8 @@ import streamlit as st
 
 from kompas import goaltree, ui, workshops
 from kompas.goaltree import NodeView, TreeView
-from kompas.models import NODE_KIND_LABELS, PHASES, ROLE_GROUPS, ROLE_LABELS
+from kompas.labels import node_kind_label, phase_label, role_label, vote_level_label
+from kompas.models import PHASES, ROLE_GROUPS
 from kompas.ui import esc_inline
 
 MAX_PROPOSAL_ROWS = 12  # rows with buttons; more makes every live tick slow
@@ -35,7 +36,7 @@ def tree_for(ctx: ui.Context) -> TreeView:
 def who(node: NodeView) -> str:
     if node.author_role == goaltree.FACILITATOR_ROLE:
         return "procesbegeleider"
-    return ROLE_LABELS.get(node.author_role, node.author_role).lower()
+    return role_label(node.author_role).lower()
 
 
 # Selectbox and multiselect options are shown literally in Streamlit 1.67 (checked in
@@ -70,7 +71,7 @@ def add_form(ctx: ui.Context, view: TreeView) -> None:
         if ctx.is_facilitator:
             cols = st.columns(2)
             kind = cols[0].selectbox("Soort (onder het hoofddoel)", ["domain", "vision"],
-                                     format_func=NODE_KIND_LABELS.get, key="node_kind",
+                                     format_func=node_kind_label, key="node_kind",
                                      help="Alleen van belang als je iets direct onder het hoofddoel zet.")
             partner = cols[1].selectbox("Partner (bij een activiteit)", [None, *partners],
                                         format_func=lambda i: "geen" if i is None else partners.get(i, ""),
@@ -105,9 +106,10 @@ def facilitator_tools(ctx: ui.Context, view: TreeView) -> None:
 def _phase_and_votes(ctx: ui.Context, view: TreeView) -> None:
     phases = list(PHASES["tree"])
     phase = st.selectbox("Fase van de doelenboom", phases, index=phases.index(view.phase),
-                         key="tree_phase", format_func=str.capitalize)
+                         key="tree_phase", format_func=lambda p: phase_label("tree", p))
     if phase != view.phase:
-        ui.act(workshops.set_phase, actor=ctx.actor, tool="tree", phase=phase, success=f"Fase: {phase}")
+        ui.act(workshops.set_phase, actor=ctx.actor, tool="tree", phase=phase,
+               success=f"Fase: {phase_label('tree', phase).lower()}")
         st.rerun()
     if st.button("Zes beleidsterreinen toevoegen (sjabloon)", key="tree_template",
                  help="Voegt de beleidsterreinen toe die er nog niet zijn."):
@@ -120,9 +122,9 @@ def _phase_and_votes(ctx: ui.Context, view: TreeView) -> None:
         budget = cols[0].number_input("Stippen per deelnemer", 1, 20, view.vote_budget, key="vote_budget")
         per_node = cols[1].number_input("Maximaal per onderdeel", 1, 20, view.max_votes_per_node,
                                         key="vote_max")
-        levels = list(goaltree.VOTE_LEVEL_LABELS)
+        levels = list(workshops.VOTE_LEVELS)
         level = cols[2].selectbox("Stemmen op", levels, index=levels.index(view.vote_level),
-                                  format_func=goaltree.VOTE_LEVEL_LABELS.get, key="vote_level")
+                                  format_func=vote_level_label, key="vote_level")
         revealed = st.toggle("Stemmen zichtbaar maken voor iedereen", value=view.revealed,
                              key="votes_revealed")
         if st.form_submit_button("Opslaan", key="vote_settings_submit"):
@@ -208,7 +210,7 @@ def status(ctx: ui.Context, view: TreeView) -> None:
         with st.container(key="tree_budget"):
             st.text(f"Jouw stippen: nog {view.my_remaining} van {view.vote_budget} over "
                     f"(maximaal {view.max_votes_per_node} per onderdeel, op "
-                    f"{goaltree.VOTE_LEVEL_LABELS[view.vote_level]})")
+                    f"{vote_level_label(view.vote_level)})")
     if view.phase == "stemmen" and not view.revealed:
         st.caption("De stemmen blijven verborgen tot de procesbegeleider ze zichtbaar maakt.")
 
@@ -340,12 +342,12 @@ def result(ctx: ui.Context, view: TreeView) -> None:
         return
     table = pd.DataFrame([{
         "Rang": r.rank, "Onderdeel": r.title, "Soort": r.kind_label, "Beleidsterrein": r.domain_title,
-        "Stippen": r.total, **{ROLE_LABELS[g]: c for g, c in r.by_role},
+        "Stippen": r.total, **{role_label(g): c for g, c in r.by_role},
         "Afgesproken": "★" if r.agreed else "",
     } for r in rows])
     st.dataframe(table, hide_index=True, width="stretch", key="priority_table")
     totals = {g: sum(dict(r.by_role).get(g, 0) for r in rows) for g in ROLE_GROUPS}
-    st.caption("Stippen per rol: " + " · ".join(f"{ROLE_LABELS[g]} {totals[g]}" for g in ROLE_GROUPS))
+    st.caption("Stippen per rol: " + " · ".join(f"{role_label(g)} {totals[g]}" for g in ROLE_GROUPS))
     if ctx.is_facilitator:
         agreed_now = [r.node_id for r in rows if r.agreed]
         labels = {r.node_id: f"{r.rank}. {r.title}" for r in rows}

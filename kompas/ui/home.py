@@ -11,7 +11,8 @@ import segno
 import streamlit as st
 
 from kompas import ui, workshops
-from kompas.models import ROLE_GROUPS, ROLE_LABELS
+from kompas.labels import ROLE_LABELS, role_label
+from kompas.models import ROLE_GROUPS
 from kompas.ui import esc, esc_inline
 
 NEW_WORKSHOP_KEY = "kompas_new_workshop"  # {"code", "key"} until the facilitator saved the link
@@ -99,7 +100,7 @@ def join_form(prefill_code: str = "") -> None:
         name = st.text_input("Je naam", key="join_name", max_chars=80,
                              help="Zoals anderen je mogen zien, bijvoorbeeld je voornaam.")
         role = st.selectbox("Je rol", ROLE_GROUPS, key="join_role",
-                            format_func=lambda r: ROLE_LABELS[r])
+                            format_func=role_label)
         organisation = st.text_input("Organisatie (mag leeg)", key="join_organisation", max_chars=80)
         submitted = st.form_submit_button("Meedoen", key="join_submit", type="primary")
     if submitted:

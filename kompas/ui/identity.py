@@ -13,7 +13,7 @@ from kompas import db as kdb
 from kompas import live as live_versions
 from kompas import workshops
 from kompas.errors import KompasError, NotAllowed
-from kompas.models import TOOL_LABELS
+from kompas.labels import TOOL_LABELS
 from kompas.ui.actions import read
 from kompas.ui.runtime import ICON, engine, install_error_handler, page_style
 from kompas.ui.safe import esc

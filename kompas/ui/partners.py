@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from kompas import formats, partners, ui, workshops
-from kompas.models import DIRECTION_LABELS, DIRECTIONS, PARTNER_KINDS, ROLE_LABELS
+from kompas.labels import direction_label, partner_kind_label, role_label
+from kompas.models import DIRECTIONS, PARTNER_KINDS
 from kompas.partners import MatrixView
 from kompas.ui import esc, esc_inline
 from kompas.ui import matrix as component
@@ -84,7 +85,7 @@ def consensus_table(view: MatrixView) -> Optional[pd.DataFrame]:
         p = view.partner(c.partner_id)
         if p is None:
             continue
-        groups = " · ".join(f"{ROLE_LABELS.get(g.role_group, g.role_group)}: "
+        groups = " · ".join(f"{role_label(g.role_group)}: "
                             f"{formats.number(g.spread, 2)} ({g.count})" for g in c.groups)
         rows.append({
             "Partner": p.name,
@@ -121,7 +122,7 @@ def directions_table(view: MatrixView) -> None:
         d = view.directions.get(p.id)
         if d is None:
             continue
-        rows.append({"Partner": p.name, "Richting": DIRECTION_LABELS.get(d.direction, d.direction),
+        rows.append({"Partner": p.name, "Richting": direction_label(d.direction),
                      "Actie": d.action, "Eigenaar": d.owner,
                      "Terugkijken op": formats.date_nl(d.review_date, empty=""),
                      "Onderbouwing": d.rationale, "Afwijkende mening": d.dissent})
@@ -192,10 +193,6 @@ def _place_all(db, *, actor: workshops.Actor, moves: list[tuple[int, tuple[int, 
 # --- facilitator ----------------------------------------------------------------------------
 
 
-def kind_label(kind: str) -> str:
-    return partners.KIND_LABELS.get(kind, kind)
-
-
 def partner_admin(ctx: ui.Context, view: MatrixView) -> None:
     with st.form("partner_add", clear_on_submit=True):
         st.markdown("**Partner toevoegen**")
@@ -204,7 +201,7 @@ def partner_admin(ctx: ui.Context, view: MatrixView) -> None:
         service = cols[1].text_input("Voorziening (mag leeg)", key="partner_service", max_chars=120)
         cols = st.columns(2)
         kind = cols[0].selectbox("Soort", PARTNER_KINDS, index=PARTNER_KINDS.index("overig"),
-                                 format_func=kind_label, key="partner_kind")
+                                 format_func=partner_kind_label, key="partner_kind")
         value = cols[1].text_input("Contractwaarde in euro (mag leeg)", key="partner_value",
                                    placeholder="Bijvoorbeeld 125.000")
         notes = st.text_area("Notities (mag leeg)", key="partner_notes", max_chars=4000)
@@ -234,7 +231,7 @@ def _partner_editor(ctx: ui.Context, p: partners.PartnerRow) -> None:
             cols = st.columns(2)
             kind = cols[0].selectbox("Soort", PARTNER_KINDS, index=PARTNER_KINDS.index(p.kind)
                                      if p.kind in PARTNER_KINDS else 5,
-                                     format_func=kind_label, key=f"partner_kind_{p.id}")
+                                     format_func=partner_kind_label, key=f"partner_kind_{p.id}")
             value = cols[1].text_input("Contractwaarde in euro",
                                        value=formats.number(p.contract_value_cents / 100, 2)
                                        if p.contract_value_cents is not None else "",
@@ -307,7 +304,7 @@ def direction_form(ctx: ui.Context, view: MatrixView) -> None:
     with st.form(f"direction_form_{pid}"):
         direction = st.radio("Richting", DIRECTIONS, horizontal=True, key=f"direction_{pid}",
                              index=DIRECTIONS.index(d.direction) if d else 4,
-                             format_func=lambda x: DIRECTION_LABELS[x])
+                             format_func=direction_label)
         rationale = st.text_area("Onderbouwing", value=d.rationale if d else "",
                                  key=f"direction_rationale_{pid}")
         action = st.text_area("Actie", value=d.action if d else "", key=f"direction_action_{pid}")

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import streamlit as st
 from streamlit.errors import StreamlitAPIException, StreamlitPageNotFoundError
 
-from kompas import workshops
-from kompas.models import PHASES, ROLE_LABELS
+from kompas import labels, workshops
+from kompas.models import PHASES
 from kompas.ui.live import live, start_page, watch
 from kompas.ui.runtime import PAGES
 from kompas.ui.safe import esc, esc_inline
@@ -55,7 +55,7 @@ def sidebar_live(ctx: Context, tool: str | None) -> None:
         st.markdown(f"**Workshop:** {esc(info.title)}")
         st.markdown(f"**Code:** `{info.code}`")
         who = ("Procesbegeleider" if ctx.is_facilitator
-               else f"{ctx.actor.name} ({ROLE_LABELS.get(ctx.actor.role_group, '')})")
+               else f"{ctx.actor.name} ({labels.ROLE_LABELS.get(ctx.actor.role_group, '')})")
         st.markdown(f"**Jij bent:** {esc(who)}")
         if tool:
             phase = info.phases[tool]
@@ -69,7 +69,7 @@ def sidebar_live(ctx: Context, tool: str | None) -> None:
 
 def phase_label(tool: str, phase: str) -> str:
     steps = PHASES[tool]
-    return f"{phase.capitalize()} ({steps.index(phase) + 1} van {len(steps)})" if phase in steps else phase
+    return f"{labels.phase_label(tool, phase)} ({steps.index(phase) + 1} van {len(steps)})" if phase in steps else phase
 
 
 def timer(info: workshops.WorkshopInfo) -> None:

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kompas import partners, workshops
+from kompas import labels, partners, workshops
 from kompas.db import reading, writing
 from kompas.ui.safe import esc_inline
 from tests.conftest import ROOT, Workshopper
@@ -75,7 +75,7 @@ def test_participant_gets_a_dot_for_every_partner_at_the_centre(ws):
     assert data["y_label"] == "Invloed op de doelen"
     assert data["x_label"] == "Afhankelijkheid van de gemeente"
     assert "alternatief" in data["x_hint"]
-    assert data["quadrants"] == list(workshops.DEFAULT_QUADRANTS)
+    assert data["quadrants"] == list(labels.DEFAULT_QUADRANTS)
 
 
 def test_others_placements_hidden_until_revealed(ws):
