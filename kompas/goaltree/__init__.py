@@ -13,6 +13,9 @@ from kompas.goaltree.nodes import (
     CHILD_KINDS,
     DEFAULT_CHILD,
     DESCRIPTION_MAX,
+    EDIT_PHASES,
+    NODE_STATUSES,
+    PROPOSE_PHASES,
     TEMPLATE_DOMAINS,
     TOOL,
     GoalNodeCreate,
@@ -41,17 +44,21 @@ from kompas.goaltree.view import (
     viewer_votes,
     with_viewer,
 )
-from kompas.goaltree.votes import VOTE_KINDS, VOTE_LEVEL_LABELS, cast_vote, remove_vote
+from kompas.goaltree.votes import VOTE_KINDS, VOTE_LEVEL_LABELS, VOTE_PHASES, cast_vote, remove_vote
 
 __all__ = [
     "CHILD_KINDS",
     "DEFAULT_CHILD",
     "DESCRIPTION_MAX",
+    "EDIT_PHASES",
     "FACILITATOR_ROLE",
+    "NODE_STATUSES",
+    "PROPOSE_PHASES",
     "TEMPLATE_DOMAINS",
     "TOOL",
     "VOTE_KINDS",
     "VOTE_LEVEL_LABELS",
+    "VOTE_PHASES",
     "GoalNodeCreate",
     "GoalNodeUpdate",
     "NodeView",

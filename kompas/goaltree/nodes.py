@@ -31,6 +31,9 @@ from kompas.models import (
 from kompas.workshops import Actor
 
 TOOL = "tree"
+# the phases in which participants propose nodes, and edit or withdraw their own proposals
+PROPOSE_PHASES = ("verzamelen",)
+EDIT_PHASES = ("verzamelen", "ordenen")
 DESCRIPTION_MAX = 2000
 CHILD_KINDS = {
     "main_goal": ("domain", "vision"),
@@ -39,6 +42,7 @@ CHILD_KINDS = {
     "effect": ("activity",),
     "activity": (),
 }
+NODE_STATUSES = ("proposal", "accepted")  # a participant's proposal, or part of the tree
 # the kind a new or moved node gets under a parent when none is asked for
 DEFAULT_CHILD = {"main_goal": "domain", "domain": "effect", "effect": "activity"}
 # The six policy domains of the template: the nine traditional domains of DOMAIN.md,
@@ -195,7 +199,7 @@ def add_node(db: Session, *, actor: Actor, parent_id: int, title: str, kind: str
              description: str = "", partner_id: int | None = None) -> int:
     """A participant's node is a proposal (phase verzamelen only); the facilitator's is
     accepted at once. ``kind`` defaults to the usual child of the parent. Returns the id."""
-    workshop = workshops.require_open(db, actor, TOOL, phases=("verzamelen",))
+    workshop = workshops.require_open(db, actor, TOOL, phases=PROPOSE_PHASES)
     parent = get_node(db, workshop.id, parent_id)
     node_in = GoalNodeCreate(title=title, description=description, kind=kind, partner_id=partner_id)
     kind = node_in.kind or DEFAULT_CHILD.get(parent.kind) or "activity"
@@ -221,7 +225,7 @@ def edit_node(db: Session, *, actor: Actor, node_id: int, rev: int, **fields: ob
     """Change title, description or partner (``fields``, see ``GoalNodeUpdate``: only
     those given change). Participants: only their own proposal, in phases verzamelen and
     ordenen. A new title also renames linked compass items."""
-    workshop = workshops.require_open(db, actor, TOOL, phases=("verzamelen", "ordenen"))
+    workshop = workshops.require_open(db, actor, TOOL, phases=EDIT_PHASES)
     node = get_node(db, workshop.id, node_id)
     _require_own_proposal(actor, node, "wijzigen")
     _check_rev(node, rev)
@@ -252,7 +256,7 @@ def _require_own_proposal(actor: Actor, node: GoalNode, verb: str) -> None:
 def delete_node(db: Session, *, actor: Actor, node_id: int) -> None:
     """The facilitator deletes a node with everything under it (votes included); a
     participant withdraws their own proposal, as long as nothing stands under it."""
-    workshop = workshops.require_open(db, actor, TOOL, phases=("verzamelen", "ordenen"))
+    workshop = workshops.require_open(db, actor, TOOL, phases=EDIT_PHASES)
     node = get_node(db, workshop.id, node_id)
     if node.kind == "main_goal":
         raise NotAllowed("Het hoofddoel kun je niet verwijderen. Je kunt de titel wel wijzigen.")

@@ -15,17 +15,16 @@ from kompas.goaltree.nodes import TOOL, get_node, kind_label
 from kompas.models import Participant, Vote, Workshop
 from kompas.workshops import Actor
 
+VOTE_PHASES = ("stemmen",)
 VOTE_KINDS = {"effect": ("effect",), "activity": ("activity",), "both": ("effect", "activity")}
 VOTE_LEVEL_LABELS = {"effect": "maatschappelijke effecten", "activity": "activiteiten",
                      "both": "effecten en activiteiten"}
 
 
 def _voting_participant(db: Session, actor: Actor) -> Workshop:
-    workshop = workshops.require_open(db, actor, TOOL, phases=("stemmen",))
+    workshop = workshops.require_open(db, actor, TOOL, phases=VOTE_PHASES)
     if actor.is_facilitator:
         raise NotAllowed("De procesbegeleider stemt niet mee.")
-    if workshop.phase_tree != "stemmen":
-        raise NotAllowed("Stemmen kan alleen in de fase 'stemmen' van de Doelenboom.")
     # Serialise this participant's votes on PostgreSQL (SQLite: BEGIN IMMEDIATE already
     # holds the write lock), so two tabs can never spend the same dot twice.
     db.execute(select(Participant.id).where(Participant.id == actor.participant_id)

@@ -72,7 +72,7 @@ class PartnerBase(SQLModel):
         if isinstance(value, int) and not isinstance(value, bool):
             if value < 0:
                 raise InvalidInput("De contractwaarde mag niet negatief zijn.")
-            if value > 100_000_000_000:  # the same limit as parse_money: a billion euro
+            if value > formats.MONEY_MAX_CENTS:
                 raise InvalidInput("De contractwaarde is onwaarschijnlijk hoog (meer dan een miljard euro).")
             return value
         return formats.parse_money(value, field="contractwaarde")
