@@ -19,7 +19,7 @@ from sqlalchemy import delete, func, select
 from sqlmodel import Session, SQLModel
 
 from kompas import links, live, text, workshops
-from kompas.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from kompas.errors import InvalidInput, NotAllowed, NotFound
 from kompas.models import (
     NODE_KIND_LABELS,
     GoalNode,
@@ -28,6 +28,7 @@ from kompas.models import (
     Workshop,
     utcnow,
 )
+from kompas.rows import check_rev, get_in_workshop
 from kompas.workshops import Actor
 
 TOOL = "tree"
@@ -99,19 +100,8 @@ def kind_label(kind: str) -> str:
 
 
 def get_node(db: Session, workshop_id: int, node_id: object) -> GoalNode:
-    try:
-        node = db.get(GoalNode, int(node_id))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        node = None
-    if node is None or node.workshop_id != workshop_id:
-        raise NotFound("Dit onderdeel van de doelenboom bestaat niet (meer).")
-    return node
-
-
-def _check_rev(node: GoalNode, rev: Optional[int]) -> None:
-    if rev is not None and int(rev) != node.rev:
-        raise Conflict(f"'{node.title}' is intussen door iemand anders gewijzigd. "
-                       "Laad opnieuw en probeer het nog eens.")
+    return get_in_workshop(db, GoalNode, node_id, workshop_id, "Dit onderdeel",
+                           message="Dit onderdeel van de doelenboom bestaat niet (meer).")
 
 
 def _bump(node: GoalNode) -> None:
@@ -183,13 +173,8 @@ def _check_partner(db: Session, workshop_id: int, partner_id: object, kind: str)
         return None
     if kind != "activity":
         raise InvalidInput("Alleen een activiteit kan een partner hebben.")
-    try:
-        partner = db.get(Partner, int(partner_id))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        partner = None
-    if partner is None or partner.workshop_id != workshop_id:
-        raise NotFound("Deze partner bestaat niet in deze workshop.")
-    return partner.id
+    return get_in_workshop(db, Partner, partner_id, workshop_id, "Deze partner",
+                           message="Deze partner bestaat niet in deze workshop.").id
 
 
 # --- nodes ------------------------------------------------------------------------------
@@ -228,7 +213,7 @@ def edit_node(db: Session, *, actor: Actor, node_id: int, rev: int, **fields: ob
     workshop = workshops.require_open(db, actor, TOOL, phases=EDIT_PHASES)
     node = get_node(db, workshop.id, node_id)
     _require_own_proposal(actor, node, "wijzigen")
-    _check_rev(node, rev)
+    check_rev(node, rev, f"'{node.title}'", bump=False)  # _bump counts the edit
     changes = GoalNodeUpdate(**fields).model_dump(exclude_unset=True)
     if "title" in changes:
         new_title = changes["title"]
@@ -276,7 +261,7 @@ def delete_node(db: Session, *, actor: Actor, node_id: int) -> None:
 def accept_node(db: Session, *, actor: Actor, node_id: int, rev: int | None = None) -> None:
     workshop = workshops.require_facilitator(db, actor)
     node = get_node(db, workshop.id, node_id)
-    _check_rev(node, rev)
+    check_rev(node, rev, f"'{node.title}'", bump=False)
     # a proposal under a proposal: accepting the child accepts the way up to the tree
     current: GoalNode | None = node
     while current is not None and current.status != "accepted":
@@ -306,7 +291,7 @@ def move_node(db: Session, *, actor: Actor, node_id: int, new_parent_id: int,
     workshop = workshops.require_facilitator(db, actor)
     node = get_node(db, workshop.id, node_id)
     parent = get_node(db, workshop.id, new_parent_id)
-    _check_rev(node, rev)
+    check_rev(node, rev, f"'{node.title}'", bump=False)
     if node.kind == "main_goal":
         raise NotAllowed("Het hoofddoel staat altijd bovenaan; je kunt het niet verplaatsen.")
     if parent.id in {n.id for n in _subtree(db, node)}:
