@@ -18,9 +18,7 @@ from kompas.partners.consensus import (
 )
 from kompas.partners.importer import (
     COLUMNS,
-    MAX_IMPORT_BYTES,
     MAX_IMPORT_ROWS,
-    MAX_XLSX_UNPACKED,
     import_partners,
 )
 from kompas.partners.placements import (
@@ -64,10 +62,8 @@ from kompas.partners.view import (
 __all__ = [
     "COLUMNS",
     "KIND_LABELS",
-    "MAX_IMPORT_BYTES",
     "MAX_IMPORT_ROWS",
     "MAX_PARTNERS",
-    "MAX_XLSX_UNPACKED",
     "MIN_GROUP",
     "PLACE_PHASES",
     "SERVICE_MAX",
