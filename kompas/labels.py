@@ -16,6 +16,9 @@ kompas module, so any module can use it.
 from __future__ import annotations
 
 TOOL_LABELS = {"tree": "Doelenboom", "compass": "Kwaliteitskompas", "matrix": "Partnermatrix"}
+# The tool in a sentence, with its article ("het kwaliteitskompas staat op slot").
+TOOL_IN_SENTENCE_LABELS = {"tree": "de doelenboom", "compass": "het kwaliteitskompas",
+                           "matrix": "de partnermatrix"}
 
 # Per tool: the phases in their order (the ids are in models.PHASES).
 PHASE_LABELS = {
@@ -72,6 +75,10 @@ DEFAULT_QUADRANTS = ("Ontwikkelen", "Strategisch partnerschap", "Beperkt houden"
 
 def tool_label(tool: str) -> str:
     return TOOL_LABELS.get(tool, tool)
+
+
+def tool_in_sentence(tool: str) -> str:
+    return TOOL_IN_SENTENCE_LABELS.get(tool, tool)
 
 
 def phase_label(tool: str, phase: str) -> str:

@@ -21,7 +21,7 @@ from sqlmodel import Session
 from kompas import live, text
 from kompas.db import locks_rows
 from kompas.errors import InvalidInput, NotAllowed, NotFound
-from kompas.labels import DEFAULT_QUADRANTS, phase_label, tool_label
+from kompas.labels import DEFAULT_QUADRANTS, phase_label, sentence_start, tool_in_sentence
 from kompas.models import (
     PHASES,
     ROLE_GROUPS,
@@ -39,6 +39,8 @@ CODE_SPACE = len(CODE_ALPHABET) ** CODE_LENGTH  # 887.503.681
 TOKEN_BYTES = 32  # 256 bits for facilitator keys and participant tokens
 
 VOTE_LEVELS = ("effect", "activity", "both")
+REMOVED = "Je bent uit deze workshop verwijderd door de procesbegeleider."
+NOT_JOINED = "Je bent niet aangemeld voor deze workshop."
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,8 @@ def normalise_code(raw: object) -> str:
     return "".join(ch for ch in raw.upper() if ch.isalnum())[:12]
 
 
-def _new_code(db: Session) -> str:
+def new_code(db: Session) -> str:
+    """A join code no workshop has yet."""
     for _ in range(50):
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         if db.execute(select(Workshop.id).where(Workshop.code == code)).first() is None:
@@ -114,7 +117,7 @@ def authenticate(db: Session, *, code: str, participant_token: str | None = None
                 or not hmac.compare_digest(participant.token_hash, wanted)):
             raise NotAllowed("Deze deelnemerslink is niet (meer) geldig. Meld je opnieuw aan.")
         if participant.removed:
-            raise NotAllowed("Je bent uit deze workshop verwijderd door de procesbegeleider.")
+            raise NotAllowed(REMOVED)
         return Actor(workshop.id, participant.id, False, participant.name, participant.role_group)
     raise NotAllowed("Je bent nog niet aangemeld voor deze workshop. Meld je aan met de code.")
 
@@ -133,12 +136,12 @@ def check_actor(db: Session, actor: Actor) -> Workshop:
     if actor.is_facilitator:
         return workshop
     if actor.participant_id is None:
-        raise NotAllowed("Je bent niet aangemeld voor deze workshop.")
+        raise NotAllowed(NOT_JOINED)
     participant = db.get(Participant, actor.participant_id)
     if participant is None or participant.workshop_id != workshop.id:
-        raise NotAllowed("Je bent niet aangemeld voor deze workshop.")
+        raise NotAllowed(NOT_JOINED)
     if participant.removed:
-        raise NotAllowed("Je bent uit deze workshop verwijderd door de procesbegeleider.")
+        raise NotAllowed(REMOVED)
     return workshop
 
 
@@ -157,21 +160,46 @@ def is_locked(workshop: Workshop, tool: str) -> bool:
     return bool(getattr(workshop, f"lock_{tool}"))
 
 
+def write_refusal(workshop: Workshop | WorkshopInfo, actor: Actor, tool: str,
+                  phases: Iterable[str] | None = None) -> str | None:
+    """Why ``actor`` may not write in ``tool`` now, or None when they may: the one rule
+    behind every write (the domain raises it, the UI shows it). The facilitator always
+    may; a participant not when removed, not in the compass unless it is opened to
+    participants, not when the tool is locked or closed, and not outside ``phases``.
+
+    ``workshop`` is the row (in a write, after ``check_actor``, which already refused a
+    removed participant) or the cached ``WorkshopInfo`` of a page."""
+    if actor.is_facilitator:
+        return None
+    if isinstance(workshop, WorkshopInfo):
+        me = next((p for p in workshop.participants if p.id == actor.participant_id), None)
+        if me is None or actor.workshop_id != workshop.id:
+            return NOT_JOINED
+        if me.removed:
+            return REMOVED
+        phase, locked = workshop.phases[tool], workshop.locks[tool]
+    else:
+        phase, locked = phase_of(workshop, tool), is_locked(workshop, tool)
+    if tool == "compass" and not workshop.compass_open_to_participants:
+        return "De procesbegeleider vult het kwaliteitskompas nu zelf in. Je kunt meekijken."
+    name = tool_in_sentence(tool)
+    if locked:
+        return f"{sentence_start(name)} staat op slot. Je kunt nu alleen meekijken."
+    if phase == "gesloten":
+        return f"{sentence_start(name)} is gesloten. Je kunt nu alleen meekijken."
+    if phases is not None and phase not in tuple(phases):
+        return f"Dat kan nu niet: {name} staat in de fase {phase_label(tool, phase)}."
+    return None
+
+
 def require_open(db: Session, actor: Actor, tool: str,
                  phases: Iterable[str] | None = None) -> Workshop:
-    """A participant may write in ``tool`` only when it is not locked or closed and the
-    phase is one of ``phases``. The facilitator may always write."""
+    """The workshop, when ``actor`` may write in ``tool`` now (see ``write_refusal``);
+    otherwise NotAllowed with the reason."""
     workshop = check_actor(db, actor)
-    if actor.is_facilitator:
-        return workshop
-    label = tool_label(tool)
-    phase = phase_of(workshop, tool)
-    if is_locked(workshop, tool):
-        raise NotAllowed(f"De {label} is op slot gezet door de procesbegeleider. Je kunt nu alleen kijken.")
-    if phase == "gesloten":
-        raise NotAllowed(f"De {label} is gesloten. Je kunt nu alleen kijken.")
-    if phases is not None and phase not in tuple(phases):
-        raise NotAllowed(f"Dat kan niet in de fase '{phase_label(tool, phase).lower()}' van de {label}.")
+    refusal = write_refusal(workshop, actor, tool, phases)
+    if refusal is not None:
+        raise NotAllowed(refusal)
     return workshop
 
 
@@ -194,7 +222,7 @@ def create_workshop(db: Session, *, title: str, organisation: str = "", theme: s
     theme = text.clean(theme, field="thema", max_len=text.TITLE_MAX, required=False)
     vote_budget = _int_in(vote_budget, 1, 20, "het aantal stippen per deelnemer")
     key = new_secret()
-    workshop = Workshop(code=_new_code(db), title=title, organisation=organisation, theme=theme,
+    workshop = Workshop(code=new_code(db), title=title, organisation=organisation, theme=theme,
                         key_hash=hash_secret(key), vote_budget=vote_budget,
                         quadrant_labels=json.dumps(list(DEFAULT_QUADRANTS)))
     db.add(workshop)

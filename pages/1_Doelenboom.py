@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kompas import ui
+from kompas import goaltree, ui
 from kompas.ui import goaltree as gt
 
 ctx = ui.workshop_context("tree")
@@ -13,7 +13,7 @@ st.caption("Van hoofddoel via beleidsterreinen en maatschappelijke effecten naar
 view = gt.tree_for(ctx)
 if ctx.is_facilitator:
     gt.facilitator_tools(ctx, view)
-elif ctx.can_write("tree", ("verzamelen",)):
+elif ctx.can_write("tree", goaltree.PROPOSE_PHASES):
     gt.add_form(ctx, view)
 
 

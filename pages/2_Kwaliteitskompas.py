@@ -8,7 +8,7 @@ from kompas.ui import compass as cui
 ctx = ui.workshop_context("compass")
 st.title("Kwaliteitskompas")
 cui.mark_loaded(ctx)
-editable = compass.can_edit(ctx.info, ctx.actor)
+editable = ctx.can_write("compass", compass.EDIT_PHASES)
 view = ui.read(compass.compass_view, ctx.workshop_id)
 cui.intro(ctx, editable)
 

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from kompas import compass
+from kompas import compass, upload
 from kompas.compass import importer as ci
 from kompas.db import reading, writing
 from kompas.errors import ImportRefused
@@ -154,7 +154,7 @@ FILE_GUARDS = [
     ("old excel", "kompas.xls", b"\xd0\xcf\x11\xe0" + b"0" * 100, "type bestand"),
     ("pdf renamed", "kompas.xlsx", b"%PDF-1.4 ...", "geen geldig Excel"),
     ("binary csv", "kompas.csv", b"\x00\x01\x02" * 10, "geen tekstbestand"),
-    ("too big", "kompas.csv", b"a" * (ci.MAX_BYTES + 1), "te groot"),
+    ("too big", "kompas.csv", b"a" * (upload.MAX_BYTES + 1), "te groot"),
     ("empty", "kompas.csv", b"", "leeg"),
     ("unknown column", "kompas.csv", "soort;kleur\nresultaat;rood\n".encode(), "kolommen"),
     ("no soort column", "kompas.csv", "resultaat\nIets\n".encode(), "soort"),
@@ -180,7 +180,7 @@ def test_zip_bomb_is_refused_before_parsing():
         zf.writestr("xl/workbook.xml", "<workbook/>")
         zf.writestr("xl/worksheets/sheet1.xml", b"0" * (60 * 1024 * 1024))
     data = out.getvalue()
-    assert len(data) < ci.MAX_BYTES
+    assert len(data) < upload.MAX_BYTES
     with pytest.raises(ImportRefused, match="uitgepakt veel te groot"):
         ci.read_rows("bom.xlsx", data)
 

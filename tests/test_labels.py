@@ -16,6 +16,7 @@ SOURCES = [*sorted(KOMPAS.rglob("*.py")), ROOT / "app.py", *sorted((ROOT / "page
 # (label map, the ids it labels, whether the ids are English code words)
 MAPS = {
     "TOOL_LABELS": (labels.TOOL_LABELS, models.TOOLS, True),
+    "TOOL_IN_SENTENCE_LABELS": (labels.TOOL_IN_SENTENCE_LABELS, models.TOOLS, True),
     **{f"PHASE_LABELS[{tool}]": (labels.PHASE_LABELS[tool], models.PHASES[tool], False)
        for tool in models.TOOLS},
     "ROLE_LABELS": (labels.ROLE_LABELS, models.ROLE_GROUPS, False),

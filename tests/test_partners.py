@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from sqlmodel import func, select
 
-from kompas import partners, workshops
+from kompas import partners, upload, workshops
 from kompas.db import reading, writing
 from kompas.errors import Conflict, ImportRefused, InvalidInput, NotAllowed, NotFound
 from kompas.export import pictures
@@ -499,7 +499,7 @@ def test_bad_import_changes_nothing_and_names_rows(ws):
     ("p.csv", b"voorziening;soort\nx;zorg\n", "naam"),
     ("p.csv", b"naam\n", "geen partners"),
     ("p.xlsx", b"not a zip", "geen geldig Excel"),
-    ("p.csv", b"x" * (partners.MAX_IMPORT_BYTES + 1), "te groot"),
+    ("p.csv", b"x" * (upload.MAX_BYTES + 1), "te groot"),
 ])
 def test_import_refuses_bad_files(ws, filename, data, match):
     with pytest.raises(ImportRefused, match=match):
@@ -509,9 +509,9 @@ def test_import_refuses_bad_files(ws, filename, data, match):
 def test_import_refuses_zip_bomb(ws):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("xl/worksheets/sheet1.xml", b"\0" * (partners.MAX_XLSX_UNPACKED + 10))
-    assert len(buf.getvalue()) < partners.MAX_IMPORT_BYTES
-    with pytest.raises(ImportRefused, match="uitgepakt te groot"):
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * (upload.MAX_UNZIPPED + 10))
+    assert len(buf.getvalue()) < upload.MAX_BYTES
+    with pytest.raises(ImportRefused, match="uitgepakt veel te groot"):
         imp(ws, "bom.xlsx", buf.getvalue())
 
 

@@ -9,7 +9,7 @@ from sqlmodel import SQLModel
 from kompas import live, workshops
 from kompas.db import reading, writing
 from kompas.errors import InvalidInput, NotAllowed, NotFound
-from kompas.models import GoalNode, Participant, Workshop, utcnow
+from kompas.models import PHASES, TOOLS, GoalNode, Participant, Workshop, utcnow
 from kompas.workshops import CODE_ALPHABET, Actor
 
 pytestmark = pytest.mark.postgres
@@ -154,6 +154,34 @@ def test_removed_participant_is_locked_out_but_contributions_stay(engine, make_w
         workshops.check_actor(db, anne)
     with reading(engine) as db:
         assert db.get(Participant, anne.participant_id) is not None
+
+
+@pytest.mark.parametrize("tool, phase, locked, opened", [
+    (tool, phase, locked, opened) for tool in TOOLS for phase in PHASES[tool]
+    for locked in (False, True) for opened in (False, True)])
+def test_write_refusal_reads_the_same_from_the_page_data_as_in_a_write(
+        engine, make_workshop, tool, phase, locked, opened):
+    """The UI asks write_refusal with the cached WorkshopInfo, the domain with the row."""
+    ws = make_workshop()
+    anne = ws.join("Anne")
+    with writing(engine) as db:
+        workshops.set_phase(db, actor=ws.facilitator, tool=tool, phase=phase)
+        workshops.set_lock(db, actor=ws.facilitator, tool=tool, locked=locked)
+        workshops.update_workshop(db, actor=ws.facilitator, compass_open_to_participants=opened)
+    with reading(engine) as db:
+        row, info = db.get(Workshop, ws.id), workshops.workshop_info(db, ws.id)
+        for phases in (None, PHASES[tool][:1]):
+            assert workshops.write_refusal(info, ws.facilitator, tool, phases) is None
+            reason = workshops.write_refusal(row, anne, tool, phases)
+            assert workshops.write_refusal(info, anne, tool, phases) == reason
+            assert (reason is None) == (not locked and phase != "gesloten"
+                                        and (phases is None or phase in phases)
+                                        and (tool != "compass" or opened))
+    with writing(engine) as db:
+        workshops.remove_participant(db, actor=ws.facilitator, participant_id=anne.participant_id)
+    with reading(engine) as db:
+        info = workshops.workshop_info(db, ws.id)
+    assert "verwijderd" in workshops.write_refusal(info, anne, tool, None)
 
 
 def test_anonymise_keeps_row_without_name(engine, make_workshop):

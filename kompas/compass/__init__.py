@@ -53,6 +53,7 @@ from kompas.compass.view import (
     goal_nodes_for_compass,
 )
 from kompas.compass.write import (
+    EDIT_PHASES,
     TOOL,
     activity_from_node,
     add_activity,
@@ -61,7 +62,6 @@ from kompas.compass.write import (
     add_measurement,
     add_reflection,
     add_result,
-    can_edit,
     delete_activity,
     delete_ambition,
     delete_indicator,
@@ -90,8 +90,8 @@ __all__ = [
     "NO_AMBITION", "NO_PARTNER", "NOT_LINKED", "ActivityView", "AmbitionView", "CompassRow",
     "CompassView", "IndicatorView", "MeasurementView", "ReflectionView", "ResultView",
     "compass_view", "goal_nodes_for_compass",
-    "TOOL", "activity_from_node", "add_activity", "add_ambition", "add_indicator",
-    "add_measurement", "add_reflection", "add_result", "can_edit", "delete_activity",
+    "EDIT_PHASES", "TOOL", "activity_from_node", "add_activity", "add_ambition", "add_indicator",
+    "add_measurement", "add_reflection", "add_result", "delete_activity",
     "delete_ambition", "delete_indicator", "delete_measurement", "delete_reflection",
     "delete_result", "link_activity", "require_edit", "result_from_node", "update_activity",
     "update_ambition", "update_indicator", "update_reflection", "update_result",

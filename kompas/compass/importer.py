@@ -2,31 +2,25 @@
 (.xlsx) or CSV file, and the downloadable template with the right columns.
 
 A file is checked as a whole: a bad file changes nothing and the refusal lists, per row,
-what is wrong. Uploads are guarded before parsing: size, type, and for .xlsx the
-uncompressed sizes inside the zip (a small file can unpack to gigabytes).
+what is wrong. ``kompas.upload`` reads the file and guards it before parsing.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from kompas import formats, text
+from kompas import formats, text, upload
 from kompas.compass import write
 from kompas.errors import ImportRefused, InvalidInput, KompasError
 from kompas.models import Activity, Ambition, Indicator, Partner, Result
 from kompas.workshops import Actor
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 1000
-MAX_UNZIPPED = 40 * 1024 * 1024
-MAX_ZIP_MEMBERS = 300
-MAX_RATIO = 200  # uncompressed / compressed per member
 
 KINDS = ("resultaat", "indicator", "activiteit")
 COLUMNS = (
@@ -132,19 +126,7 @@ def template_xlsx() -> bytes:
 
 def read_rows(filename: str, data: bytes) -> list[tuple[int, dict]]:
     """(row number as the spreadsheet shows it, {column: value}) for every non-empty row."""
-    name = (filename or "").lower()
-    if len(data) > MAX_BYTES:
-        raise ImportRefused(f"Het bestand is te groot ({len(data) // 1024} kB). "
-                            f"Maximaal {MAX_BYTES // (1024 * 1024)} MB.")
-    if not data:
-        raise ImportRefused("Het bestand is leeg.")
-    if name.endswith(".xlsx"):
-        table = _xlsx_table(data)
-    elif name.endswith(".csv") or name.endswith(".txt"):
-        table = _csv_table(data)
-    else:
-        raise ImportRefused("Dit type bestand kan niet worden ingelezen. Gebruik een Excel-bestand "
-                            "(.xlsx) of een CSV-bestand (.csv), bijvoorbeeld het sjabloon.")
+    table = upload.read_table(filename, data, max_rows=MAX_ROWS, sheet="Kompas")
     if not table:
         raise ImportRefused("Het bestand heeft geen kopregel met kolomnamen.")
     header = [_column(h) for h in table[0]]
@@ -155,11 +137,9 @@ def read_rows(filename: str, data: bytes) -> list[tuple[int, dict]]:
                             + ". Gebruik de kolomnamen van het sjabloon.")
     if "soort" not in header:
         raise ImportRefused("De kolom 'soort' ontbreekt. Gebruik de kolomnamen van het sjabloon.")
-    if len(table) - 1 > MAX_ROWS:
-        raise ImportRefused(f"Het bestand heeft meer dan {MAX_ROWS} regels. Splits het bestand.")
     rows = []
     for number, values in enumerate(table[1:], start=2):
-        row = {h: v for h, v in zip(header, values) if h and not _blank(v)}
+        row = {h: v for h, v in zip(header, values) if h and not upload.is_blank(v)}
         if row:
             rows.append((number, row))
     if not rows:
@@ -170,66 +150,6 @@ def read_rows(filename: str, data: bytes) -> list[tuple[int, dict]]:
 def _column(raw: object) -> str:
     name = "_".join(str(raw or "").strip().lower().replace("-", " ").split())
     return _ALIASES.get(name, name)
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _xlsx_table(data: bytes) -> list[list]:
-    if not data.startswith(b"PK\x03\x04"):
-        raise ImportRefused("Dit is geen geldig Excel-bestand (.xlsx). Sla het opnieuw op als .xlsx of .csv.")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-            if len(infos) > MAX_ZIP_MEMBERS:
-                raise ImportRefused("Het Excel-bestand heeft een vreemde opbouw (te veel onderdelen).")
-            total = sum(i.file_size for i in infos)
-            if total > MAX_UNZIPPED or any(
-                    i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1)
-                    for i in infos):
-                raise ImportRefused("Het Excel-bestand is uitgepakt veel te groot. Sla alleen het blad "
-                                    "met het kompas op, of gebruik CSV.")
-            if "xl/workbook.xml" not in {i.filename for i in infos}:
-                raise ImportRefused("Dit is geen geldig Excel-bestand (.xlsx).")
-    except zipfile.BadZipFile as exc:
-        raise ImportRefused("Dit is geen geldig Excel-bestand (.xlsx).") from exc
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        ws = wb["Kompas"] if "Kompas" in wb.sheetnames else wb.worksheets[0]
-        table = []
-        for values in ws.iter_rows(max_row=MAX_ROWS + 2, max_col=60, values_only=True):
-            table.append(list(values))
-        wb.close()
-    except ImportRefused:
-        raise
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on broken files
-        raise ImportRefused("Het Excel-bestand kan niet worden gelezen. Sla het opnieuw op als .xlsx "
-                            "of gebruik CSV.") from exc
-    while table and all(_blank(v) for v in table[0]):
-        table.pop(0)
-    return table
-
-
-def _csv_table(data: bytes) -> list[list]:
-    if b"\x00" in data[:4096]:
-        raise ImportRefused("Dit is geen tekstbestand (CSV). Gebruik het sjabloon.")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            content = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes nearly anything
-        raise ImportRefused("De tekens in het bestand kunnen niet worden gelezen. Sla het op als UTF-8.")
-    first = content.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first.count)
-    try:
-        return [row for row in csv.reader(io.StringIO(content), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise ImportRefused("Het CSV-bestand kan niet worden gelezen: " + str(exc)) from exc
 
 
 # --- the import itself ---------------------------------------------------------------------------
@@ -351,7 +271,7 @@ def import_compass(db: Session, *, actor: Actor, filename: str, data: bytes) -> 
             target_year=row.get("streefjaar"), higher_is_better=row.get("hoger_is_beter", True),
             source=_s(row, "bron"))
         counts["indicators"] += 1
-        if not _blank(row.get("meting")) or not _blank(row.get("meetdatum")):
+        if not upload.is_blank(row.get("meting")) or not upload.is_blank(row.get("meetdatum")):
             story = kind == "vertellen"
             write.add_measurement(db, actor=actor, indicator_id=ind_id, measured_on=row.get("meetdatum"),
                                   value=None if story else row.get("meting"),

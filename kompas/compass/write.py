@@ -32,7 +32,7 @@ from kompas.compass.fields import (
     parse_value,
 )
 from kompas.compass.rules import activity_references, name_list, result_references
-from kompas.errors import Conflict, InvalidInput, NotAllowed
+from kompas.errors import Conflict, InvalidInput
 from kompas.models import (
     Activity,
     ActivityResult,
@@ -49,27 +49,15 @@ from kompas.rows import check_rev, get_in_workshop
 from kompas.workshops import Actor
 
 TOOL = "compass"
+EDIT_PHASES = ("invullen",)  # the phases in which participants may write
 
 # --- permissions and lookups ------------------------------------------------------------
 
 
 def require_edit(db: Session, actor: Actor) -> Workshop:
-    """The compass may be written by this actor now (facilitator; or participant when
-    opened to participants, phase ``invullen``, not locked)."""
-    workshop = workshops.check_actor(db, actor)
-    if actor.is_facilitator:
-        return workshop
-    if not workshop.compass_open_to_participants:
-        raise NotAllowed("De procesbegeleider vult het kompas nu zelf in. Je kunt meekijken.")
-    return workshops.require_open(db, actor, TOOL, phases=("invullen",))
-
-
-def can_edit(info: workshops.WorkshopInfo, actor: Actor) -> bool:
-    """For showing inputs only; every write checks again with ``require_edit``."""
-    if actor.is_facilitator:
-        return True
-    return (info.compass_open_to_participants and info.phases.get(TOOL) == "invullen"
-            and not info.locks.get(TOOL))
+    """The compass may be written by this actor now (``workshops.write_refusal``:
+    facilitator; or participant when opened to participants, phase ``invullen``, not locked)."""
+    return workshops.require_open(db, actor, TOOL, phases=EDIT_PHASES)
 
 
 def _optional_in(db: Session, model, obj_id: object, workshop_id: int, what: str) -> Optional[int]:

@@ -26,11 +26,13 @@ from typing import Any, Optional
 from sqlalchemy import Text, select
 from sqlmodel import Session, SQLModel
 
-from kompas import live, text
+from kompas import formats, live, text
+from kompas.compass import EFFECTIVENESS, INDICATOR_KINDS
 from kompas.errors import ImportRefused, NotFound
 from kompas.models import (
     DIRECTIONS,
     NODE_KINDS,
+    NODE_STATUSES,
     PARTNER_KINDS,
     PHASES,
     ROLE_GROUPS,
@@ -49,7 +51,7 @@ from kompas.models import (
     Vote,
     Workshop,
 )
-from kompas.workshops import NewWorkshop, _new_code, hash_secret, new_secret
+from kompas.workshops import VOTE_LEVELS, NewWorkshop, hash_secret, new_code, new_secret
 
 SCHEMA_VERSION = 1
 MAX_BYTES = 20 * 1024 * 1024
@@ -110,12 +112,12 @@ ALLOWED = {
     ("workshop", "phase_tree"): PHASES["tree"],
     ("workshop", "phase_compass"): PHASES["compass"],
     ("workshop", "phase_matrix"): PHASES["matrix"],
-    ("workshop", "vote_level"): ("effect", "activity", "both"),
+    ("workshop", "vote_level"): VOTE_LEVELS,
     ("participant", "role_group"): ROLE_GROUPS,
     ("goalnode", "kind"): NODE_KINDS,
-    ("goalnode", "status"): ("proposal", "accepted"),
-    ("activity", "proven_effective"): ("ja", "deels", "nee", "onbekend"),
-    ("indicator", "kind"): ("tellen", "vertellen"),
+    ("goalnode", "status"): NODE_STATUSES,
+    ("activity", "proven_effective"): EFFECTIVENESS,
+    ("indicator", "kind"): INDICATOR_KINDS,
     ("partner", "kind"): PARTNER_KINDS,
     ("direction", "direction"): DIRECTIONS,
 }
@@ -123,8 +125,8 @@ RANGES = {
     ("workshop", "vote_budget"): (1, 20), ("workshop", "max_votes_per_node"): (1, 20),
     ("vote", "count"): (1, 1000), ("placement", "influence"): (0.0, 1.0),
     ("placement", "dependency"): (0.0, 1.0), ("activityresult", "weight"): (0.0, 1e6),
-    ("activity", "budget_cents"): (0, 100_000_000_000),
-    ("partner", "contract_value_cents"): (0, 100_000_000_000),
+    ("activity", "budget_cents"): (0, formats.MONEY_MAX_CENTS),
+    ("partner", "contract_value_cents"): (0, formats.MONEY_MAX_CENTS),
 }
 # Unique together, besides the local id (mirrors the database constraints).
 UNIQUE = {
@@ -516,7 +518,7 @@ def import_document(db: Session, data: bytes | str | dict) -> NewWorkshop:
     Raises ImportRefused (nothing written) when the file is not acceptable."""
     checked = validate(parse(data))
     key = new_secret()
-    workshop = Workshop(code=_new_code(db), key_hash=hash_secret(key), version=0,
+    workshop = Workshop(code=new_code(db), key_hash=hash_secret(key), version=0,
                         **checked.workshop)
     db.add(workshop)
     db.flush()

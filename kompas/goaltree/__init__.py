@@ -13,6 +13,8 @@ from kompas.goaltree.nodes import (
     CHILD_KINDS,
     DEFAULT_CHILD,
     DESCRIPTION_MAX,
+    EDIT_PHASES,
+    PROPOSE_PHASES,
     TEMPLATE_DOMAINS,
     TOOL,
     GoalNodeCreate,
@@ -40,16 +42,19 @@ from kompas.goaltree.view import (
     viewer_votes,
     with_viewer,
 )
-from kompas.goaltree.votes import VOTE_KINDS, cast_vote, remove_vote
+from kompas.goaltree.votes import VOTE_KINDS, VOTE_PHASES, cast_vote, remove_vote
 
 __all__ = [
     "CHILD_KINDS",
     "DEFAULT_CHILD",
     "DESCRIPTION_MAX",
+    "EDIT_PHASES",
     "FACILITATOR_ROLE",
+    "PROPOSE_PHASES",
     "TEMPLATE_DOMAINS",
     "TOOL",
     "VOTE_KINDS",
+    "VOTE_PHASES",
     "GoalNodeCreate",
     "GoalNodeUpdate",
     "NodeView",

@@ -19,7 +19,7 @@ from sqlalchemy import delete, func, select
 from sqlmodel import Session, SQLModel
 
 from kompas import links, live, text, workshops
-from kompas.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from kompas.errors import InvalidInput, NotAllowed, NotFound
 from kompas.labels import node_kind_label
 from kompas.models import (
     GoalNode,
@@ -28,9 +28,13 @@ from kompas.models import (
     Workshop,
     utcnow,
 )
+from kompas.rows import check_rev, get_in_workshop
 from kompas.workshops import Actor
 
 TOOL = "tree"
+# the phases in which participants propose nodes, and edit or withdraw their own proposals
+PROPOSE_PHASES = ("verzamelen",)
+EDIT_PHASES = ("verzamelen", "ordenen")
 DESCRIPTION_MAX = 2000
 CHILD_KINDS = {
     "main_goal": ("domain", "vision"),
@@ -91,19 +95,8 @@ class GoalNodeUpdate(GoalNodeBase):
 
 
 def get_node(db: Session, workshop_id: int, node_id: object) -> GoalNode:
-    try:
-        node = db.get(GoalNode, int(node_id))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        node = None
-    if node is None or node.workshop_id != workshop_id:
-        raise NotFound("Dit onderdeel van de doelenboom bestaat niet (meer).")
-    return node
-
-
-def _check_rev(node: GoalNode, rev: Optional[int]) -> None:
-    if rev is not None and int(rev) != node.rev:
-        raise Conflict(f"'{node.title}' is intussen door iemand anders gewijzigd. "
-                       "Laad opnieuw en probeer het nog eens.")
+    return get_in_workshop(db, GoalNode, node_id, workshop_id, "Dit onderdeel",
+                           message="Dit onderdeel van de doelenboom bestaat niet (meer).")
 
 
 def _bump(node: GoalNode) -> None:
@@ -175,13 +168,8 @@ def _check_partner(db: Session, workshop_id: int, partner_id: object, kind: str)
         return None
     if kind != "activity":
         raise InvalidInput("Alleen een activiteit kan een partner hebben.")
-    try:
-        partner = db.get(Partner, int(partner_id))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        partner = None
-    if partner is None or partner.workshop_id != workshop_id:
-        raise NotFound("Deze partner bestaat niet in deze workshop.")
-    return partner.id
+    return get_in_workshop(db, Partner, partner_id, workshop_id, "Deze partner",
+                           message="Deze partner bestaat niet in deze workshop.").id
 
 
 # --- nodes ------------------------------------------------------------------------------
@@ -191,7 +179,7 @@ def add_node(db: Session, *, actor: Actor, parent_id: int, title: str, kind: str
              description: str = "", partner_id: int | None = None) -> int:
     """A participant's node is a proposal (phase verzamelen only); the facilitator's is
     accepted at once. ``kind`` defaults to the usual child of the parent. Returns the id."""
-    workshop = workshops.require_open(db, actor, TOOL, phases=("verzamelen",))
+    workshop = workshops.require_open(db, actor, TOOL, phases=PROPOSE_PHASES)
     parent = get_node(db, workshop.id, parent_id)
     node_in = GoalNodeCreate(title=title, description=description, kind=kind, partner_id=partner_id)
     kind = node_in.kind or DEFAULT_CHILD.get(parent.kind) or "activity"
@@ -217,10 +205,10 @@ def edit_node(db: Session, *, actor: Actor, node_id: int, rev: int, **fields: ob
     """Change title, description or partner (``fields``, see ``GoalNodeUpdate``: only
     those given change). Participants: only their own proposal, in phases verzamelen and
     ordenen. A new title also renames linked compass items."""
-    workshop = workshops.require_open(db, actor, TOOL, phases=("verzamelen", "ordenen"))
+    workshop = workshops.require_open(db, actor, TOOL, phases=EDIT_PHASES)
     node = get_node(db, workshop.id, node_id)
     _require_own_proposal(actor, node, "wijzigen")
-    _check_rev(node, rev)
+    check_rev(node, rev, f"'{node.title}'", bump=False)  # _bump counts the edit
     changes = GoalNodeUpdate(**fields).model_dump(exclude_unset=True)
     if "title" in changes:
         new_title = changes["title"]
@@ -248,7 +236,7 @@ def _require_own_proposal(actor: Actor, node: GoalNode, verb: str) -> None:
 def delete_node(db: Session, *, actor: Actor, node_id: int) -> None:
     """The facilitator deletes a node with everything under it (votes included); a
     participant withdraws their own proposal, as long as nothing stands under it."""
-    workshop = workshops.require_open(db, actor, TOOL, phases=("verzamelen", "ordenen"))
+    workshop = workshops.require_open(db, actor, TOOL, phases=EDIT_PHASES)
     node = get_node(db, workshop.id, node_id)
     if node.kind == "main_goal":
         raise NotAllowed("Het hoofddoel kun je niet verwijderen. Je kunt de titel wel wijzigen.")
@@ -268,7 +256,7 @@ def delete_node(db: Session, *, actor: Actor, node_id: int) -> None:
 def accept_node(db: Session, *, actor: Actor, node_id: int, rev: int | None = None) -> None:
     workshop = workshops.require_facilitator(db, actor)
     node = get_node(db, workshop.id, node_id)
-    _check_rev(node, rev)
+    check_rev(node, rev, f"'{node.title}'", bump=False)
     # a proposal under a proposal: accepting the child accepts the way up to the tree
     current: GoalNode | None = node
     while current is not None and current.status != "accepted":
@@ -298,7 +286,7 @@ def move_node(db: Session, *, actor: Actor, node_id: int, new_parent_id: int,
     workshop = workshops.require_facilitator(db, actor)
     node = get_node(db, workshop.id, node_id)
     parent = get_node(db, workshop.id, new_parent_id)
-    _check_rev(node, rev)
+    check_rev(node, rev, f"'{node.title}'", bump=False)
     if node.kind == "main_goal":
         raise NotAllowed("Het hoofddoel staat altijd bovenaan; je kunt het niet verplaatsen.")
     if parent.id in {n.id for n in _subtree(db, node)}:

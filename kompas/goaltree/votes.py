@@ -16,15 +16,14 @@ from kompas.labels import node_kind_label, vote_level_label
 from kompas.models import Participant, Vote, Workshop
 from kompas.workshops import Actor
 
+VOTE_PHASES = ("stemmen",)
 VOTE_KINDS = {"effect": ("effect",), "activity": ("activity",), "both": ("effect", "activity")}
 
 
 def _voting_participant(db: Session, actor: Actor) -> Workshop:
-    workshop = workshops.require_open(db, actor, TOOL, phases=("stemmen",))
+    workshop = workshops.require_open(db, actor, TOOL, phases=VOTE_PHASES)
     if actor.is_facilitator:
         raise NotAllowed("De procesbegeleider stemt niet mee.")
-    if workshop.phase_tree != "stemmen":
-        raise NotAllowed("Stemmen kan alleen in de fase 'stemmen' van de Doelenboom.")
     # Serialise this participant's votes on PostgreSQL (SQLite: BEGIN IMMEDIATE already
     # holds the write lock), so two tabs can never spend the same dot twice.
     db.execute(select(Participant.id).where(Participant.id == actor.participant_id)

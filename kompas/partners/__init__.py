@@ -18,9 +18,7 @@ from kompas.partners.consensus import (
 )
 from kompas.partners.importer import (
     COLUMNS,
-    MAX_IMPORT_BYTES,
     MAX_IMPORT_ROWS,
-    MAX_XLSX_UNPACKED,
     import_partners,
 )
 from kompas.partners.placements import (
@@ -29,6 +27,7 @@ from kompas.partners.placements import (
     agree_at_mean,
     clamp_position,
     clear_placement,
+    place_many,
     place_partner,
     reveal_placements,
     set_agreed_position,
@@ -61,10 +60,8 @@ from kompas.partners.view import (
 
 __all__ = [
     "COLUMNS",
-    "MAX_IMPORT_BYTES",
     "MAX_IMPORT_ROWS",
     "MAX_PARTNERS",
-    "MAX_XLSX_UNPACKED",
     "MIN_GROUP",
     "PLACE_PHASES",
     "SERVICE_MAX",
@@ -94,6 +91,7 @@ __all__ = [
     "matrix_state",
     "matrix_view",
     "partner_references",
+    "place_many",
     "place_partner",
     "reveal_placements",
     "set_agreed_position",

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import zipfile
-
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from kompas import formats, live, workshops
+from kompas import formats, live, upload, workshops
 from kompas.errors import ImportRefused, InvalidInput
 from kompas.models import Partner
 from kompas.partners.roster import MAX_PARTNERS, PartnerCreate, is_name_taken
 from kompas.workshops import Actor
 
-MAX_IMPORT_BYTES = 2 * 1024 * 1024
-MAX_XLSX_UNPACKED = 30 * 1024 * 1024
 MAX_IMPORT_ROWS = MAX_PARTNERS
 COLUMNS = ("naam", "voorziening", "soort", "contractwaarde", "notities")
 
@@ -26,18 +20,8 @@ def import_partners(db: Session, *, actor: Actor, filename: str, data: bytes) ->
     contractwaarde, notities (only naam is required). All or nothing: any bad row
     refuses the whole file with one message per row. Returns the number added."""
     workshop = workshops.require_facilitator(db, actor)
-    if not isinstance(data, (bytes, bytearray)) or not data:
-        raise ImportRefused("Het bestand is leeg.")
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportRefused(f"Het bestand is te groot: {formats.number(len(data) / 1024 / 1024, 1)} MB, "
-                            f"maximaal {MAX_IMPORT_BYTES // 1024 // 1024} MB.")
-    lower = (filename or "").lower()
-    if lower.endswith(".xlsx"):
-        table = _read_xlsx(bytes(data))
-    elif lower.endswith((".csv", ".txt")):
-        table = _read_csv(bytes(data))
-    else:
-        raise ImportRefused("Kies een CSV-bestand (.csv) of een Excel-bestand (.xlsx).")
+    # room for blank lines; the number of partners is checked below, with its own message
+    table = upload.read_table(filename, data, max_rows=MAX_IMPORT_ROWS + 50)
     if not table:
         raise ImportRefused("Het bestand heeft geen kopregel met de kolom 'naam'.")
     header = [str(h or "").strip().lower() for h in table[0]]
@@ -92,47 +76,3 @@ def import_partners(db: Session, *, actor: Actor, filename: str, data: bytes) ->
     db.flush()
     live.touch(db, workshop.id)
     return len(clean_rows)
-
-
-def _read_csv(data: bytes) -> list[list[str]]:
-    try:
-        content = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        content = data.decode("cp1252", errors="replace")
-    if "\x00" in content:
-        raise ImportRefused("Dit is geen tekstbestand. Kies een CSV- of Excel-bestand.")
-    first = content.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first.count)
-    try:
-        rows = list(csv.reader(io.StringIO(content), delimiter=delimiter))
-    except csv.Error as exc:
-        raise ImportRefused(f"Het CSV-bestand kan niet worden gelezen: {exc}.") from exc
-    if len(rows) > MAX_IMPORT_ROWS + 50:
-        raise ImportRefused(f"Het bestand heeft te veel regels ({len(rows)}).")
-    return rows
-
-
-def _read_xlsx(data: bytes) -> list[list[object]]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            if unpacked > MAX_XLSX_UNPACKED or len(archive.infolist()) > 500:
-                raise ImportRefused("Het Excel-bestand is uitgepakt te groot. Kies een kleiner bestand.")
-    except zipfile.BadZipFile as exc:
-        raise ImportRefused("Dit is geen geldig Excel-bestand (.xlsx).") from exc
-    import openpyxl  # local: only needed for imports
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any parser failure means: not a usable file
-        raise ImportRefused("Het Excel-bestand kan niet worden gelezen.") from exc
-    try:
-        sheet = book.worksheets[0]
-        rows = []
-        for row in sheet.iter_rows(values_only=True):
-            rows.append(list(row[:20]))
-            if len(rows) > MAX_IMPORT_ROWS + 50:
-                raise ImportRefused("Het Excel-bestand heeft te veel regels.")
-        return rows
-    finally:
-        book.close()

@@ -74,6 +74,16 @@ def place_partner(db: Session, *, actor: Actor, partner_id: int, influence: obje
     return point
 
 
+def place_many(db: Session, *, actor: Actor, moves: list[tuple[int, tuple[int, int]]]) -> None:
+    """The moves of the slider form, ``(partner id, (influence, dependency))`` in percent
+    (0–100), in one unit of work: the participant's own placements, or for the
+    facilitator the agreed positions."""
+    fn = set_agreed_position if actor.is_facilitator else place_partner
+    for partner_id, (influence, dependency) in moves:
+        fn(db, actor=actor, partner_id=partner_id, influence=influence / 100,
+           dependency=dependency / 100)
+
+
 def clear_placement(db: Session, *, actor: Actor, partner_id: int) -> None:
     """Take back one's own estimate: the dot goes back to 'not yet placed'."""
     workshop = workshops.require_open(db, actor, TOOL, phases=PLACE_PHASES)

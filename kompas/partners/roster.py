@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session, SQLModel
 
 from kompas import formats, live, text, workshops
-from kompas.errors import Conflict, InvalidInput, NotFound
+from kompas.errors import Conflict, InvalidInput
 from kompas.models import (
     PARTNER_KINDS,
     Activity,
@@ -20,6 +20,7 @@ from kompas.models import (
     Partner,
     Placement,
 )
+from kompas.rows import get_in_workshop
 from kompas.workshops import Actor
 
 MAX_PARTNERS = 200
@@ -70,7 +71,7 @@ class PartnerBase(SQLModel):
         if isinstance(value, int) and not isinstance(value, bool):
             if value < 0:
                 raise InvalidInput("De contractwaarde mag niet negatief zijn.")
-            if value > 100_000_000_000:  # the same limit as parse_money: a billion euro
+            if value > formats.MONEY_MAX_CENTS:
                 raise InvalidInput("De contractwaarde is onwaarschijnlijk hoog (meer dan een miljard euro).")
             return value
         return formats.parse_money(value, field="contractwaarde")
@@ -93,10 +94,8 @@ class PartnerUpdate(PartnerBase):
 
 
 def get_partner(db: Session, workshop_id: int, partner_id: object) -> Partner:
-    partner = db.get(Partner, partner_id) if isinstance(partner_id, int) else None
-    if partner is None or partner.workshop_id != workshop_id:
-        raise NotFound("Deze partner bestaat niet (meer) in deze workshop.")
-    return partner
+    return get_in_workshop(db, Partner, partner_id, workshop_id, "Deze partner",
+                           message="Deze partner bestaat niet (meer) in deze workshop.")
 
 
 def is_name_taken(db: Session, workshop_id: int, name: str, except_id: int | None = None) -> bool:

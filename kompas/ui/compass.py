@@ -44,7 +44,6 @@ def mark_loaded(ctx: ui.Context) -> None:
 
 
 def intro(ctx: ui.Context, editable: bool) -> None:
-    phase = ctx.phase("compass")
     if ctx.is_facilitator:
         with st.expander("Instellingen voor deelnemers", icon=":material/tune:"):
             open_ = st.toggle("Deelnemers mogen het kompas invullen (in de fase invullen)",
@@ -56,10 +55,7 @@ def intro(ctx: ui.Context, editable: bool) -> None:
     elif editable:
         st.caption("Je kunt meeschrijven. Wijzigingen zien de anderen meteen.")
     else:
-        reason = ("het kompas staat op slot" if ctx.locked("compass")
-                  else f"de fase is {phase_label('compass', phase).lower()}" if phase != "invullen"
-                  else "de procesbegeleider vult het kompas nu zelf in")
-        st.info(f"Je kunt meekijken; {reason}.", icon=":material/visibility:")
+        st.info(ctx.write_refusal("compass", compass.EDIT_PHASES), icon=":material/visibility:")
 
 
 # --- live overview ------------------------------------------------------------------------------

@@ -271,7 +271,7 @@ def proposals(ctx: ui.Context, view: TreeView) -> None:
     else:
         items = [n for n in view.nodes if n.is_proposal and n.author_id == ctx.participant_id]
         heading = f"Mijn voorstellen ({len(items)})"
-        if view.phase not in ("verzamelen", "ordenen") or view.locked:
+        if not ctx.can_write("tree", goaltree.EDIT_PHASES):
             return
     if not items:
         return
@@ -302,7 +302,7 @@ def proposals(ctx: ui.Context, view: TreeView) -> None:
 
 def voting(ctx: ui.Context, view: TreeView) -> None:
     """vote_<id> and unvote_<id> per node on the voting level, grouped by domain."""
-    if ctx.is_facilitator or view.phase != "stemmen" or view.locked or view.my_remaining is None:
+    if ctx.is_facilitator or not ctx.can_write("tree", goaltree.VOTE_PHASES) or view.my_remaining is None:
         return
     st.markdown("**Stemmen**")
     box = st.container(height=640, key="tree_votes")

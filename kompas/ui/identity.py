@@ -51,13 +51,14 @@ class Context:
     def locked(self, tool: str) -> bool:
         return self.info.locks[tool]
 
+    def write_refusal(self, tool: str, phases: tuple[str, ...] | None = None) -> Optional[str]:
+        """Why this viewer may not write in ``tool`` now (None: they may); the rule
+        kompas/ checks again on every write."""
+        return workshops.write_refusal(self.info, self.actor, tool, phases)
+
     def can_write(self, tool: str, phases: tuple[str, ...] | None = None) -> bool:
         """For showing or hiding inputs only; kompas/ checks again on every write."""
-        if self.is_facilitator:
-            return True
-        phase = self.phase(tool)
-        return (not self.locked(tool) and phase != "gesloten"
-                and (phases is None or phase in phases))
+        return self.write_refusal(tool, phases) is None
 
     def refreshed(self) -> "Context":
         """The same viewer with the latest workshop data (inside a live fragment)."""

@@ -36,7 +36,7 @@ def intro(ctx: ui.Context) -> None:
     phase = ctx.phase("matrix")
     text = PHASE_HELP.get(phase, "")
     if ctx.locked("matrix") and not ctx.is_facilitator:
-        text += " De matrix staat op slot: je kunt nu alleen kijken."
+        text += " " + ctx.write_refusal("matrix", partners.PLACE_PHASES)
     st.caption(text)
 
 
@@ -175,19 +175,11 @@ def _save_sliders(actor: workshops.Actor, partner_ids: list[int]) -> None:
         if None in now or tuple(now) == base.get(pid):
             continue
         changed.append((pid, now))
-    if ui.act(_place_all, actor=actor, moves=changed, later=True,
+    if ui.act(partners.place_many, actor=actor, moves=changed, later=True,
               success=f"{len(changed)} partner(s) opgeslagen") is None:
         return
     for pid, now in changed:
         base[pid] = tuple(now)
-
-
-def _place_all(db, *, actor: workshops.Actor, moves: list[tuple[int, tuple[int, int]]]) -> None:
-    """The slider moves (percent) in one unit of work: own placements, or for the
-    facilitator the agreed positions."""
-    fn = partners.set_agreed_position if actor.is_facilitator else partners.place_partner
-    for pid, (influence, dependency) in moves:
-        fn(db, actor=actor, partner_id=pid, influence=influence / 100, dependency=dependency / 100)
 
 
 # --- facilitator ----------------------------------------------------------------------------

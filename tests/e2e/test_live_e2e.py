@@ -69,7 +69,7 @@ def test_opening_and_locking_the_compass_reach_an_open_page(server, new_page, ws
     expect(anne.locator(".st-key-save_ambitions")).to_have_count(1, timeout=LIVE_S)
     with writing(server.engine) as db:
         workshops.set_lock(db, actor=ws.facilitator, tool="compass", locked=True)
-    anne.get_by_text("het kompas staat op slot").first.wait_for(timeout=LIVE_S)
+    anne.get_by_text("Het kwaliteitskompas staat op slot").first.wait_for(timeout=LIVE_S)
     expect(anne.locator(".st-key-save_ambitions")).to_have_count(0, timeout=LIVE_S)
 
 
@@ -85,7 +85,7 @@ def test_proposal_after_a_phase_change_says_why_and_keeps_the_text(server, new_p
     anne.get_by_text("fase Ordenen").first.wait_for(timeout=LIVE_S)
     expect(title).to_have_value("Buurtkamer in elke kern")
     anne.locator(".st-key-node_submit button").click()
-    anne.get_by_text(re.compile("Voorstellen kan nu niet")).first.wait_for(timeout=LIVE_S)
+    anne.get_by_text(re.compile("Dat kan nu niet: de doelenboom staat in de fase Ordenen")).first.wait_for(timeout=LIVE_S)
     expect(anne.locator(".st-key-node_title input")).to_have_value("Buurtkamer in elke kern")
     with reading(server.engine) as db:
         titles = [n.title for n in db.query(GoalNode).filter(GoalNode.workshop_id == ws.id)]
