@@ -39,6 +39,9 @@ CODE_SPACE = len(CODE_ALPHABET) ** CODE_LENGTH  # 887.503.681
 TOKEN_BYTES = 32  # 256 bits for facilitator keys and participant tokens
 
 VOTE_LEVELS = ("effect", "activity", "both")
+# Figures per role group are shown only from this many people in the group (votes in the
+# goal tree, placements in the partner matrix): with fewer, they tell what one person chose.
+MIN_GROUP = 3
 REMOVED = "Je bent uit deze workshop verwijderd door de procesbegeleider."
 NOT_JOINED = "Je bent niet aangemeld voor deze workshop."
 

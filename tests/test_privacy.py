@@ -117,3 +117,49 @@ def test_readme_promises_are_the_tested_ones():
         "nooit een link, plaatje of opmaak, ook niet van een webadres of e-mailadres",
     ):
         assert promise in section, promise
+
+
+def _vote(ws, people, node_of):
+    from kompas import goaltree, workshops
+
+    with writing(ws.engine) as db:
+        workshops.set_phase(db, actor=ws.facilitator, tool="tree", phase="stemmen")
+        workshops.update_workshop(db, actor=ws.facilitator, votes_revealed=True)
+        main = goaltree.main_goal(db, ws.id).id
+        domain = goaltree.add_node(db, actor=ws.facilitator, parent_id=main, kind="domain",
+                                   title="Welzijn")
+        nodes = {t: goaltree.add_node(db, actor=ws.facilitator, parent_id=domain, title=t)
+                 for t in ("Minder eenzaamheid", "Schulden eerder in beeld")}
+        for actor in people:
+            goaltree.cast_vote(db, actor=actor, node_id=nodes[node_of(actor)])
+
+
+def test_vote_figures_per_role_only_from_three_voters_per_role(make_workshop):
+    from kompas import goaltree
+
+    ws = make_workshop(title="Stippen")
+    gemeente = [ws.join(f"G{i}", "gemeente") for i in range(3)]
+    bram = ws.join("Bram", "aanbieder")  # the only provider: his dot would be his own column
+    _vote(ws, [*gemeente, bram],
+          lambda a: "Schulden eerder in beeld" if a is bram else "Minder eenzaamheid")
+    with reading(ws.engine) as db:
+        rows = goaltree.priorities(db, ws.id)
+        view = goaltree.tree_view(db, ws.id)
+        md = export_bytes(db, ws.id, "md").decode("utf-8")
+    assert [r.total for r in rows] == [3, 1]  # the totals are there …
+    assert all(r.by_role == () for r in rows)  # … but not per role
+    assert all(n.by_role == () for n in view.nodes)
+    assert re.search(r"\| Schulden eerder in beeld \| 1 \|\s*$", md, re.MULTILINE), md
+    assert "minstens 3 mensen" in md
+
+
+def test_vote_figures_per_role_with_three_voters_in_every_role(make_workshop):
+    from kompas import goaltree
+
+    ws = make_workshop(title="Stippen")
+    people = [ws.join(f"G{i}", "gemeente") for i in range(3)] + [
+        ws.join(f"A{i}", "aanbieder") for i in range(3)]
+    _vote(ws, people, lambda a: "Minder eenzaamheid")
+    with reading(ws.engine) as db:
+        rows = goaltree.priorities(db, ws.id)
+    assert dict(rows[0].by_role) == {"gemeente": 3, "aanbieder": 3, "inwoner": 0, "anders": 0}

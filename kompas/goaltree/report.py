@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from kompas import workshops
+from kompas.workshops import MIN_GROUP
 from kompas.goaltree.chart import layout
 from kompas.goaltree.view import priorities, tree_view
 from kompas.blocks import Column, Heading, Outline, Paragraph, Picture, Section, Table
@@ -40,16 +41,20 @@ def tree_section(db: Session, info: workshops.WorkshopInfo):
         rows = priorities(db, info.id)
         if rows:
             voters = f"{view.voters} van de {view.participants} deelnemers hebben gestemd"
+            per_role = bool(rows[0].by_role)
             blocks.append(Paragraph(
                 f"Elke deelnemer had {view.vote_budget} stippen om te verdelen. {voters}. "
-                "De tabel toont de onderdelen met de meeste stippen eerst, met de verdeling "
-                "over de rollen."))
-            role_cols = tuple(Column(role_label(r), "int", 0.55) for r in ROLE_GROUPS)
+                "De tabel toont de onderdelen met de meeste stippen eerst"
+                + (", met de verdeling over de rollen." if per_role else
+                   ". De verdeling over de rollen staat er niet bij: die tonen we alleen als uit "
+                   f"elke rol minstens {MIN_GROUP} mensen stemden.")))
+            roles = ROLE_GROUPS if per_role else ()
+            role_cols = tuple(Column(role_label(r), "int", 0.55) for r in roles)
             # documents: compact (the domain is in the tree, "afgesproken" after the title)
             doc_columns = ((Column("Nr.", "int", 0.35), Column("Onderdeel", width=3.0),
                             Column("Stippen", "int", 0.6)) + role_cols)
             doc_rows = tuple((r.rank, r.title + (" (afgesproken)" if r.agreed else ""), r.total)
-                             + tuple(dict(r.by_role).get(role, 0) for role in ROLE_GROUPS)
+                             + tuple(dict(r.by_role).get(role, 0) for role in roles)
                              for r in rows)
             caption = ""
             if len(doc_rows) > PRIORITY_ROWS:
@@ -63,7 +68,7 @@ def tree_section(db: Session, info: workshops.WorkshopInfo):
                  Column("Beleidsterrein", width=1.2), Column("Stippen", "int", 0.6))
                 + role_cols + (Column("Afgesproken", width=0.7),),
                 tuple((r.rank, r.title, r.domain_title, r.total)
-                      + tuple(dict(r.by_role).get(role, 0) for role in ROLE_GROUPS)
+                      + tuple(dict(r.by_role).get(role, 0) for role in roles)
                       + ("ja" if r.agreed else "",) for r in rows),
                 documents=False))
         else:

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from kompas import workshops
+from kompas.workshops import MIN_GROUP
 from kompas.goaltree.chart import tree_chart
 from kompas.goaltree.nodes import parse_aliases
 from kompas.goaltree.votes import VOTE_KINDS
@@ -38,7 +39,7 @@ class NodeView:
     agreed: bool
     children: tuple[int, ...]
     total: Optional[int] = None  # vote total; None while votes are hidden
-    by_role: tuple[tuple[str, int], ...] = ()  # (role group, dots); empty while hidden
+    by_role: tuple[tuple[str, int], ...] = ()  # (role group, dots); () while hidden, see roles_shown
 
     @property
     def kind_label(self) -> str:
@@ -117,7 +118,21 @@ def _vote_totals(db: Session, workshop_id: int) -> dict[int, dict[str, int]]:
     return totals
 
 
-def _by_role(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
+def roles_shown(db: Session, workshop_id: int) -> bool:
+    """Dots per role group are shown only when every role group that voted has at least
+    MIN_GROUP voters: with fewer, the column would tell how one person voted."""
+    rows = db.execute(
+        select(Participant.role_group, func.count(func.distinct(Vote.participant_id)))
+        .join(Participant, Participant.id == Vote.participant_id)
+        .where(Vote.workshop_id == workshop_id)
+        .group_by(Participant.role_group)
+    ).all()
+    return all(count >= MIN_GROUP for _, count in rows)
+
+
+def _by_role(counts: dict[str, int], shown: bool = True) -> tuple[tuple[str, int], ...]:
+    if not shown:
+        return ()
     return tuple((role, counts.get(role, 0)) for role in ROLE_GROUPS)
 
 
@@ -133,6 +148,7 @@ def tree_view(db: Session, workshop_id: int,
         select(Partner).where(Partner.workshop_id == workshop_id)
         .order_by(Partner.position, Partner.name, Partner.id)).scalars()}
     totals = _vote_totals(db, workshop_id) if workshop.votes_revealed else {}
+    per_role = workshop.votes_revealed and roles_shown(db, workshop_id)
     children: dict[int, list[int]] = {}
     outline = _outline(rows)
     for node, _depth in outline:
@@ -151,7 +167,7 @@ def tree_view(db: Session, workshop_id: int,
             depth=depth, order=order, rev=node.rev, agreed=node.agreed_priority,
             children=tuple(children.get(node.id, ())),
             total=sum(counts.values()) if workshop.votes_revealed else None,
-            by_role=_by_role(counts) if workshop.votes_revealed else (),
+            by_role=_by_role(counts, per_role),
         ))
     active = {pid for pid, p in people.items() if not p.removed}
     voter_ids = set(db.execute(select(Vote.participant_id).where(Vote.workshop_id == workshop_id)
@@ -192,7 +208,7 @@ class PriorityRow:
     domain_title: str  # the policy domain the node stands under ("" when none)
     partner_name: str
     total: int
-    by_role: tuple[tuple[str, int], ...]  # (role group, dots) for every role group
+    by_role: tuple[tuple[str, int], ...]  # (role group, dots) per role group; () see roles_shown
     agreed: bool
 
     @property
@@ -209,6 +225,7 @@ def priorities(db: Session, workshop_id: int) -> tuple[PriorityRow, ...]:
     partners = dict(db.execute(select(Partner.id, Partner.name)
                                .where(Partner.workshop_id == workshop.id)).all())
     totals = _vote_totals(db, workshop.id)
+    per_role = roles_shown(db, workshop.id)
     order = {n.id: i for i, (n, _) in enumerate(_outline(list(rows.values())))}
 
     def domain_of(node: GoalNode) -> str:
@@ -233,7 +250,8 @@ def priorities(db: Session, workshop_id: int) -> tuple[PriorityRow, ...]:
             rank=rank, node_id=node.id, title=node.title, kind=node.kind,
             parent_title=parent.title if parent else "", domain_title=domain_of(node),
             partner_name=partners.get(node.partner_id, "") if node.partner_id else "",
-            total=total, by_role=_by_role(totals.get(node.id, {})), agreed=node.agreed_priority,
+            total=total, by_role=_by_role(totals.get(node.id, {}), per_role),
+            agreed=node.agreed_priority,
         ))
     return tuple(out)
 

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from kompas.models import Participant, Partner, Placement
+from kompas.workshops import MIN_GROUP
 
-MIN_GROUP = 3  # a role group's figures are shown from this many placements on
 
 
 @dataclass(frozen=True)

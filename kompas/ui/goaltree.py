@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from kompas import goaltree, ui, workshops
+from kompas.workshops import MIN_GROUP
 from kompas.goaltree import NodeView, TreeView
 from kompas.labels import node_kind_label, phase_label, role_label, vote_level_label
 from kompas.models import PHASES, ROLE_GROUPS
@@ -346,8 +347,12 @@ def result(ctx: ui.Context, view: TreeView) -> None:
         "Afgesproken": "★" if r.agreed else "",
     } for r in rows])
     st.dataframe(table, hide_index=True, width="stretch", key="priority_table")
-    totals = {g: sum(dict(r.by_role).get(g, 0) for r in rows) for g in ROLE_GROUPS}
-    st.caption("Stippen per rol: " + " · ".join(f"{role_label(g)} {totals[g]}" for g in ROLE_GROUPS))
+    if rows[0].by_role:
+        totals = {g: sum(dict(r.by_role).get(g, 0) for r in rows) for g in ROLE_GROUPS}
+        st.caption("Stippen per rol: " + " · ".join(f"{role_label(g)} {totals[g]}" for g in ROLE_GROUPS))
+    else:
+        st.caption(f"Stippen per rol tonen we alleen als uit elke rol minstens {MIN_GROUP} mensen "
+                   "stemden: anders is te zien wat één persoon koos.")
     if ctx.is_facilitator:
         agreed_now = [r.node_id for r in rows if r.agreed]
         labels = {r.node_id: f"{r.rank}. {r.title}" for r in rows}

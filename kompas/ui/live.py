@@ -132,18 +132,20 @@ def watch(workshop_id: int) -> None:
     watcher()
 
 
-def live(fn: Callable[[], None] | None = None, *, parts: Iterable[str] = ALL_PARTS):
+def live(fn: Callable[[], None] | None = None, *, parts: Iterable[str] = ALL_PARTS,
+         key: str | None = None):
     """Decorator for a live part of a page: a keyed fragment that reruns, pushed, when one
     of the workshop's ``parts`` changes (kompas.live.PARTS: "workshop" for title, phases,
     locks and the timer; "participants", "tree", "votes", "compass", "matrix", "report").
-    Inputs may sit inside: what someone is typing survives the rerun."""
+    Inputs may sit inside: what someone is typing survives the rerun. ``key`` names the
+    part when one function draws several (by default its module and name)."""
     shows = tuple(parts)
     unknown = set(shows) - set(live_versions.PARTS)
     if unknown:
         raise ValueError(f"unknown live parts: {sorted(unknown)}")
     if fn is None:
-        return lambda f: live(f, parts=shows)
-    key = "live_" + re.sub(r"\W", "_", f"{fn.__module__}_{fn.__qualname__}")
+        return lambda f: live(f, parts=shows, key=key)
+    key = "live_" + re.sub(r"\W", "_", key or f"{fn.__module__}_{fn.__qualname__}")
     st.session_state.setdefault(LIVE_KEYS, {})[key] = shows
 
     def part() -> None:
