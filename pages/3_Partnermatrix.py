@@ -8,10 +8,14 @@ from kompas.ui import partners as pm
 
 ctx = ui.workshop_context("matrix")
 st.title("Partnermatrix")
-pm.intro(ctx)
 
 
-@ui.live(parts=("workshop", "matrix"))
+@ui.live(parts=pm.PARTS)
+def intro():
+    pm.intro(ctx.refreshed())
+
+
+@ui.live(parts=pm.PARTS)
 def live_matrix():
     fresh = ctx.refreshed()
     view = pm.view_for(fresh)
@@ -32,24 +36,35 @@ def live_matrix():
         pm.directions_table(view)
 
 
-live_matrix()
+@ui.live(parts=pm.PARTS)
+def sliders():
+    fresh = ctx.refreshed()
+    pm.slider_form(fresh, pm.view_for(fresh))
 
-view = pm.view_for(ctx)
-pm.slider_form(ctx, view)
 
-if ctx.is_facilitator:
+@ui.live(parts=pm.PARTS)
+def facilitator_tools():
+    fresh = ctx.refreshed()
+    view = pm.view_for(fresh)
     st.divider()
     st.subheader("Voor de procesbegeleider")
     tab_dir, tab_partners, tab_import, tab_settings = st.tabs(
         ["Richting per partner", "Partners", "Importeren", "Zichtbaarheid en kwadranten"])
     with tab_dir:
         if view.partners:
-            pm.direction_form(ctx, view)
+            pm.direction_form(fresh, view)
         else:
             st.caption("Voeg eerst partners toe.")
     with tab_partners:
-        pm.partner_admin(ctx, view)
+        pm.partner_admin(fresh, view)
     with tab_import:
-        pm.import_form(ctx)
+        pm.import_form(fresh)
     with tab_settings:
-        pm.settings_panel(ctx, view)
+        pm.settings_panel(fresh, view)
+
+
+intro()
+live_matrix()
+sliders()
+if ctx.is_facilitator:
+    facilitator_tools()

@@ -6,38 +6,48 @@ from kompas import summary, ui
 from kompas.ui import report
 
 ctx = ui.workshop_context()
-info = ctx.info
 
 st.title("Verslag")
 st.markdown("Alles uit de doelenboom, het kwaliteitskompas en de partnermatrix op één plek. "
             "Het verslag is bedoeld om direct na de sessie te versturen.")
 
-if ctx.is_facilitator:
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        report.settings_form(ctx)
-    with right:
-        report.downloads(ctx)
-        st.caption("Namen van deelnemers staan " + ("wel" if info.report_show_names else "niet")
-                   + " in het verslag. Deelnemers kunnen "
-                   + ("wel" if info.downloads_open else "niet") + " downloaden.")
-else:
-    report.downloads(ctx)
 
+@ui.live(parts=("report", "participants"))
+def settings_and_downloads():
+    fresh = ctx.refreshed()
+    info = fresh.info
+    if fresh.is_facilitator:
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            report.settings_form(fresh)
+        with right:
+            report.downloads(fresh)
+            st.caption("Namen van deelnemers staan " + ("wel" if info.report_show_names else "niet")
+                       + " in het verslag. Deelnemers kunnen "
+                       + ("wel" if info.downloads_open else "niet") + " downloaden.")
+    else:
+        report.downloads(fresh)
+
+
+settings_and_downloads()
 st.divider()
 top, toggle = st.columns([4, 1])
 with toggle:
     pictures = st.toggle("Afbeeldingen tonen", key="report_pictures", value=False,
                          help="De doelenboom, de grafiek en de partnermatrix. Maken duurt een "
                               "paar seconden.")
-    if st.button("Vernieuwen", key="report_refresh", icon=":material/refresh:"):
-        st.rerun()
 
-built = ui.read(summary.build, ctx.workshop_id)
-with top:
+
+@ui.live  # the report shows every part of the workshop
+def report_live():
+    built = ui.read(summary.build, ctx.workshop_id)
     st.markdown(f"### {ui.esc_inline(built.title)}")
-if pictures:
-    with st.spinner("Afbeeldingen maken…"):
-        report.show_summary(built, pictures=True)
-else:
-    report.show_summary(built, pictures=False)
+    if pictures:
+        with st.spinner("Afbeeldingen maken…"):
+            report.show_summary(built, pictures=True)
+    else:
+        report.show_summary(built, pictures=False)
+
+
+with top:
+    report_live()

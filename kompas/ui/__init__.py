@@ -11,7 +11,7 @@ from kompas.ui.identity import (Context, current_identity, forget_identity, sign
                                 workshop_context)
 # The decorator, not the module: after this line ``kompas.ui.live`` is the function.
 # Modules that need the machinery import it by its full path (from kompas.ui.live import …).
-from kompas.ui.live import live
+from kompas.ui.live import live, synced
 from kompas.ui.runtime import (ICON, PAGES, engine, install_error_handler, page_style, settings,
                                version)
 from kompas.ui.safe import esc, esc_inline
@@ -21,5 +21,5 @@ __all__ = [
     "ICON", "PAGES", "Context", "act", "arrow_datasets", "current_identity", "engine", "esc",
     "esc_inline", "forget_identity", "install_error_handler", "live", "page_link", "page_style",
     "phase_label", "read", "read_chart", "reading_db", "settings", "show_pending_errors",
-    "sidebar", "sign_in", "version", "workshop_context",
+    "sidebar", "sign_in", "synced", "version", "workshop_context",
 ]

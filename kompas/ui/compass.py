@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from kompas import compass, formats, live, ui, workshops
+from kompas import compass, formats, ui, workshops
 from kompas.compass import chart as charts
 from kompas.compass import importer as compass_import
 from kompas.compass import CompassView
@@ -25,29 +25,38 @@ from kompas.labels import (
 from kompas.ui import esc
 from kompas.ui.compass_tables import gen, reload, reverse_labels, table_editor, unique_labels
 
-LOADED = "compass_loaded_version"
+# Title columns are not "required": the grid would then keep an incomplete row to itself
+# and drop it silently; the domain refuses it instead, naming the row.
+# Every part of the page shows the compass; activity owners are partners, and results and
+# activities can come from the goal tree.
+PARTS = ("workshop", "compass", "matrix", "tree")
 IMPORTED_KEY = "compass_imported"  # the summary of an import, shown after the reload
 APP_CHART_WIDTH = 780  # fits the main column of a 1280 px projector next to the sidebar
 STATUS_ICONS = {compass.STATUS_REACHED: "◆", compass.STATUS_ON_TRACK: "●",
                 compass.STATUS_OFF_TRACK: "▼", compass.STATUS_NO_DATA: "■", compass.STATUS_STORY: "✚"}
 
 
-def mark_loaded(ctx: ui.Context) -> None:
-    """Remember which version the editors on this run show (the overview compares)."""
-    # In database live mode ui.version may lag 0.5 s behind our own write; this process's
-    # own commits are always in the process-local versions.
-    own = live.current_version(ui.engine(), ctx.workshop_id, mode="process")
-    st.session_state[LOADED] = max(ui.version(ctx.workshop_id), own)
+def live_part(ctx: ui.Context, draw, name: str, parts: tuple[str, ...] = PARTS) -> None:
+    """One live part of the page: ``draw(ctx, view, editable)`` with current data, redrawn
+    when the compass (or the phase, the lock, the partners) changes."""
+
+    @ui.live(parts=parts, key=f"compass_{name}")
+    def part() -> None:
+        fresh = ctx.refreshed()
+        editable = fresh.can_write("compass", compass.EDIT_PHASES)
+        draw(fresh, ui.read(compass.compass_view, ctx.workshop_id), editable)
+
+    part()
 
 
 # --- intro and settings ---------------------------------------------------------------------
 
 
-def intro(ctx: ui.Context, editable: bool) -> None:
+def intro(ctx: ui.Context, view: CompassView, editable: bool) -> None:
     if ctx.is_facilitator:
         with st.expander("Instellingen voor deelnemers", icon=":material/tune:"):
             open_ = st.toggle("Deelnemers mogen het kompas invullen (in de fase invullen)",
-                              value=ctx.info.compass_open_to_participants, key="compass_open")
+                              key=ui.synced("compass_open", ctx.info.compass_open_to_participants))
             if open_ != ctx.info.compass_open_to_participants:
                 ui.act(workshops.update_workshop, actor=ctx.actor, compass_open_to_participants=open_)
                 st.rerun()
@@ -69,22 +78,8 @@ def _chart_specs(workshop_id: int, version: int, _view: CompassView) -> dict:
             "partner": ui.arrow_datasets(charts.budget_per_partner_chart(_view).to_dict())}
 
 
-def overview(ctx: ui.Context, editable: bool) -> None:
-    @ui.live(parts=("workshop", "compass", "matrix", "tree"))
-    def body():
-        version = ui.version(ctx.workshop_id)
-        view = ui.read(compass.compass_view, ctx.workshop_id)
-        loaded = st.session_state.get(LOADED)
-        if editable and loaded is not None and version > loaded:
-            cols = st.columns([4, 1], vertical_alignment="center")
-            cols[0].info("Iemand anders heeft het kompas gewijzigd. Laad opnieuw om de tabellen "
-                         "bij te werken (niet-opgeslagen wijzigingen vervallen).",
-                         icon=":material/sync:")
-            if cols[1].button("Opnieuw laden", key="compass_reload_live"):
-                reload()
-        show_overview(ctx, view, version)
-
-    body()
+def overview(ctx: ui.Context, view: CompassView, editable: bool) -> None:
+    show_overview(ctx, view, ui.version(ctx.workshop_id))
 
 
 def show_overview(ctx: ui.Context, view: CompassView, version: int) -> None:
@@ -146,7 +141,7 @@ def ambitions_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
                       columns=["id", "rev", "title", "current_state", "monitoring"])
     table_editor(ctx, table="ambitions", name="ambitions", df=df, editable=editable,
                  column_order=["title", "current_state", "monitoring"],
-                 column_config={"title": st.column_config.TextColumn("Ambitie", required=True, max_chars=200,
+                 column_config={"title": st.column_config.TextColumn("Ambitie", max_chars=200,
                                                                      width="medium"),
                                 "current_state": st.column_config.TextColumn("Hoe gaat het nu", width="large"),
                                 "monitoring": st.column_config.TextColumn("Monitoringcijfers", width="large")})
@@ -169,7 +164,7 @@ def results_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
                  column_order=["ambition", "title", "description", "linked"],
                  column_config={
                      "ambition": st.column_config.SelectboxColumn("Ambitie", options=list(ambitions)),
-                     "title": st.column_config.TextColumn("Resultaat (over 3 jaar …)", required=True,
+                     "title": st.column_config.TextColumn("Resultaat (over 3 jaar …)",
                                                           max_chars=200, width="large"),
                      "description": st.column_config.TextColumn("Toelichting", width="medium"),
                      "linked": st.column_config.TextColumn("Uit doelenboom", disabled=True, width="small")})
@@ -224,8 +219,8 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
                                "target_value", "target_year", "higher_is_better", "source", "latest",
                                "status"],
                  column_config={
-                     "owner": st.column_config.SelectboxColumn(owner_title, options=list(owners), required=True),
-                     "name": st.column_config.TextColumn("Indicator", required=True, max_chars=200),
+                     "owner": st.column_config.SelectboxColumn(owner_title, options=list(owners)),
+                     "name": st.column_config.TextColumn("Indicator", max_chars=200),
                      "kind": st.column_config.SelectboxColumn(
                          "Soort", options=list(INDICATOR_KIND_LABELS.values()),
                          default=indicator_kind_label("tellen"), required=True, width="small"),
@@ -329,7 +324,7 @@ def activities_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
     table_editor(ctx, table="activities", name="activities", df=df, editable=editable, convert=convert,
                  column_order=["title", "partner", "budget", "results", "linked"],
                  column_config={
-                     "title": st.column_config.TextColumn("Activiteit", required=True, max_chars=200, width="medium"),
+                     "title": st.column_config.TextColumn("Activiteit", max_chars=200, width="medium"),
                      "partner": st.column_config.SelectboxColumn("Uitvoerder (partner)", options=list(partners)),
                      "budget": st.column_config.TextColumn("Budget (€)", help="Bijvoorbeeld € 12.500,50"),
                      "results": st.column_config.MultiselectColumn("Draagt bij aan resultaat", options=list(results),
@@ -404,7 +399,7 @@ def reflections_step(ctx: ui.Context, view: CompassView, editable: bool) -> None
     table_editor(ctx, table="reflections", name="reflections", df=df, editable=editable, convert=convert,
                  column_order=["subject", "going_well", "could_be_better", "next_step", "owner", "due_date"],
                  column_config={
-                     "subject": st.column_config.SelectboxColumn("Over", options=list(subjects), required=True,
+                     "subject": st.column_config.SelectboxColumn("Over", options=list(subjects),
                                                                  width="medium"),
                      "going_well": st.column_config.TextColumn("Wat gaat goed"),
                      "could_be_better": st.column_config.TextColumn("Wat kan beter"),
@@ -441,7 +436,7 @@ def goal_tree_link(ctx: ui.Context, view: CompassView, kind: str) -> None:
         st.caption("De titel blijft gekoppeld: pas je hem hier aan, dan verandert hij ook in de doelenboom.")
 
 
-def import_step(ctx: ui.Context, editable: bool) -> None:
+def import_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
     st.markdown("**Importeren.** Lees resultaten, indicatoren en activiteiten in uit Excel of CSV. "
                 "Gebruik het sjabloon; een bestand met fouten verandert niets.")
     cols = st.columns(2)

@@ -107,22 +107,28 @@ def _participants_live(ctx: ui.Context) -> None:
 
 def _tools(ctx: ui.Context) -> None:
     st.subheader("Onderdelen")
-    cols = st.columns(len(TOOLS))
-    for col, tool in zip(cols, TOOLS):
-        with col, st.container(border=True):
-            st.markdown(f"**{tool_label(tool)}**")
-            phases = PHASES[tool]
-            current = ctx.phase(tool)
-            phase = st.selectbox("Fase", phases, index=phases.index(current), key=f"phase_{tool}",
-                                 format_func=partial(phase_label, tool))
-            if phase != current:
-                if ui.act(workshops.set_phase, actor=ctx.actor, tool=tool, phase=phase,
-                          success=f"{tool_label(tool)}: fase {phase_label(tool, phase).lower()}"):
-                    st.rerun()
-            locked = st.toggle("Op slot (alleen kijken)", value=ctx.locked(tool), key=f"lock_{tool}")
-            if locked != ctx.locked(tool):
-                if ui.act(workshops.set_lock, actor=ctx.actor, tool=tool, locked=locked):
-                    st.rerun()
+
+    @ui.live(parts=("workshop",))  # a phase set on a tool page shows here at once
+    def tools() -> None:
+        fresh = ctx.refreshed()
+        cols = st.columns(len(TOOLS))
+        for col, tool in zip(cols, TOOLS):
+            with col, st.container(border=True):
+                st.markdown(f"**{tool_label(tool)}**")
+                current = fresh.phase(tool)
+                phase = st.selectbox("Fase", PHASES[tool], key=ui.synced(f"phase_{tool}", current),
+                                     format_func=partial(phase_label, tool))
+                if phase != current:
+                    if ui.act(workshops.set_phase, actor=ctx.actor, tool=tool, phase=phase,
+                              success=f"{tool_label(tool)}: fase {phase_label(tool, phase).lower()}"):
+                        st.rerun()
+                locked = st.toggle("Op slot (alleen kijken)",
+                                   key=ui.synced(f"lock_{tool}", fresh.locked(tool)))
+                if locked != fresh.locked(tool):
+                    if ui.act(workshops.set_lock, actor=ctx.actor, tool=tool, locked=locked):
+                        st.rerun()
+
+    tools()
 
 
 def _timer_controls(ctx: ui.Context) -> None:

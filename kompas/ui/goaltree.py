@@ -13,7 +13,13 @@ from kompas.labels import node_kind_label, phase_label, role_label, vote_level_l
 from kompas.models import PHASES, ROLE_GROUPS
 from kompas.ui import esc_inline
 
-MAX_PROPOSAL_ROWS = 12  # rows with buttons; more makes every live tick slow
+MAX_PROPOSAL_ROWS = 12  # rows with buttons; more makes every redraw slow
+# The parts of the workshop each live part of the page shows (kompas.live.PARTS).
+FORM_PARTS = ("workshop", "tree")
+TOOL_PARTS = ("workshop", "tree", "votes")
+TREE_PARTS = ("workshop", "tree", "votes")
+FORM_SHOWN_KEY = "tree_form_shown"  # the proposal form was on screen in this session
+FORM_FIELDS = ("node_title", "node_description")
 PHASE_HELP = {
     "verzamelen": "Stel onderdelen voor: effecten onder een beleidsterrein, activiteiten onder een effect. "
                   "Je voorstel is meteen voor iedereen zichtbaar.",
@@ -56,39 +62,59 @@ def parent_options(view: TreeView, ctx: ui.Context) -> list[NodeView]:
 
 
 def add_form(ctx: ui.Context, view: TreeView) -> None:
-    """node_title, node_parent (defaults to the main goal), node_submit."""
+    """node_title, node_parent (defaults to the main goal), node_submit. After a phase
+    change the form stays for whoever had it open, with what they typed and why it cannot
+    be sent now; a refused proposal keeps its text."""
+    refusal = ctx.write_refusal("tree", goaltree.PROPOSE_PHASES)
+    if refusal:
+        if not st.session_state.get(FORM_SHOWN_KEY):
+            return
+        cols = st.columns([5, 1], vertical_alignment="center")
+        cols[0].warning(f"{refusal} Wat je typte staat er nog: kopieer het als je het wilt "
+                        "bewaren.", icon=":material/edit_off:")
+        if cols[1].button("Formulier sluiten", key="node_form_close"):
+            st.session_state[FORM_SHOWN_KEY] = False
+            st.rerun(scope="fragment")
+    else:
+        st.session_state[FORM_SHOWN_KEY] = True
+    ui.show_pending_errors()
     options = parent_options(view, ctx)
     labels = {n.id: parent_label(n) for n in options}
     partners = dict(view.partners)
-    with st.form("node_form", clear_on_submit=True, border=True):
+    with st.form("node_form", border=True):
         st.markdown("**Onderdeel voorstellen**" if not ctx.is_facilitator else "**Onderdeel toevoegen**")
-        title = st.text_input("Titel", key="node_title", max_chars=200,
-                              placeholder="Bijvoorbeeld: Minder inwoners voelen zich eenzaam")
-        parent = st.selectbox("Onder", list(labels), index=0, key="node_parent",
-                              format_func=lambda i: labels.get(i, ""),
-                              help="Onder een beleidsterrein komt een effect, onder een effect een activiteit.")
-        description = st.text_area("Toelichting (mag leeg)", key="node_description", height=68)
-        kind, partner = None, None
+        st.text_input("Titel", key="node_title", max_chars=200,
+                      placeholder="Bijvoorbeeld: Minder inwoners voelen zich eenzaam")
+        st.selectbox("Onder", list(labels), index=0, key="node_parent",
+                     format_func=lambda i: labels.get(i, ""),
+                     help="Onder een beleidsterrein komt een effect, onder een effect een activiteit.")
+        st.text_area("Toelichting (mag leeg)", key="node_description", height=68)
         if ctx.is_facilitator:
             cols = st.columns(2)
-            kind = cols[0].selectbox("Soort (onder het hoofddoel)", ["domain", "vision"],
-                                     format_func=node_kind_label, key="node_kind",
-                                     help="Alleen van belang als je iets direct onder het hoofddoel zet.")
-            partner = cols[1].selectbox("Partner (bij een activiteit)", [None, *partners],
-                                        format_func=lambda i: "geen" if i is None else partners.get(i, ""),
-                                        key="node_partner")
-        submitted = st.form_submit_button("Toevoegen", key="node_submit", type="primary")
-    if submitted:
-        parent_node = view.node(parent) if parent in labels else view.root
-        if parent_node.kind != "main_goal":
-            kind = None
-        if parent_node.kind != "effect":
-            partner = None
-        done = ui.act(goaltree.add_node, actor=ctx.actor, parent_id=parent, title=title, kind=kind,
-                      description=description, partner_id=partner,
-                      success="Toegevoegd" if ctx.is_facilitator else "Je voorstel staat in de boom")
-        if done:
-            st.rerun()
+            cols[0].selectbox("Soort (onder het hoofddoel)", ["domain", "vision"],
+                              format_func=node_kind_label, key="node_kind",
+                              help="Alleen van belang als je iets direct onder het hoofddoel zet.")
+            cols[1].selectbox("Partner (bij een activiteit)", [None, *partners],
+                              format_func=lambda i: "geen" if i is None else partners.get(i, ""),
+                              key="node_partner")
+        st.form_submit_button("Toevoegen", key="node_submit", type="primary",
+                              on_click=_submit_node, args=(ctx, view))
+
+
+def _submit_node(ctx: ui.Context, view: TreeView) -> None:
+    """Sends the proposal; clears the form only when it was saved."""
+    state = st.session_state
+    parent = state.get("node_parent")
+    parent_node = next((n for n in view.nodes if n.id == parent), view.root)
+    kind = state.get("node_kind") if ctx.is_facilitator and parent_node.kind == "main_goal" else None
+    partner = state.get("node_partner") if ctx.is_facilitator and parent_node.kind == "effect" else None
+    done = ui.act(goaltree.add_node, actor=ctx.actor, parent_id=parent_node.id,
+                  title=state.get("node_title", ""), kind=kind,
+                  description=state.get("node_description", ""), partner_id=partner, later=True,
+                  success="Toegevoegd" if ctx.is_facilitator else "Je voorstel staat in de boom")
+    if done:
+        for key in FORM_FIELDS:
+            state[key] = ""
 
 
 def facilitator_tools(ctx: ui.Context, view: TreeView) -> None:
@@ -106,8 +132,8 @@ def facilitator_tools(ctx: ui.Context, view: TreeView) -> None:
 
 def _phase_and_votes(ctx: ui.Context, view: TreeView) -> None:
     phases = list(PHASES["tree"])
-    phase = st.selectbox("Fase van de doelenboom", phases, index=phases.index(view.phase),
-                         key="tree_phase", format_func=lambda p: phase_label("tree", p))
+    phase = st.selectbox("Fase van de doelenboom", phases, key=ui.synced("tree_phase", view.phase),
+                         format_func=lambda p: phase_label("tree", p))
     if phase != view.phase:
         ui.act(workshops.set_phase, actor=ctx.actor, tool="tree", phase=phase,
                success=f"Fase: {phase_label('tree', phase).lower()}")
@@ -120,14 +146,14 @@ def _phase_and_votes(ctx: ui.Context, view: TreeView) -> None:
             st.rerun()
     with st.form("vote_settings", border=False):
         cols = st.columns(3)
-        budget = cols[0].number_input("Stippen per deelnemer", 1, 20, view.vote_budget, key="vote_budget")
-        per_node = cols[1].number_input("Maximaal per onderdeel", 1, 20, view.max_votes_per_node,
-                                        key="vote_max")
-        levels = list(workshops.VOTE_LEVELS)
-        level = cols[2].selectbox("Stemmen op", levels, index=levels.index(view.vote_level),
-                                  format_func=vote_level_label, key="vote_level")
-        revealed = st.toggle("Stemmen zichtbaar maken voor iedereen", value=view.revealed,
-                             key="votes_revealed")
+        budget = cols[0].number_input("Stippen per deelnemer", 1, 20,
+                                      key=ui.synced("vote_budget", view.vote_budget))
+        per_node = cols[1].number_input("Maximaal per onderdeel", 1, 20,
+                                        key=ui.synced("vote_max", view.max_votes_per_node))
+        level = cols[2].selectbox("Stemmen op", list(workshops.VOTE_LEVELS), format_func=vote_level_label,
+                                  key=ui.synced("vote_level", view.vote_level))
+        revealed = st.toggle("Stemmen zichtbaar maken voor iedereen",
+                             key=ui.synced("votes_revealed", view.revealed))
         if st.form_submit_button("Opslaan", key="vote_settings_submit"):
             if ui.act(workshops.update_workshop, actor=ctx.actor, vote_budget=budget,
                       max_votes_per_node=per_node, vote_level=level, votes_revealed=revealed,

@@ -156,3 +156,19 @@ def live(fn: Callable[[], None] | None = None, *, parts: Iterable[str] = ALL_PAR
 
     part.__name__ = part.__qualname__ = fn.__name__
     return st.fragment(key=key)(part)
+
+
+SYNCED_PREFIX = "kompas_synced_"  # + widget key: the shared value that widget last showed
+_NOTHING = object()
+
+
+def synced(key: str, current: object) -> str:
+    """The widget key for an input that shows a shared setting (a phase, a vote budget, a
+    toggle). When someone else changed the setting since this widget was drawn, the widget
+    shows the new value, so it can never write an old value back. Use it instead of
+    ``value=``/``index=``: ``st.selectbox(…, key=ui.synced("tree_phase", view.phase))``."""
+    shown = SYNCED_PREFIX + key
+    if st.session_state.get(shown, _NOTHING) != current:
+        st.session_state[key] = current
+        st.session_state[shown] = current
+    return key

@@ -26,6 +26,9 @@ PHASE_HELP = {
 }
 
 
+PARTS = ("workshop", "matrix")  # what every live part of the page shows
+
+
 def view_for(ctx: ui.Context) -> MatrixView:
     # One shared read per change for everyone; each viewer's part is cut out in memory.
     state = ui.read(partners.matrix_state, ctx.workshop_id)
@@ -256,7 +259,7 @@ def import_form(ctx: ui.Context) -> None:
 
 def settings_panel(ctx: ui.Context, view: MatrixView) -> None:
     revealed = st.toggle("Inschattingen van iedereen laten zien (zonder namen)",
-                         value=view.revealed, key="matrix_reveal")
+                         key=ui.synced("matrix_reveal", view.revealed))
     if revealed != view.revealed:
         ui.act(partners.reveal_placements, actor=ctx.actor, revealed=revealed)
         st.rerun()
@@ -275,7 +278,8 @@ def settings_panel(ctx: ui.Context, view: MatrixView) -> None:
                  "Rechtsboven (veel invloed, erg afhankelijk)",
                  "Linksonder (weinig invloed, weinig afhankelijk)",
                  "Rechtsonder (weinig invloed, erg afhankelijk)"]
-        new = [cols[i % 2].text_input(names[i], value=labels[i], key=f"quadrant_{i}", max_chars=60)
+        new = [cols[i % 2].text_input(names[i], key=ui.synced(f"quadrant_{i}", labels[i]),
+                                      max_chars=60)
                for i in range(4)]
         if st.form_submit_button("Kwadranten opslaan", key="quadrant_submit"):
             if ui.act(workshops.set_quadrant_labels, actor=ctx.actor, labels=new,

@@ -114,18 +114,19 @@ def settings_form(ctx: ui.Context) -> None:
     info = ctx.info
     with st.form("report_settings", border=True):
         st.subheader("Conclusies en open vragen")
-        conclusions = st.text_area("Conclusies van deze sessie", value=info.conclusions,
-                                   key="report_conclusions", height=140, max_chars=20000,
+        conclusions = st.text_area("Conclusies van deze sessie",
+                                   key=ui.synced("report_conclusions", info.conclusions),
+                                   height=140, max_chars=20000,
                                    help="Een lege regel begint een nieuwe alinea. Regels die "
                                         "met - beginnen worden een opsomming.")
-        questions = st.text_area("Open vragen voor de volgende sessie", value=info.open_questions,
-                                 key="report_open_questions", height=110, max_chars=20000,
-                                 help="Eén vraag per regel.")
-        names = st.checkbox("Namen van deelnemers in het verslag", value=info.report_show_names,
-                            key="report_show_names",
+        questions = st.text_area("Open vragen voor de volgende sessie",
+                                 key=ui.synced("report_open_questions", info.open_questions),
+                                 height=110, max_chars=20000, help="Eén vraag per regel.")
+        names = st.checkbox("Namen van deelnemers in het verslag",
+                            key=ui.synced("report_show_names", info.report_show_names),
                             help="Uit: alleen het aantal per rol en de organisaties.")
-        open_ = st.checkbox("Deelnemers mogen het verslag downloaden", value=info.downloads_open,
-                            key="report_downloads_open",
+        open_ = st.checkbox("Deelnemers mogen het verslag downloaden",
+                            key=ui.synced("report_downloads_open", info.downloads_open),
                             help="Word, PDF, Excel en Markdown. De back-up (JSON) blijft bij jou.")
         saved = st.form_submit_button("Opslaan", key="report_save", type="primary")
     if saved:

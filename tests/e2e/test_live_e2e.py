@@ -147,3 +147,44 @@ def test_matrix_instructions_follow_the_phase(server, new_page, ws):
     anne.get_by_text(re.compile("Besluiten")).first.wait_for(timeout=LIVE_S)
     anne.wait_for_timeout(500)
     assert anne.locator('[data-testid="stMain"]').inner_text() != before
+
+
+def test_grid_typing_with_tab_lands_in_the_right_cells(server, new_page, ws):
+    """Type a new activity row with Tab between the cells, while someone else changes the
+    compass: every value lands in its own cell, the other's change is announced, and the
+    save keeps both."""
+    with writing(server.engine) as db:
+        compass.add_activity(db, actor=ws.facilitator, title="Bestaande activiteit",
+                             budget_cents=1_000_000)
+    fac = new_page((1600, 1000))
+    fac.goto(f"{server.url}/Kwaliteitskompas?code={ws.code}&f={ws.key}")
+    fac.get_by_role("heading", name="Kwaliteitskompas", exact=True).wait_for()
+    wait_app(fac)
+    fac.get_by_role("tab", name="3 Activiteiten").click()
+    grid = fac.locator('[class*="st-key-ed_activities_"]')
+    grid.locator("canvas").first.wait_for()
+    fac.wait_for_timeout(500)
+    box = grid.locator("canvas").first.bounding_box()
+    fac.mouse.click(box["x"] + 80, box["y"] + 35 + 35 + 18)  # the empty row below the last one
+    fac.wait_for_timeout(300)
+    fac.keyboard.type("Huiskamer Zuid", delay=20)
+    fac.keyboard.press("Tab")
+    wait_app(fac)
+    with writing(server.engine) as db:  # meanwhile, someone else
+        compass.add_activity(db, actor=ws.facilitator, title="Van iemand anders")
+    fac.get_by_text("Intussen gewijzigd door iemand anders").wait_for(timeout=LIVE_S)
+    fac.keyboard.press("Tab")  # past the partner column to the budget
+    fac.keyboard.type("€ 45.000", delay=20)
+    fac.keyboard.press("Enter")
+    wait_app(fac)
+    save = fac.locator(".st-key-save_activities button")
+    expect(save).to_be_enabled()
+    save.click()
+    wait_app(fac)
+    fac.get_by_text("Opgeslagen").first.wait_for(timeout=LIVE_S)
+    with reading(server.engine) as db:
+        view = compass.compass_view(db, ws.id)
+    budgets = {a.title: a.budget_cents for a in view.activities}
+    assert budgets == {"Bestaande activiteit": 1_000_000, "Van iemand anders": None,
+                       "Huiskamer Zuid": 4_500_000} or budgets == {
+        "Bestaande activiteit": 1_000_000, "Van iemand anders": 0, "Huiskamer Zuid": 4_500_000}
