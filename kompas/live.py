@@ -62,6 +62,7 @@ _TOUCHED = "kompas_touched"  # workshop id -> content? (bool)
 _PARTS = "kompas_parts"
 _PENDING = "kompas_versions"
 _BUMPING = "kompas_bumping"
+_FORGET = "kompas_forget"
 
 
 def _engine_key(bind) -> str:
@@ -178,8 +179,17 @@ def _bump(db: Session) -> None:
         db.info.pop(_BUMPING, None)
 
 
+def forget(db: Session, workshop_ids) -> None:
+    """These workshops are deleted in this transaction: after the commit this process
+    forgets their versions."""
+    key = _engine_key(db.get_bind())
+    db.info.setdefault(_FORGET, set()).update((key, i) for i in workshop_ids)
+
+
 @event.listens_for(Session, "after_commit")
 def _publish(db: Session) -> None:
+    for key, workshop_id in db.info.pop(_FORGET, ()):
+        HUB.forget(key, workshop_id)
     pending = db.info.pop(_PENDING, None)
     if not pending:
         return
@@ -189,7 +199,7 @@ def _publish(db: Session) -> None:
 
 @event.listens_for(Session, "after_rollback")
 def _forget(db: Session) -> None:
-    for key in (_PENDING, _TOUCHED, _PARTS, _BUMPING):
+    for key in (_PENDING, _TOUCHED, _PARTS, _BUMPING, _FORGET):
         db.info.pop(key, None)
 
 
@@ -287,6 +297,10 @@ class Hub:
             except RuntimeError:  # that stream's loop has closed
                 self.unsubscribe(sub)
         return True
+
+    def forget(self, engine_key: str, workshop_id: int) -> None:
+        with self._lock:
+            self._versions.pop((engine_key, workshop_id), None)
 
     def reset(self) -> None:
         with self._lock:

@@ -30,6 +30,9 @@ ROLE_GROUPS = ("gemeente", "aanbieder", "inwoner", "anders")
 
 
 class Workshop(SQLModel, table=True):
+    # Never reuse the id of a deleted workshop: pages, caches and push streams know
+    # workshops by id (new SQLite databases; PostgreSQL sequences never reuse).
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Optional[int] = Field(default=None, primary_key=True)
     code: str = Field(index=True, unique=True, max_length=12)
     title: str

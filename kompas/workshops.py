@@ -373,6 +373,7 @@ def _delete_all(db: Session, workshop_ids: list[int]) -> None:
     # bottom-up first keeps PostgreSQL and SQLite equally happy with the self-reference.
     if not workshop_ids:
         return
+    live.forget(db, workshop_ids)
     db.execute(GoalNode.__table__.update().where(GoalNode.workshop_id.in_(workshop_ids))
                .values(parent_id=None))
     db.execute(delete(Workshop).where(Workshop.id.in_(workshop_ids)))

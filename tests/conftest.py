@@ -117,6 +117,7 @@ def app_db(tmp_path, monkeypatch):
     import streamlit as st
 
     from kompas.ui import runtime
+    from kompas.ui.actions import READS
 
     monkeypatch.setattr(runtime, "SUPPRESS_TRACEBACKS", False)  # a bug must fail the test
     url = f"sqlite:///{tmp_path / 'kompas.db'}"
@@ -124,12 +125,14 @@ def app_db(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     st.cache_resource.clear()
     st.cache_data.clear()
+    READS.clear()
     live.reset()
     eng = make_engine(url)
     yield eng
     eng.dispose()
     st.cache_resource.clear()
     st.cache_data.clear()
+    READS.clear()
 
 
 class Workshopper:

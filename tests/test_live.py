@@ -174,3 +174,19 @@ def test_listener_carries_writes_of_another_process(file_engine):
         live.LISTENERS.stop_all()
     assert got and got[0] is not None, "the other process's write never reached this one"
     assert got[0] == live.read_versions(file_engine, ws.id)
+
+
+def test_a_deleted_workshop_is_forgotten_and_its_id_never_comes_back(file_engine):
+    from tests.conftest import Workshopper
+
+    old = Workshopper(file_engine, title="Oud")
+    for i in range(5):
+        old.join(f"P{i}")
+    key = str(file_engine.url)
+    assert live.versions_of(file_engine, old.id)["version"] >= 5
+    with writing(file_engine) as db:
+        workshops.delete_workshop(db, actor=old.facilitator, confirm_code=old.code)
+    assert live.HUB.known(key, old.id) is None
+    new = Workshopper(file_engine, title="Nieuw")
+    assert new.id != old.id
+    assert live.versions_of(file_engine, new.id) == live.read_versions(file_engine, new.id)

@@ -40,6 +40,7 @@ from kompas.goaltree.view import (
     priorities,
     tree_view,
     viewer_votes,
+    votes_by_participant,
     with_viewer,
 )
 from kompas.goaltree.votes import VOTE_KINDS, VOTE_PHASES, cast_vote, remove_vote
@@ -77,5 +78,6 @@ __all__ = [
     "set_agreed",
     "tree_view",
     "viewer_votes",
+    "votes_by_participant",
     "with_viewer",
 ]

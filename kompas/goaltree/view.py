@@ -191,6 +191,17 @@ def viewer_votes(db: Session, workshop_id: int, participant_id: int) -> tuple[tu
     return tuple((n, c) for n, c in mine)
 
 
+def votes_by_participant(db: Session, workshop_id: int) -> dict[int, tuple[tuple[int, int], ...]]:
+    """Every participant's own dots, read once per change for all viewers (each page then
+    picks its viewer's)."""
+    out: dict[int, list] = {}
+    for pid, node, count in db.execute(
+            select(Vote.participant_id, Vote.node_id, Vote.count)
+            .where(Vote.workshop_id == workshop_id).order_by(Vote.id)).all():
+        out.setdefault(pid, []).append((node, count))
+    return {pid: tuple(v) for pid, v in out.items()}
+
+
 def with_viewer(view: TreeView, my_votes: tuple[tuple[int, int], ...]) -> TreeView:
     """The shared tree (the same for everyone, read once per change) with one viewer's
     dots and remaining budget."""

@@ -9,6 +9,8 @@ version) or :func:`read_chart` (a Vega-Lite spec with its datasets ready)."""
 from __future__ import annotations
 
 import importlib
+import threading
+from collections import OrderedDict
 from typing import Any, Callable
 
 import pandas as pd
@@ -88,17 +90,50 @@ def reading_db():
     return kdb.reading(engine())
 
 
-@st.cache_data(max_entries=2048, show_spinner=False)
+class _Reads:
+    """Read models per workshop version, shared by every viewer in this process as the very
+    same object (they are frozen dataclasses and tuples): no copy and no pickling per page
+    run, which st.cache_data would do for each of a hundred participants after a change."""
+
+    def __init__(self, size: int = 512) -> None:
+        self._lock = threading.Lock()
+        self._items: OrderedDict = OrderedDict()
+        self._size = size
+
+    def get(self, key: tuple, make: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()  # outside the lock: two viewers may read at once, both get the same data
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+READS = _Reads()
+
+
 def _cached_read(module: str, name: str, url: str, workshop_id: int, version_: int,
                  args: tuple) -> Any:
-    fn = getattr(importlib.import_module(module), name)
-    with kdb.reading(engine()) as db:
-        return fn(db, workshop_id, *args)
+    def make() -> Any:
+        fn = getattr(importlib.import_module(module), name)
+        with kdb.reading(engine()) as db:
+            return fn(db, workshop_id, *args)
+
+    return READS.get((module, name, url, workshop_id, version_, args), make)
 
 
 def read(fn: Callable[..., Any], workshop_id: int, *args: Any) -> Any:
     """``fn(db, workshop_id, *args)`` cached per workshop version: one query per change,
-    shared by every participant. ``fn`` must return plain data (no ORM objects)."""
+    shared by every participant. ``fn`` must return plain, immutable data (no ORM objects);
+    callers must not change what it returns."""
     return _cached_read(fn.__module__, fn.__name__, str(engine().url), workshop_id,
                         version(workshop_id), tuple(args))
 

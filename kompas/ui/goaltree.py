@@ -36,8 +36,8 @@ def tree_for(ctx: ui.Context) -> TreeView:
     shared = ui.read(goaltree.tree_view, ctx.workshop_id)
     if ctx.participant_id is None:
         return shared
-    return goaltree.with_viewer(shared, ui.read(goaltree.viewer_votes, ctx.workshop_id,
-                                                ctx.participant_id))
+    mine = ui.read(goaltree.votes_by_participant, ctx.workshop_id).get(ctx.participant_id, ())
+    return goaltree.with_viewer(shared, mine)
 
 
 def who(node: NodeView) -> str:

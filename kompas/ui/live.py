@@ -12,6 +12,7 @@ import re
 from typing import Callable, Iterable
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from kompas import live as live_versions
@@ -113,7 +114,10 @@ def rerun_live_parts() -> None:
         return
     stale = stale_live_parts(workshop_id)
     if stale:
-        st.rerun([*stale, WATCH_FRAGMENT_KEY])
+        try:
+            st.rerun([*stale, WATCH_FRAGMENT_KEY])
+        except StreamlitAPIException:  # a part this page no longer draws: redraw it all
+            st.rerun()
 
 
 def watch(workshop_id: int) -> None:
@@ -146,9 +150,10 @@ def live(fn: Callable[[], None] | None = None, *, parts: Iterable[str] = ALL_PAR
     if fn is None:
         return lambda f: live(f, parts=shows, key=key)
     key = "live_" + re.sub(r"\W", "_", key or f"{fn.__module__}_{fn.__qualname__}")
-    st.session_state.setdefault(LIVE_KEYS, {})[key] = shows
 
     def part() -> None:
+        # registered when drawn: only parts on screen now can be rerun by name
+        st.session_state.setdefault(LIVE_KEYS, {})[key] = shows
         workshop_id = st.session_state.get(LIVE_WORKSHOP)
         if workshop_id is not None:  # read before the data, so a later change reruns again
             st.session_state[seen_key(key)] = part_versions(workshop_id)

@@ -74,9 +74,14 @@ async def live_stream(request: Request) -> Response:
             now = live.HUB.known(key, workshop_id) or await asyncio.to_thread(
                 live.versions_of, engine, workshop_id, mode=settings.live)
             yield _event(now)
+            sent = now["version"]
             while True:
                 news = await sub.next(KEEPALIVE_SECONDS)
-                yield ": ping\n\n" if news is None else _event(news)
+                if news is None:
+                    yield ": ping\n\n"
+                elif news["version"] > sent:  # (reading ``now`` may have woken us with it)
+                    sent = news["version"]
+                    yield _event(news)
         finally:
             live.HUB.unsubscribe(sub)
 
