@@ -71,8 +71,7 @@ from kompas import goaltree, live, workshops  # noqa: E402
 from kompas.db import make_engine, writing  # noqa: E402
 from kompas.ui.push import stream_token  # noqa: E402
 
-WATCH_COMPONENT = "kompas.live_watch"   # kompas/ui/live.py: st.components.v2.component(...)
-WATCH_EVENT = "changed"
+WATCH_EVENT = wsload.WATCH_EVENT        # the watcher's trigger: "changed", value = version
 THROTTLE_S = 0.150                      # WATCH_JS: at most one trigger per 150 ms
 PAGE = "Doelenboom"
 
@@ -283,21 +282,13 @@ class Participant:
             if not self.closing:
                 self.stats.error(f"p{self.i}: send: {type(exc).__name__}: {exc}")
 
-    def _on_watcher(self, fm: ForwardMsg, el) -> bool:
-        if el.WhichOneof("type") != "bidi_component":
+    def _on_watcher(self, fm: ForwardMsg) -> bool:
+        watched = wsload.watcher_data(fm)
+        if watched is None:
             return False
-        comp = el.bidi_component
-        if not comp.component_name.endswith(WATCH_COMPONENT):
-            return False
-        kind = comp.WhichOneof("data")
-        raw = comp.json if kind == "json" else (comp.mixed.json if kind == "mixed" else "")
-        data = json.loads(raw) if raw else {}
-        self.element_id = comp.id
-        self.fragment_id = fm.delta.fragment_id
+        self.element_id, self.fragment_id, data = watched
         self.drawn = data.get("versions")
         self.parts = data.get("parts") or []
-        if not self.sse_path and data.get("url"):
-            self.sse_path = data["url"]
         self.check()
         return True
 
@@ -338,7 +329,7 @@ class Participant:
             el = wsload.element_of(fm)
             if el is None:
                 continue
-            if self._on_watcher(fm, el):
+            if self._on_watcher(fm):
                 continue
             if el.WhichOneof("type") == "exception":
                 self.stats.app_exceptions += 1
