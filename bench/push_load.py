@@ -446,6 +446,26 @@ class DirectWriter:
 # --- one run -----------------------------------------------------------------------------
 
 
+def start_py_spy(servers: list[Server], prefix: str) -> list[subprocess.Popen]:
+    """Sample the servers while they propagate the writes (py-spy, collapsed stacks)."""
+    spy = Path(sys.executable).with_name("py-spy")
+    return [subprocess.Popen([str(spy), "record", "--pid", str(s.proc.pid), "--rate", "100",
+                              "--format", "raw", "--output", f"{prefix}-{s.name}.txt",
+                              "--nonblocking", "--gil"],  # --gil: where the interpreter spends its time
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for s in servers]
+
+
+def stop_py_spy(spies: list[subprocess.Popen]) -> None:
+    for spy in spies:
+        spy.send_signal(2)  # SIGINT: py-spy writes its output and stops
+    for spy in spies:
+        try:
+            spy.wait(30)
+        except subprocess.TimeoutExpired:
+            spy.kill()
+
+
 def pct(sorted_values: list[float], q: float) -> Optional[float]:
     if not sorted_values:
         return None
@@ -500,6 +520,7 @@ async def measure(servers: list[Server], new, tokens: list[str], engine, args) -
     busy_cpu = []
     async with writer:
         await asyncio.sleep(0.5)
+        spies = start_py_spy(servers, args.py_spy) if args.py_spy else []
         for p in procs:
             p.cpu_percent(None)
         w0 = time.time()
@@ -515,6 +536,7 @@ async def measure(servers: list[Server], new, tokens: list[str], engine, args) -
         busy_s = time.time() - w0
         busy_cpu = [p.cpu_percent(None) for p in procs]
         notes = writer.notes()
+        stop_py_spy(spies)
     rss_end = [p.memory_info().rss / 2**20 for p in procs]
     client_cpu = me.cpu_percent(None)
     stop.set()
@@ -655,6 +677,9 @@ def main() -> None:
     ap.add_argument("--connect-timeout", type=float, default=120.0)
     ap.add_argument("--repeat", type=int, default=1, help="runs on fresh servers; medians")
     ap.add_argument("--log-dir", default="", help="keep the server logs here")
+    ap.add_argument("--py-spy", default="", metavar="PREFIX",
+                    help="profile the servers while writes propagate: PREFIX-A.txt (collapsed "
+                         "stacks; needs py-spy next to this Python: pip install py-spy)")
     ap.add_argument("--no-watch", action="store_true",
                     help="never send the watcher's trigger (check: then no write arrives)")
     args = ap.parse_args()
