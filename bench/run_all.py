@@ -1,12 +1,13 @@
 """Run every benchmark in bench/ and print one JSON document (`make bench`).
 
 Runs, one after the other so they do not disturb each other's figures, each script in
-bench/ named ``bench_*.py`` plus ``live_load.py`` and ``concurrent_writes.py``, every one
+bench/ named ``bench_*.py`` plus ``concurrent_writes.py``, ``push_load.py`` (live updates by
+push, 100 participants on one process) and ``push_browser.py`` (10 Chromium tabs), every one
 as its own subprocess that prints one JSON document. A script that is missing is left out;
 one that fails or prints no JSON is reported with its exit code and the end of its output.
 The combined document is also written to bench/results/<time>.json.
 
-    python bench/run_all.py [--only live_load,bench_exports] [--skip live_load]
+    python bench/run_all.py [--only push_load,bench_exports] [--skip push_browser]
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-FIXED = ("concurrent_writes.py", "live_load.py")  # the two that need a quiet machine go last
+# the ones that need a quiet machine go last
+FIXED = ("concurrent_writes.py", "push_load.py", "push_browser.py")
 TIMEOUT_S = 900
 
 

@@ -19,15 +19,14 @@ line (one participant per line; session i uses line i modulo the number of lines
 The writer is up to you: call the project's own domain function (or its command line)
 every few seconds with a title like "MARK-7 bench" and pass the write times in with
 --marks FILE (one JSON object {"7": unix_time, ...}), or use --write-cmd, which is run with
-the marker number substituted for {n}. ``bench/live_load.py`` uses :func:`run_load` with a
-writer coroutine, and :class:`FormDriver` to make writes through the app itself (a
-facilitator session that submits a form). Loopback only; bounded in time; stops by itself.
+the marker number substituted for {n}. :class:`FormDriver` makes writes through the app
+itself (a facilitator session that submits a form; ``bench/push_load.py`` uses it). Loopback only; bounded in time; stops by itself.
 
-Like a browser running Kompas's version watcher (a Custom Component v2 named
-``kompas.version_watch`` in the polling sidebar fragment), a session answers a new version
-in the watcher's data with the component's trigger ``changed`` (``--no-watch`` turns this
-off): the server then reruns only the page's keyed live fragments, so markers that live in
-those heavy parts (a tree node) reach the session the way they reach a browser.
+Kompas's live parts are pushed (kompas/ui/live.py): a page's watcher (a Custom Component v2
+named ``kompas.live_watch``) listens to a Server-Sent Events stream and fires its trigger
+``changed`` when a part the page shows moved on. These sessions open no SSE stream and so
+never fire it: they see what a page draws in its own runs. ``bench/push_load.py`` adds the
+stream and the watcher's logic (:func:`watcher_data`, :func:`trigger_msg`) for the push path.
 
 Kompas escapes user text for Markdown (``MARK\\-7``); markers are read after removing
 Markdown backslash escapes.
@@ -80,11 +79,12 @@ def element_of(fm: ForwardMsg):
     return fm.delta.new_element
 
 
-# The version watcher (kompas/ui/__init__.py): a Custom Component v2 in the polling sidebar
-# fragment whose JS calls setTriggerValue("changed", version) when the version it is given
-# differs from the one it rendered before. Its callback reruns the page's keyed live
-# fragments. This client runs no JS, so it does what the browser does in that case.
-WATCH_COMPONENT = "kompas.version_watch"
+# The push watcher (kompas/ui/live.py): a Custom Component v2 in the keyed fragment
+# ``kompas_live_watcher``; its data is {"url": SSE address, "parts": the parts the page shows,
+# "versions": the versions the page drew}. Its JS calls setTriggerValue("changed", version)
+# when the stream brings newer versions of one of those parts; the callback reruns the stale
+# live fragments. This client runs no JS: bench/push_load.py does what the JS does.
+WATCH_COMPONENT = "kompas.live_watch"
 WATCH_EVENT = "changed"
 
 
@@ -94,18 +94,18 @@ def trigger_aggregator_id(element_id: str) -> str:
     return _make_trigger_id(element_id, "events")
 
 
-def watcher_version(fm: ForwardMsg) -> Optional[tuple[str, str, object]]:
-    """``(element id, fragment id, version)`` when this message draws the version watcher."""
+def watcher_data(fm: ForwardMsg) -> Optional[tuple[str, str, dict]]:
+    """``(element id, fragment id, data)`` when this message draws the push watcher."""
     el = element_of(fm)
     if el is None or el.WhichOneof("type") != "bidi_component":
         return None
     comp = el.bidi_component
-    if comp.component_name != WATCH_COMPONENT:
+    if not comp.component_name.endswith(WATCH_COMPONENT):
         return None
     raw = comp.json if comp.WhichOneof("data") == "json" else (
         comp.mixed.json if comp.WhichOneof("data") == "mixed" else "")
     data = json.loads(raw) if raw else {}
-    return comp.id, fm.delta.fragment_id, (data or {}).get("version")
+    return comp.id, fm.delta.fragment_id, data or {}
 
 
 def trigger_msg(query: str, page_hash: str, element_id: str, fragment_id: str,
@@ -139,21 +139,19 @@ class LoadStats:
     auto_reruns: int = 0
     errors: int = 0
     app_exceptions: int = 0
-    watch_triggers: int = 0   # version changes answered like the watcher's JS does
     elements_by_fragment: dict = field(default_factory=dict)  # fragment id -> new elements
     first_run: dict = field(default_factory=dict)
     error_samples: list = field(default_factory=list)
 
 
 async def session(i: int, port: int, query: str, page_name: str, page_hash: str,
-                  stop_at: float, seen: dict, stats: LoadStats, watch: bool = True) -> None:
+                  stop_at: float, seen: dict, stats: LoadStats) -> None:
     url = f"ws://127.0.0.1:{port}/_stcore/stream"
     try:
         async with websockets.connect(url, subprotocols=["streamlit"], max_size=None,
                                       origin=f"http://127.0.0.1:{port}") as ws:
             await ws.send(rerun_msg(query, page_hash, page_name=page_name))
             timers: dict = {}
-            watched_version: dict = {}  # watcher element id -> last version drawn
 
             async def ticker(fid: str, interval: float) -> None:
                 while time.time() < stop_at:
@@ -184,14 +182,6 @@ async def session(i: int, port: int, query: str, page_name: str, page_hash: str,
                 if el is not None:
                     frag = fm.delta.fragment_id
                     stats.elements_by_fragment[frag] = stats.elements_by_fragment.get(frag, 0) + 1
-                watched = watcher_version(fm) if watch else None
-                if watched is not None:
-                    element_id, fragment_id, version = watched
-                    if version != watched_version.get(element_id, version):
-                        await ws.send(trigger_msg(query, page_hash, element_id, fragment_id,
-                                                  WATCH_EVENT, version))
-                        stats.watch_triggers += 1
-                    watched_version[element_id] = version
                 if el is not None and el.WhichOneof("type") == "exception":
                     stats.app_exceptions += 1
                     if len(stats.error_samples) < 5:
@@ -283,11 +273,10 @@ class FormDriver:
 async def run_load(*, port: int, sessions: int, seconds: float, queries: list[str],
                    page_name: str = "", page_hash: str = "", server_pid: int,
                    writer: Optional[Callable[[float, dict, LoadStats], Awaitable[None]]] = None,
-                   marks: Optional[dict] = None, watch: bool = True) -> dict:
+                   marks: Optional[dict] = None) -> dict:
     """Run the sessions for ``seconds``; ``writer(stop_at, marks, stats)`` fills ``marks``
     (marker -> unix write time). Returns the figures as a dict. Markers of different kinds
-    (the letters before the number: ``MARK-t7`` is kind ``t``) are also reported apart.
-    ``watch=False`` leaves the version watcher unanswered (a client without JS)."""
+    (the letters before the number: ``MARK-t7`` is kind ``t``) are also reported apart."""
     proc = psutil.Process(server_pid)
     proc.cpu_percent(None)
     me = psutil.Process()  # the load client itself: if it is busy, its figures are late
@@ -300,7 +289,7 @@ async def run_load(*, port: int, sessions: int, seconds: float, queries: list[st
     stop_at = t0 + seconds
     queries = queries or [""]
     tasks = [asyncio.create_task(session(i, port, queries[i % len(queries)], page_name, page_hash,
-                                         stop_at, seen, stats, watch)) for i in range(sessions)]
+                                         stop_at, seen, stats)) for i in range(sessions)]
     wtask = asyncio.create_task(writer(stop_at, marks, stats)) if writer else None
     samples: list[tuple[float, float, float]] = []  # (time, cpu %, rss MB)
     await asyncio.sleep(2)
@@ -341,7 +330,6 @@ async def run_load(*, port: int, sessions: int, seconds: float, queries: list[st
         "propagation_s_p95": round(q[int(0.95 * (len(q) - 1))], 3) if q else None,
         "propagation_s_max": round(q[-1], 3) if q else None,
         "by_marker_kind": by_kind,
-        "watch_triggers": stats.watch_triggers,
         "new_elements_by_fragment": dict(sorted(stats.elements_by_fragment.items(),
                                                 key=lambda kv: -kv[1])),
         "client_cpu_pct_mean": round(client_cpu, 1),
@@ -388,8 +376,6 @@ async def main() -> None:
     ap.add_argument("--warmup", type=float, default=5.0)
     ap.add_argument("--settle", type=float, default=4.0)
     ap.add_argument("--marks", default="", help="JSON file of marker -> write time")
-    ap.add_argument("--no-watch", action="store_true",
-                    help="do not answer the version watcher (as if the browser ran no JS)")
     args = ap.parse_args()
 
     queries = [args.query]
@@ -412,8 +398,7 @@ async def main() -> None:
         writer = file_marks
     result = await run_load(port=args.port, sessions=args.sessions, seconds=args.seconds,
                             queries=queries, page_name=args.page_name, page_hash=args.page_hash,
-                            server_pid=args.server_pid, writer=writer, marks=marks,
-                            watch=not args.no_watch)
+                            server_pid=args.server_pid, writer=writer, marks=marks)
     print(json.dumps(result, indent=1))
 
 
