@@ -10,22 +10,16 @@ st.title("Doelenboom")
 st.caption("Van hoofddoel via beleidsterreinen en maatschappelijke effecten naar activiteiten.")
 
 
-# The form and the tools are live too: what someone is typing survives a redraw, and the
-# choices (the "Onder" list, the phase) are always current.
-@ui.live(parts=gt.TOOL_PARTS if ctx.is_facilitator else gt.FORM_PARTS)
-def tools():
-    fresh = ctx.refreshed()
-    view = gt.tree_for(fresh)
-    if fresh.is_facilitator:
-        gt.facilitator_tools(fresh, view)
-    else:
-        gt.add_form(fresh, view)
-
-
+# One live part: the form and the tools are live too (what someone is typing survives a
+# redraw, and the choices, the "Onder" list and the phase, are always current).
 @ui.live(parts=gt.TREE_PARTS)
 def tree_live():
     fresh = ctx.refreshed()
     now = gt.tree_for(fresh)
+    if fresh.is_facilitator:
+        gt.facilitator_tools(fresh, now)
+    else:
+        gt.add_form(fresh, now)
     ui.show_pending_errors()
     gt.status(fresh, now)
     if len(now.nodes) <= 1:
@@ -47,5 +41,4 @@ def tree_live():
         gt.result(fresh, now)
 
 
-tools()
 tree_live()

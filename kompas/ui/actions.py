@@ -24,6 +24,7 @@ from kompas.ui.runtime import ERROR_ICON, engine, version
 from kompas.ui.safe import esc
 
 PENDING_ERROR_KEY = "kompas_pending_error"  # an escaped message for the next run
+PENDING_SUCCESS_KEY = "kompas_pending_success"  # a confirmation for the next run
 # The widget key the Kwaliteitskompas import has always given its table of problems.
 PROBLEMS_TABLE_KEY = "compass_import_problems"
 
@@ -49,7 +50,9 @@ def act(fn: Callable[..., Any], /, *args: Any, success: str | None = None, where
             raise
         show_error(runtime.apology(exc, nothing_saved=True), where=where, later=later)
         return None
-    if success:
+    if success and later:  # a toast from a callback would land at the top of a fragment
+        st.session_state[PENDING_SUCCESS_KEY] = success
+    elif success:
         st.toast(success, icon=":material/check_circle:")
     return result if result is not None else True
 
@@ -76,10 +79,13 @@ def show_error(message: str, *, where=None, later: bool = False) -> None:
 
 
 def show_pending_errors() -> None:
-    """Show what ``act(..., later=True)`` refused in a callback before this run."""
+    """Show what ``act(..., later=True)`` refused, or confirmed, in a callback before this run."""
     message = st.session_state.pop(PENDING_ERROR_KEY, None)
     if message:
         st.error(message, icon=ERROR_ICON)
+    done = st.session_state.pop(PENDING_SUCCESS_KEY, None)
+    if done:
+        st.toast(done, icon=":material/check_circle:")
 
 
 # --- reads --------------------------------------------------------------------------------
@@ -98,6 +104,7 @@ class _Reads:
     def __init__(self, size: int = 512) -> None:
         self._lock = threading.Lock()
         self._items: OrderedDict = OrderedDict()
+        self._making: dict[tuple, threading.Lock] = {}
         self._size = size
 
     def get(self, key: tuple, make: Callable[[], Any]) -> Any:
@@ -105,11 +112,17 @@ class _Reads:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        value = make()  # outside the lock: two viewers may read at once, both get the same data
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
+            making = self._making.setdefault(key, threading.Lock())
+        with making:  # the first viewer after a change builds it; the others wait for it
+            with self._lock:
+                if key in self._items:
+                    return self._items[key]
+            value = make()
+            with self._lock:
+                self._items[key] = value
+                self._making.pop(key, None)
+                while len(self._items) > self._size:
+                    self._items.popitem(last=False)
         return value
 
     def clear(self) -> None:
@@ -151,14 +164,12 @@ def arrow_datasets(spec: dict) -> dict:
         for name, values in datasets.items()}}
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
-def _cached_chart(module: str, name: str, url: str, workshop_id: int, version_: int,
-                  args: tuple) -> dict:
-    return arrow_datasets(_cached_read(module, name, url, workshop_id, version_, args))
-
-
 def read_chart(fn: Callable[..., dict], workshop_id: int, *args: Any) -> dict:
     """Like ``read`` for a function that returns a Vega-Lite spec: cached per version,
-    datasets ready for the browser."""
-    return _cached_chart(fn.__module__, fn.__name__, str(engine().url), workshop_id,
-                         version(workshop_id), tuple(args))
+    datasets ready for the browser. Streamlit copies the top level of a spec before it
+    changes it, so each viewer gets a shallow copy of the one shared spec."""
+    url, version_ = str(engine().url), version(workshop_id)
+    spec = READS.get(("chart", fn.__module__, fn.__name__, url, workshop_id, version_, tuple(args)),
+                     lambda: arrow_datasets(_cached_read(fn.__module__, fn.__name__, url,
+                                                         workshop_id, version_, tuple(args))))
+    return dict(spec)

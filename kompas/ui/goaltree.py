@@ -15,8 +15,6 @@ from kompas.ui import esc_inline
 
 MAX_PROPOSAL_ROWS = 12  # rows with buttons; more makes every redraw slow
 # The parts of the workshop each live part of the page shows (kompas.live.PARTS).
-FORM_PARTS = ("workshop", "tree")
-TOOL_PARTS = ("workshop", "tree", "votes")
 TREE_PARTS = ("workshop", "tree", "votes")
 FORM_SHOWN_KEY = "tree_form_shown"  # the proposal form was on screen in this session
 FORM_FIELDS = ("node_title", "node_description")

@@ -8,7 +8,9 @@ Per page run: :func:`start_page` before the page's live parts (they register aga
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 from typing import Callable, Iterable
 
 import streamlit as st
@@ -18,6 +20,8 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from kompas import live as live_versions
 from kompas.ui.push import stream_url
 from kompas.ui.runtime import part_versions
+
+log = logging.getLogger("kompas")
 
 # The watcher: one EventSource per browser tab (kept across Streamlit's page changes, which
 # do not reload the document). On news it compares the versions with what this page drew
@@ -157,7 +161,9 @@ def live(fn: Callable[[], None] | None = None, *, parts: Iterable[str] = ALL_PAR
         workshop_id = st.session_state.get(LIVE_WORKSHOP)
         if workshop_id is not None:  # read before the data, so a later change reruns again
             st.session_state[seen_key(key)] = part_versions(workshop_id)
+        started = time.perf_counter()
         fn()
+        log.debug("live part %s drawn in %.1f ms", key, (time.perf_counter() - started) * 1000)
 
     part.__name__ = part.__qualname__ = fn.__name__
     return st.fragment(key=key)(part)
