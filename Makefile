@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-postgres test-fast e2e bench demo clean venv
+.PHONY: run test lint format test-postgres test-fast e2e bench demo clean venv
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +23,19 @@ run: $(BIN)/.installed
 	@echo "Kompas draait op http://localhost:$(PORT) (stoppen: Ctrl+C)"
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: $(BIN)/.installed-dev
+test: $(BIN)/.installed-dev lint
 	bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-postgres
+
+# ruff: lint and format (line length 100, see pyproject.toml); `make format` fixes.
+lint: $(BIN)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 # The domain tests marked `postgres` once more against a throwaway PostgreSQL server
 # (installed with apt-get in CI/as root; elsewhere skipped with a loud warning).

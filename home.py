@@ -26,8 +26,10 @@ if ctx is not None:
     st.stop()
 
 st.title("Kompas")
-st.markdown("Samen werken aan doelen, kwaliteit en partnerschap in het sociaal domein. "
-            "Met een doelenboom, het kwaliteitskompas en een partnermatrix, live in één sessie.")
+st.markdown(
+    "Samen werken aan doelen, kwaliteit en partnerschap in het sociaal domein. "
+    "Met een doelenboom, het kwaliteitskompas en een partnermatrix, live in één sessie."
+)
 console.deleted_notice()
 
 join_col, start_col = st.columns(2, gap="large")

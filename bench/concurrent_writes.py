@@ -19,13 +19,14 @@ the budget), and the workshop's change counter (one bump per successful write).
 Prints one JSON document. Target (DESIGN.md): 0 lost writes, 0 "database is locked",
 p95 ≤ 50 ms per unit of work.
 """
+
 from __future__ import annotations
 
 import argparse
 import json
-import random
 import multiprocessing as mp
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -58,23 +59,34 @@ def setup(url: str) -> dict:
     with writing(engine) as db:
         root = goaltree.main_goal(db, new.workshop_id).id
         domain = goaltree.add_node(db, actor=boss, parent_id=root, title="Domein", kind="domain")
-        nodes = [goaltree.add_node(db, actor=boss, parent_id=domain, title=f"Effect {i}", kind="effect")
-                 for i in range(NODES)]
+        nodes = [
+            goaltree.add_node(db, actor=boss, parent_id=domain, title=f"Effect {i}", kind="effect")
+            for i in range(NODES)
+        ]
         workshops.update_workshop(db, actor=boss, max_votes_per_node=BUDGET, vote_level="effect")
         workshops.set_phase(db, actor=boss, tool="tree", phase="stemmen")
     with engine.connect() as conn:
-        version0 = conn.execute(select(Workshop.version).where(Workshop.id == new.workshop_id)).scalar_one()
+        version0 = conn.execute(
+            select(Workshop.version).where(Workshop.id == new.workshop_id)
+        ).scalar_one()
     engine.dispose()
     return {"workshop_id": new.workshop_id, "code": new.code, "nodes": nodes, "version0": version0}
 
 
-def writer_units(engine, plan: dict, name: str, index: int, rounds: int,
-                 think: tuple[float, float] = (0.0, 0.0)) -> dict:
+def writer_units(
+    engine, plan: dict, name: str, index: int, rounds: int, think: tuple[float, float] = (0.0, 0.0)
+) -> dict:
     """One writer's stream of units of work; returns counts and latencies (ms). Between
     units the writer waits a random ``think`` time (seconds), like a person clicking."""
     rng = random.Random(index)
-    out = {"lat_ms": [], "ok": {"join": 0, "vote": 0, "unvote": 0, "timer": 0},
-           "refused": 0, "locked": 0, "errors": [], "participants": []}
+    out = {
+        "lat_ms": [],
+        "ok": {"join": 0, "vote": 0, "unvote": 0, "timer": 0},
+        "refused": 0,
+        "locked": 0,
+        "errors": [],
+        "participants": [],
+    }
     boss = workshops.Actor(plan["workshop_id"], None, True, "Procesbegeleider")
 
     def unit(kind: str, fn, **kwargs):
@@ -105,8 +117,13 @@ def writer_units(engine, plan: dict, name: str, index: int, rounds: int,
         return result
 
     for r in range(rounds):
-        joined = unit("join", workshops.join_workshop, code=plan["code"], name=f"{name}-{index}-{r}",
-                      role_group="gemeente")
+        joined = unit(
+            "join",
+            workshops.join_workshop,
+            code=plan["code"],
+            name=f"{name}-{index}-{r}",
+            role_group="gemeente",
+        )
         if joined is None:
             continue
         actor = joined[0]
@@ -120,14 +137,24 @@ def writer_units(engine, plan: dict, name: str, index: int, rounds: int,
     return out
 
 
-def _child(url: str, plan: dict, index: int, rounds: int, think, prefix: str, barrier, queue) -> None:
+def _child(
+    url: str, plan: dict, index: int, rounds: int, think, prefix: str, barrier, queue
+) -> None:
     engine = make_engine(url, create=False)
     try:
         barrier.wait(60)
         queue.put(writer_units(engine, plan, prefix, index, rounds, think))
     except Exception as exc:  # noqa: BLE001
-        queue.put({"lat_ms": [], "ok": {}, "refused": 0, "locked": 0, "participants": [],
-                   "errors": [f"child {index}: {type(exc).__name__}: {exc}"]})
+        queue.put(
+            {
+                "lat_ms": [],
+                "ok": {},
+                "refused": 0,
+                "locked": 0,
+                "participants": [],
+                "errors": [f"child {index}: {type(exc).__name__}: {exc}"],
+            }
+        )
     finally:
         engine.dispose()
 
@@ -150,12 +177,16 @@ def run_threads(url: str, plan: dict, writers: int, rounds: int, think, prefix: 
     return results
 
 
-def run_processes(url: str, plan: dict, writers: int, rounds: int, think, prefix: str) -> list[dict]:
+def run_processes(
+    url: str, plan: dict, writers: int, rounds: int, think, prefix: str
+) -> list[dict]:
     ctx = mp.get_context("fork")
     barrier = ctx.Barrier(writers)
     queue = ctx.Queue()
-    procs = [ctx.Process(target=_child, args=(url, plan, i, rounds, think, prefix, barrier, queue))
-             for i in range(writers)]
+    procs = [
+        ctx.Process(target=_child, args=(url, plan, i, rounds, think, prefix, barrier, queue))
+        for i in range(writers)
+    ]
     for p in procs:
         p.start()
     results = [queue.get(timeout=300) for _ in procs]
@@ -173,13 +204,26 @@ def verify(url: str, plan: dict, results: list[dict], prefix: str, version_befor
             ok[k] += v
     told_participants = [pid for r in results for pid in r["participants"]]
     with engine.connect() as conn:
-        joined = conn.execute(select(func.count()).select_from(Participant).where(
-            Participant.workshop_id == plan["workshop_id"], Participant.name.like(f"{prefix}-%"))).scalar_one()
-        dots = conn.execute(select(func.coalesce(func.sum(Vote.count), 0)).where(
-            Vote.participant_id.in_(told_participants or [-1]))).scalar_one()
-        per_participant = conn.execute(select(Vote.participant_id, func.sum(Vote.count)).where(
-            Vote.participant_id.in_(told_participants or [-1])).group_by(Vote.participant_id)).all()
-        version = conn.execute(select(Workshop.version).where(Workshop.id == plan["workshop_id"])).scalar_one()
+        joined = conn.execute(
+            select(func.count())
+            .select_from(Participant)
+            .where(
+                Participant.workshop_id == plan["workshop_id"], Participant.name.like(f"{prefix}-%")
+            )
+        ).scalar_one()
+        dots = conn.execute(
+            select(func.coalesce(func.sum(Vote.count), 0)).where(
+                Vote.participant_id.in_(told_participants or [-1])
+            )
+        ).scalar_one()
+        per_participant = conn.execute(
+            select(Vote.participant_id, func.sum(Vote.count))
+            .where(Vote.participant_id.in_(told_participants or [-1]))
+            .group_by(Vote.participant_id)
+        ).all()
+        version = conn.execute(
+            select(Workshop.version).where(Workshop.id == plan["workshop_id"])
+        ).scalar_one()
     integrity = integrity_ok(engine)
     engine.dispose()
     writes_ok = sum(ok.values())
@@ -190,10 +234,12 @@ def verify(url: str, plan: dict, results: list[dict], prefix: str, version_befor
         "version_bumps": writes_ok - (version - version_before),
     }
     return {
-        "successful_writes": writes_ok, "by_kind": ok,
+        "successful_writes": writes_ok,
+        "by_kind": ok,
         "refused_as_expected": sum(r["refused"] for r in results),
         "expected_refusals": ok["join"] * 2,
-        "lost_writes": sum(abs(v) for v in lost.values()), "lost_detail": lost,
+        "lost_writes": sum(abs(v) for v in lost.values()),
+        "lost_detail": lost,
         "over_budget_participants": sum(1 for _, n in per_participant if n > BUDGET),
         "integrity_check_ok": integrity,
         "version_after": version,
@@ -204,14 +250,16 @@ def summarise(name: str, results: list[dict], seconds: float, check: dict) -> di
     lat = sorted(x for r in results for x in r["lat_ms"])
     errors = [e for r in results for e in r["errors"]]
     return {
-        "writers": len(results), "wall_s": round(seconds, 2),
+        "writers": len(results),
+        "wall_s": round(seconds, 2),
         "units_of_work": len(lat),
         "units_per_s": round(len(lat) / seconds, 1) if seconds else None,
         "latency_ms_p50": round(statistics.median(lat), 2) if lat else None,
         "latency_ms_p95": round(lat[int(0.95 * (len(lat) - 1))], 2) if lat else None,
         "latency_ms_max": round(lat[-1], 2) if lat else None,
         "database_is_locked": sum(r["locked"] for r in results),
-        "errors": len(errors), "error_samples": errors[:5],
+        "errors": len(errors),
+        "error_samples": errors[:5],
         **check,
     }
 
@@ -233,13 +281,23 @@ def main() -> None:
     ap.add_argument("--modes", default="threads,processes")
     ap.add_argument("--scenarios", default="paced,saturated")
     args = ap.parse_args()
-    out = {"bench": "concurrent_writes", "writers": args.writers, "rounds": args.rounds,
-           "units_per_writer": args.rounds * (1 + BUDGET + 2 + 2 + 1),
-           "targets": {"lost_writes": 0, "database_is_locked": 0, "latency_ms_p95": TARGET_P95_MS,
-                       "latency_target_applies_to": "paced"},
-           "scenarios": {name: {"think_s": list(SCENARIOS[name])} for name in args.scenarios.split(",")},
-           "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
-           "runs": {}}
+    out = {
+        "bench": "concurrent_writes",
+        "writers": args.writers,
+        "rounds": args.rounds,
+        "units_per_writer": args.rounds * (1 + BUDGET + 2 + 2 + 1),
+        "targets": {
+            "lost_writes": 0,
+            "database_is_locked": 0,
+            "latency_ms_p95": TARGET_P95_MS,
+            "latency_target_applies_to": "paced",
+        },
+        "scenarios": {
+            name: {"think_s": list(SCENARIOS[name])} for name in args.scenarios.split(",")
+        },
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "runs": {},
+    }
     with tempfile.TemporaryDirectory(prefix="kompas-bench-writes-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'kompas.db'}"
         plan = setup(url)
@@ -247,8 +305,9 @@ def main() -> None:
             for mode in [m.strip() for m in args.modes.split(",") if m.strip()]:
                 engine = make_engine(url, create=False)
                 with engine.connect() as conn:
-                    before = conn.execute(select(Workshop.version)
-                                          .where(Workshop.id == plan["workshop_id"])).scalar_one()
+                    before = conn.execute(
+                        select(Workshop.version).where(Workshop.id == plan["workshop_id"])
+                    ).scalar_one()
                 engine.dispose()
                 prefix = f"{scenario}-{mode}"
                 started = time.perf_counter()
@@ -263,8 +322,9 @@ def main() -> None:
                     "zero_errors": r["errors"] == 0 and r["integrity_check_ok"],
                 }
                 if scenario == "paced":
-                    r["meets_targets"]["p95_le_50_ms"] = (r["latency_ms_p95"] is not None
-                                                          and r["latency_ms_p95"] <= TARGET_P95_MS)
+                    r["meets_targets"]["p95_le_50_ms"] = (
+                        r["latency_ms_p95"] is not None and r["latency_ms_p95"] <= TARGET_P95_MS
+                    )
                 out["runs"][f"{scenario}/{mode}"] = r
     out["ok"] = all(all(r["meets_targets"].values()) for r in out["runs"].values())
     out["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]

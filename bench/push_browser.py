@@ -14,6 +14,7 @@ one clock).
 Needs /usr/bin/chromium and Playwright. Prints one JSON document (the order of magnitude
 should match bench/push_load.py's 100-participant figure).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import psutil  # noqa: E402
-
 from push_load import Server, loadavg, pct, seed  # noqa: E402
+
 from kompas import live  # noqa: E402
 from kompas.db import make_engine  # noqa: E402
 
@@ -71,8 +72,9 @@ CLICK_ADD = r"""
 def wait_idle(page) -> None:
     page.wait_for_selector('[data-testid="stApp"]')
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"] "
-        "[data-testid=\"stStatusWidgetRunningIcon\"]')")
+        '() => !document.querySelector(\'[data-testid="stStatusWidget"] '
+        '[data-testid="stStatusWidgetRunningIcon"]\')'
+    )
 
 
 def main() -> None:
@@ -81,8 +83,13 @@ def main() -> None:
     ap.add_argument("--proposals", type=int, default=5)
     ap.add_argument("--timeout", type=float, default=20.0)
     args = ap.parse_args()
-    out = {"bench": "push_browser", "pages": args.pages, "proposals": args.proposals,
-           "browser": CHROMIUM, "load_average_at_start": loadavg()}
+    out = {
+        "bench": "push_browser",
+        "pages": args.pages,
+        "proposals": args.proposals,
+        "browser": CHROMIUM,
+        "load_average_at_start": loadavg(),
+    }
     if not os.path.exists(CHROMIUM):  # not a failure of Kompas: say so, give no verdict
         out["skipped"] = f"{CHROMIUM} is missing (bash scripts/ensure-chromium.sh)"
         print(json.dumps(out, indent=1))
@@ -101,12 +108,14 @@ def main() -> None:
             server.wait_ready()
             proc = psutil.Process(server.proc.pid)
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-                                            headless=True)
+                browser = p.chromium.launch(
+                    executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+                )
                 pages = []
                 for token in tokens:
-                    ctx = browser.new_context(viewport={"width": 1400, "height": 1000},
-                                              locale="nl-NL")
+                    ctx = browser.new_context(
+                        viewport={"width": 1400, "height": 1000}, locale="nl-NL"
+                    )
                     page = ctx.new_page()
                     page.set_default_timeout(60000)
                     page.goto(f"{server.url}/Doelenboom?code={new.code}&p={token}")
@@ -151,17 +160,21 @@ def main() -> None:
         logs = server.log_text()
     delays.sort()
     last.sort()
-    out.update({
-        "samples": len(delays), "missing": missing,
-        "p50_s": pct(delays, 0.5), "p95_s": pct(delays, 0.95),
-        "max_s": round(delays[-1], 3) if delays else None,
-        "last_page_s_median": round(statistics.median(last), 3) if last else None,
-        "proposals_seen_by_all": len(last),
-        "server_cpu_pct_while_proposing": round(cpu, 1),
-        "server_log_tracebacks": logs.count("Traceback (most recent call last)"),
-        "wall_s": round(time.time() - started, 1),
-        "load_average_at_end": loadavg(),
-    })
+    out.update(
+        {
+            "samples": len(delays),
+            "missing": missing,
+            "p50_s": pct(delays, 0.5),
+            "p95_s": pct(delays, 0.95),
+            "max_s": round(delays[-1], 3) if delays else None,
+            "last_page_s_median": round(statistics.median(last), 3) if last else None,
+            "proposals_seen_by_all": len(last),
+            "server_cpu_pct_while_proposing": round(cpu, 1),
+            "server_log_tracebacks": logs.count("Traceback (most recent call last)"),
+            "wall_s": round(time.time() - started, 1),
+            "load_average_at_end": loadavg(),
+        }
+    )
     out["ok"] = missing == 0 and len(last) == args.proposals
     print(json.dumps(out, indent=1))
 

@@ -39,6 +39,7 @@ errors; idle server CPU (psutil, ``--idle-seconds`` with nothing written) per co
 participant; server RSS; the load client's own CPU. Prints one JSON document with the
 targets, ok flags and the load average at start and end.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,15 +65,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import psutil  # noqa: E402
 import websockets  # noqa: E402
+import wsload  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-import wsload  # noqa: E402
 from kompas import goaltree, live, workshops  # noqa: E402
 from kompas.db import make_engine, writing  # noqa: E402
 from kompas.ui.push import stream_token  # noqa: E402
 
-WATCH_EVENT = wsload.WATCH_EVENT        # the watcher's trigger: "changed", value = version
-THROTTLE_S = 0.150                      # WATCH_JS: at most one trigger per 150 ms
+WATCH_EVENT = wsload.WATCH_EVENT  # the watcher's trigger: "changed", value = version
+THROTTLE_S = 0.150  # WATCH_JS: at most one trigger per 150 ms
 PAGE = "Doelenboom"
 
 TARGET_IDLE_CPU_PCT_PER_PARTICIPANT = 0.05  # % of one core
@@ -111,16 +112,39 @@ class Server:
 
     def start(self) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPAS_")}
-        env.update(KOMPAS_DATABASE_URL=self.db_url, KOMPAS_BASE_URL=self.url,
-                   KOMPAS_LIVE=self.live_mode, KOMPAS_LOG_LEVEL="WARNING")
+        env.update(
+            KOMPAS_DATABASE_URL=self.db_url,
+            KOMPAS_BASE_URL=self.url,
+            KOMPAS_LIVE=self.live_mode,
+            KOMPAS_LOG_LEVEL="WARNING",
+        )
         self._log = open(self.log_path, "w")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--browser.gatherUsageStats", "false",
-             # a file watcher would reload kompas/ modules; a measured server must not
-             "--server.fileWatcherType", "none", "--server.runOnSave", "false"],
-            cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+                # a file watcher would reload kompas/ modules; a measured server must not
+                "--server.fileWatcherType",
+                "none",
+                "--server.runOnSave",
+                "false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
 
     def wait_ready(self) -> None:
         deadline = time.monotonic() + 90
@@ -161,8 +185,11 @@ def seed(engine, participants: int):
     for i in range(participants):
         with writing(engine) as db:
             _, token = workshops.join_workshop(
-                db, code=new.code, name=f"Deelnemer {i + 1}",
-                role_group=("gemeente", "aanbieder", "inwoner", "anders")[i % 4])
+                db,
+                code=new.code,
+                name=f"Deelnemer {i + 1}",
+                role_group=("gemeente", "aanbieder", "inwoner", "anders")[i % 4],
+            )
         tokens.append(token)
     return new, tokens
 
@@ -174,10 +201,15 @@ class Postgres:
     def __init__(self, url: str = ""):
         self.url, self.dir = url, ""
 
-    def __enter__(self) -> "Postgres":
+    def __enter__(self) -> Postgres:
         if not self.url:
-            out = subprocess.run(["bash", "scripts/postgres-test.sh", "start"], cwd=ROOT,
-                                 capture_output=True, text=True, check=True).stdout
+            out = subprocess.run(
+                ["bash", "scripts/postgres-test.sh", "start"],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
             m = re.search(r"TEST_POSTGRES_URL=(\S+)", out)
             d = re.search(r"stop (\S+)\s*$", out.strip())
             if not m:
@@ -187,11 +219,16 @@ class Postgres:
 
     def __exit__(self, *exc) -> None:
         if self.dir:
-            subprocess.run(["bash", "scripts/postgres-test.sh", "stop", self.dir], cwd=ROOT,
-                           capture_output=True, check=False)
+            subprocess.run(
+                ["bash", "scripts/postgres-test.sh", "stop", self.dir],
+                cwd=ROOT,
+                capture_output=True,
+                check=False,
+            )
 
     def _admin(self, sql: str) -> None:
         import psycopg
+
         dsn = self.url.replace("postgresql+psycopg://", "postgresql://")
         with psycopg.connect(dsn, autocommit=True) as conn:
             conn.execute(sql)
@@ -230,8 +267,7 @@ class Participant:
     """A browser tab: the page over the websocket, the watcher's EventSource over SSE, and
     the watcher's JS logic in between."""
 
-    def __init__(self, i: int, port: int, query: str, sse_path: str, stats: Stats,
-                 seen: dict):
+    def __init__(self, i: int, port: int, query: str, sse_path: str, stats: Stats, seen: dict):
         self.i, self.port, self.query, self.sse_path = i, port, query, sse_path
         self.stats, self.seen = stats, seen
         self.page_hash = ""
@@ -267,8 +303,9 @@ class Participant:
         self.fired = v["version"]
         self.fired_at = time.monotonic()
         self.stats.triggers += 1
-        msg = wsload.trigger_msg(self.query, self.page_hash, self.element_id, self.fragment_id,
-                                 WATCH_EVENT, v["version"])
+        msg = wsload.trigger_msg(
+            self.query, self.page_hash, self.element_id, self.fragment_id, WATCH_EVENT, v["version"]
+        )
         asyncio.ensure_future(self._send(msg))
 
     def _timer_fired(self) -> None:
@@ -295,9 +332,14 @@ class Participant:
     async def run_ws(self, stop: asyncio.Event) -> None:
         url = f"ws://127.0.0.1:{self.port}/_stcore/stream"
         try:
-            async with websockets.connect(url, subprotocols=["streamlit"], max_size=None,
-                                          origin=f"http://127.0.0.1:{self.port}",
-                                          open_timeout=60, ping_interval=None) as ws:
+            async with websockets.connect(
+                url,
+                subprotocols=["streamlit"],
+                max_size=None,
+                origin=f"http://127.0.0.1:{self.port}",
+                open_timeout=60,
+                ping_interval=None,
+            ) as ws:
                 self.ws = ws
                 await ws.send(wsload.rerun_msg(self.query, page_name=PAGE))
                 reader = asyncio.ensure_future(self._read_ws(ws))
@@ -335,7 +377,8 @@ class Participant:
                 self.stats.app_exceptions += 1
                 if len(self.stats.error_samples) < 8:
                     self.stats.error_samples.append(
-                        f"p{self.i}: app exception: {el.exception.message[:200]}")
+                        f"p{self.i}: app exception: {el.exception.message[:200]}"
+                    )
             for mark in wsload.markers_in(fm):
                 self.seen.setdefault(mark, {}).setdefault(self.i, time.time())
         if not self.closing:
@@ -345,8 +388,12 @@ class Participant:
         writer = None
         try:
             reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
-            writer.write((f"GET {self.sse_path} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n"
-                          "Accept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n").encode())
+            writer.write(
+                (
+                    f"GET {self.sse_path} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n"
+                    "Accept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n"
+                ).encode()
+            )
             await writer.drain()
             status = await reader.readline()
             if b" 200 " not in status:
@@ -405,8 +452,9 @@ class AppWriter:
 
     async def write(self, mark: str) -> float:
         runs = self.driver.runs_finished
-        sent = await self.driver.submit({"node_title": ("string_value", f"MARK-{mark} boom")},
-                                        submit_key="node_submit")
+        sent = await self.driver.submit(
+            {"node_title": ("string_value", f"MARK-{mark} boom")}, submit_key="node_submit"
+        )
         await self.driver.wait_runs(runs + 1, timeout=30)
         return sent
 
@@ -431,8 +479,9 @@ class DirectWriter:
 
     def _write(self, mark: str) -> None:
         with writing(self.engine) as db:
-            goaltree.add_node(db, actor=self.actor, parent_id=self.root_id,
-                              title=f"MARK-{mark} boom")
+            goaltree.add_node(
+                db, actor=self.actor, parent_id=self.root_id, title=f"MARK-{mark} boom"
+            )
 
     async def write(self, mark: str) -> float:
         t = time.time()
@@ -449,11 +498,27 @@ class DirectWriter:
 def start_py_spy(servers: list[Server], prefix: str) -> list[subprocess.Popen]:
     """Sample the servers while they propagate the writes (py-spy, collapsed stacks)."""
     spy = Path(sys.executable).with_name("py-spy")
-    return [subprocess.Popen([str(spy), "record", "--pid", str(s.proc.pid), "--rate", "100",
-                              "--format", "raw", "--output", f"{prefix}-{s.name}.txt",
-                              "--nonblocking", "--gil"],  # --gil: where the interpreter spends its time
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            for s in servers]
+    return [
+        subprocess.Popen(
+            [
+                str(spy),
+                "record",
+                "--pid",
+                str(s.proc.pid),
+                "--rate",
+                "100",
+                "--format",
+                "raw",
+                "--output",
+                f"{prefix}-{s.name}.txt",
+                "--nonblocking",
+                "--gil",
+            ],  # --gil: where the interpreter spends its time
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for s in servers
+    ]
 
 
 def stop_py_spy(spies: list[subprocess.Popen]) -> None:
@@ -469,7 +534,9 @@ def stop_py_spy(spies: list[subprocess.Popen]) -> None:
 def pct(sorted_values: list[float], q: float) -> Optional[float]:
     if not sorted_values:
         return None
-    return round(sorted_values[min(len(sorted_values) - 1, int(q * (len(sorted_values) - 1) + 0.5))], 3)
+    return round(
+        sorted_values[min(len(sorted_values) - 1, int(q * (len(sorted_values) - 1) + 0.5))], 3
+    )
 
 
 async def measure(servers: list[Server], new, tokens: list[str], engine, args) -> dict:
@@ -481,8 +548,9 @@ async def measure(servers: list[Server], new, tokens: list[str], engine, args) -
     parts = []
     for i, token in enumerate(tokens):
         server = servers[i % len(servers)]
-        parts.append(Participant(i, server.port, f"code={new.code}&p={token}", sse_path,
-                                 stats, seen))
+        parts.append(
+            Participant(i, server.port, f"code={new.code}&p={token}", sse_path, stats, seen)
+        )
         parts[-1].watch = not args.no_watch
     me = psutil.Process()
     me.cpu_percent(None)
@@ -497,8 +565,9 @@ async def measure(servers: list[Server], new, tokens: list[str], engine, args) -
         if k % 20 == 19:
             await asyncio.sleep(0.2)
     deadline = time.time() + args.connect_timeout
-    while time.time() < deadline and not all(p.rendered.is_set() and p.sse_ready.is_set()
-                                             and p.drawn is not None for p in parts):
+    while time.time() < deadline and not all(
+        p.rendered.is_set() and p.sse_ready.is_set() and p.drawn is not None for p in parts
+    ):
         await asyncio.sleep(0.2)
     connected = sum(1 for p in parts if p.rendered.is_set() and p.sse_ready.is_set())
     connect_s = round(time.time() - t0, 2)
@@ -513,8 +582,7 @@ async def measure(servers: list[Server], new, tokens: list[str], engine, args) -
     idle_per = [c / m if m else None for c, m in zip(idle_cpu, per_server_n)]
     rss_connected = [p.memory_info().rss / 2**20 for p in procs]
     # writes
-    writer = (AppWriter(servers[0].port, new) if args.writer == "app"
-              else DirectWriter(engine, new))
+    writer = AppWriter(servers[0].port, new) if args.writer == "app" else DirectWriter(engine, new)
     marks: dict[str, float] = {}
     all_seen_at: dict[str, Optional[float]] = {}
     busy_cpu = []
@@ -549,25 +617,41 @@ async def measure(servers: list[Server], new, tokens: list[str], engine, args) -
     by_half = {}
     for s in servers:
         ids = {p.i for p in parts if p.port == s.port}
-        d = sorted(t - marks[m] for m, per in seen.items() if m in marks
-                   for i, t in per.items() if i in ids)
-        by_half[s.name] = {"participants": len(ids), "samples": len(d),
-                           "p50_s": pct(d, 0.5), "p95_s": pct(d, 0.95),
-                           "max_s": round(d[-1], 3) if d else None,
-                           "writes_seen_by_all": sum(1 for m in marks if ids <= set(seen.get(m, {})))}
+        d = sorted(
+            t - marks[m]
+            for m, per in seen.items()
+            if m in marks
+            for i, t in per.items()
+            if i in ids
+        )
+        by_half[s.name] = {
+            "participants": len(ids),
+            "samples": len(d),
+            "p50_s": pct(d, 0.5),
+            "p95_s": pct(d, 0.95),
+            "max_s": round(d[-1], 3) if d else None,
+            "writes_seen_by_all": sum(1 for m in marks if ids <= set(seen.get(m, {}))),
+        }
     everyone = [m for m in marks if len(seen.get(m, {})) == n]
     last = sorted(v for v in all_seen_at.values() if v is not None)
     return {
-        "participants": n, "connected": connected, "connect_s": connect_s,
-        "writes": len(marks), "writes_seen_by_all": len(everyone),
-        "samples": len(delays), "samples_expected": n * len(marks),
-        "p50_s": pct(delays, 0.5), "p95_s": pct(delays, 0.95),
+        "participants": n,
+        "connected": connected,
+        "connect_s": connect_s,
+        "writes": len(marks),
+        "writes_seen_by_all": len(everyone),
+        "samples": len(delays),
+        "samples_expected": n * len(marks),
+        "p50_s": pct(delays, 0.5),
+        "p95_s": pct(delays, 0.95),
         "max_s": round(delays[-1], 3) if delays else None,
-        "last_participant_s_p50": pct(last, 0.5), "last_participant_s_max": round(last[-1], 3) if last else None,
+        "last_participant_s_p50": pct(last, 0.5),
+        "last_participant_s_max": round(last[-1], 3) if last else None,
         "by_process": by_half if len(servers) > 1 else None,
         "idle_cpu_pct": [round(c, 2) for c in idle_cpu],
         "idle_cpu_pct_per_participant": round(max(x for x in idle_per if x is not None), 4)
-        if any(x is not None for x in idle_per) else None,
+        if any(x is not None for x in idle_per)
+        else None,
         "idle_load_average": load_idle_start,
         "writing_cpu_pct": [round(c, 1) for c in busy_cpu],
         "writing_seconds": round(busy_s, 1),
@@ -575,10 +659,13 @@ async def measure(servers: list[Server], new, tokens: list[str], engine, args) -
         "rss_mb_connected": [round(x, 1) for x in rss_connected],
         "rss_mb_end": [round(x, 1) for x in rss_end],
         "client_cpu_pct": round(client_cpu, 1),
-        "sse_messages": stats.sse_messages, "triggers": stats.triggers,
+        "sse_messages": stats.sse_messages,
+        "triggers": stats.triggers,
         "ws_messages": stats.ws_messages,
-        "errors": stats.errors, "app_exceptions": stats.app_exceptions,
-        "error_samples": stats.error_samples, **notes,
+        "errors": stats.errors,
+        "app_exceptions": stats.app_exceptions,
+        "error_samples": stats.error_samples,
+        **notes,
     }
 
 
@@ -595,8 +682,9 @@ def run_once(args, pg: Optional[Postgres]) -> dict:
         servers: list[Server] = []
         try:
             new, tokens = seed(engine, args.sessions)
-            servers = [Server(tmp_path, name, db_url, args.live)
-                       for name in ("A", "B")[:args.processes]]
+            servers = [
+                Server(tmp_path, name, db_url, args.live) for name in ("A", "B")[: args.processes]
+            ]
             for s in servers:
                 s.start()
             for s in servers:
@@ -614,8 +702,11 @@ def run_once(args, pg: Optional[Postgres]) -> dict:
         logs = "\n".join(s.log_text() for s in servers)
         tracebacks = logs.count("Traceback (most recent call last)")
         disconnects = logs.count("WebSocketDisconnected") + logs.count("WebSocketClosedError")
-        bad = [line for line in logs.splitlines()
-               if (" ERROR " in line or "Error" in line) and "WebSocket" not in line]
+        bad = [
+            line
+            for line in logs.splitlines()
+            if (" ERROR " in line or "Error" in line) and "WebSocket" not in line
+        ]
         result["server_log_tracebacks"] = tracebacks
         result["server_log_ws_disconnects"] = disconnects
         result["server_log_errors"] = len(bad)
@@ -627,21 +718,35 @@ def run_once(args, pg: Optional[Postgres]) -> dict:
                 (Path(args.log_dir) / s.log_path.name).write_text(s.log_text())
     target = target_p95(args.processes, args.sessions)
     result["ok"] = {
-        f"p95_le_{target}_s": result["p95_s"] is not None and result["p95_s"] <= target
+        f"p95_le_{target}_s": result["p95_s"] is not None
+        and result["p95_s"] <= target
         and result["samples"] == result["samples_expected"],
-        "every_write_seen_by_all": result["writes"] > 0 and result["writes_seen_by_all"] == result["writes"],
-        "zero_errors": result["errors"] == 0 and result["app_exceptions"] == 0
+        "every_write_seen_by_all": result["writes"] > 0
+        and result["writes_seen_by_all"] == result["writes"],
+        "zero_errors": result["errors"] == 0
+        and result["app_exceptions"] == 0
         and result["connected"] == result["participants"],
-        f"idle_cpu_le_{TARGET_IDLE_CPU_PCT_PER_PARTICIPANT}_pct_per_participant":
-            result["idle_cpu_pct_per_participant"] is not None
-            and result["idle_cpu_pct_per_participant"] <= TARGET_IDLE_CPU_PCT_PER_PARTICIPANT,
+        f"idle_cpu_le_{TARGET_IDLE_CPU_PCT_PER_PARTICIPANT}_pct_per_participant": result[
+            "idle_cpu_pct_per_participant"
+        ]
+        is not None
+        and result["idle_cpu_pct_per_participant"] <= TARGET_IDLE_CPU_PCT_PER_PARTICIPANT,
     }
     return result
 
 
-MEDIAN_KEYS = ("p50_s", "p95_s", "max_s", "last_participant_s_p50", "writes_seen_by_all",
-               "idle_cpu_pct_per_participant", "client_cpu_pct", "errors", "app_exceptions",
-               "connect_s")
+MEDIAN_KEYS = (
+    "p50_s",
+    "p95_s",
+    "max_s",
+    "last_participant_s_p50",
+    "writes_seen_by_all",
+    "idle_cpu_pct_per_participant",
+    "client_cpu_pct",
+    "errors",
+    "app_exceptions",
+    "connect_s",
+)
 
 
 def median_of(runs: list[dict]) -> dict:
@@ -659,29 +764,52 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sessions", type=int, default=100, help="participants (all processes)")
     ap.add_argument("--processes", type=int, choices=(1, 2), default=1)
-    ap.add_argument("--live", choices=("process", "database"), default=None,
-                    help="KOMPAS_LIVE (default: process for 1 process, database for 2)")
-    ap.add_argument("--db", choices=("sqlite", "postgresql"), default=None,
-                    help="default: sqlite for 1 process, postgresql for 2")
+    ap.add_argument(
+        "--live",
+        choices=("process", "database"),
+        default=None,
+        help="KOMPAS_LIVE (default: process for 1 process, database for 2)",
+    )
+    ap.add_argument(
+        "--db",
+        choices=("sqlite", "postgresql"),
+        default=None,
+        help="default: sqlite for 1 process, postgresql for 2",
+    )
     ap.add_argument("--postgres-url", default="", help="an existing server (else a throwaway one)")
-    ap.add_argument("--writer", choices=("app", "direct"), default=None,
-                    help="app: a facilitator tab submits the add form on process A; "
-                         "direct: goaltree.add_node from this process (default: app for "
-                         "--live process, direct for --live database)")
+    ap.add_argument(
+        "--writer",
+        choices=("app", "direct"),
+        default=None,
+        help="app: a facilitator tab submits the add form on process A; "
+        "direct: goaltree.add_node from this process (default: app for "
+        "--live process, direct for --live database)",
+    )
     ap.add_argument("--writes", type=int, default=10)
-    ap.add_argument("--write-timeout", type=float, default=20.0,
-                    help="seconds to wait for every participant to see a write")
+    ap.add_argument(
+        "--write-timeout",
+        type=float,
+        default=20.0,
+        help="seconds to wait for every participant to see a write",
+    )
     ap.add_argument("--gap", type=float, default=1.0, help="pause between writes (s)")
     ap.add_argument("--idle-seconds", type=float, default=10.0)
     ap.add_argument("--settle", type=float, default=3.0, help="pause after connecting (s)")
     ap.add_argument("--connect-timeout", type=float, default=120.0)
     ap.add_argument("--repeat", type=int, default=1, help="runs on fresh servers; medians")
     ap.add_argument("--log-dir", default="", help="keep the server logs here")
-    ap.add_argument("--py-spy", default="", metavar="PREFIX",
-                    help="profile the servers while writes propagate: PREFIX-A.txt (collapsed "
-                         "stacks; needs py-spy next to this Python: pip install py-spy)")
-    ap.add_argument("--no-watch", action="store_true",
-                    help="never send the watcher's trigger (check: then no write arrives)")
+    ap.add_argument(
+        "--py-spy",
+        default="",
+        metavar="PREFIX",
+        help="profile the servers while writes propagate: PREFIX-A.txt (collapsed "
+        "stacks; needs py-spy next to this Python: pip install py-spy)",
+    )
+    ap.add_argument(
+        "--no-watch",
+        action="store_true",
+        help="never send the watcher's trigger (check: then no write arrives)",
+    )
     args = ap.parse_args()
     args.live = args.live or ("database" if args.processes == 2 else "process")
     args.db = args.db or ("postgresql" if args.processes == 2 else "sqlite")
@@ -694,12 +822,25 @@ def main() -> None:
         print("note: two processes on SQLite poll the file (KOMPAS_LIVE=database)", file=sys.stderr)
 
     target = target_p95(args.processes, args.sessions)
-    out = {"bench": "push_load", "participants": args.sessions, "processes": args.processes,
-           "live": args.live, "db": args.db, "writer": args.writer, "writes": args.writes,
-           "page": PAGE, "cpu_count": psutil.cpu_count(),
-           "targets": {"p95_s": target, "writes_seen_by_all": "all", "errors": 0,
-                       "idle_cpu_pct_per_participant": TARGET_IDLE_CPU_PCT_PER_PARTICIPANT},
-           "load_average_at_start": loadavg(), "runs": []}
+    out = {
+        "bench": "push_load",
+        "participants": args.sessions,
+        "processes": args.processes,
+        "live": args.live,
+        "db": args.db,
+        "writer": args.writer,
+        "writes": args.writes,
+        "page": PAGE,
+        "cpu_count": psutil.cpu_count(),
+        "targets": {
+            "p95_s": target,
+            "writes_seen_by_all": "all",
+            "errors": 0,
+            "idle_cpu_pct_per_participant": TARGET_IDLE_CPU_PCT_PER_PARTICIPANT,
+        },
+        "load_average_at_start": loadavg(),
+        "runs": [],
+    }
     started = time.time()
     pg = Postgres(args.postgres_url) if args.db == "postgresql" else None
     try:
@@ -721,11 +862,14 @@ def main() -> None:
     m = out["median"] or {}
     out["ok_median"] = {
         f"p95_le_{target}_s": m.get("p95_s") is not None and m["p95_s"] <= target,
-        "every_write_seen_by_all": bool(good) and all(r["ok"]["every_write_seen_by_all"] for r in good),
+        "every_write_seen_by_all": bool(good)
+        and all(r["ok"]["every_write_seen_by_all"] for r in good),
         "zero_errors": bool(good) and all(r["ok"]["zero_errors"] for r in good),
-        f"idle_cpu_le_{TARGET_IDLE_CPU_PCT_PER_PARTICIPANT}_pct_per_participant":
-            m.get("idle_cpu_pct_per_participant") is not None
-            and m["idle_cpu_pct_per_participant"] <= TARGET_IDLE_CPU_PCT_PER_PARTICIPANT,
+        f"idle_cpu_le_{TARGET_IDLE_CPU_PCT_PER_PARTICIPANT}_pct_per_participant": m.get(
+            "idle_cpu_pct_per_participant"
+        )
+        is not None
+        and m["idle_cpu_pct_per_participant"] <= TARGET_IDLE_CPU_PCT_PER_PARTICIPANT,
     }
     out["ok"] = len(good) == len(out["runs"]) and all(out["ok_median"].values())
     out["wall_s"] = round(time.time() - started, 1)

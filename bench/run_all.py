@@ -9,6 +9,7 @@ The combined document is also written to bench/results/<time>.json.
 
     python bench/run_all.py [--only push_load,bench_exports] [--skip push_browser]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,16 +56,28 @@ def run_one(script: Path) -> dict:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     try:
-        proc = subprocess.run([sys.executable, str(script)], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=TIMEOUT_S)
+        proc = subprocess.run(
+            [sys.executable, str(script)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+        )
     except subprocess.TimeoutExpired as exc:
-        return {"error": f"timed out after {TIMEOUT_S} s",
-                "stdout_tail": (exc.stdout or "")[-1000:] if isinstance(exc.stdout, str) else ""}
+        return {
+            "error": f"timed out after {TIMEOUT_S} s",
+            "stdout_tail": (exc.stdout or "")[-1000:] if isinstance(exc.stdout, str) else "",
+        }
     seconds = round(time.time() - started, 1)
     result = parse_json(proc.stdout)
     if not isinstance(result, dict):
-        return {"error": f"no JSON document (exit code {proc.returncode})", "seconds": seconds,
-                "stdout_tail": proc.stdout[-1000:], "stderr_tail": proc.stderr[-1500:]}
+        return {
+            "error": f"no JSON document (exit code {proc.returncode})",
+            "seconds": seconds,
+            "stdout_tail": proc.stdout[-1000:],
+            "stderr_tail": proc.stderr[-1500:],
+        }
     result.setdefault("seconds", seconds)
     if proc.returncode != 0:
         result["exit_code"] = proc.returncode
@@ -79,16 +92,23 @@ def main() -> None:
     only = {x.strip().removesuffix(".py") for x in args.only.split(",") if x.strip()}
     skip = {x.strip().removesuffix(".py") for x in args.skip.split(",") if x.strip()}
     scripts = [s for s in discover() if (not only or s.stem in only) and s.stem not in skip]
-    out: dict = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "python": sys.version.split()[0],
-                 "cpu_count": os.cpu_count(), "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
-                 "missing": [n for n in ("bench_tree_page.py", "bench_exports.py", *FIXED)
-                             if not (HERE / n).exists()],
-                 "results": {}}
+    out: dict = {
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "python": sys.version.split()[0],
+        "cpu_count": os.cpu_count(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "missing": [
+            n for n in ("bench_tree_page.py", "bench_exports.py", *FIXED) if not (HERE / n).exists()
+        ],
+        "results": {},
+    }
     for script in scripts:
         print(f"running {script.name} …", file=sys.stderr, flush=True)
         out["results"][script.stem] = run_one(script)
     # a bench states its own verdict as "ok"; one that does not is judged by its figures
-    verdicts = {name: (False if "error" in r else r.get("ok")) for name, r in out["results"].items()}
+    verdicts = {
+        name: (False if "error" in r else r.get("ok")) for name, r in out["results"].items()
+    }
     out["ok_by_bench"] = verdicts
     out["ok"] = bool(verdicts) and all(v is not False for v in verdicts.values())
     out["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]

@@ -31,6 +31,7 @@ stream and the watcher's logic (:func:`watcher_data`, :func:`trigger_msg`) for t
 Kompas escapes user text for Markdown (``MARK\\-7``); markers are read after removing
 Markdown backslash escapes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,8 +41,9 @@ import re
 import statistics
 import subprocess
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Awaitable, Callable, Optional
+from typing import Optional
 
 import psutil
 import websockets
@@ -52,8 +54,14 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 _UNESCAPE = re.compile(r"\\(.)")
 
 
-def rerun_msg(query: str, page_hash: str = "", fragment_id: str = "", page_name: str = "",
-              widgets: Optional[list] = None, auto_rerun: bool = True) -> bytes:
+def rerun_msg(
+    query: str,
+    page_hash: str = "",
+    fragment_id: str = "",
+    page_name: str = "",
+    widgets: Optional[list] = None,
+    auto_rerun: bool = True,
+) -> bytes:
     """A BackMsg rerun_script as the browser sends it. ``widgets`` is a list of
     ``(widget id, proto field, value)``, e.g. ``(id, "string_value", "x")``. A rerun of a
     fragment is a tick of ``run_every`` (``auto_rerun``) or a widget interaction inside
@@ -102,22 +110,30 @@ def watcher_data(fm: ForwardMsg) -> Optional[tuple[str, str, dict]]:
     comp = el.bidi_component
     if not comp.component_name.endswith(WATCH_COMPONENT):
         return None
-    raw = comp.json if comp.WhichOneof("data") == "json" else (
-        comp.mixed.json if comp.WhichOneof("data") == "mixed" else "")
+    raw = (
+        comp.json
+        if comp.WhichOneof("data") == "json"
+        else (comp.mixed.json if comp.WhichOneof("data") == "mixed" else "")
+    )
     data = json.loads(raw) if raw else {}
     return comp.id, fm.delta.fragment_id, data or {}
 
 
-def trigger_msg(query: str, page_hash: str, element_id: str, fragment_id: str,
-                event: str, value: object) -> bytes:
+def trigger_msg(
+    query: str, page_hash: str, element_id: str, fragment_id: str, event: str, value: object
+) -> bytes:
     """What the browser sends after a CCv2 component calls ``setTriggerValue(event, value)``
     (WidgetStateManager.setTriggerValue: ``json_trigger_value`` = JSON list of
     ``{"event", "value"}`` under the trigger aggregator id; the rerun carries the fragment
     id of the fragment that holds the component, and is not an auto rerun)."""
     payload = json.dumps([{"event": event, "value": value}])
-    return rerun_msg(query, page_hash, fragment_id,
-                     widgets=[(trigger_aggregator_id(element_id), "json_trigger_value", payload)],
-                     auto_rerun=False)
+    return rerun_msg(
+        query,
+        page_hash,
+        fragment_id,
+        widgets=[(trigger_aggregator_id(element_id), "json_trigger_value", payload)],
+        auto_rerun=False,
+    )
 
 
 def markers_in(fm: ForwardMsg) -> list[str]:
@@ -144,12 +160,21 @@ class LoadStats:
     error_samples: list = field(default_factory=list)
 
 
-async def session(i: int, port: int, query: str, page_name: str, page_hash: str,
-                  stop_at: float, seen: dict, stats: LoadStats) -> None:
+async def session(
+    i: int,
+    port: int,
+    query: str,
+    page_name: str,
+    page_hash: str,
+    stop_at: float,
+    seen: dict,
+    stats: LoadStats,
+) -> None:
     url = f"ws://127.0.0.1:{port}/_stcore/stream"
     try:
-        async with websockets.connect(url, subprotocols=["streamlit"], max_size=None,
-                                      origin=f"http://127.0.0.1:{port}") as ws:
+        async with websockets.connect(
+            url, subprotocols=["streamlit"], max_size=None, origin=f"http://127.0.0.1:{port}"
+        ) as ws:
             await ws.send(rerun_msg(query, page_hash, page_name=page_name))
             timers: dict = {}
 
@@ -162,7 +187,7 @@ async def session(i: int, port: int, query: str, page_name: str, page_hash: str,
             while time.time() < stop_at:
                 try:
                     raw = await asyncio.wait_for(ws.recv(), timeout=max(0.1, stop_at - time.time()))
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     break
                 stats.msgs += 1
                 fm = ForwardMsg()
@@ -177,7 +202,8 @@ async def session(i: int, port: int, query: str, page_name: str, page_hash: str,
                     stats.first_run.setdefault(i, time.time())
                 elif kind == "auto_rerun" and fm.auto_rerun.fragment_id not in timers:
                     timers[fm.auto_rerun.fragment_id] = asyncio.create_task(
-                        ticker(fm.auto_rerun.fragment_id, fm.auto_rerun.interval))
+                        ticker(fm.auto_rerun.fragment_id, fm.auto_rerun.interval)
+                    )
                 el = element_of(fm)
                 if el is not None:
                     frag = fm.delta.fragment_id
@@ -187,7 +213,8 @@ async def session(i: int, port: int, query: str, page_name: str, page_hash: str,
                     if len(stats.error_samples) < 5:
                         where = " | ".join(line.strip() for line in el.exception.stack_trace[-3:])
                         stats.error_samples.append(
-                            f"session {i}: app exception: {el.exception.message[:200]} at {where[:400]}")
+                            f"session {i}: app exception: {el.exception.message[:200]} at {where[:400]}"
+                        )
                 for mark in markers_in(fm):
                     seen.setdefault(mark, {}).setdefault(i, time.time())
             for t in timers.values():
@@ -207,16 +234,19 @@ class FormDriver:
         self.port, self.query, self.page_name = port, query, page_name
         self.page_hash = ""
         self.widgets: dict[str, str] = {}  # user key -> widget id
-        self.seen: dict[str, float] = {}   # marker -> first time this tab saw it
+        self.seen: dict[str, float] = {}  # marker -> first time this tab saw it
         self.runs_finished = 0
         self.exceptions: list[str] = []
         self._ws = None
         self._reader: Optional[asyncio.Task] = None
 
-    async def __aenter__(self) -> "FormDriver":
+    async def __aenter__(self) -> FormDriver:
         self._ws = await websockets.connect(
-            f"ws://127.0.0.1:{self.port}/_stcore/stream", subprotocols=["streamlit"],
-            max_size=None, origin=f"http://127.0.0.1:{self.port}")
+            f"ws://127.0.0.1:{self.port}/_stcore/stream",
+            subprotocols=["streamlit"],
+            max_size=None,
+            origin=f"http://127.0.0.1:{self.port}",
+        )
         self._reader = asyncio.create_task(self._read())
         await self._ws.send(rerun_msg(self.query, page_name=self.page_name))
         await self.wait_runs(1)
@@ -270,10 +300,18 @@ class FormDriver:
         return sent
 
 
-async def run_load(*, port: int, sessions: int, seconds: float, queries: list[str],
-                   page_name: str = "", page_hash: str = "", server_pid: int,
-                   writer: Optional[Callable[[float, dict, LoadStats], Awaitable[None]]] = None,
-                   marks: Optional[dict] = None) -> dict:
+async def run_load(
+    *,
+    port: int,
+    sessions: int,
+    seconds: float,
+    queries: list[str],
+    page_name: str = "",
+    page_hash: str = "",
+    server_pid: int,
+    writer: Optional[Callable[[float, dict, LoadStats], Awaitable[None]]] = None,
+    marks: Optional[dict] = None,
+) -> dict:
     """Run the sessions for ``seconds``; ``writer(stop_at, marks, stats)`` fills ``marks``
     (marker -> unix write time). Returns the figures as a dict. Markers of different kinds
     (the letters before the number: ``MARK-t7`` is kind ``t``) are also reported apart."""
@@ -288,8 +326,12 @@ async def run_load(*, port: int, sessions: int, seconds: float, queries: list[st
     t0 = time.time()
     stop_at = t0 + seconds
     queries = queries or [""]
-    tasks = [asyncio.create_task(session(i, port, queries[i % len(queries)], page_name, page_hash,
-                                         stop_at, seen, stats)) for i in range(sessions)]
+    tasks = [
+        asyncio.create_task(
+            session(i, port, queries[i % len(queries)], page_name, page_hash, stop_at, seen, stats)
+        )
+        for i in range(sessions)
+    ]
     wtask = asyncio.create_task(writer(stop_at, marks, stats)) if writer else None
     samples: list[tuple[float, float, float]] = []  # (time, cpu %, rss MB)
     await asyncio.sleep(2)
@@ -299,41 +341,57 @@ async def run_load(*, port: int, sessions: int, seconds: float, queries: list[st
         samples.append((time.time(), proc.cpu_percent(None), proc.memory_info().rss / 2**20))
     client_cpu = me.cpu_percent(None)
     await asyncio.gather(*tasks, *([wtask] if wtask else []), return_exceptions=True)
-    all_rendered = (max(stats.first_run.values()) if len(stats.first_run) == sessions else None)
-    steady = [c for t, c, _ in samples if all_rendered and t > all_rendered + 1] or \
-        [c for _, c, _ in samples[2:]] or [c for _, c, _ in samples]
+    all_rendered = max(stats.first_run.values()) if len(stats.first_run) == sessions else None
+    steady = (
+        [c for t, c, _ in samples if all_rendered and t > all_rendered + 1]
+        or [c for _, c, _ in samples[2:]]
+        or [c for _, c, _ in samples]
+    )
     q, everyone = _propagation(marks, seen, sessions)
     by_kind = {}
     for kind in sorted({_kind(m) for m in marks}):
-        kq, kall = _propagation({m: t for m, t in marks.items() if _kind(m) == kind}, seen, sessions)
+        kq, kall = _propagation(
+            {m: t for m, t in marks.items() if _kind(m) == kind}, seen, sessions
+        )
         by_kind[kind or "-"] = {
-            "writes": sum(1 for m in marks if _kind(m) == kind), "writes_seen_by_all": len(kall),
+            "writes": sum(1 for m in marks if _kind(m) == kind),
+            "writes_seen_by_all": len(kall),
             "propagation_samples": len(kq),
             "propagation_s_p50": round(statistics.median(kq), 3) if kq else None,
             "propagation_s_p95": round(kq[int(0.95 * (len(kq) - 1))], 3) if kq else None,
-            "propagation_s_max": round(kq[-1], 3) if kq else None}
+            "propagation_s_max": round(kq[-1], 3) if kq else None,
+        }
     cpu_mean = statistics.mean(steady) if steady else None
     return {
-        "sessions": sessions, "seconds": seconds,
+        "sessions": sessions,
+        "seconds": seconds,
         "server_cpu_pct_mean": round(cpu_mean, 1) if cpu_mean is not None else None,
         "server_cpu_pct_max": round(max(c for _, c, _ in samples), 1) if samples else None,
-        "server_cpu_pct_per_session": round(cpu_mean / sessions, 3) if cpu_mean is not None else None,
-        "rss_mb_start": round(rss0, 1), "rss_mb_end": round(samples[-1][2], 1) if samples else None,
+        "server_cpu_pct_per_session": round(cpu_mean / sessions, 3)
+        if cpu_mean is not None
+        else None,
+        "rss_mb_start": round(rss0, 1),
+        "rss_mb_end": round(samples[-1][2], 1) if samples else None,
         "rss_mb_max": round(max(r for _, _, r in samples), 1) if samples else None,
         "sessions_rendered": len(stats.first_run),
-        "first_render_s_max": round(max(stats.first_run.values()) - t0, 2) if stats.first_run else None,
+        "first_render_s_max": round(max(stats.first_run.values()) - t0, 2)
+        if stats.first_run
+        else None,
         "auto_reruns_per_s": round(stats.auto_reruns / seconds, 1),
-        "writes": len(marks), "writes_seen_by_all": len(everyone),
+        "writes": len(marks),
+        "writes_seen_by_all": len(everyone),
         "writes_seen_by_all_pct": round(100 * len(everyone) / len(marks), 1) if marks else None,
         "propagation_samples": len(q),
         "propagation_s_p50": round(statistics.median(q), 3) if q else None,
         "propagation_s_p95": round(q[int(0.95 * (len(q) - 1))], 3) if q else None,
         "propagation_s_max": round(q[-1], 3) if q else None,
         "by_marker_kind": by_kind,
-        "new_elements_by_fragment": dict(sorted(stats.elements_by_fragment.items(),
-                                                key=lambda kv: -kv[1])),
+        "new_elements_by_fragment": dict(
+            sorted(stats.elements_by_fragment.items(), key=lambda kv: -kv[1])
+        ),
         "client_cpu_pct_mean": round(client_cpu, 1),
-        "errors": stats.errors, "app_exceptions": stats.app_exceptions,
+        "errors": stats.errors,
+        "app_exceptions": stats.app_exceptions,
         "error_samples": stats.error_samples,
     }
 
@@ -350,6 +408,7 @@ def _propagation(marks: dict, seen: dict, sessions: int) -> tuple[list[float], l
 
 def command_writer(write_cmd: str, write_every: float, warmup: float, settle: float):
     """The reference writer: run a shell command with {n} = marker number."""
+
     async def writer(stop_at: float, marks: dict, stats: LoadStats) -> None:
         n = 0
         await asyncio.sleep(warmup)
@@ -358,6 +417,7 @@ def command_writer(write_cmd: str, write_every: float, warmup: float, settle: fl
             await asyncio.to_thread(subprocess.run, write_cmd.format(n=n), shell=True, check=False)
             n += 1
             await asyncio.sleep(write_every)
+
     return writer
 
 
@@ -383,8 +443,11 @@ async def main() -> None:
         with open(args.query_file) as fh:
             queries = [line.strip() for line in fh if line.strip()]
     marks: dict = {}
-    writer = (command_writer(args.write_cmd, args.write_every, args.warmup, args.settle)
-              if args.write_cmd else None)
+    writer = (
+        command_writer(args.write_cmd, args.write_every, args.warmup, args.settle)
+        if args.write_cmd
+        else None
+    )
     if args.marks:
         # read after the run: an outside writer fills the file while we measure
         command = writer
@@ -395,10 +458,19 @@ async def main() -> None:
             await asyncio.sleep(max(0.0, stop_at - time.time()))
             with open(args.marks) as fh:
                 marks_.update(json.load(fh))
+
         writer = file_marks
-    result = await run_load(port=args.port, sessions=args.sessions, seconds=args.seconds,
-                            queries=queries, page_name=args.page_name, page_hash=args.page_hash,
-                            server_pid=args.server_pid, writer=writer, marks=marks)
+    result = await run_load(
+        port=args.port,
+        sessions=args.sessions,
+        seconds=args.seconds,
+        queries=queries,
+        page_name=args.page_name,
+        page_hash=args.page_hash,
+        server_pid=args.server_pid,
+        writer=writer,
+        marks=marks,
+    )
     print(json.dumps(result, indent=1))
 
 

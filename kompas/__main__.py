@@ -36,9 +36,12 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("code")
     exp.add_argument("--format", required=True, choices=FORMATS)
     exp.add_argument("--output", required=True)
-    exp.add_argument("--with-names", action="store_true",
-                     help="JSON: met namen en organisaties van deelnemers (standaard "
-                          "schuilnamen: Deelnemer 1, 2, …); alleen voor je eigen archief")
+    exp.add_argument(
+        "--with-names",
+        action="store_true",
+        help="JSON: met namen en organisaties van deelnemers (standaard "
+        "schuilnamen: Deelnemer 1, 2, …); alleen voor je eigen archief",
+    )
     imp = sub.add_parser("import", help="importeer een JSON-export als nieuwe workshop")
     imp.add_argument("path")
     return parser
@@ -55,7 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kompas: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"kompas: bestand kan niet worden gelezen of geschreven: {exc.strerror or exc}", file=sys.stderr)
+        print(
+            f"kompas: bestand kan niet worden gelezen of geschreven: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
         return 2
 
 
@@ -69,8 +75,10 @@ def _run(args, engine, settings) -> int:
     if args.command == "demo":
         with writing(engine) as db:
             if args.if_empty and workshops.list_workshops(db):
-                print("De database heeft al workshops; geen demo aangemaakt. "
-                      "Zie: python -m kompas list")
+                print(
+                    "De database heeft al workshops; geen demo aangemaakt. "
+                    "Zie: python -m kompas list"
+                )
                 return 0
             new = create_demo(db)
         _links(settings, new.code, new.facilitator_key)
@@ -79,7 +87,9 @@ def _run(args, engine, settings) -> int:
         with reading(engine) as db:
             rows = workshops.list_workshops(db)
         for row in rows:
-            print(f"{row.code}\t{row.title}\t{datetime_nl(row.created_at)}\t{row.participants} deelnemers")
+            print(
+                f"{row.code}\t{row.title}\t{datetime_nl(row.created_at)}\t{row.participants} deelnemers"
+            )
         return 0
     if args.command == "export":
         with reading(engine) as db:
@@ -91,8 +101,10 @@ def _run(args, engine, settings) -> int:
             from kompas.export import export_bytes
 
             if args.with_names and args.format != "json":
-                raise KompasError("--with-names hoort bij --format json; het verslag volgt "
-                                  "de instelling 'Namen van deelnemers in het verslag'.")
+                raise KompasError(
+                    "--with-names hoort bij --format json; het verslag volgt "
+                    "de instelling 'Namen van deelnemers in het verslag'."
+                )
             data = export_bytes(db, workshop.id, args.format, with_names=args.with_names)
         Path(args.output).write_bytes(data)
         print(f"{args.output}: {len(data)} bytes")

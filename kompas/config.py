@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 from kompas.errors import InvalidInput
 
@@ -55,20 +55,47 @@ class Setting:
         return self.name.removeprefix("KOMPAS_").lower()
 
 
-SETTINGS: dict[str, Setting] = {s.name: s for s in (
-    Setting("KOMPAS_DATABASE_URL", "sqlite:///data/kompas.db", _database_url,
-            "Database; SQLite-bestand of PostgreSQL."),
-    Setting("KOMPAS_LIVE", "process", _choice("process", "database"),
-            "'process' voor één server, 'database' bij meerdere processen."),
-    Setting("KOMPAS_BASE_URL", "http://localhost:8501", _url,
-            "Adres van de app, voor deelnemerslinks en QR-code."),
-    Setting("KOMPAS_RETENTION_DAYS", "365", _int_between(1, 3650),
-            "Na hoeveel dagen een workshop automatisch wordt verwijderd."),
-    Setting("KOMPAS_JOIN_ATTEMPTS_PER_MINUTE", "10", _int_between(1, 1000),
-            "Maximaal aantal pogingen met een code per minuut per browser."),
-    Setting("KOMPAS_LOG_LEVEL", "INFO", _choice("DEBUG", "INFO", "WARNING", "ERROR"),
-            "Hoeveel de server logt."),
-)}
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in (
+        Setting(
+            "KOMPAS_DATABASE_URL",
+            "sqlite:///data/kompas.db",
+            _database_url,
+            "Database; SQLite-bestand of PostgreSQL.",
+        ),
+        Setting(
+            "KOMPAS_LIVE",
+            "process",
+            _choice("process", "database"),
+            "'process' voor één server, 'database' bij meerdere processen.",
+        ),
+        Setting(
+            "KOMPAS_BASE_URL",
+            "http://localhost:8501",
+            _url,
+            "Adres van de app, voor deelnemerslinks en QR-code.",
+        ),
+        Setting(
+            "KOMPAS_RETENTION_DAYS",
+            "365",
+            _int_between(1, 3650),
+            "Na hoeveel dagen een workshop automatisch wordt verwijderd.",
+        ),
+        Setting(
+            "KOMPAS_JOIN_ATTEMPTS_PER_MINUTE",
+            "10",
+            _int_between(1, 1000),
+            "Maximaal aantal pogingen met een code per minuut per browser.",
+        ),
+        Setting(
+            "KOMPAS_LOG_LEVEL",
+            "INFO",
+            _choice("DEBUG", "INFO", "WARNING", "ERROR"),
+            "Hoeveel de server logt.",
+        ),
+    )
+}
 
 
 @dataclass(frozen=True)

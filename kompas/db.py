@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
@@ -83,8 +83,7 @@ def create_schema(engine: Engine) -> None:
 
 
 # Columns added after databases already existed, with how to fill them for old rows.
-BACKFILL = {("workshop", "retained_from"): "created_at",
-            ("workshop", "content_version"): "version"}
+BACKFILL = {("workshop", "retained_from"): "created_at", ("workshop", "content_version"): "version"}
 # and every part version (workshop.version_<part>, see kompas.live) starts at the version
 
 
@@ -97,7 +96,9 @@ def _add_missing_columns(engine: Engine) -> None:
                 continue
             kind = column.type.compile(dialect=engine.dialect)
             with engine.begin() as conn:
-                conn.exec_driver_sql(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}')
+                conn.exec_driver_sql(
+                    f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'
+                )
                 source = BACKFILL.get((table.name, column.name))
                 if table.name == "workshop" and column.name.startswith("version_"):
                     source = "version"
@@ -111,7 +112,9 @@ def _storage_message(exc: Exception) -> str:
     if "readonly" in text_ or "read-only" in text_:
         return "De database is alleen-lezen. Er is niets opgeslagen. Vraag de beheerder om schrijfrechten."
     if "disk is full" in text_ or "no space" in text_ or "full" in text_:
-        return "De schijf van de server is vol. Er is niets opgeslagen. Vraag de beheerder om ruimte."
+        return (
+            "De schijf van de server is vol. Er is niets opgeslagen. Vraag de beheerder om ruimte."
+        )
     if "locked" in text_ or "busy" in text_:
         return "De database is even bezet. Er is niets opgeslagen. Probeer het opnieuw."
     if "unable to open" in text_:
@@ -138,7 +141,9 @@ def _sqlite_file(engine: Engine) -> str | None:
 def _lock_fd(key: tuple[int, str]) -> int | None:
     if key not in _lock_fds:
         try:
-            _lock_fds[key] = os.open(key[1] + "-writelock", os.O_RDWR | os.O_CREAT, 0o600) if fcntl else None
+            _lock_fds[key] = (
+                os.open(key[1] + "-writelock", os.O_RDWR | os.O_CREAT, 0o600) if fcntl else None
+            )
         except OSError:  # read-only directory: SQLite's busy_timeout still applies
             _lock_fds[key] = None
     return _lock_fds[key]
@@ -201,7 +206,9 @@ def writing(engine: Engine) -> Iterator[Session]:
 
 @contextmanager
 def _writing(engine: Engine) -> Iterator[Session]:
-    bind = engine.execution_options(sqlite_begin="BEGIN IMMEDIATE") if _is_sqlite(engine) else engine
+    bind = (
+        engine.execution_options(sqlite_begin="BEGIN IMMEDIATE") if _is_sqlite(engine) else engine
+    )
     db = Session(bind, expire_on_commit=False)
     db.info[WRITING] = True  # workshops.check_actor locks the workshop row (PostgreSQL)
     try:
@@ -210,7 +217,9 @@ def _writing(engine: Engine) -> Iterator[Session]:
     except IntegrityError as exc:
         db.rollback()
         log.info("integrity error: %s", exc)
-        raise Conflict("Iemand anders heeft tegelijk hetzelfde opgeslagen. Probeer het opnieuw.") from exc
+        raise Conflict(
+            "Iemand anders heeft tegelijk hetzelfde opgeslagen. Probeer het opnieuw."
+        ) from exc
     except OperationalError as exc:
         db.rollback()
         log.warning("storage error: %s", exc)

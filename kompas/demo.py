@@ -18,8 +18,8 @@ from kompas.models import (
     GoalNode,
     Indicator,
     Measurement,
-    Partner,
     Participant,
+    Partner,
     Placement,
     Reflection,
     Result,
@@ -28,19 +28,51 @@ from kompas.models import (
 )
 from kompas.workshops import NewWorkshop, create_workshop, hash_secret, new_secret
 
-VISION = ("Inwoners van Lingewaarden wonen zo lang mogelijk zelfstandig, hebben een netwerk om "
-          "op terug te vallen en doen mee naar vermogen: op school, op het werk, als vrijwilliger "
-          "of in de buurt. Hulp is dichtbij, snel en in één keer goed.")
+VISION = (
+    "Inwoners van Lingewaarden wonen zo lang mogelijk zelfstandig, hebben een netwerk om "
+    "op terug te vallen en doen mee naar vermogen: op school, op het werk, als vrijwilliger "
+    "of in de buurt. Hulp is dichtbij, snel en in één keer goed."
+)
 
 # name, service, kind, contract value in euro, notes
 PARTNERS = [
-    ("Welzijn Lingewaarden", "Welzijnswerk en ouderenadvies", "welzijn", 1_450_000, "Ook opbouwwerk in de wijken."),
+    (
+        "Welzijn Lingewaarden",
+        "Welzijnswerk en ouderenadvies",
+        "welzijn",
+        1_450_000,
+        "Ook opbouwwerk in de wijken.",
+    ),
     ("Sociaal Wijkteam Lingewaarden", "Toegang Wmo en jeugd", "welzijn", 2_100_000, ""),
-    ("MEE Gelderse Poort", "Cliëntondersteuning", "zorg", 310_000, "Onafhankelijke cliëntondersteuning."),
-    ("GGD Gelderland-Zuid", "Publieke gezondheid en monitor", "zorg", 640_000, "Levert de gezondheidsmonitor."),
+    (
+        "MEE Gelderse Poort",
+        "Cliëntondersteuning",
+        "zorg",
+        310_000,
+        "Onafhankelijke cliëntondersteuning.",
+    ),
+    (
+        "GGD Gelderland-Zuid",
+        "Publieke gezondheid en monitor",
+        "zorg",
+        640_000,
+        "Levert de gezondheidsmonitor.",
+    ),
     ("Bibliotheek Lingewaarden", "Taalhuis en digitale vaardigheden", "onderwijs", 220_000, ""),
-    ("Woonstichting De Linge", "Sociale huur en vroegsignalering", "wonen", None, "Geen subsidierelatie; convenant."),
-    ("Jeugdzorg Gelderland", "Specialistische jeugdhulp", "jeugd", 3_800_000, "Regionaal ingekocht."),
+    (
+        "Woonstichting De Linge",
+        "Sociale huur en vroegsignalering",
+        "wonen",
+        None,
+        "Geen subsidierelatie; convenant.",
+    ),
+    (
+        "Jeugdzorg Gelderland",
+        "Specialistische jeugdhulp",
+        "jeugd",
+        3_800_000,
+        "Regionaal ingekocht.",
+    ),
     ("Schuldhulp Rivierenland", "Schuldhulpverlening", "overig", 520_000, ""),
     ("Jongerenwerk Doen!", "Jongerenwerk en straathoekwerk", "jeugd", 380_000, ""),
     ("Werkbedrijf Rivierenland", "Re-integratie en beschut werk", "overig", 1_200_000, ""),
@@ -48,32 +80,80 @@ PARTNERS = [
 
 # (domain, [(effect, [(activity, partner index)])])
 TREE = [
-    ("Onderwijs", [
-        ("Minder kinderen verlaten school zonder startkwalificatie",
-         [("Schoolmaatschappelijk werk op alle scholen", 1), ("Taalhuis voor ouders", 4)]),
-        ("Laaggeletterde volwassenen lezen en schrijven beter",
-         [("Taalcafés in de bibliotheek", 4)]),
-    ]),
-    ("Gezondheid", [
-        ("Minder inwoners voelen zich ernstig eenzaam",
-         [("Huisbezoeken bij 75-plussers", 0), ("Buurtkamers in elke kern", 0)]),
-        ("Jongeren drinken later en minder alcohol", [("Preventie op school en in de sportkantine", 3)]),
-    ]),
-    ("Maatschappelijke ondersteuning", [
-        ("Ouderen wonen langer veilig thuis", [("Mantelzorgondersteuning", 0), ("Valpreventie", 3)]),
-        ("Inwoners vinden hulp snel en dichtbij", [("Eén loket in het wijkteam", 1), ("Onafhankelijke cliëntondersteuning", 2)]),
-    ]),
-    ("Jeugd", [
-        ("Kinderen groeien veilig op", [("Gezinscoaches in het wijkteam", 1), ("Specialistische jeugdhulp", 6)]),
-        ("Jongeren hebben een zinvolle vrijetijdsbesteding", [("Jongerenwerk in de avonduren", 8)]),
-    ]),
-    ("Werk en inkomen", [
-        ("Meer inwoners hebben betaald werk", [("Werkfit-trajecten", 9)]),
-        ("Minder huishoudens hebben problematische schulden", [("Vroegsignalering betalingsachterstanden", 5), ("Schuldhulp binnen drie weken", 7)]),
-    ]),
-    ("Wonen", [
-        ("Genoeg betaalbare woningen voor starters en ouderen", [("Woonvisie met de woningcorporatie", 5)]),
-    ]),
+    (
+        "Onderwijs",
+        [
+            (
+                "Minder kinderen verlaten school zonder startkwalificatie",
+                [("Schoolmaatschappelijk werk op alle scholen", 1), ("Taalhuis voor ouders", 4)],
+            ),
+            (
+                "Laaggeletterde volwassenen lezen en schrijven beter",
+                [("Taalcafés in de bibliotheek", 4)],
+            ),
+        ],
+    ),
+    (
+        "Gezondheid",
+        [
+            (
+                "Minder inwoners voelen zich ernstig eenzaam",
+                [("Huisbezoeken bij 75-plussers", 0), ("Buurtkamers in elke kern", 0)],
+            ),
+            (
+                "Jongeren drinken later en minder alcohol",
+                [("Preventie op school en in de sportkantine", 3)],
+            ),
+        ],
+    ),
+    (
+        "Maatschappelijke ondersteuning",
+        [
+            (
+                "Ouderen wonen langer veilig thuis",
+                [("Mantelzorgondersteuning", 0), ("Valpreventie", 3)],
+            ),
+            (
+                "Inwoners vinden hulp snel en dichtbij",
+                [("Eén loket in het wijkteam", 1), ("Onafhankelijke cliëntondersteuning", 2)],
+            ),
+        ],
+    ),
+    (
+        "Jeugd",
+        [
+            (
+                "Kinderen groeien veilig op",
+                [("Gezinscoaches in het wijkteam", 1), ("Specialistische jeugdhulp", 6)],
+            ),
+            (
+                "Jongeren hebben een zinvolle vrijetijdsbesteding",
+                [("Jongerenwerk in de avonduren", 8)],
+            ),
+        ],
+    ),
+    (
+        "Werk en inkomen",
+        [
+            ("Meer inwoners hebben betaald werk", [("Werkfit-trajecten", 9)]),
+            (
+                "Minder huishoudens hebben problematische schulden",
+                [
+                    ("Vroegsignalering betalingsachterstanden", 5),
+                    ("Schuldhulp binnen drie weken", 7),
+                ],
+            ),
+        ],
+    ),
+    (
+        "Wonen",
+        [
+            (
+                "Genoeg betaalbare woningen voor starters en ouderen",
+                [("Woonvisie met de woningcorporatie", 5)],
+            ),
+        ],
+    ),
 ]
 
 PARTICIPANTS = [
@@ -89,76 +169,203 @@ PARTICIPANTS = [
 
 # partner index -> (influence, dependency) agreed, and direction
 AGREED = {
-    0: (0.72, 0.78, "rechts", "Meerjarig partnerschap voor welzijn en preventie.",
-        "Meerjarige subsidie 2027-2030 met gedeelde resultaten", "Sanne de Vries"),
-    1: (0.80, 0.85, "blijven", "Kern van de toegang; werkt goed.", "Jaarlijks gesprek over doorlooptijden", "Mohamed El Amrani"),
-    2: (0.45, 0.35, "omhoog", "Meer bekendheid nodig bij inwoners.", "Cliëntondersteuning zichtbaar maken in wijkteams", "Petra Jansen"),
-    3: (0.55, 0.60, "blijven", "Wettelijke taak, levert de monitor.", "Monitor vaker per kern laten uitsplitsen", "Petra Jansen"),
-    4: (0.40, 0.20, "omhoog", "Veel kansen voor taal en digitale vaardigheden.", "Taalhuis koppelen aan schuldhulp", "Sanne de Vries"),
-    5: (0.60, 0.55, "rechts", "Onmisbaar voor vroegsignalering.", "Convenant vroegsignalering verlengen", "Mohamed El Amrani"),
-    6: (0.50, 0.80, "links", "Te afhankelijk van één aanbieder voor dure zorg.", "Tweede aanbieder regionaal contracteren", "Petra Jansen"),
-    7: (0.35, 0.40, "omhoog", "Wachttijden te lang.", "Afspraak: hulp binnen drie weken", "Mohamed El Amrani"),
-    8: (0.30, 0.25, "omlaag", "Overlap met welzijnswerk.", "Jongerenwerk onderbrengen bij één complete opdracht", "Sanne de Vries"),
-    9: (0.45, 0.50, "blijven", "Regionale afspraak, beperkt te sturen.", "Resultaten per kern opvragen", "Petra Jansen"),
+    0: (
+        0.72,
+        0.78,
+        "rechts",
+        "Meerjarig partnerschap voor welzijn en preventie.",
+        "Meerjarige subsidie 2027-2030 met gedeelde resultaten",
+        "Sanne de Vries",
+    ),
+    1: (
+        0.80,
+        0.85,
+        "blijven",
+        "Kern van de toegang; werkt goed.",
+        "Jaarlijks gesprek over doorlooptijden",
+        "Mohamed El Amrani",
+    ),
+    2: (
+        0.45,
+        0.35,
+        "omhoog",
+        "Meer bekendheid nodig bij inwoners.",
+        "Cliëntondersteuning zichtbaar maken in wijkteams",
+        "Petra Jansen",
+    ),
+    3: (
+        0.55,
+        0.60,
+        "blijven",
+        "Wettelijke taak, levert de monitor.",
+        "Monitor vaker per kern laten uitsplitsen",
+        "Petra Jansen",
+    ),
+    4: (
+        0.40,
+        0.20,
+        "omhoog",
+        "Veel kansen voor taal en digitale vaardigheden.",
+        "Taalhuis koppelen aan schuldhulp",
+        "Sanne de Vries",
+    ),
+    5: (
+        0.60,
+        0.55,
+        "rechts",
+        "Onmisbaar voor vroegsignalering.",
+        "Convenant vroegsignalering verlengen",
+        "Mohamed El Amrani",
+    ),
+    6: (
+        0.50,
+        0.80,
+        "links",
+        "Te afhankelijk van één aanbieder voor dure zorg.",
+        "Tweede aanbieder regionaal contracteren",
+        "Petra Jansen",
+    ),
+    7: (
+        0.35,
+        0.40,
+        "omhoog",
+        "Wachttijden te lang.",
+        "Afspraak: hulp binnen drie weken",
+        "Mohamed El Amrani",
+    ),
+    8: (
+        0.30,
+        0.25,
+        "omlaag",
+        "Overlap met welzijnswerk.",
+        "Jongerenwerk onderbrengen bij één complete opdracht",
+        "Sanne de Vries",
+    ),
+    9: (
+        0.45,
+        0.50,
+        "blijven",
+        "Regionale afspraak, beperkt te sturen.",
+        "Resultaten per kern opvragen",
+        "Petra Jansen",
+    ),
 }
 
 
 def create_demo(db: Session, *, seed: int = 7) -> NewWorkshop:
     """Create the demo workshop and return its code and facilitator key."""
     rng = random.Random(seed)
-    new = create_workshop(db, title="Werksessie sociaal domein 2027",
-                          organisation="Gemeente Lingewaarden",
-                          theme="Iedereen telt mee en doet mee", vote_budget=5)
+    new = create_workshop(
+        db,
+        title="Werksessie sociaal domein 2027",
+        organisation="Gemeente Lingewaarden",
+        theme="Iedereen telt mee en doet mee",
+        vote_budget=5,
+    )
     ws = db.get(Workshop, new.workshop_id)
     ws.phase_tree, ws.votes_revealed, ws.vote_level = "resultaat", True, "effect"
     ws.phase_compass, ws.compass_open_to_participants = "bespreken", True
     ws.phase_matrix, ws.placements_revealed = "besluiten", True
     ws.quadrant_labels = json.dumps(list(DEFAULT_QUADRANTS))
-    ws.conclusions = ("Eenzaamheid en schulden krijgen de meeste stippen. De groep wil minder "
-                      "versnippering in het jongerenwerk en een tweede aanbieder voor "
-                      "specialistische jeugdhulp.")
-    ws.open_questions = ("Welke indicator gebruiken we voor 'hulp snel en dichtbij'?\n"
-                         "Wie trekt het convenant vroegsignalering?")
+    ws.conclusions = (
+        "Eenzaamheid en schulden krijgen de meeste stippen. De groep wil minder "
+        "versnippering in het jongerenwerk en een tweede aanbieder voor "
+        "specialistische jeugdhulp."
+    )
+    ws.open_questions = (
+        "Welke indicator gebruiken we voor 'hulp snel en dichtbij'?\n"
+        "Wie trekt het convenant vroegsignalering?"
+    )
 
     people = []
     for name, role, org in PARTICIPANTS:
-        p = Participant(workshop_id=ws.id, name=name, role_group=role, organisation=org,
-                        token_hash=hash_secret(new_secret()))
+        p = Participant(
+            workshop_id=ws.id,
+            name=name,
+            role_group=role,
+            organisation=org,
+            token_hash=hash_secret(new_secret()),
+        )
         db.add(p)
         people.append(p)
     partners = []
     for i, (name, service, kind, value, notes) in enumerate(PARTNERS):
-        partner = Partner(workshop_id=ws.id, name=name, service=service, kind=kind, notes=notes,
-                          contract_value_cents=None if value is None else value * 100, position=i)
+        partner = Partner(
+            workshop_id=ws.id,
+            name=name,
+            service=service,
+            kind=kind,
+            notes=notes,
+            contract_value_cents=None if value is None else value * 100,
+            position=i,
+        )
         db.add(partner)
         partners.append(partner)
     db.flush()
 
-    main = db.exec(select(GoalNode).where(GoalNode.workshop_id == ws.id, GoalNode.kind == "main_goal")).one()
+    main = db.exec(
+        select(GoalNode).where(GoalNode.workshop_id == ws.id, GoalNode.kind == "main_goal")
+    ).one()
     main.description = "Het integrale hoofddoel voor het hele sociaal domein."
-    db.add(GoalNode(workshop_id=ws.id, parent_id=main.id, kind="vision", title="Beoogde nieuwe werkelijkheid",
-                    description=VISION, position=0))
+    db.add(
+        GoalNode(
+            workshop_id=ws.id,
+            parent_id=main.id,
+            kind="vision",
+            title="Beoogde nieuwe werkelijkheid",
+            description=VISION,
+            position=0,
+        )
+    )
     effects: list[GoalNode] = []
     activity_nodes: list[tuple[GoalNode, int]] = []
     for d_pos, (domain, domain_effects) in enumerate(TREE, start=1):
-        d = GoalNode(workshop_id=ws.id, parent_id=main.id, kind="domain", title=domain, position=d_pos)
+        d = GoalNode(
+            workshop_id=ws.id, parent_id=main.id, kind="domain", title=domain, position=d_pos
+        )
         db.add(d)
         db.flush()
         for e_pos, (effect, activities) in enumerate(domain_effects):
-            e = GoalNode(workshop_id=ws.id, parent_id=d.id, kind="effect", title=effect, position=e_pos)
+            e = GoalNode(
+                workshop_id=ws.id, parent_id=d.id, kind="effect", title=effect, position=e_pos
+            )
             db.add(e)
             db.flush()
             effects.append(e)
             for a_pos, (activity, partner_ix) in enumerate(activities):
-                a = GoalNode(workshop_id=ws.id, parent_id=e.id, kind="activity", title=activity,
-                             position=a_pos, partner_id=partners[partner_ix].id)
+                a = GoalNode(
+                    workshop_id=ws.id,
+                    parent_id=e.id,
+                    kind="activity",
+                    title=activity,
+                    position=a_pos,
+                    partner_id=partners[partner_ix].id,
+                )
                 db.add(a)
                 activity_nodes.append((a, partner_ix))
     # Two proposals from participants, as left after the collect phase.
-    db.add(GoalNode(workshop_id=ws.id, parent_id=effects[2].id, kind="activity", status="proposal",
-                    title="Maatjesproject met vrijwilligers", author_id=people[6].id, position=9))
-    db.add(GoalNode(workshop_id=ws.id, parent_id=effects[9].id, kind="activity", status="proposal",
-                    title="Budgetcursus op het mbo", author_id=people[4].id, position=9))
+    db.add(
+        GoalNode(
+            workshop_id=ws.id,
+            parent_id=effects[2].id,
+            kind="activity",
+            status="proposal",
+            title="Maatjesproject met vrijwilligers",
+            author_id=people[6].id,
+            position=9,
+        )
+    )
+    db.add(
+        GoalNode(
+            workshop_id=ws.id,
+            parent_id=effects[9].id,
+            kind="activity",
+            status="proposal",
+            title="Budgetcursus op het mbo",
+            author_id=people[4].id,
+            position=9,
+        )
+    )
     db.flush()
 
     # Dot voting on effects: popular themes get more dots.
@@ -170,7 +377,11 @@ def create_demo(db: Session, *, seed: int = 7) -> NewWorkshop:
             if left == 0:
                 break
             count = min(2, left, 1 + (weights.get(ix, 0) > 3))
-            db.add(Vote(workshop_id=ws.id, node_id=effects[ix].id, participant_id=person.id, count=count))
+            db.add(
+                Vote(
+                    workshop_id=ws.id, node_id=effects[ix].id, participant_id=person.id, count=count
+                )
+            )
             left -= count
     effects[2].agreed_priority = True
     effects[9].agreed_priority = True
@@ -179,17 +390,38 @@ def create_demo(db: Session, *, seed: int = 7) -> NewWorkshop:
 
     for ix, partner in enumerate(partners):
         infl, dep, direction, why, action, owner = AGREED[ix]
-        db.add(Placement(workshop_id=ws.id, partner_id=partner.id, participant_id=None,
-                         influence=infl, dependency=dep))
+        db.add(
+            Placement(
+                workshop_id=ws.id,
+                partner_id=partner.id,
+                participant_id=None,
+                influence=infl,
+                dependency=dep,
+            )
+        )
         spread = 0.25 if ix in (6, 8) else 0.1
         for person in people[: 6 + ix % 3]:
-            db.add(Placement(workshop_id=ws.id, partner_id=partner.id, participant_id=person.id,
-                             influence=_clamp(infl + rng.uniform(-spread, spread)),
-                             dependency=_clamp(dep + rng.uniform(-spread, spread))))
-        db.add(Direction(workshop_id=ws.id, partner_id=partner.id, direction=direction, rationale=why,
-                         action=action, owner=owner,
-                         review_date=date(2027, 3 + ix % 6, 1),
-                         dissent="Aanbieders zien minder overlap dan de gemeente." if ix == 8 else ""))
+            db.add(
+                Placement(
+                    workshop_id=ws.id,
+                    partner_id=partner.id,
+                    participant_id=person.id,
+                    influence=_clamp(infl + rng.uniform(-spread, spread)),
+                    dependency=_clamp(dep + rng.uniform(-spread, spread)),
+                )
+            )
+        db.add(
+            Direction(
+                workshop_id=ws.id,
+                partner_id=partner.id,
+                direction=direction,
+                rationale=why,
+                action=action,
+                owner=owner,
+                review_date=date(2027, 3 + ix % 6, 1),
+                dissent="Aanbieders zien minder overlap dan de gemeente." if ix == 8 else "",
+            )
+        )
     live.touch(db, ws.id)
     return new
 
@@ -200,50 +432,161 @@ def _clamp(v: float) -> float:
 
 def _demo_compass(db: Session, workshop_id: int, partners, effects, activity_nodes) -> None:
     ambitions = [
-        Ambition(workshop_id=workshop_id, position=0, title="Minder eenzaamheid",
-                 current_state="Een op de tien volwassenen voelt zich ernstig eenzaam; bij 75-plussers meer.",
-                 monitoring="GGD Gezondheidsmonitor 2022: 11,2% ernstig eenzaam."),
-        Ambition(workshop_id=workshop_id, position=1, title="Kinderen groeien gezond en veilig op",
-                 current_state="Meer jeugdhulp dan in vergelijkbare gemeenten; lange wachttijden.",
-                 monitoring="Jeugdmonitor CBS: 13,1% van de jongeren heeft jeugdhulp."),
-        Ambition(workshop_id=workshop_id, position=2, title="Financieel gezond huishouden",
-                 current_state="Schulden worden laat gemeld; gemiddeld na vijf jaar.",
-                 monitoring="Vroegsignalering: 640 signalen in 2024."),
+        Ambition(
+            workshop_id=workshop_id,
+            position=0,
+            title="Minder eenzaamheid",
+            current_state="Een op de tien volwassenen voelt zich ernstig eenzaam; bij 75-plussers meer.",
+            monitoring="GGD Gezondheidsmonitor 2022: 11,2% ernstig eenzaam.",
+        ),
+        Ambition(
+            workshop_id=workshop_id,
+            position=1,
+            title="Kinderen groeien gezond en veilig op",
+            current_state="Meer jeugdhulp dan in vergelijkbare gemeenten; lange wachttijden.",
+            monitoring="Jeugdmonitor CBS: 13,1% van de jongeren heeft jeugdhulp.",
+        ),
+        Ambition(
+            workshop_id=workshop_id,
+            position=2,
+            title="Financieel gezond huishouden",
+            current_state="Schulden worden laat gemeld; gemiddeld na vijf jaar.",
+            monitoring="Vroegsignalering: 640 signalen in 2024.",
+        ),
     ]
     db.add_all(ambitions)
     db.flush()
     results = [
-        Result(workshop_id=workshop_id, ambition_id=ambitions[0].id, position=0, goal_node_id=effects[2].id,
-               title="Over 3 jaar voelen minder inwoners zich ernstig eenzaam"),
-        Result(workshop_id=workshop_id, ambition_id=ambitions[0].id, position=1,
-               title="Ouderen hebben een netwerk om op terug te vallen"),
-        Result(workshop_id=workshop_id, ambition_id=ambitions[1].id, position=0, goal_node_id=effects[6].id,
-               title="Kinderen groeien veilig op"),
-        Result(workshop_id=workshop_id, ambition_id=ambitions[2].id, position=0, goal_node_id=effects[9].id,
-               title="Minder huishoudens hebben problematische schulden"),
+        Result(
+            workshop_id=workshop_id,
+            ambition_id=ambitions[0].id,
+            position=0,
+            goal_node_id=effects[2].id,
+            title="Over 3 jaar voelen minder inwoners zich ernstig eenzaam",
+        ),
+        Result(
+            workshop_id=workshop_id,
+            ambition_id=ambitions[0].id,
+            position=1,
+            title="Ouderen hebben een netwerk om op terug te vallen",
+        ),
+        Result(
+            workshop_id=workshop_id,
+            ambition_id=ambitions[1].id,
+            position=0,
+            goal_node_id=effects[6].id,
+            title="Kinderen groeien veilig op",
+        ),
+        Result(
+            workshop_id=workshop_id,
+            ambition_id=ambitions[2].id,
+            position=0,
+            goal_node_id=effects[9].id,
+            title="Minder huishoudens hebben problematische schulden",
+        ),
     ]
     db.add_all(results)
     db.flush()
     indicators = [
-        (results[0], "Volwassenen die zich ernstig eenzaam voelen", "%", 11.2, 2022, 9.0, 2027, False,
-         "GGD Gezondheidsmonitor", [(10.8, date(2024, 10, 1))]),
-        (results[0], "Bezoekers buurtkamers per week", "aantal", 120, 2023, 250, 2026, True,
-         "Registratie Welzijn Lingewaarden", [(160, date(2024, 6, 30)), (210, date(2025, 6, 30))]),
-        (results[1], "75-plussers met een huisbezoek", "%", 35, 2023, 70, 2026, True,
-         "Registratie ouderenadvies", []),
-        (results[2], "Jongeren met jeugdhulp", "%", 13.1, 2023, 11.0, 2027, False, "CBS Jeugdmonitor",
-         [(13.6, date(2025, 1, 1))]),
-        (results[2], "Meldingen huiselijk geweld opgepakt binnen 5 dagen", "%", 70, 2023, 90, 2026, True,
-         "Veilig Thuis", [(82, date(2025, 3, 1))]),
-        (results[3], "Huishoudens met problematische schulden", "%", 8.4, 2022, 7.0, 2027, False,
-         "Nibud / CBS", [(8.1, date(2024, 12, 31))]),
-        (results[3], "Wachttijd schuldhulp (dagen)", "dagen", 42, 2023, 21, 2026, False,
-         "Schuldhulp Rivierenland", [(35, date(2025, 5, 1))]),
+        (
+            results[0],
+            "Volwassenen die zich ernstig eenzaam voelen",
+            "%",
+            11.2,
+            2022,
+            9.0,
+            2027,
+            False,
+            "GGD Gezondheidsmonitor",
+            [(10.8, date(2024, 10, 1))],
+        ),
+        (
+            results[0],
+            "Bezoekers buurtkamers per week",
+            "aantal",
+            120,
+            2023,
+            250,
+            2026,
+            True,
+            "Registratie Welzijn Lingewaarden",
+            [(160, date(2024, 6, 30)), (210, date(2025, 6, 30))],
+        ),
+        (
+            results[1],
+            "75-plussers met een huisbezoek",
+            "%",
+            35,
+            2023,
+            70,
+            2026,
+            True,
+            "Registratie ouderenadvies",
+            [],
+        ),
+        (
+            results[2],
+            "Jongeren met jeugdhulp",
+            "%",
+            13.1,
+            2023,
+            11.0,
+            2027,
+            False,
+            "CBS Jeugdmonitor",
+            [(13.6, date(2025, 1, 1))],
+        ),
+        (
+            results[2],
+            "Meldingen huiselijk geweld opgepakt binnen 5 dagen",
+            "%",
+            70,
+            2023,
+            90,
+            2026,
+            True,
+            "Veilig Thuis",
+            [(82, date(2025, 3, 1))],
+        ),
+        (
+            results[3],
+            "Huishoudens met problematische schulden",
+            "%",
+            8.4,
+            2022,
+            7.0,
+            2027,
+            False,
+            "Nibud / CBS",
+            [(8.1, date(2024, 12, 31))],
+        ),
+        (
+            results[3],
+            "Wachttijd schuldhulp (dagen)",
+            "dagen",
+            42,
+            2023,
+            21,
+            2026,
+            False,
+            "Schuldhulp Rivierenland",
+            [(35, date(2025, 5, 1))],
+        ),
     ]
     for pos, (result, name, unit, bv, by, tv, ty, hib, source, measures) in enumerate(indicators):
-        ind = Indicator(workshop_id=workshop_id, result_id=result.id, name=name, unit=unit,
-                        baseline_value=bv, baseline_year=by, target_value=tv, target_year=ty,
-                        higher_is_better=hib, source=source, position=pos)
+        ind = Indicator(
+            workshop_id=workshop_id,
+            result_id=result.id,
+            name=name,
+            unit=unit,
+            baseline_value=bv,
+            baseline_year=by,
+            target_value=tv,
+            target_year=ty,
+            higher_is_better=hib,
+            source=source,
+            position=pos,
+        )
         db.add(ind)
         db.flush()
         for value, when in measures:
@@ -252,48 +595,145 @@ def _demo_compass(db: Session, workshop_id: int, partners, effects, activity_nod
     node_of = {a.title: a for a, _ in activity_nodes}
     # title, partner index, budget euro, results, method, training, conditions, proven
     acts = [
-        ("Huisbezoeken bij 75-plussers", 0, 185_000, [0, 1], "Methode 'Welzijn op recept'",
-         "Vrijwilligers getraind in gesprekstechniek", "Coördinator per kern", "deels"),
-        ("Buurtkamers in elke kern", 0, 240_000, [0], "Buurtkamer-aanpak Movisie", "", "Ruimte in dorpshuizen", "ja"),
-        ("Gezinscoaches in het wijkteam", 1, 620_000, [2], "Signs of Safety", "Jaarlijkse scholing",
-         "Caseload maximaal 12 gezinnen", "ja"),
+        (
+            "Huisbezoeken bij 75-plussers",
+            0,
+            185_000,
+            [0, 1],
+            "Methode 'Welzijn op recept'",
+            "Vrijwilligers getraind in gesprekstechniek",
+            "Coördinator per kern",
+            "deels",
+        ),
+        (
+            "Buurtkamers in elke kern",
+            0,
+            240_000,
+            [0],
+            "Buurtkamer-aanpak Movisie",
+            "",
+            "Ruimte in dorpshuizen",
+            "ja",
+        ),
+        (
+            "Gezinscoaches in het wijkteam",
+            1,
+            620_000,
+            [2],
+            "Signs of Safety",
+            "Jaarlijkse scholing",
+            "Caseload maximaal 12 gezinnen",
+            "ja",
+        ),
         ("Specialistische jeugdhulp", 6, 2_450_000, [2], "", "", "", "onbekend"),
-        ("Vroegsignalering betalingsachterstanden", 5, 95_000, [3], "Convenant vroegsignalering",
-         "", "Gegevensdeling geregeld", "ja"),
-        ("Schuldhulp binnen drie weken", 7, 410_000, [3], "Wet gemeentelijke schuldhulpverlening",
-         "Schuldhulpverleners NVVK-gecertificeerd", "", "deels"),
-        ("Jongerenwerk in de avonduren", 8, 160_000, [], "Jongerenwerk-methodiek", "", "", "onbekend"),
+        (
+            "Vroegsignalering betalingsachterstanden",
+            5,
+            95_000,
+            [3],
+            "Convenant vroegsignalering",
+            "",
+            "Gegevensdeling geregeld",
+            "ja",
+        ),
+        (
+            "Schuldhulp binnen drie weken",
+            7,
+            410_000,
+            [3],
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulpverleners NVVK-gecertificeerd",
+            "",
+            "deels",
+        ),
+        (
+            "Jongerenwerk in de avonduren",
+            8,
+            160_000,
+            [],
+            "Jongerenwerk-methodiek",
+            "",
+            "",
+            "onbekend",
+        ),
     ]
     for pos, (title, p_ix, euro, res_ix, method, training, conditions, proven) in enumerate(acts):
         node = node_of.get(title)
-        act = Activity(workshop_id=workshop_id, title=title, partner_id=partners[p_ix].id,
-                       budget_cents=euro * 100, quality_method=method, quality_training=training,
-                       quality_conditions=conditions, proven_effective=proven, position=pos,
-                       goal_node_id=node.id if node else None)
+        act = Activity(
+            workshop_id=workshop_id,
+            title=title,
+            partner_id=partners[p_ix].id,
+            budget_cents=euro * 100,
+            quality_method=method,
+            quality_training=training,
+            quality_conditions=conditions,
+            proven_effective=proven,
+            position=pos,
+            goal_node_id=node.id if node else None,
+        )
         db.add(act)
         db.flush()
         for r in res_ix:
             db.add(ActivityResult(activity_id=act.id, result_id=results[r].id, weight=1.0))
         if pos == 1:
-            out = Indicator(workshop_id=workshop_id, activity_id=act.id, name="Unieke bezoekers per maand",
-                            unit="aantal", baseline_value=300, baseline_year=2023, target_value=600,
-                            target_year=2026, higher_is_better=True, source="Turflijsten")
+            out = Indicator(
+                workshop_id=workshop_id,
+                activity_id=act.id,
+                name="Unieke bezoekers per maand",
+                unit="aantal",
+                baseline_value=300,
+                baseline_year=2023,
+                target_value=600,
+                target_year=2026,
+                higher_is_better=True,
+                source="Turflijsten",
+            )
             db.add(out)
             db.flush()
-            db.add(Measurement(indicator_id=out.id, value=450, measured_on=date(2025, 6, 1), source="Turflijsten"))
-            story = Indicator(workshop_id=workshop_id, activity_id=act.id, name="Verhalen van bezoekers",
-                              kind="vertellen", source="Interviews")
+            db.add(
+                Measurement(
+                    indicator_id=out.id,
+                    value=450,
+                    measured_on=date(2025, 6, 1),
+                    source="Turflijsten",
+                )
+            )
+            story = Indicator(
+                workshop_id=workshop_id,
+                activity_id=act.id,
+                name="Verhalen van bezoekers",
+                kind="vertellen",
+                source="Interviews",
+            )
             db.add(story)
             db.flush()
-            db.add(Measurement(indicator_id=story.id, measured_on=date(2025, 6, 1), source="Interviews",
-                               story="'Sinds de buurtkamer ken ik mijn buren weer.' (bezoeker, 81 jaar)"))
-    db.add(Reflection(workshop_id=workshop_id, result_id=results[0].id,
-                      going_well="Buurtkamers trekken steeds meer bezoekers.",
-                      could_be_better="We bereiken mannen en mensen met een migratieachtergrond slecht.",
-                      next_step="Samen met moskee en sportclubs een aanbod ontwikkelen.",
-                      owner="Welzijn Lingewaarden", due_date=date.today() + timedelta(days=120)))
-    db.add(Reflection(workshop_id=workshop_id, result_id=results[3].id,
-                      going_well="Vroegsignalering vindt huishoudens eerder.",
-                      could_be_better="Wachttijd voor schuldhulp is nog te lang.",
-                      next_step="Extra schuldhulpverlener inzetten tot de wachtlijst weg is.",
-                      owner="Mohamed El Amrani", due_date=date.today() + timedelta(days=60)))
+            db.add(
+                Measurement(
+                    indicator_id=story.id,
+                    measured_on=date(2025, 6, 1),
+                    source="Interviews",
+                    story="'Sinds de buurtkamer ken ik mijn buren weer.' (bezoeker, 81 jaar)",
+                )
+            )
+    db.add(
+        Reflection(
+            workshop_id=workshop_id,
+            result_id=results[0].id,
+            going_well="Buurtkamers trekken steeds meer bezoekers.",
+            could_be_better="We bereiken mannen en mensen met een migratieachtergrond slecht.",
+            next_step="Samen met moskee en sportclubs een aanbod ontwikkelen.",
+            owner="Welzijn Lingewaarden",
+            due_date=date.today() + timedelta(days=120),
+        )
+    )
+    db.add(
+        Reflection(
+            workshop_id=workshop_id,
+            result_id=results[3].id,
+            going_well="Vroegsignalering vindt huishoudens eerder.",
+            could_be_better="Wachttijd voor schuldhulp is nog te lang.",
+            next_step="Extra schuldhulpverlener inzetten tot de wachtlijst weg is.",
+            owner="Mohamed El Amrani",
+            due_date=date.today() + timedelta(days=60),
+        )
+    )

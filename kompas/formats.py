@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
@@ -11,8 +11,20 @@ from kompas.errors import InvalidInput
 from kompas.labels import sentence_start
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def number(value: float | int | None, decimals: int = 0, *, empty: str = "–") -> str:
@@ -68,17 +80,27 @@ def parse_money(raw: object, *, field: str = "bedrag") -> int | None:
         negative = text.startswith("-")
         text = text.lstrip("-+")
         if not re.fullmatch(r"[\d.,]+", text):
-            raise InvalidInput(f"{sentence_start(field)} '{raw}' is geen bedrag. Schrijf bijvoorbeeld € 12.500,50.")
+            raise InvalidInput(
+                f"{sentence_start(field)} '{raw}' is geen bedrag. Schrijf bijvoorbeeld € 12.500,50."
+            )
         if "," in text:
             # Dutch: dots group thousands, the comma is the decimal sign.
             whole, _, frac = text.rpartition(",")
-            if "," in whole or not re.fullmatch(r"\d{1,3}(\.\d{3})*|\d+", whole) or not re.fullmatch(r"\d{1,2}", frac):
-                raise InvalidInput(f"{sentence_start(field)} '{raw}' is geen bedrag. Schrijf bijvoorbeeld € 12.500,50.")
+            if (
+                "," in whole
+                or not re.fullmatch(r"\d{1,3}(\.\d{3})*|\d+", whole)
+                or not re.fullmatch(r"\d{1,2}", frac)
+            ):
+                raise InvalidInput(
+                    f"{sentence_start(field)} '{raw}' is geen bedrag. Schrijf bijvoorbeeld € 12.500,50."
+                )
             text = whole.replace(".", "") + "." + frac
         elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
             text = text.replace(".", "")
         elif not re.fullmatch(r"\d+(\.\d{1,2})?", text):
-            raise InvalidInput(f"{sentence_start(field)} '{raw}' is geen bedrag. Schrijf bijvoorbeeld € 12.500,50.")
+            raise InvalidInput(
+                f"{sentence_start(field)} '{raw}' is geen bedrag. Schrijf bijvoorbeeld € 12.500,50."
+            )
         try:
             amount = Decimal(text)
         except InvalidOperation as exc:
@@ -88,7 +110,9 @@ def parse_money(raw: object, *, field: str = "bedrag") -> int | None:
     if amount < 0:
         raise InvalidInput(f"{sentence_start(field)} mag niet negatief zijn.")
     if amount * 100 > MONEY_MAX_CENTS:
-        raise InvalidInput(f"{sentence_start(field)} is onwaarschijnlijk hoog (meer dan een miljard euro).")
+        raise InvalidInput(
+            f"{sentence_start(field)} is onwaarschijnlijk hoog (meer dan een miljard euro)."
+        )
     return int((amount * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
@@ -118,7 +142,7 @@ def parse_number(raw: object, *, field: str = "waarde") -> float | None:
 
 def local(dt: datetime) -> datetime:
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
+        dt = dt.replace(tzinfo=UTC)
     return dt.astimezone(AMSTERDAM)
 
 

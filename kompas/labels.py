@@ -17,20 +17,36 @@ from __future__ import annotations
 
 TOOL_LABELS = {"tree": "Doelenboom", "compass": "Kwaliteitskompas", "matrix": "Partnermatrix"}
 # The tool in a sentence, with its article ("het kwaliteitskompas staat op slot").
-TOOL_IN_SENTENCE_LABELS = {"tree": "de doelenboom", "compass": "het kwaliteitskompas",
-                           "matrix": "de partnermatrix"}
+TOOL_IN_SENTENCE_LABELS = {
+    "tree": "de doelenboom",
+    "compass": "het kwaliteitskompas",
+    "matrix": "de partnermatrix",
+}
 
 # Per tool: the phases in their order (the ids are in models.PHASES).
 PHASE_LABELS = {
-    "tree": {"verzamelen": "Verzamelen", "ordenen": "Ordenen", "stemmen": "Stemmen",
-             "resultaat": "Resultaat", "gesloten": "Gesloten"},
+    "tree": {
+        "verzamelen": "Verzamelen",
+        "ordenen": "Ordenen",
+        "stemmen": "Stemmen",
+        "resultaat": "Resultaat",
+        "gesloten": "Gesloten",
+    },
     "compass": {"invullen": "Invullen", "bespreken": "Bespreken", "gesloten": "Gesloten"},
-    "matrix": {"inschatten": "Inschatten", "bespreken": "Bespreken", "besluiten": "Besluiten",
-               "gesloten": "Gesloten"},
+    "matrix": {
+        "inschatten": "Inschatten",
+        "bespreken": "Bespreken",
+        "besluiten": "Besluiten",
+        "gesloten": "Gesloten",
+    },
 }
 
-ROLE_LABELS = {"gemeente": "Gemeente", "aanbieder": "Aanbieder", "inwoner": "Inwoner",
-               "anders": "Anders"}
+ROLE_LABELS = {
+    "gemeente": "Gemeente",
+    "aanbieder": "Aanbieder",
+    "inwoner": "Inwoner",
+    "anders": "Anders",
+}
 
 # --- Doelenboom ---------------------------------------------------------------------------
 
@@ -43,28 +59,50 @@ NODE_KIND_LABELS = {
 }
 NODE_STATUS_LABELS = {"proposal": "voorstel", "accepted": "vastgesteld"}
 # What the dots go to; read in a sentence: "op maatschappelijke effecten".
-VOTE_LEVEL_LABELS = {"effect": "maatschappelijke effecten", "activity": "activiteiten",
-                     "both": "effecten en activiteiten"}
+VOTE_LEVEL_LABELS = {
+    "effect": "maatschappelijke effecten",
+    "activity": "activiteiten",
+    "both": "effecten en activiteiten",
+}
 
 # --- Kwaliteitskompas ---------------------------------------------------------------------
 
 # The status of an indicator: its id is already the Dutch word, shown as it is.
-COMPASS_STATUS_LABELS = {"doel bereikt": "doel bereikt", "op koers": "op koers",
-                         "niet op koers": "niet op koers", "geen gegevens": "geen gegevens",
-                         "verhaal": "verhaal"}
+COMPASS_STATUS_LABELS = {
+    "doel bereikt": "doel bereikt",
+    "op koers": "op koers",
+    "niet op koers": "niet op koers",
+    "geen gegevens": "geen gegevens",
+    "verhaal": "verhaal",
+}
 # "Werkt de methode?": the answer in a form (also read back from a file), and the short
 # answer in a report column headed "Bewezen effectief".
-EFFECTIVENESS_LABELS = {"ja": "Ja, bewezen effectief", "deels": "Deels / veelbelovend",
-                        "nee": "Nee", "onbekend": "Onbekend"}
+EFFECTIVENESS_LABELS = {
+    "ja": "Ja, bewezen effectief",
+    "deels": "Deels / veelbelovend",
+    "nee": "Nee",
+    "onbekend": "Onbekend",
+}
 EFFECTIVENESS_SHORT_LABELS = {"ja": "ja", "deels": "deels", "nee": "nee", "onbekend": "onbekend"}
 INDICATOR_KIND_LABELS = {"tellen": "tellen", "vertellen": "vertellen"}
 
 # --- Partnermatrix ------------------------------------------------------------------------
 
-PARTNER_KIND_LABELS = {"welzijn": "Welzijn", "zorg": "Zorg", "jeugd": "Jeugd",
-                       "onderwijs": "Onderwijs", "wonen": "Wonen", "overig": "Overig"}
-DIRECTION_LABELS = {"omhoog": "Omhoog", "omlaag": "Omlaag", "links": "Naar links",
-                    "rechts": "Naar rechts", "blijven": "Blijven"}
+PARTNER_KIND_LABELS = {
+    "welzijn": "Welzijn",
+    "zorg": "Zorg",
+    "jeugd": "Jeugd",
+    "onderwijs": "Onderwijs",
+    "wonen": "Wonen",
+    "overig": "Overig",
+}
+DIRECTION_LABELS = {
+    "omhoog": "Omhoog",
+    "omlaag": "Omlaag",
+    "links": "Naar links",
+    "rechts": "Naar rechts",
+    "blijven": "Blijven",
+}
 # The quadrant names a new workshop starts with (a workshop may rename them): top-left,
 # top-right, bottom-left, bottom-right.
 DEFAULT_QUADRANTS = ("Ontwikkelen", "Strategisch partnerschap", "Beperkt houden", "Zekerstellen")

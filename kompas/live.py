@@ -38,22 +38,32 @@ PART_OF_TABLE = {
     "participant": "participants",
     "goalnode": "tree",
     "vote": "votes",
-    "ambition": "compass", "result": "compass", "indicator": "compass",
-    "measurement": "compass", "activity": "compass", "activityresult": "compass",
+    "ambition": "compass",
+    "result": "compass",
+    "indicator": "compass",
+    "measurement": "compass",
+    "activity": "compass",
+    "activityresult": "compass",
     "reflection": "compass",
-    "partner": "matrix", "placement": "matrix", "direction": "matrix",
+    "partner": "matrix",
+    "placement": "matrix",
+    "direction": "matrix",
 }
 # Workshop columns by the part that shows them; any other column is "workshop".
 PART_OF_COLUMN = {
-    "vote_budget": "votes", "max_votes_per_node": "votes", "vote_level": "votes",
+    "vote_budget": "votes",
+    "max_votes_per_node": "votes",
+    "vote_level": "votes",
     "votes_revealed": "votes",
-    "placements_revealed": "matrix", "quadrant_labels": "matrix",
-    "conclusions": "report", "open_questions": "report", "report_show_names": "report",
+    "placements_revealed": "matrix",
+    "quadrant_labels": "matrix",
+    "conclusions": "report",
+    "open_questions": "report",
+    "report_show_names": "report",
     "downloads_open": "report",
 }
 # Bookkeeping columns: changing them changes nothing anyone sees.
-QUIET_COLUMNS = {"version", "content_version", "key_hash", "retained_from",
-                 *PART_COLUMNS.values()}
+QUIET_COLUMNS = {"version", "content_version", "key_hash", "retained_from", *PART_COLUMNS.values()}
 PRESENCE_COLUMNS = {"last_seen"}  # participant presence: no page redraws for it
 
 Versions = tuple[int, int]  # (version, content_version), for the polling pages
@@ -170,11 +180,14 @@ def _bump(db: Session) -> None:
             row = db.execute(select(*_version_columns()).where(Workshop.id == workshop_id)).first()
             if row is None:
                 continue  # the workshop was deleted in this transaction
-            db.info.setdefault(_PENDING, {})[(_engine_key(db.get_bind()), workshop_id)] = \
-                _as_dict(row)
+            db.info.setdefault(_PENDING, {})[(_engine_key(db.get_bind()), workshop_id)] = _as_dict(
+                row
+            )
             if notify:
-                db.execute(text("SELECT pg_notify(:channel, :payload)"),
-                           {"channel": CHANNEL, "payload": str(workshop_id)})
+                db.execute(
+                    text("SELECT pg_notify(:channel, :payload)"),
+                    {"channel": CHANNEL, "payload": str(workshop_id)},
+                )
     finally:
         db.info.pop(_BUMPING, None)
 
@@ -204,8 +217,11 @@ def _forget(db: Session) -> None:
 
 
 def _version_columns():
-    return [Workshop.version, Workshop.content_version,
-            *(getattr(Workshop, c) for c in PART_COLUMNS.values())]
+    return [
+        Workshop.version,
+        Workshop.content_version,
+        *(getattr(Workshop, c) for c in PART_COLUMNS.values()),
+    ]
 
 
 def _as_dict(row) -> dict[str, int]:
@@ -242,7 +258,7 @@ class Subscriber:
         """The newest versions after a change, or None after ``timeout`` seconds."""
         try:
             await asyncio.wait_for(self.event.wait(), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return None
         self.event.clear()
         return self.latest
@@ -353,8 +369,9 @@ def reset() -> None:
 
 def mark_seen(db: Session, participant_id: int) -> None:
     """Presence: a cheap write that does not bump any version (no page needs to redraw)."""
-    db.execute(update(Participant).where(Participant.id == participant_id)
-               .values(last_seen=utcnow()))
+    db.execute(
+        update(Participant).where(Participant.id == participant_id).values(last_seen=utcnow())
+    )
 
 
 # --- other processes: one listener per process and database ------------------------------
@@ -387,8 +404,9 @@ class Listener(threading.Thread):
             ids = HUB.watched(self.key)
             if ids:
                 with Session(self.engine) as db:
-                    rows = db.execute(select(Workshop.id, *_version_columns())
-                                      .where(Workshop.id.in_(ids))).all()
+                    rows = db.execute(
+                        select(Workshop.id, *_version_columns()).where(Workshop.id.in_(ids))
+                    ).all()
                 for row in rows:
                     HUB.publish(self.key, row[0], _as_dict(row[1:]))
             self.stopped.wait(self.interval)
@@ -444,4 +462,3 @@ class _Listeners:
 
 
 LISTENERS = _Listeners()
-

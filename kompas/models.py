@@ -8,7 +8,7 @@ version used for conflict checks (optimistic locking).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Optional
 
 from sqlalchemy import BigInteger, Column, Text, UniqueConstraint
@@ -16,7 +16,7 @@ from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 # Tool identifiers and their phases (in order); what people see is in kompas.labels.
@@ -108,12 +108,12 @@ class GoalNode(SQLModel, table=True):
     kind: str = "effect"
     title: str
     description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    author_id: Optional[int] = Field(default=None, foreign_key="participant.id",
-                                     ondelete="SET NULL")
+    author_id: Optional[int] = Field(
+        default=None, foreign_key="participant.id", ondelete="SET NULL"
+    )
     status: str = "accepted"  # proposal | accepted
     position: int = 0
-    partner_id: Optional[int] = Field(default=None, foreign_key="partner.id",
-                                      ondelete="SET NULL")
+    partner_id: Optional[int] = Field(default=None, foreign_key="partner.id", ondelete="SET NULL")
     aliases: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     agreed_priority: bool = False
     created_at: datetime = Field(default_factory=utcnow)
@@ -147,12 +147,12 @@ class Ambition(SQLModel, table=True):
 class Result(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
-    ambition_id: Optional[int] = Field(default=None, foreign_key="ambition.id",
-                                       ondelete="SET NULL")
+    ambition_id: Optional[int] = Field(default=None, foreign_key="ambition.id", ondelete="SET NULL")
     title: str
     description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    goal_node_id: Optional[int] = Field(default=None, foreign_key="goalnode.id",
-                                        ondelete="SET NULL")
+    goal_node_id: Optional[int] = Field(
+        default=None, foreign_key="goalnode.id", ondelete="SET NULL"
+    )
     position: int = 0
     created_at: datetime = Field(default_factory=utcnow)
     rev: int = 1
@@ -163,16 +163,15 @@ class Activity(SQLModel, table=True):
     workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
     title: str
     description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    partner_id: Optional[int] = Field(default=None, foreign_key="partner.id",
-                                      ondelete="SET NULL")
+    partner_id: Optional[int] = Field(default=None, foreign_key="partner.id", ondelete="SET NULL")
     budget_cents: Optional[int] = Field(default=None, sa_type=BigInteger)
     quality_method: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     quality_training: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    quality_conditions: str = Field(default="",
-                                    sa_column=Column(Text, nullable=False, default=""))
+    quality_conditions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     proven_effective: str = "onbekend"  # ja | deels | nee | onbekend
-    goal_node_id: Optional[int] = Field(default=None, foreign_key="goalnode.id",
-                                        ondelete="SET NULL")
+    goal_node_id: Optional[int] = Field(
+        default=None, foreign_key="goalnode.id", ondelete="SET NULL"
+    )
     position: int = 0
     created_at: datetime = Field(default_factory=utcnow)
     rev: int = 1
@@ -192,8 +191,7 @@ class Indicator(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
     result_id: Optional[int] = Field(default=None, foreign_key="result.id", ondelete="CASCADE")
-    activity_id: Optional[int] = Field(default=None, foreign_key="activity.id",
-                                       ondelete="CASCADE")
+    activity_id: Optional[int] = Field(default=None, foreign_key="activity.id", ondelete="CASCADE")
     name: str
     kind: str = "tellen"  # tellen (a number) | vertellen (a story)
     unit: str = ""
@@ -222,8 +220,7 @@ class Reflection(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
     result_id: Optional[int] = Field(default=None, foreign_key="result.id", ondelete="SET NULL")
-    activity_id: Optional[int] = Field(default=None, foreign_key="activity.id",
-                                       ondelete="SET NULL")
+    activity_id: Optional[int] = Field(default=None, foreign_key="activity.id", ondelete="SET NULL")
     going_well: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     could_be_better: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     next_step: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
@@ -258,8 +255,9 @@ class Placement(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
     partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
-    participant_id: Optional[int] = Field(default=None, foreign_key="participant.id",
-                                          ondelete="CASCADE")
+    participant_id: Optional[int] = Field(
+        default=None, foreign_key="participant.id", ondelete="CASCADE"
+    )
     influence: float = 0.5  # 0..1, vertical
     dependency: float = 0.5  # 0..1, horizontal
     updated_at: datetime = Field(default_factory=utcnow)

@@ -3,7 +3,8 @@ optimistic lock (``rev``) that refuses an edit of a row someone else saved first
 
 from __future__ import annotations
 
-from typing import Callable, Optional, TypeVar
+from collections.abc import Callable
+from typing import Optional, TypeVar
 
 from sqlmodel import Session
 
@@ -12,8 +13,16 @@ from kompas.errors import Conflict, NotFound
 T = TypeVar("T")
 
 
-def get_in_workshop(db: Session, model: type[T], obj_id: object, workshop_id: int, what: str, *,
-                    owner: Optional[Callable[[T], int]] = None, message: Optional[str] = None) -> T:
+def get_in_workshop(
+    db: Session,
+    model: type[T],
+    obj_id: object,
+    workshop_id: int,
+    what: str,
+    *,
+    owner: Optional[Callable[[T], int]] = None,
+    message: Optional[str] = None,
+) -> T:
     """The row ``obj_id`` of ``model`` when it belongs to this workshop. ``what`` names it
     in the message ("Deze indicator"); ``message``, when given, is the whole message for
     both cases (gone, or of another workshop). ``owner`` gives the workshop of a row that
@@ -34,7 +43,9 @@ def check_rev(obj, rev: object, what: str, *, bump: bool = True) -> None:
     caller did not load it, e.g. an import); otherwise count this edit (``rev`` + 1),
     unless ``bump`` is False (the caller counts it itself)."""
     if rev is not None and rev != obj.rev:
-        raise Conflict(f"{what} is intussen door iemand anders gewijzigd. "
-                       "Laad opnieuw en probeer het nog eens.")
+        raise Conflict(
+            f"{what} is intussen door iemand anders gewijzigd. "
+            "Laad opnieuw en probeer het nog eens."
+        )
     if bump:
         obj.rev += 1

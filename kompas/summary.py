@@ -32,23 +32,39 @@ def build(db: Session, workshop_id: int, show_names: bool | None = None) -> Work
     sections = [_about(info, names)]
     if info.conclusions.strip():
         sections.append(Section("conclusions", "Conclusies", _text_blocks(info.conclusions)))
-    for key, builder in (("tree", tree_section), ("compass", compass_section),
-                         ("matrix", matrix_section)):
+    for key, builder in (
+        ("tree", tree_section),
+        ("compass", compass_section),
+        ("matrix", matrix_section),
+    ):
         section, view = builder(db, info)
         sections.append(section)
         if view is not None:
             views[key] = view
     if info.open_questions.strip():
-        sections.append(Section("open_questions", "Open vragen voor de volgende sessie",
-                                (Bullets(tuple(_lines(info.open_questions))),)))
+        sections.append(
+            Section(
+                "open_questions",
+                "Open vragen voor de volgende sessie",
+                (Bullets(tuple(_lines(info.open_questions))),),
+            )
+        )
     return WorkshopSummary(
-        workshop_id=info.id, code=info.code, title=info.title, organisation=info.organisation,
-        theme=info.theme, created_at=info.created_at, generated_at=utcnow(), show_names=names,
+        workshop_id=info.id,
+        code=info.code,
+        title=info.title,
+        organisation=info.organisation,
+        theme=info.theme,
+        created_at=info.created_at,
+        generated_at=utcnow(),
+        show_names=names,
         participant_count=len(info.active_participants),
         by_role=tuple((role_label(r), counts.get(r, 0)) for r in ROLE_GROUPS),
         phases=tuple((tool_label(t), info.phases[t]) for t in TOOLS),
-        conclusions=info.conclusions, open_questions=info.open_questions,
-        sections=tuple(sections), views=views,
+        conclusions=info.conclusions,
+        open_questions=info.open_questions,
+        sections=tuple(sections),
+        views=views,
     )
 
 
@@ -71,7 +87,9 @@ def _text_blocks(text_: str) -> tuple:
 def _phase_text(tool: str, phase: str) -> str:
     steps = PHASES[tool]
     if phase in steps:
-        return f"{phase_label(tool, phase).lower()} (stap {steps.index(phase) + 1} van {len(steps)})"
+        return (
+            f"{phase_label(tool, phase).lower()} (stap {steps.index(phase) + 1} van {len(steps)})"
+        )
     return phase
 
 
@@ -82,11 +100,18 @@ def _about(info: workshops.WorkshopInfo, show_names: bool) -> Section:
         facts.append(("Organisatie", info.organisation))
     if info.theme:
         facts.append(("Thema", info.theme))
-    facts += [("Datum", formats.date_nl(info.created_at)),
-              ("Deelnemers", formats.number(len(active)))]
+    facts += [
+        ("Datum", formats.date_nl(info.created_at)),
+        ("Deelnemers", formats.number(len(active))),
+    ]
     facts += [(f"Fase {tool_label(t)}", _phase_text(t, info.phases[t])) for t in TOOLS]
-    blocks: list = [Table("Workshop", (Column("Onderdeel", width=0.9), Column("Gegevens", width=2.1)),
-                          tuple(facts))]
+    blocks: list = [
+        Table(
+            "Workshop",
+            (Column("Onderdeel", width=0.9), Column("Gegevens", width=2.1)),
+            tuple(facts),
+        )
+    ]
     blocks.append(Heading("Wie deden er mee", 3))
     rows = []
     for role in ROLE_GROUPS:
@@ -95,16 +120,30 @@ def _about(info: workshops.WorkshopInfo, show_names: bool) -> Section:
         if people:
             rows.append((role_label(role), len(people), ", ".join(orgs)))
     if rows:
-        blocks.append(Table("Deelnemers per rol",
-                            (Column("Rol", width=0.8), Column("Aantal", "int", 0.5),
-                             Column("Organisaties", width=2.7)),
-                            tuple(rows), total=("Totaal", len(active), "")))
+        blocks.append(
+            Table(
+                "Deelnemers per rol",
+                (
+                    Column("Rol", width=0.8),
+                    Column("Aantal", "int", 0.5),
+                    Column("Organisaties", width=2.7),
+                ),
+                tuple(rows),
+                total=("Totaal", len(active), ""),
+            )
+        )
     else:
         blocks.append(Paragraph("Er hebben zich (nog) geen deelnemers aangemeld.", "note"))
     if show_names and active:
-        blocks.append(Table("Deelnemers",
-                            (Column("Naam", width=1.2), Column("Rol", width=0.8),
-                             Column("Organisatie", width=1.6)),
-                            tuple((p.name, role_label(p.role_group),
-                                   p.organisation) for p in active)))
+        blocks.append(
+            Table(
+                "Deelnemers",
+                (
+                    Column("Naam", width=1.2),
+                    Column("Rol", width=0.8),
+                    Column("Organisatie", width=1.6),
+                ),
+                tuple((p.name, role_label(p.role_group), p.organisation) for p in active),
+            )
+        )
     return Section("about", "Over deze werksessie", tuple(blocks))

@@ -17,8 +17,14 @@ TEXT_MAX = 4000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
-def clean(value: object, *, field: str, max_len: int = TITLE_MAX, required: bool = True,
-          multiline: bool = False) -> str:
+def clean(
+    value: object,
+    *,
+    field: str,
+    max_len: int = TITLE_MAX,
+    required: bool = True,
+    multiline: bool = False,
+) -> str:
     """Return the cleaned text, or raise InvalidInput naming ``field`` (a Dutch noun)."""
     if value is None:
         value = ""

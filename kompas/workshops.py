@@ -11,11 +11,12 @@ import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Iterable, Optional
+from typing import Optional
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlmodel import Session
 
 from kompas import live, text
@@ -30,6 +31,16 @@ from kompas.models import (
     Participant,
     Workshop,
     utcnow,
+)
+from kompas.workshop_info import (
+    ParticipantRow as ParticipantRow,
+    WorkshopInfo as WorkshopInfo,
+    WorkshopListing as WorkshopListing,
+    is_locked as is_locked,
+    list_workshops as list_workshops,
+    phase_of as phase_of,
+    quadrant_labels as quadrant_labels,
+    workshop_info as workshop_info,
 )
 
 # No 0/O, 1/I/L: a code read aloud or from a projector is typed right the first time.
@@ -101,12 +112,19 @@ def get_workshop(db: Session, workshop_id: int) -> Workshop:
     return workshop
 
 
-def authenticate(db: Session, *, code: str, participant_token: str | None = None,
-                 facilitator_key: str | None = None) -> Actor:
+def authenticate(
+    db: Session,
+    *,
+    code: str,
+    participant_token: str | None = None,
+    facilitator_key: str | None = None,
+) -> Actor:
     """Turn the code and token from a URL into an Actor, or raise with a Dutch message."""
     workshop = find_workshop(db, code)
     if workshop is None:
-        raise NotFound("Er is geen workshop met deze code. Controleer de code en probeer het opnieuw.")
+        raise NotFound(
+            "Er is geen workshop met deze code. Controleer de code en probeer het opnieuw."
+        )
     if facilitator_key:
         if hmac.compare_digest(hash_secret(facilitator_key), workshop.key_hash):
             return Actor(workshop.id, None, True, "Procesbegeleider", "")
@@ -116,8 +134,11 @@ def authenticate(db: Session, *, code: str, participant_token: str | None = None
         participant = db.execute(
             select(Participant).where(Participant.token_hash == wanted)
         ).scalar_one_or_none()
-        if (participant is None or participant.workshop_id != workshop.id
-                or not hmac.compare_digest(participant.token_hash, wanted)):
+        if (
+            participant is None
+            or participant.workshop_id != workshop.id
+            or not hmac.compare_digest(participant.token_hash, wanted)
+        ):
             raise NotAllowed("Deze deelnemerslink is niet (meer) geldig. Meld je opnieuw aan.")
         if participant.removed:
             raise NotAllowed(REMOVED)
@@ -130,8 +151,9 @@ def check_actor(db: Session, actor: Actor) -> Workshop:
     write on PostgreSQL this first locks the workshop row, so writes to one workshop take
     turns (see kompas.db.writing)."""
     if locks_rows(db):
-        workshop = db.get(Workshop, actor.workshop_id, with_for_update={"key_share": True},
-                          populate_existing=True)
+        workshop = db.get(
+            Workshop, actor.workshop_id, with_for_update={"key_share": True}, populate_existing=True
+        )
         if workshop is None:
             raise NotFound("Deze workshop bestaat niet (meer).")
     else:
@@ -155,16 +177,9 @@ def require_facilitator(db: Session, actor: Actor) -> Workshop:
     return workshop
 
 
-def phase_of(workshop: Workshop, tool: str) -> str:
-    return getattr(workshop, f"phase_{tool}")
-
-
-def is_locked(workshop: Workshop, tool: str) -> bool:
-    return bool(getattr(workshop, f"lock_{tool}"))
-
-
-def write_refusal(workshop: Workshop | WorkshopInfo, actor: Actor, tool: str,
-                  phases: Iterable[str] | None = None) -> str | None:
+def write_refusal(
+    workshop: Workshop | WorkshopInfo, actor: Actor, tool: str, phases: Iterable[str] | None = None
+) -> str | None:
     """Why ``actor`` may not write in ``tool`` now, or None when they may: the one rule
     behind every write (the domain raises it, the UI shows it). The facilitator always
     may; a participant not when removed, not in the compass unless it is opened to
@@ -195,8 +210,9 @@ def write_refusal(workshop: Workshop | WorkshopInfo, actor: Actor, tool: str,
     return None
 
 
-def require_open(db: Session, actor: Actor, tool: str,
-                 phases: Iterable[str] | None = None) -> Workshop:
+def require_open(
+    db: Session, actor: Actor, tool: str, phases: Iterable[str] | None = None
+) -> Workshop:
     """The workshop, when ``actor`` may write in ``tool`` now (see ``write_refusal``);
     otherwise NotAllowed with the reason."""
     workshop = check_actor(db, actor)
@@ -216,39 +232,59 @@ class NewWorkshop:
     facilitator_key: str
 
 
-def create_workshop(db: Session, *, title: str, organisation: str = "", theme: str = "",
-                    vote_budget: int = 5) -> NewWorkshop:
+def create_workshop(
+    db: Session, *, title: str, organisation: str = "", theme: str = "", vote_budget: int = 5
+) -> NewWorkshop:
     """Create a workshop with its main goal node. The facilitator key is returned once
     and only its hash is stored."""
     title = text.clean(title, field="titel", max_len=text.TITLE_MAX)
-    organisation = text.clean(organisation, field="organisatie", max_len=text.NAME_MAX, required=False)
+    organisation = text.clean(
+        organisation, field="organisatie", max_len=text.NAME_MAX, required=False
+    )
     theme = text.clean(theme, field="thema", max_len=text.TITLE_MAX, required=False)
     vote_budget = _int_in(vote_budget, 1, 20, "het aantal stippen per deelnemer")
     key = new_secret()
-    workshop = Workshop(code=new_code(db), title=title, organisation=organisation, theme=theme,
-                        key_hash=hash_secret(key), vote_budget=vote_budget,
-                        quadrant_labels=json.dumps(list(DEFAULT_QUADRANTS)))
+    workshop = Workshop(
+        code=new_code(db),
+        title=title,
+        organisation=organisation,
+        theme=theme,
+        key_hash=hash_secret(key),
+        vote_budget=vote_budget,
+        quadrant_labels=json.dumps(list(DEFAULT_QUADRANTS)),
+    )
     db.add(workshop)
     db.flush()
-    db.add(GoalNode(workshop_id=workshop.id, kind="main_goal", title=theme or title,
-                    status="accepted"))
+    db.add(
+        GoalNode(workshop_id=workshop.id, kind="main_goal", title=theme or title, status="accepted")
+    )
     live.touch(db, workshop.id)
     return NewWorkshop(workshop.id, workshop.code, key)
 
 
-def join_workshop(db: Session, *, code: str, name: str, role_group: str,
-                  organisation: str = "") -> tuple[Actor, str]:
+def join_workshop(
+    db: Session, *, code: str, name: str, role_group: str, organisation: str = ""
+) -> tuple[Actor, str]:
     """Add a participant; returns the actor and their token (stored only as a hash)."""
     workshop = find_workshop(db, code)
     if workshop is None:
-        raise NotFound("Er is geen workshop met deze code. Controleer de code en probeer het opnieuw.")
+        raise NotFound(
+            "Er is geen workshop met deze code. Controleer de code en probeer het opnieuw."
+        )
     name = text.clean(name, field="naam", max_len=text.NAME_MAX)
-    organisation = text.clean(organisation, field="organisatie", max_len=text.NAME_MAX, required=False)
+    organisation = text.clean(
+        organisation, field="organisatie", max_len=text.NAME_MAX, required=False
+    )
     if role_group not in ROLE_GROUPS:
         raise InvalidInput("Kies een rol: gemeente, aanbieder, inwoner of anders.")
     token = new_secret()
-    participant = Participant(workshop_id=workshop.id, name=name, role_group=role_group,
-                              organisation=organisation, token_hash=hash_secret(token))
+    participant = Participant(
+        workshop_id=workshop.id,
+        name=name,
+        role_group=role_group,
+        organisation=organisation,
+        token_hash=hash_secret(token),
+    )
     db.add(participant)
     db.flush()
     live.touch(db, workshop.id, content=False)
@@ -286,8 +322,9 @@ def set_lock(db: Session, *, actor: Actor, tool: str, locked: bool) -> None:
     live.touch(db, workshop.id)
 
 
-def start_timer(db: Session, *, actor: Actor, minutes: float, label: str = "",
-                now: datetime | None = None) -> None:
+def start_timer(
+    db: Session, *, actor: Actor, minutes: float, label: str = "", now: datetime | None = None
+) -> None:
     workshop = require_facilitator(db, actor)
     try:
         minutes = float(minutes)
@@ -309,12 +346,19 @@ def stop_timer(db: Session, *, actor: Actor) -> None:
 
 SETTABLE = {
     "title": lambda v: text.clean(v, field="titel"),
-    "organisation": lambda v: text.clean(v, field="organisatie", max_len=text.NAME_MAX, required=False),
+    "organisation": lambda v: text.clean(
+        v, field="organisatie", max_len=text.NAME_MAX, required=False
+    ),
     "theme": lambda v: text.clean(v, field="thema", required=False),
     "vote_budget": lambda v: _int_in(v, 1, 20, "het aantal stippen per deelnemer"),
     "max_votes_per_node": lambda v: _int_in(v, 1, 20, "het maximum aantal stippen per onderdeel"),
-    "vote_level": lambda v: v if v in VOTE_LEVELS else (_ for _ in ()).throw(
-        InvalidInput("Kies waarop gestemd wordt: effecten, activiteiten of beide.")),
+    "vote_level": lambda v: (
+        v
+        if v in VOTE_LEVELS
+        else (_ for _ in ()).throw(
+            InvalidInput("Kies waarop gestemd wordt: effecten, activiteiten of beide.")
+        )
+    ),
     "votes_revealed": bool,
     "placements_revealed": bool,
     "compass_open_to_participants": bool,
@@ -374,85 +418,26 @@ def _delete_all(db: Session, workshop_ids: list[int]) -> None:
     if not workshop_ids:
         return
     live.forget(db, workshop_ids)
-    db.execute(GoalNode.__table__.update().where(GoalNode.workshop_id.in_(workshop_ids))
-               .values(parent_id=None))
+    db.execute(
+        GoalNode.__table__.update()
+        .where(GoalNode.workshop_id.in_(workshop_ids))
+        .values(parent_id=None)
+    )
     db.execute(delete(Workshop).where(Workshop.id.in_(workshop_ids)))
 
 
 def purge_expired(db: Session, *, retention_days: int, now: datetime | None = None) -> list[str]:
     """Delete workshops older than the retention period; returns the deleted codes."""
     cutoff = (now or utcnow()) - timedelta(days=retention_days)
-    rows = db.execute(select(Workshop.id, Workshop.code).where(Workshop.retained_from < cutoff)).all()
+    rows = db.execute(
+        select(Workshop.id, Workshop.code).where(Workshop.retained_from < cutoff)
+    ).all()
     _delete_all(db, [r.id for r in rows])
     return [r.code for r in rows]
 
 
 def expires_on(workshop_created: datetime, retention_days: int) -> datetime:
     return workshop_created + timedelta(days=retention_days)
-
-
-# --- read models for pages (plain data, safe to cache) ----------------------------------
-
-
-@dataclass(frozen=True)
-class ParticipantRow:
-    id: int
-    name: str
-    role_group: str
-    organisation: str
-    joined_at: datetime
-    last_seen: datetime
-    removed: bool
-    anonymised: bool
-
-
-@dataclass(frozen=True)
-class WorkshopInfo:
-    id: int
-    code: str
-    title: str
-    organisation: str
-    theme: str
-    created_at: datetime
-    retained_from: datetime
-    version: int
-    phases: dict
-    locks: dict
-    timer_end: Optional[datetime]
-    timer_label: str
-    vote_budget: int
-    max_votes_per_node: int
-    vote_level: str
-    votes_revealed: bool
-    placements_revealed: bool
-    compass_open_to_participants: bool
-    report_show_names: bool
-    downloads_open: bool
-    quadrant_labels: tuple
-    conclusions: str
-    open_questions: str
-    participants: tuple  # of ParticipantRow, removed ones included
-
-    @property
-    def active_participants(self) -> list[ParticipantRow]:
-        return [p for p in self.participants if not p.removed]
-
-    def count_by_role(self) -> dict[str, int]:
-        counts = {role: 0 for role in ROLE_GROUPS}
-        for p in self.active_participants:
-            counts[p.role_group] = counts.get(p.role_group, 0) + 1
-        return counts
-
-
-def quadrant_labels(workshop: Workshop) -> tuple[str, str, str, str]:
-    """Top-left, top-right, bottom-left, bottom-right."""
-    try:
-        labels = json.loads(workshop.quadrant_labels or "[]")
-    except ValueError:
-        labels = []
-    if not (isinstance(labels, list) and len(labels) == 4 and all(isinstance(x, str) for x in labels)):
-        labels = list(DEFAULT_QUADRANTS)
-    return tuple(labels)  # type: ignore[return-value]
 
 
 def set_quadrant_labels(db: Session, *, actor: Actor, labels: list[str]) -> None:
@@ -462,45 +447,3 @@ def set_quadrant_labels(db: Session, *, actor: Actor, labels: list[str]) -> None
     cleaned = [text.clean(v, field="naam van het kwadrant", max_len=60) for v in labels]
     workshop.quadrant_labels = json.dumps(cleaned, ensure_ascii=False)
     live.touch(db, workshop.id)
-
-
-def workshop_info(db: Session, workshop_id: int) -> WorkshopInfo:
-    w = get_workshop(db, workshop_id)
-    people = db.execute(
-        select(Participant).where(Participant.workshop_id == workshop_id).order_by(Participant.id)
-    ).scalars().all()
-    return WorkshopInfo(
-        id=w.id, code=w.code, title=w.title, organisation=w.organisation, theme=w.theme,
-        created_at=w.created_at, retained_from=w.retained_from, version=w.version,
-        phases={t: phase_of(w, t) for t in TOOLS}, locks={t: is_locked(w, t) for t in TOOLS},
-        timer_end=w.timer_end, timer_label=w.timer_label, vote_budget=w.vote_budget,
-        max_votes_per_node=w.max_votes_per_node, vote_level=w.vote_level,
-        votes_revealed=w.votes_revealed, placements_revealed=w.placements_revealed,
-        compass_open_to_participants=w.compass_open_to_participants,
-        report_show_names=w.report_show_names, downloads_open=w.downloads_open,
-        quadrant_labels=quadrant_labels(w), conclusions=w.conclusions,
-        open_questions=w.open_questions,
-        participants=tuple(ParticipantRow(p.id, p.name, p.role_group, p.organisation, p.joined_at,
-                                          p.last_seen, p.removed, p.anonymised) for p in people),
-    )
-
-
-@dataclass(frozen=True)
-class WorkshopListing:
-    code: str
-    title: str
-    created_at: datetime
-    participants: int
-
-
-def list_workshops(db: Session) -> list[WorkshopListing]:
-    counts = (select(Participant.workshop_id, func.count(Participant.id).label("n"))
-              .where(Participant.removed == False)  # noqa: E712
-              .group_by(Participant.workshop_id).subquery())
-    rows = db.execute(
-        select(Workshop.code, Workshop.title, Workshop.created_at, counts.c.n)
-        .outerjoin(counts, counts.c.workshop_id == Workshop.id)
-        .order_by(Workshop.created_at, Workshop.id)
-    ).all()
-    return [WorkshopListing(r.code, r.title, r.created_at, r.n or 0) for r in rows]
-

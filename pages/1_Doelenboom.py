@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kompas import ui
-from kompas.ui import goaltree as gt
+from kompas.ui import goaltree as gt, goaltree_tools
 
 ctx = ui.workshop_context("tree")
 st.title("Doelenboom")
@@ -17,16 +17,19 @@ def tree_live():
     fresh = ctx.refreshed()
     now = gt.tree_for(fresh)
     if fresh.is_facilitator:
-        gt.facilitator_tools(fresh, now)
+        goaltree_tools.facilitator_tools(fresh, now)
     else:
         gt.add_form(fresh, now)
     ui.show_pending_errors()
     gt.status(fresh, now)
     if len(now.nodes) <= 1:
-        st.info("De boom heeft alleen nog een hoofddoel. Stel een beleidsterrein of effect voor."
-                if not fresh.is_facilitator else
-                "De boom heeft alleen nog een hoofddoel. Voeg de zes beleidsterreinen toe met het "
-                "sjabloon, of begin leeg.", icon=":material/park:")
+        st.info(
+            "De boom heeft alleen nog een hoofddoel. Stel een beleidsterrein of effect voor."
+            if not fresh.is_facilitator
+            else "De boom heeft alleen nog een hoofddoel. Voeg de zes beleidsterreinen toe met het "
+            "sjabloon, of begin leeg.",
+            icon=":material/park:",
+        )
     # the task of the phase comes first, the picture and the outline follow
     if now.phase == "stemmen":
         gt.actions_and_outline(fresh, now)

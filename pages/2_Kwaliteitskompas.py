@@ -3,16 +3,22 @@
 import streamlit as st
 
 from kompas import ui
-from kompas.ui import compass as cui
+from kompas.ui import compass as cui, compass_steps as steps
 
 ctx = ui.workshop_context("compass")
 st.title("Kwaliteitskompas")
 cui.live_part(ctx, cui.intro, "intro", parts=("workshop",))
 
-tabs = st.tabs(["Resultaten en inzet", "1 Ambities", "2 Resultaten", "3 Activiteiten",
-                "4 Kwaliteit", "5 Outcome", "6 Verbetercyclus", "Importeren"])
-steps = [cui.overview, cui.ambitions_step, cui.results_step, cui.activities_step,
-         cui.quality_step, cui.outcome_step, cui.reflections_step, cui.import_step]
-for tab, step in zip(tabs, steps):
+TABS = {
+    "Resultaten en inzet": cui.overview,
+    "1 Ambities": steps.ambitions_step,
+    "2 Resultaten": steps.results_step,
+    "3 Activiteiten": steps.activities_step,
+    "4 Kwaliteit": steps.quality_step,
+    "5 Outcome": steps.outcome_step,
+    "6 Verbetercyclus": steps.reflections_step,
+    "Importeren": cui.import_step,
+}
+for tab, draw in zip(st.tabs(list(TABS)), TABS.values()):
     with tab:
-        cui.live_part(ctx, step, step.__name__)
+        cui.live_part(ctx, draw, draw.__name__)

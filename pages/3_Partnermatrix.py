@@ -21,11 +21,15 @@ def live_matrix():
     view = pm.view_for(fresh)
     if not view.partners:
         if fresh.is_facilitator:
-            st.info("Nog geen partners. Voeg ze hieronder toe of importeer een lijst.",
-                    icon=":material/group_add:")
+            st.info(
+                "Nog geen partners. Voeg ze hieronder toe of importeer een lijst.",
+                icon=":material/group_add:",
+            )
         else:
-            st.info("De procesbegeleider heeft nog geen partners toegevoegd. Even geduld.",
-                    icon=":material/hourglass_empty:")
+            st.info(
+                "De procesbegeleider heeft nog geen partners toegevoegd. Even geduld.",
+                icon=":material/hourglass_empty:",
+            )
         return
     left, right = st.columns([3, 2], gap="large")
     with left:
@@ -49,7 +53,8 @@ def facilitator_tools():
     st.divider()
     st.subheader("Voor de procesbegeleider")
     tab_dir, tab_partners, tab_import, tab_settings = st.tabs(
-        ["Richting per partner", "Partners", "Importeren", "Zichtbaarheid en kwadranten"])
+        ["Richting per partner", "Partners", "Importeren", "Zichtbaarheid en kwadranten"]
+    )
     with tab_dir:
         if view.partners:
             pm.direction_form(fresh, view)

@@ -8,8 +8,10 @@ from kompas.ui import report
 ctx = ui.workshop_context()
 
 st.title("Verslag")
-st.markdown("Alles uit de doelenboom, het kwaliteitskompas en de partnermatrix op één plek. "
-            "Het verslag is bedoeld om direct na de sessie te versturen.")
+st.markdown(
+    "Alles uit de doelenboom, het kwaliteitskompas en de partnermatrix op één plek. "
+    "Het verslag is bedoeld om direct na de sessie te versturen."
+)
 
 
 @ui.live(parts=("report", "participants"))
@@ -22,9 +24,13 @@ def settings_and_downloads():
             report.settings_form(fresh)
         with right:
             report.downloads(fresh)
-            st.caption("Namen van deelnemers staan " + ("wel" if info.report_show_names else "niet")
-                       + " in het verslag. Deelnemers kunnen "
-                       + ("wel" if info.downloads_open else "niet") + " downloaden.")
+            st.caption(
+                "Namen van deelnemers staan "
+                + ("wel" if info.report_show_names else "niet")
+                + " in het verslag. Deelnemers kunnen "
+                + ("wel" if info.downloads_open else "niet")
+                + " downloaden."
+            )
     else:
         report.downloads(fresh)
 
@@ -33,9 +39,12 @@ settings_and_downloads()
 st.divider()
 top, toggle = st.columns([4, 1])
 with toggle:
-    pictures = st.toggle("Afbeeldingen tonen", key="report_pictures", value=False,
-                         help="De doelenboom, de grafiek en de partnermatrix. Maken duurt een "
-                              "paar seconden.")
+    pictures = st.toggle(
+        "Afbeeldingen tonen",
+        key="report_pictures",
+        value=False,
+        help="De doelenboom, de grafiek en de partnermatrix. Maken duurt een paar seconden.",
+    )
 
 
 @ui.live  # the report shows every part of the workshop

@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import SQLModel
@@ -27,8 +26,11 @@ _pg: dict = {}
 
 
 def pytest_addoption(parser):
-    parser.addoption("--postgres", action="store_true",
-                     help="run the tests marked 'postgres' against TEST_POSTGRES_URL")
+    parser.addoption(
+        "--postgres",
+        action="store_true",
+        help="run the tests marked 'postgres' against TEST_POSTGRES_URL",
+    )
 
 
 def pytest_configure(config):
@@ -36,13 +38,19 @@ def pytest_configure(config):
     if config.getoption("--postgres"):
         POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL") or None
         if POSTGRES_URL is None:
-            raise pytest.UsageError("--postgres needs TEST_POSTGRES_URL (bash scripts/postgres-test.sh …)")
+            raise pytest.UsageError(
+                "--postgres needs TEST_POSTGRES_URL (bash scripts/postgres-test.sh …)"
+            )
 
 
 def pytest_collection_modifyitems(config, items):
     if not config.getoption("--postgres"):
         return
-    keep = [i for i in items if i.get_closest_marker("postgres") and not i.get_closest_marker("sqlite_only")]
+    keep = [
+        i
+        for i in items
+        if i.get_closest_marker("postgres") and not i.get_closest_marker("sqlite_only")
+    ]
     drop = [i for i in items if i not in keep]
     if drop:
         config.hook.pytest_deselected(items=drop)
@@ -75,8 +83,10 @@ def fresh_engine() -> Engine:
     eng = _pg["engine"]
     eng.dispose()
     with eng.begin() as conn:  # a session a test left open must not block the TRUNCATE
-        conn.exec_driver_sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                             "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        conn.exec_driver_sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
         conn.exec_driver_sql(f"TRUNCATE {_pg['tables']} RESTART IDENTITY CASCADE")
     eng.dispose()
     return eng
@@ -150,8 +160,9 @@ class Workshopper:
 
     def join(self, name="Deelnemer", role_group="gemeente", organisation="") -> Actor:
         with writing(self.engine) as db:
-            actor, token = join_workshop(db, code=self.code, name=name, role_group=role_group,
-                                         organisation=organisation)
+            actor, token = join_workshop(
+                db, code=self.code, name=name, role_group=role_group, organisation=organisation
+            )
         self.tokens[actor.participant_id] = token
         return actor
 

@@ -6,12 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, strategies as st
 from sqlalchemy import select
-from hypothesis import strategies as st
 
-from kompas import compass as c
-from kompas import live
+from kompas import compass as c, live
 from kompas.db import reading, writing
 from kompas.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from kompas.models import Activity, GoalNode, Indicator, Measurement, Partner, Result
@@ -31,38 +29,106 @@ STATUS_CASES = [
     ("higher better, unchanged", dict(latest=10, baseline=10, target=20), c.STATUS_OFF_TRACK, 0.0),
     ("higher better, reached", dict(latest=20, baseline=10, target=20), c.STATUS_REACHED, 1.0),
     ("higher better, overshoot", dict(latest=35, baseline=10, target=20), c.STATUS_REACHED, 1.0),
-    ("lower better, halfway", dict(latest=25, baseline=30, target=20, higher_is_better=False),
-     c.STATUS_ON_TRACK, 0.5),
-    ("lower better, worse", dict(latest=33, baseline=30, target=20, higher_is_better=False),
-     c.STATUS_OFF_TRACK, 0.0),
-    ("lower better, reached", dict(latest=20, baseline=30, target=20, higher_is_better=False),
-     c.STATUS_REACHED, 1.0),
-    ("lower better, overshoot", dict(latest=12, baseline=30, target=20, higher_is_better=False),
-     c.STATUS_REACHED, 1.0),
-    ("lower better, higher value is not reached", dict(latest=40, baseline=30, target=20,
-                                                       higher_is_better=False), c.STATUS_OFF_TRACK, 0.0),
+    (
+        "lower better, halfway",
+        dict(latest=25, baseline=30, target=20, higher_is_better=False),
+        c.STATUS_ON_TRACK,
+        0.5,
+    ),
+    (
+        "lower better, worse",
+        dict(latest=33, baseline=30, target=20, higher_is_better=False),
+        c.STATUS_OFF_TRACK,
+        0.0,
+    ),
+    (
+        "lower better, reached",
+        dict(latest=20, baseline=30, target=20, higher_is_better=False),
+        c.STATUS_REACHED,
+        1.0,
+    ),
+    (
+        "lower better, overshoot",
+        dict(latest=12, baseline=30, target=20, higher_is_better=False),
+        c.STATUS_REACHED,
+        1.0,
+    ),
+    (
+        "lower better, higher value is not reached",
+        dict(latest=40, baseline=30, target=20, higher_is_better=False),
+        c.STATUS_OFF_TRACK,
+        0.0,
+    ),
     ("no target, better than baseline", dict(latest=12, baseline=10), c.STATUS_ON_TRACK, None),
     ("no target, worse than baseline", dict(latest=9, baseline=10), c.STATUS_OFF_TRACK, None),
-    ("no target, lower better, lower", dict(latest=9, baseline=10, higher_is_better=False),
-     c.STATUS_ON_TRACK, None),
+    (
+        "no target, lower better, lower",
+        dict(latest=9, baseline=10, higher_is_better=False),
+        c.STATUS_ON_TRACK,
+        None,
+    ),
     ("no baseline, one value", dict(latest=12, target=20), c.STATUS_NO_DATA, None),
     ("no baseline, target reached", dict(latest=21, target=20), c.STATUS_REACHED, None),
-    ("no baseline, improving from first", dict(latest=14, first=12, target=20), c.STATUS_ON_TRACK, None),
-    ("no baseline, worsening from first", dict(latest=11, first=12, target=20), c.STATUS_OFF_TRACK, None),
+    (
+        "no baseline, improving from first",
+        dict(latest=14, first=12, target=20),
+        c.STATUS_ON_TRACK,
+        None,
+    ),
+    (
+        "no baseline, worsening from first",
+        dict(latest=11, first=12, target=20),
+        c.STATUS_OFF_TRACK,
+        None,
+    ),
     ("no baseline, no target", dict(latest=11), c.STATUS_NO_DATA, None),
-    ("on the line by time", dict(latest=15, baseline=10, target=20, baseline_year=2024,
-                                 target_year=2026, measured_on=date(2025, 1, 1)), c.STATUS_ON_TRACK, 0.5),
-    ("behind the line by time", dict(latest=12, baseline=10, target=20, baseline_year=2024,
-                                     target_year=2026, measured_on=date(2025, 12, 31)),
-     c.STATUS_OFF_TRACK, 0.2),
-    ("measured in baseline year, unchanged", dict(latest=10, baseline=10, target=20,
-                                                  baseline_year=2024, target_year=2027,
-                                                  measured_on=date(2024, 1, 1)), c.STATUS_ON_TRACK, 0.0),
+    (
+        "on the line by time",
+        dict(
+            latest=15,
+            baseline=10,
+            target=20,
+            baseline_year=2024,
+            target_year=2026,
+            measured_on=date(2025, 1, 1),
+        ),
+        c.STATUS_ON_TRACK,
+        0.5,
+    ),
+    (
+        "behind the line by time",
+        dict(
+            latest=12,
+            baseline=10,
+            target=20,
+            baseline_year=2024,
+            target_year=2026,
+            measured_on=date(2025, 12, 31),
+        ),
+        c.STATUS_OFF_TRACK,
+        0.2,
+    ),
+    (
+        "measured in baseline year, unchanged",
+        dict(
+            latest=10,
+            baseline=10,
+            target=20,
+            baseline_year=2024,
+            target_year=2027,
+            measured_on=date(2024, 1, 1),
+        ),
+        c.STATUS_ON_TRACK,
+        0.0,
+    ),
 ]
 
 
-@pytest.mark.parametrize("kwargs,status,progress", [case[1:] for case in STATUS_CASES],
-                         ids=[case[0] for case in STATUS_CASES])
+@pytest.mark.parametrize(
+    "kwargs,status,progress",
+    [case[1:] for case in STATUS_CASES],
+    ids=[case[0] for case in STATUS_CASES],
+)
 def test_indicator_status(kwargs, status, progress):
     result = S(**kwargs)
     assert result.status == status
@@ -126,12 +192,29 @@ def _build(engine, ws):
         amb = c.add_ambition(db, actor=f, title="Minder eenzaamheid", current_state="44% eenzaam")
         r1 = c.add_result(db, actor=f, ambition_id=amb, title="Over 3 jaar minder eenzame inwoners")
         r2 = c.add_result(db, actor=f, ambition_id=amb, title="Meer ontmoetingsplekken")
-        i1 = c.add_indicator(db, actor=f, result_id=r1, name="Eenzaamheid (GGD)", unit="%",
-                             baseline_value=44, baseline_year=2022, target_value=38, target_year=2026,
-                             higher_is_better=False, source="GGD-monitor")
+        i1 = c.add_indicator(
+            db,
+            actor=f,
+            result_id=r1,
+            name="Eenzaamheid (GGD)",
+            unit="%",
+            baseline_value=44,
+            baseline_year=2022,
+            target_value=38,
+            target_year=2026,
+            higher_is_better=False,
+            source="GGD-monitor",
+        )
         c.add_measurement(db, actor=f, indicator_id=i1, value=39, measured_on=date(2024, 9, 1))
-        a1 = c.add_activity(db, actor=f, title="Buurtkamers", partner_id=welzijn,
-                            budget_cents=10_001, result_ids=[r1, r2], quality_method="Methode X")
+        a1 = c.add_activity(
+            db,
+            actor=f,
+            title="Buurtkamers",
+            partner_id=welzijn,
+            budget_cents=10_001,
+            result_ids=[r1, r2],
+            quality_method="Methode X",
+        )
         a2 = c.add_activity(db, actor=f, title="Losse cursus", budget_cents=5_000)
     return dict(amb=amb, r1=r1, r2=r2, i1=i1, a1=a1, a2=a2, partner=welzijn)
 
@@ -176,18 +259,27 @@ def test_weights_split_budget(engine, make_workshop):
     ids = _build(engine, ws)
     with writing(engine) as db:
         act = db.get(Activity, ids["a1"])
-        c.update_activity(db, actor=ws.facilitator, activity_id=ids["a1"], rev=act.rev,
-                          result_ids={ids["r1"]: 3, ids["r2"]: 1})
+        c.update_activity(
+            db,
+            actor=ws.facilitator,
+            activity_id=ids["a1"],
+            rev=act.rev,
+            result_ids={ids["r1"]: 3, ids["r2"]: 1},
+        )
     per_result = {rid: cents for rid, _, cents in _view(engine, ws).budget_per_result}
     assert per_result[ids["r1"]] == 7501 and per_result[ids["r2"]] == 2500
 
 
 COVERAGE_CASES = [
     ("result_without_activity", lambda db, f, ids: c.add_result(db, actor=f, title="Alleen")),
-    ("indicator_without_value",
-     lambda db, f, ids: c.add_indicator(db, actor=f, result_id=ids["r2"], name="Aantal plekken")),
-    ("indicator_without_value",
-     lambda db, f, ids: c.add_indicator(db, actor=f, activity_id=ids["a1"], name="Bezoekers")),
+    (
+        "indicator_without_value",
+        lambda db, f, ids: c.add_indicator(db, actor=f, result_id=ids["r2"], name="Aantal plekken"),
+    ),
+    (
+        "indicator_without_value",
+        lambda db, f, ids: c.add_indicator(db, actor=f, activity_id=ids["a1"], name="Bezoekers"),
+    ),
 ]
 
 
@@ -255,15 +347,24 @@ INDICATOR_BAD = [
     ("empty name", dict(name=" "), "mag niet leeg"),
     ("baseline not a number", dict(name="x", baseline_value="veel"), "geen getal"),
     ("year not a year", dict(name="x", baseline_year="2024,5"), "jaartal"),
-    ("target year before baseline", dict(name="x", baseline_year=2025, target_year=2020), "streefjaar"),
-    ("target against direction", dict(name="x", baseline_value=10, target_value=5), "hoger is beter"),
+    (
+        "target year before baseline",
+        dict(name="x", baseline_year=2025, target_year=2020),
+        "streefjaar",
+    ),
+    (
+        "target against direction",
+        dict(name="x", baseline_value=10, target_value=5),
+        "hoger is beter",
+    ),
     ("unknown kind", dict(name="x", kind="schatten"), "tellen"),
     ("bad boolean", dict(name="x", higher_is_better="misschien"), "ja of nee"),
 ]
 
 
-@pytest.mark.parametrize("fields,message", [case[1:] for case in INDICATOR_BAD],
-                         ids=[case[0] for case in INDICATOR_BAD])
+@pytest.mark.parametrize(
+    "fields,message", [case[1:] for case in INDICATOR_BAD], ids=[case[0] for case in INDICATOR_BAD]
+)
 def test_indicator_validation(engine, make_workshop, fields, message):
     ws = make_workshop()
     ids = _build(engine, ws)
@@ -277,14 +378,35 @@ def test_dutch_numbers_and_money_in_table_save(engine, make_workshop):
     with writing(engine) as db:
         ind = db.get(Indicator, ids["i1"])
         changes = c.TableChanges(
-            updated=({"id": ids["i1"], "rev": ind.rev, "name": "Eenzaamheid", "baseline_value": "44,5",
-                      "target_value": "38", "higher_is_better": False},),
+            updated=(
+                {
+                    "id": ids["i1"],
+                    "rev": ind.rev,
+                    "name": "Eenzaamheid",
+                    "baseline_value": "44,5",
+                    "target_value": "38",
+                    "higher_is_better": False,
+                },
+            ),
         )
         c.save_table(db, actor=ws.facilitator, table="indicators", changes=changes)
         act = db.get(Activity, ids["a2"])
-        c.save_table(db, actor=ws.facilitator, table="activities", changes=c.TableChanges(
-            updated=({"id": ids["a2"], "rev": act.rev, "title": "Cursus", "budget": "€ 12.500,50",
-                      "partner_id": None},)))
+        c.save_table(
+            db,
+            actor=ws.facilitator,
+            table="activities",
+            changes=c.TableChanges(
+                updated=(
+                    {
+                        "id": ids["a2"],
+                        "rev": act.rev,
+                        "title": "Cursus",
+                        "budget": "€ 12.500,50",
+                        "partner_id": None,
+                    },
+                )
+            ),
+        )
     with reading(engine) as db:
         assert db.get(Indicator, ids["i1"]).baseline_value == 44.5
         assert db.get(Activity, ids["a2"]).budget_cents == 1_250_050
@@ -295,15 +417,38 @@ def test_quality_row_changes_only_the_quality_fields(engine, make_workshop):
     ids = _build(engine, ws)
     before = next(a for a in _view(engine, ws).activities if a.id == ids["a1"])
     with writing(engine) as db:
-        c.save_table(db, actor=ws.facilitator, table="activities", changes=c.TableChanges(
-            updated=({"id": ids["a1"], "rev": before.rev, "_label": None, "quality_method": "Methode Y",
-                      "quality_training": float("nan"), "quality_conditions": "Vaste ruimte",
-                      "proven_effective": "deels"},)))
+        c.save_table(
+            db,
+            actor=ws.facilitator,
+            table="activities",
+            changes=c.TableChanges(
+                updated=(
+                    {
+                        "id": ids["a1"],
+                        "rev": before.rev,
+                        "_label": None,
+                        "quality_method": "Methode Y",
+                        "quality_training": float("nan"),
+                        "quality_conditions": "Vaste ruimte",
+                        "proven_effective": "deels",
+                    },
+                )
+            ),
+        )
     after = next(a for a in _view(engine, ws).activities if a.id == ids["a1"])
-    assert (after.quality_method, after.quality_training, after.quality_conditions, after.proven_effective) == \
-        ("Methode Y", "", "Vaste ruimte", "deels")
-    assert (after.title, after.budget_cents, after.partner_id, after.result_ids, after.weights) == \
-        (before.title, before.budget_cents, before.partner_id, before.result_ids, before.weights)
+    assert (
+        after.quality_method,
+        after.quality_training,
+        after.quality_conditions,
+        after.proven_effective,
+    ) == ("Methode Y", "", "Vaste ruimte", "deels")
+    assert (after.title, after.budget_cents, after.partner_id, after.result_ids, after.weights) == (
+        before.title,
+        before.budget_cents,
+        before.partner_id,
+        before.result_ids,
+        before.weights,
+    )
     assert after.rev == before.rev + 1
 
 
@@ -312,23 +457,52 @@ def test_table_row_errors_name_the_row(engine, make_workshop):
     ids = _build(engine, ws)
     with reading(engine) as db:
         rev = db.get(Indicator, ids["i1"]).rev
-    with pytest.raises(InvalidInput, match="^Rij 'Eenzaamheid': Streefjaar moet een jaartal zijn"), \
-            writing(engine) as db:
-        c.save_table(db, actor=ws.facilitator, table="indicators", changes=c.TableChanges(
-            updated=({"id": ids["i1"], "rev": rev, "_label": "Eenzaamheid", "name": "Eenzaamheid",
-                      "target_year": "volgend jaar"},)))
-    with pytest.raises(InvalidInput, match="^Nieuwe rij 1: Kies een bestaande waarde uit de lijst."), \
-            writing(engine) as db:
-        c.save_table(db, actor=ws.facilitator, table="results", changes=c.TableChanges(
-            added=({"id": None, "title": "Nieuw", "ambition_id": "Minder eenzaamheid"},)))
+    with (
+        pytest.raises(InvalidInput, match="^Rij 'Eenzaamheid': Streefjaar moet een jaartal zijn"),
+        writing(engine) as db,
+    ):
+        c.save_table(
+            db,
+            actor=ws.facilitator,
+            table="indicators",
+            changes=c.TableChanges(
+                updated=(
+                    {
+                        "id": ids["i1"],
+                        "rev": rev,
+                        "_label": "Eenzaamheid",
+                        "name": "Eenzaamheid",
+                        "target_year": "volgend jaar",
+                    },
+                )
+            ),
+        )
+    with (
+        pytest.raises(InvalidInput, match="^Nieuwe rij 1: Kies een bestaande waarde uit de lijst."),
+        writing(engine) as db,
+    ):
+        c.save_table(
+            db,
+            actor=ws.facilitator,
+            table="results",
+            changes=c.TableChanges(
+                added=({"id": None, "title": "Nieuw", "ambition_id": "Minder eenzaamheid"},)
+            ),
+        )
 
 
 def test_bad_table_row_changes_nothing(engine, make_workshop):
     ws = make_workshop()
-    ids = _build(engine, ws)
+    _build(engine, ws)
     with pytest.raises(InvalidInput, match="geen bedrag"), writing(engine) as db:
-        c.save_table(db, actor=ws.facilitator, table="activities", changes=c.TableChanges(
-            added=({"title": "Goed"}, {"title": "Fout", "budget": "twaalf euro"})))
+        c.save_table(
+            db,
+            actor=ws.facilitator,
+            table="activities",
+            changes=c.TableChanges(
+                added=({"title": "Goed"}, {"title": "Fout", "budget": "twaalf euro"})
+            ),
+        )
     assert [a.title for a in _view(engine, ws).activities] == ["Buurtkamers", "Losse cursus"]
 
 
@@ -338,18 +512,25 @@ def test_measurement_needs_value_for_counting_indicator(engine, make_workshop):
     with pytest.raises(InvalidInput, match="gemeten waarde"), writing(engine) as db:
         c.add_measurement(db, actor=ws.facilitator, indicator_id=ids["i1"], measured_on="1-2-2025")
     with pytest.raises(InvalidInput, match="geen datum"), writing(engine) as db:
-        c.add_measurement(db, actor=ws.facilitator, indicator_id=ids["i1"], value="40",
-                          measured_on="morgen")
+        c.add_measurement(
+            db, actor=ws.facilitator, indicator_id=ids["i1"], value="40", measured_on="morgen"
+        )
 
 
 def test_telling_indicator_with_story(engine, make_workshop):
     ws = make_workshop()
     ids = _build(engine, ws)
     with writing(engine) as db:
-        i = c.add_indicator(db, actor=ws.facilitator, activity_id=ids["a1"], name="Verhalen",
-                            kind="vertellen")
-        c.add_measurement(db, actor=ws.facilitator, indicator_id=i, story="Mevrouw K. komt nu wekelijks.",
-                          measured_on="15-03-2025")
+        i = c.add_indicator(
+            db, actor=ws.facilitator, activity_id=ids["a1"], name="Verhalen", kind="vertellen"
+        )
+        c.add_measurement(
+            db,
+            actor=ws.facilitator,
+            indicator_id=i,
+            story="Mevrouw K. komt nu wekelijks.",
+            measured_on="15-03-2025",
+        )
     ind = next(i for i in _view(engine, ws).indicators if i.name == "Verhalen")
     assert ind.status == c.STATUS_STORY and ind.latest.story.startswith("Mevrouw")
 
@@ -362,11 +543,28 @@ def test_stale_rev_is_a_conflict_and_changes_nothing(engine, make_workshop):
     ids = _build(engine, ws)
     seen = _view(engine, ws).results[0].rev
     with writing(engine) as db:
-        c.update_result(db, actor=ws.facilitator, result_id=ids["r1"], rev=seen, title="Versie A",
-                        ambition_id=ids["amb"])
-    with pytest.raises(Conflict, match="intussen door iemand anders gewijzigd"), writing(engine) as db:
-        c.save_table(db, actor=ws.facilitator, table="results", changes=c.TableChanges(
-            updated=({"id": ids["r1"], "rev": seen, "title": "Versie B", "ambition_id": ids["amb"]},)))
+        c.update_result(
+            db,
+            actor=ws.facilitator,
+            result_id=ids["r1"],
+            rev=seen,
+            title="Versie A",
+            ambition_id=ids["amb"],
+        )
+    with (
+        pytest.raises(Conflict, match="intussen door iemand anders gewijzigd"),
+        writing(engine) as db,
+    ):
+        c.save_table(
+            db,
+            actor=ws.facilitator,
+            table="results",
+            changes=c.TableChanges(
+                updated=(
+                    {"id": ids["r1"], "rev": seen, "title": "Versie B", "ambition_id": ids["amb"]},
+                )
+            ),
+        )
     assert _view(engine, ws).results[0].title == "Versie A"
 
 
@@ -415,8 +613,13 @@ def test_result_and_activity_from_goal_nodes_keep_titles_in_sync(engine, make_wo
         effect = GoalNode(workshop_id=ws.id, kind="effect", title="Jongeren doen mee")
         db.add(effect)
         db.flush()
-        node = GoalNode(workshop_id=ws.id, kind="activity", title="Straatwerk", parent_id=effect.id,
-                        partner_id=partner)
+        node = GoalNode(
+            workshop_id=ws.id,
+            kind="activity",
+            title="Straatwerk",
+            parent_id=effect.id,
+            partner_id=partner,
+        )
         db.add(node)
         db.flush()
         effect_id, node_id = effect.id, node.id
@@ -433,9 +636,12 @@ def test_result_and_activity_from_goal_nodes_keep_titles_in_sync(engine, make_wo
     assert view.activities[0].partner_name == "Jongerenwerk"
     assert view.activities[0].result_ids == (rid,)
     with writing(engine) as db:
-        c.update_result(db, actor=ws.facilitator, result_id=rid, rev=None,
-                        title="Meer jongeren doen mee")
-        c.update_activity(db, actor=ws.facilitator, activity_id=aid, rev=None, title="Straatwerk plus")
+        c.update_result(
+            db, actor=ws.facilitator, result_id=rid, rev=None, title="Meer jongeren doen mee"
+        )
+        c.update_activity(
+            db, actor=ws.facilitator, activity_id=aid, rev=None, title="Straatwerk plus"
+        )
     with reading(engine) as db:
         assert db.get(GoalNode, effect_id).title == "Meer jongeren doen mee"
         assert db.get(GoalNode, node_id).title == "Straatwerk plus"
@@ -449,7 +655,14 @@ def test_reflections(engine, make_workshop):
     with pytest.raises(InvalidInput), writing(engine) as db:
         c.add_reflection(db, actor=ws.facilitator, result_id=ids["r1"])
     with writing(engine) as db:
-        c.add_reflection(db, actor=ws.facilitator, activity_id=ids["a1"], going_well="Veel bezoek",
-                         next_step="Ook op zaterdag open", owner="Welzijn Oost", due_date="1-6-2025")
+        c.add_reflection(
+            db,
+            actor=ws.facilitator,
+            activity_id=ids["a1"],
+            going_well="Veel bezoek",
+            next_step="Ook op zaterdag open",
+            owner="Welzijn Oost",
+            due_date="1-6-2025",
+        )
     refl = _view(engine, ws).reflections[0]
     assert refl.subject == "Activiteit: Buurtkamers" and refl.due_date == date(2025, 6, 1)

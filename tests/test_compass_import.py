@@ -42,15 +42,37 @@ def xlsx_bytes(rows: list[dict]) -> bytes:
 
 GOOD = [
     {"soort": "resultaat", "ambitie": "Minder eenzaamheid", "resultaat": "Minder eenzame inwoners"},
-    {"soort": "indicator", "resultaat": "Minder eenzame inwoners", "naam": "Eenzaam (GGD)",
-     "eenheid": "%", "nulmeting": "44,5", "jaar_nulmeting": "2022", "streefwaarde": "38",
-     "streefjaar": "2027", "hoger_is_beter": "nee", "bron": "GGD", "meting": "41",
-     "meetdatum": "01-09-2024"},
-    {"soort": "activiteit", "activiteit": "Buurtkamers", "resultaat": "Minder eenzame inwoners",
-     "partner": "welzijn oost", "budget": "€ 12.500,50", "methode": "Buurtkamermethode",
-     "bewezen_effectief": "deels"},
-    {"soort": "indicator", "activiteit": "Buurtkamers", "naam": "Verhalen van bezoekers",
-     "vorm": "vertellen", "meting": "Mevrouw K. komt elke week.", "meetdatum": "2025-02-01"},
+    {
+        "soort": "indicator",
+        "resultaat": "Minder eenzame inwoners",
+        "naam": "Eenzaam (GGD)",
+        "eenheid": "%",
+        "nulmeting": "44,5",
+        "jaar_nulmeting": "2022",
+        "streefwaarde": "38",
+        "streefjaar": "2027",
+        "hoger_is_beter": "nee",
+        "bron": "GGD",
+        "meting": "41",
+        "meetdatum": "01-09-2024",
+    },
+    {
+        "soort": "activiteit",
+        "activiteit": "Buurtkamers",
+        "resultaat": "Minder eenzame inwoners",
+        "partner": "welzijn oost",
+        "budget": "€ 12.500,50",
+        "methode": "Buurtkamermethode",
+        "bewezen_effectief": "deels",
+    },
+    {
+        "soort": "indicator",
+        "activiteit": "Buurtkamers",
+        "naam": "Verhalen van bezoekers",
+        "vorm": "vertellen",
+        "meting": "Mevrouw K. komt elke week.",
+        "meetdatum": "2025-02-01",
+    },
 ]
 
 
@@ -72,11 +94,22 @@ def _view(engine, ws):
         return compass.compass_view(db, ws.id)
 
 
-@pytest.mark.parametrize("name,make", [("kompas.csv", csv_bytes), ("kompas.xlsx", xlsx_bytes),
-                                       ("komma.csv", lambda r: csv_bytes(r, ","))])
+@pytest.mark.parametrize(
+    "name,make",
+    [
+        ("kompas.csv", csv_bytes),
+        ("kompas.xlsx", xlsx_bytes),
+        ("komma.csv", lambda r: csv_bytes(r, ",")),
+    ],
+)
 def test_good_file(engine, ws, name, make):
     result = _import(engine, ws, name, make(GOOD))
-    assert (result.results, result.indicators, result.measurements, result.activities) == (1, 2, 2, 1)
+    assert (result.results, result.indicators, result.measurements, result.activities) == (
+        1,
+        2,
+        2,
+        1,
+    )
     view = _view(engine, ws)
     assert [a.title for a in view.ambitions] == ["Minder eenzaamheid"]
     ind = view.results[0].indicators[0]
@@ -90,9 +123,19 @@ def test_good_file(engine, ws, name, make):
 def test_xlsx_with_real_numbers_and_dates(engine, ws):
     from datetime import datetime
 
-    rows = [dict(GOOD[0]), {**GOOD[1], "nulmeting": 44.5, "jaar_nulmeting": 2022, "streefwaarde": 38,
-                            "streefjaar": 2027, "meting": 41, "meetdatum": datetime(2024, 9, 1)},
-            {**GOOD[2], "budget": 12500.5}]
+    rows = [
+        dict(GOOD[0]),
+        {
+            **GOOD[1],
+            "nulmeting": 44.5,
+            "jaar_nulmeting": 2022,
+            "streefwaarde": 38,
+            "streefjaar": 2027,
+            "meting": 41,
+            "meetdatum": datetime(2024, 9, 1),
+        },
+        {**GOOD[2], "budget": 12500.5},
+    ]
     _import(engine, ws, "k.xlsx", xlsx_bytes(rows))
     view = _view(engine, ws)
     assert view.activities[0].budget_cents == 1_250_050
@@ -116,28 +159,51 @@ def test_examples_in_template_import(engine, ws):
 BAD_ROWS = [
     ("unknown kind", {"soort": "doel", "resultaat": "x"}, "soort 'doel' is onbekend"),
     ("result without title", {"soort": "resultaat", "ambitie": "A"}, "titel van het resultaat"),
-    ("indicator without owner", {"soort": "indicator", "naam": "x"}, "óf een resultaat óf een activiteit"),
-    ("indicator for unknown result", {"soort": "indicator", "resultaat": "Bestaat niet", "naam": "x"},
-     "bestaat niet"),
+    (
+        "indicator without owner",
+        {"soort": "indicator", "naam": "x"},
+        "óf een resultaat óf een activiteit",
+    ),
+    (
+        "indicator for unknown result",
+        {"soort": "indicator", "resultaat": "Bestaat niet", "naam": "x"},
+        "bestaat niet",
+    ),
     ("baseline not a number", {**GOOD[1], "naam": "Ander", "nulmeting": "veel"}, "geen getal"),
     ("bad year", {**GOOD[1], "naam": "Ander", "streefjaar": "volgend jaar"}, "jaartal"),
     ("bad date", {**GOOD[1], "naam": "Ander", "meetdatum": "gisteren"}, "geen datum"),
-    ("target against direction", {**GOOD[1], "naam": "Ander", "hoger_is_beter": "ja"}, "hoger is beter"),
+    (
+        "target against direction",
+        {**GOOD[1], "naam": "Ander", "hoger_is_beter": "ja"},
+        "hoger is beter",
+    ),
     ("bad money", {**GOOD[2], "activiteit": "Nieuw", "budget": "twaalf"}, "geen bedrag"),
-    ("unknown partner", {**GOOD[2], "activiteit": "Nieuw", "partner": "Onbekend BV"}, "partnerlijst"),
+    (
+        "unknown partner",
+        {**GOOD[2], "activiteit": "Nieuw", "partner": "Onbekend BV"},
+        "partnerlijst",
+    ),
     ("duplicate activity", GOOD[2], "bestaat al"),
-    ("bad effectiveness", {**GOOD[2], "activiteit": "Nieuw", "bewezen_effectief": "zeker"}, "ja, deels"),
+    (
+        "bad effectiveness",
+        {**GOOD[2], "activiteit": "Nieuw", "bewezen_effectief": "zeker"},
+        "ja, deels",
+    ),
     ("title too long", {"soort": "resultaat", "resultaat": "x" * 300}, "te lang"),
 ]
 
 
-@pytest.mark.parametrize("bad,message", [case[1:] for case in BAD_ROWS], ids=[case[0] for case in BAD_ROWS])
+@pytest.mark.parametrize(
+    "bad,message", [case[1:] for case in BAD_ROWS], ids=[case[0] for case in BAD_ROWS]
+)
 def test_bad_row_changes_nothing_and_names_the_row(engine, ws, bad, message):
     data = csv_bytes(GOOD + [bad])
     with pytest.raises(ImportRefused) as exc:
         _import(engine, ws, "kompas.csv", data)
     bad_row = len(GOOD) + 2  # header is row 1
-    assert any(p.startswith(f"Rij {bad_row}:") and message in p for p in exc.value.problems), exc.value.problems
+    assert any(p.startswith(f"Rij {bad_row}:") and message in p for p in exc.value.problems), (
+        exc.value.problems
+    )
     assert "niets veranderd" in str(exc.value)
     view = _view(engine, ws)
     assert view.empty and not view.indicators
@@ -156,14 +222,15 @@ FILE_GUARDS = [
     ("binary csv", "kompas.csv", b"\x00\x01\x02" * 10, "geen tekstbestand"),
     ("too big", "kompas.csv", b"a" * (upload.MAX_BYTES + 1), "te groot"),
     ("empty", "kompas.csv", b"", "leeg"),
-    ("unknown column", "kompas.csv", "soort;kleur\nresultaat;rood\n".encode(), "kolommen"),
-    ("no soort column", "kompas.csv", "resultaat\nIets\n".encode(), "soort"),
+    ("unknown column", "kompas.csv", b"soort;kleur\nresultaat;rood\n", "kolommen"),
+    ("no soort column", "kompas.csv", b"resultaat\nIets\n", "soort"),
     ("zip without workbook", "kompas.xlsx", None, "geen geldig Excel"),
 ]
 
 
-@pytest.mark.parametrize("name,data,message", [case[1:] for case in FILE_GUARDS],
-                         ids=[case[0] for case in FILE_GUARDS])
+@pytest.mark.parametrize(
+    "name,data,message", [case[1:] for case in FILE_GUARDS], ids=[case[0] for case in FILE_GUARDS]
+)
 def test_file_guards(name, data, message):
     if data is None:
         out = io.BytesIO()

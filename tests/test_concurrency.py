@@ -32,14 +32,23 @@ def voting(file_engine):
     with writing(file_engine) as db:
         root = goaltree.main_goal(db, new.workshop_id).id
         domain = goaltree.add_node(db, actor=boss, parent_id=root, title="Domein", kind="domain")
-        nodes = [goaltree.add_node(db, actor=boss, parent_id=domain, title=f"Effect {i}", kind="effect")
-                 for i in range(NODES)]
+        nodes = [
+            goaltree.add_node(db, actor=boss, parent_id=domain, title=f"Effect {i}", kind="effect")
+            for i in range(NODES)
+        ]
         workshops.update_workshop(db, actor=boss, max_votes_per_node=BUDGET)
         workshops.set_phase(db, actor=boss, tool="tree", phase="stemmen")
         partner = partners.add_partner(db, actor=boss, name="Wijkteam")
-    return {"engine": file_engine, "url": str(file_engine.url), "id": new.workshop_id,
-            "code": new.code, "boss": boss, "nodes": nodes, "domain": domain,
-            "partner": partner}
+    return {
+        "engine": file_engine,
+        "url": str(file_engine.url),
+        "id": new.workshop_id,
+        "code": new.code,
+        "boss": boss,
+        "nodes": nodes,
+        "domain": domain,
+        "partner": partner,
+    }
 
 
 def _join(engine, code: str, name: str) -> Actor:
@@ -73,15 +82,23 @@ def _stream(engine, w: dict, name: str, shared: list[Actor], seed: int) -> Count
         done[kind] += 1
         return result
 
-    joined = attempt("join", workshops.join_workshop, code=w["code"], name=name, role_group="inwoner")
+    joined = attempt(
+        "join", workshops.join_workshop, code=w["code"], name=name, role_group="inwoner"
+    )
     me = joined[0] if joined else None
     for k in range(BUDGET + 1):
         node = w["nodes"][(seed + k) % NODES]
         if me is not None:
             attempt("vote", goaltree.cast_vote, actor=me, node_id=node)
         attempt("vote", goaltree.cast_vote, actor=shared[(seed + k) % len(shared)], node_id=node)
-    attempt("place", partners.place_partner, actor=shared[seed % len(shared)],
-            partner_id=w["partner"], influence=(seed % 10) / 10, dependency=0.5)
+    attempt(
+        "place",
+        partners.place_partner,
+        actor=shared[seed % len(shared)],
+        partner_id=w["partner"],
+        influence=(seed % 10) / 10,
+        dependency=0.5,
+    )
     attempt("timer", workshops.start_timer, actor=w["boss"], minutes=3, label=name)
     return done
 
@@ -101,13 +118,20 @@ def _check(w: dict, totals: Counter, prefix: str, shared: list[Actor], version_b
     problems = {k: v for k, v in totals.items() if k.startswith(("error", "crash"))}
     assert problems == {}, problems
     with engine.connect() as conn:
-        joined = conn.execute(select(func.count()).select_from(Participant).where(
-            Participant.name.like(prefix + "%"))).scalar_one()
-        per_person = dict(conn.execute(select(Vote.participant_id, func.sum(Vote.count))
-                                       .group_by(Vote.participant_id)).all())
+        joined = conn.execute(
+            select(func.count()).select_from(Participant).where(Participant.name.like(prefix + "%"))
+        ).scalar_one()
+        per_person = dict(
+            conn.execute(
+                select(Vote.participant_id, func.sum(Vote.count)).group_by(Vote.participant_id)
+            ).all()
+        )
         all_dots = conn.execute(select(func.coalesce(func.sum(Vote.count), 0))).scalar_one()
-        placements = conn.execute(select(Placement.participant_id, func.count())
-                                  .group_by(Placement.participant_id, Placement.partner_id)).all()
+        placements = conn.execute(
+            select(Placement.participant_id, func.count()).group_by(
+                Placement.participant_id, Placement.partner_id
+            )
+        ).all()
     assert joined == totals["join"]
     assert all(n <= BUDGET for n in per_person.values()), per_person
     assert all(per_person.get(a.participant_id) == BUDGET for a in shared)  # spent, not more
@@ -148,8 +172,10 @@ def test_several_processes_write_at_once(voting):
     plain = {k: v for k, v in w.items() if k != "engine"}
     ctx = mp.get_context("fork")
     queue = ctx.Queue()
-    procs = [ctx.Process(target=_child, args=(w["url"], plain, f"proces-{i}", shared, i, queue))
-             for i in range(8)]
+    procs = [
+        ctx.Process(target=_child, args=(w["url"], plain, f"proces-{i}", shared, i, queue))
+        for i in range(8)
+    ]
     for p in procs:
         p.start()
     totals: Counter = Counter()
@@ -176,7 +202,9 @@ def test_two_facilitators_saving_the_same_node_one_gets_a_conflict(voting):
         barrier.wait(30)
         try:
             with writing(engine) as db:
-                goaltree.edit_node(db, actor=w["boss"], node_id=w["domain"], rev=rev, title=f"Titel {i}")
+                goaltree.edit_node(
+                    db, actor=w["boss"], node_id=w["domain"], rev=rev, title=f"Titel {i}"
+                )
             outcomes.append(f"saved:{i}")
         except Conflict as exc:
             assert "intussen door iemand anders gewijzigd" in str(exc)
@@ -190,6 +218,7 @@ def test_two_facilitators_saving_the_same_node_one_gets_a_conflict(voting):
     saved = [o for o in outcomes if o.startswith("saved")]
     assert len(saved) == 1 and outcomes.count("conflict") == 11
     with engine.connect() as conn:
-        title, new_rev = conn.execute(select(GoalNode.title, GoalNode.rev)
-                                      .where(GoalNode.id == w["domain"])).one()
+        title, new_rev = conn.execute(
+            select(GoalNode.title, GoalNode.rev).where(GoalNode.id == w["domain"])
+        ).one()
     assert title == f"Titel {saved[0].split(':')[1]}" and new_rev == rev + 1

@@ -60,11 +60,17 @@ def crash_db(tmp_path):
     engine.dispose()
 
 
-def _run_and_kill(url: str, new, root: int, start: int, at_least: int, rng: random.Random) -> list[int]:
+def _run_and_kill(
+    url: str, new, root: int, start: int, at_least: int, rng: random.Random
+) -> list[int]:
     proc = subprocess.Popen(
         [sys.executable, "-c", WRITER, url, new.code, str(new.workshop_id), str(root), str(start)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)})
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     promised: list[int] = []
     try:
         deadline = time.monotonic() + 60
@@ -101,11 +107,20 @@ def test_sigkill_mid_stream_loses_nothing_that_was_reported(crash_db):
         try:
             assert integrity_ok(fresh)
             with fresh.connect() as conn:
-                people = {int(n[2:]) for n in conn.execute(
-                    select(Participant.name).where(Participant.workshop_id == new.workshop_id)).scalars()}
-                nodes = {int(t[2:]) for t in conn.execute(
-                    select(GoalNode.title).where(GoalNode.workshop_id == new.workshop_id,
-                                                 GoalNode.title.like("w-%"))).scalars()}
+                people = {
+                    int(n[2:])
+                    for n in conn.execute(
+                        select(Participant.name).where(Participant.workshop_id == new.workshop_id)
+                    ).scalars()
+                }
+                nodes = {
+                    int(t[2:])
+                    for t in conn.execute(
+                        select(GoalNode.title).where(
+                            GoalNode.workshop_id == new.workshop_id, GoalNode.title.like("w-%")
+                        )
+                    ).scalars()
+                }
         finally:
             fresh.dispose()
         assert promised_all <= people, f"reported but lost: {sorted(promised_all - people)}"
@@ -118,6 +133,11 @@ def test_sigkill_mid_stream_loses_nothing_that_was_reported(crash_db):
 
     # the database is still fully usable for writes after four hard kills
     with writing(engine) as db:
-        goaltree.add_node(db, actor=Actor(new.workshop_id, None, True), parent_id=root,
-                          title="na de crash", kind="domain")
+        goaltree.add_node(
+            db,
+            actor=Actor(new.workshop_id, None, True),
+            parent_id=root,
+            title="na de crash",
+            kind="domain",
+        )
     assert integrity_ok(engine)

@@ -30,8 +30,15 @@ def test_opens_with_title_headings_and_tables(docx_bytes):
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Werksessie Culemborg" in text and "Verslag van de werksessie" in text
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    for expected in ("Over deze werksessie", "Conclusies", "Doelenboom", "Prioriteiten",
-                     "Kwaliteitskompas", "Partnermatrix", "Open vragen voor de volgende sessie"):
+    for expected in (
+        "Over deze werksessie",
+        "Conclusies",
+        "Doelenboom",
+        "Prioriteiten",
+        "Kwaliteitskompas",
+        "Partnermatrix",
+        "Open vragen voor de volgende sessie",
+    ):
         assert expected in headings
     assert IJ_NODE in text  # the tree in words
     section = doc.sections[0]
@@ -42,8 +49,13 @@ def test_partner_table_lists_every_partner_by_name(docx_bytes):
     doc = Document(io.BytesIO(docx_bytes))
     partner_table = next(t for t in tables_text(doc) if t[0][0] == "Partner" and "Kwadrant" in t[0])
     names = [row[0] for row in partner_table[1:]]
-    assert names == ["Welzijn Rivierenland", "MEE Gelderse Poort", "Stichting IJsselgroep",
-                     HOSTILE_PARTNER, FORMULA_PARTNER]
+    assert names == [
+        "Welzijn Rivierenland",
+        "MEE Gelderse Poort",
+        "Stichting IJsselgroep",
+        HOSTILE_PARTNER,
+        FORMULA_PARTNER,
+    ]
     assert partner_table[1][2] == "€ 125.000,00" and partner_table[1][3] == "80%"
 
 
@@ -53,8 +65,11 @@ def test_header_rows_repeat_and_footer_has_page_numbers(docx_bytes):
         assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
     footer_xml = doc.sections[0].footer._element.xml
     assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
-    assert "22 november 2026" in doc.sections[0].footer.paragraphs[0].text or \
-        "november" in footer_xml or any(m in footer_xml for m in ("januari", "december"))
+    assert (
+        "22 november 2026" in doc.sections[0].footer.paragraphs[0].text
+        or "november" in footer_xml
+        or any(m in footer_xml for m in ("januari", "december"))
+    )
 
 
 def test_money_and_dutch_dates_in_tables(docx_bytes):
@@ -71,8 +86,10 @@ def test_pictures_are_embedded(docx_bytes):
 
 
 def test_file_name_is_safe():
-    assert file_name("Werksessie: Wmo & Jeugd / 2027", "K7M2QP", "docx") == \
-        "verslag-werksessie-wmo-jeugd-2027-K7M2QP.docx"
+    assert (
+        file_name("Werksessie: Wmo & Jeugd / 2027", "K7M2QP", "docx")
+        == "verslag-werksessie-wmo-jeugd-2027-K7M2QP.docx"
+    )
     assert file_name("ĳ€", "K7M2QP", "json") == "backup-workshop-K7M2QP.json"
     assert FORMATS["docx"].mime.endswith("wordprocessingml.document")
 
@@ -81,9 +98,21 @@ def test_file_name_is_safe():
 def test_libreoffice_converts_to_pdf(docx_bytes, tmp_path):
     src = tmp_path / "verslag.docx"
     src.write_bytes(docx_bytes)
-    subprocess.run(["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "libreoffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = tmp_path / "verslag.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
     from pypdf import PdfReader

@@ -66,21 +66,24 @@ def test_unicode_kept(md):
     assert IJ_NODE.replace("€", "€") in md.replace("\\", "")
 
 
-@pytest.mark.parametrize("text", [
-    "![x](http://evil.example/x.png)",
-    "[klik](javascript:alert(1))",
-    "<img src=x onerror=alert(1)>",
-    "http://evil.example/a",
-    "www.evil.example",
-    "# kop",
-    "- lijst",
-    "1. genummerd",
-    "> citaat",
-    "a | b | c",
-    "**vet** _schuin_ `code`",
-    "&lt;b&gt;",
-    "<https://evil.example>",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![x](http://evil.example/x.png)",
+        "[klik](javascript:alert(1))",
+        "<img src=x onerror=alert(1)>",
+        "http://evil.example/a",
+        "www.evil.example",
+        "# kop",
+        "- lijst",
+        "1. genummerd",
+        "> citaat",
+        "a | b | c",
+        "**vet** _schuin_ `code`",
+        "&lt;b&gt;",
+        "<https://evil.example>",
+    ],
+)
 def test_esc_leaves_no_markdown(text):
     escaped = esc(text)
     assert unescaped(escaped) == []
@@ -88,19 +91,22 @@ def test_esc_leaves_no_markdown(text):
     assert not re.search(r"(?<!\\):/", escaped) and "www." not in escaped.lower()
 
 
-@pytest.mark.parametrize("text", [
-    "![x](http://evil.example/x.png)",
-    "[klik](javascript:alert(1))",
-    "<img src=x onerror=alert(1)>",
-    "http://evil.example/a",
-    "www.evil.example",
-    "# kop",
-    "- lijst",
-    "1. genummerd",
-    "> citaat",
-    "**vet** _schuin_ `code`",
-    "<https://evil.example>",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![x](http://evil.example/x.png)",
+        "[klik](javascript:alert(1))",
+        "<img src=x onerror=alert(1)>",
+        "http://evil.example/a",
+        "www.evil.example",
+        "# kop",
+        "- lijst",
+        "1. genummerd",
+        "> citaat",
+        "**vet** _schuin_ `code`",
+        "<https://evil.example>",
+    ],
+)
 def test_esc_renders_literally(text):
     out = html(esc(text))
     assert "<img" not in out and "<a " not in out and "<h1" not in out and "<li" not in out

@@ -31,8 +31,14 @@ def squash(text: str) -> str:
 def test_partner_names_and_node_titles(pdf_text):
     text, _ = pdf_text
     flat = squash(text)
-    for name in ("Welzijn Rivierenland", "MEE Gelderse Poort", "Stichting IJsselgroep",
-                 "Minder eenzaamheid", "Huiskamer in de wijk", "Welzijn"):
+    for name in (
+        "Welzijn Rivierenland",
+        "MEE Gelderse Poort",
+        "Stichting IJsselgroep",
+        "Minder eenzaamheid",
+        "Huiskamer in de wijk",
+        "Welzijn",
+    ):
         assert name in flat
     assert re.sub(r"\s+", "", HOSTILE_PARTNER) in re.sub(r"\s+", "", text)
 
@@ -48,12 +54,22 @@ def test_page_numbers_and_date(pdf_text):
     text, pages = pdf_text
     assert pages >= 3
     assert f"pagina 2 van {pages}" in text
-    assert re.search(r"\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|"
-                     r"oktober|november|december) \d{4}", text)
+    assert re.search(
+        r"\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|"
+        r"oktober|november|december) \d{4}",
+        text,
+    )
 
 
 def test_every_section_is_there(pdf_text):
     text, _ = pdf_text
-    for heading in ("Over deze werksessie", "Conclusies", "Doelenboom", "Kwaliteitskompas",
-                    "Partnermatrix", "Open vragen voor de volgende sessie", "Richtingen en acties"):
+    for heading in (
+        "Over deze werksessie",
+        "Conclusies",
+        "Doelenboom",
+        "Kwaliteitskompas",
+        "Partnermatrix",
+        "Open vragen voor de volgende sessie",
+        "Richtingen en acties",
+    ):
         assert heading in text

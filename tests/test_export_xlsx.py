@@ -31,8 +31,15 @@ def test_one_sheet_per_table(book):
     wb, s = book
     expected = ["Verslag"] + [t.name for t in s.sheets() if t.name != "Workshop"]
     assert wb.sheetnames == expected
-    for name in ("Prioriteiten", "Doelenboom", "Kompas", "Indicatoren", "Budget per resultaat",
-                 "Partners", "Richtingen"):
+    for name in (
+        "Prioriteiten",
+        "Doelenboom",
+        "Kompas",
+        "Indicatoren",
+        "Budget per resultaat",
+        "Partners",
+        "Richtingen",
+    ):
         assert name in wb.sheetnames
 
 

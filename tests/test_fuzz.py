@@ -8,8 +8,7 @@ import copy
 import json
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from sqlalchemy import func, select
 
 from kompas import compass, formats, goaltree, live, partners, workshops
@@ -24,7 +23,9 @@ FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(Healt
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=50),
-    lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=12), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=12), children, max_size=5)
+    ),
     max_leaves=30,
 )
 
@@ -125,8 +126,14 @@ def test_goal_tree_titles(title, description):
     eng, wid, fac, _ = _world()
     try:
         with writing(eng) as db:
-            node_id = goaltree.add_node(db, actor=fac, parent_id=goaltree.main_goal(db, wid).id,
-                                        title=title, kind="domain", description=description)
+            node_id = goaltree.add_node(
+                db,
+                actor=fac,
+                parent_id=goaltree.main_goal(db, wid).id,
+                title=title,
+                kind="domain",
+                description=description,
+            )
     except KompasError:
         return
     with reading(eng) as db:
@@ -147,8 +154,9 @@ def test_partner_inputs(name, value, influence, dependency):
         _stored_text_is_clean(db.get(Partner, pid).name, 200)
     try:
         with writing(eng) as db:
-            point = partners.place_partner(db, actor=me, partner_id=pid, influence=influence,
-                                           dependency=dependency)
+            point = partners.place_partner(
+                db, actor=me, partner_id=pid, influence=influence, dependency=dependency
+            )
     except KompasError:
         return
     assert 0.0 <= point.influence <= 1.0 and 0.0 <= point.dependency <= 1.0

@@ -6,12 +6,10 @@ import json
 import threading
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from sqlmodel import select
 
-from kompas import goaltree as g
-from kompas import workshops
+from kompas import goaltree as g, workshops
 from kompas.db import reading, writing
 from kompas.errors import Conflict, InvalidInput, KompasError, NotAllowed, NotFound
 from kompas.models import Activity, GoalNode, Partner, Result, Vote
@@ -34,12 +32,15 @@ class Tree:
         view = self.view()
         self.root = view.root.id
         self.domains = [n.id for n in view.nodes if n.kind == "domain"]
-        self.effect = self.run(g.add_node, actor=self.fac, parent_id=self.domains[0],
-                               title="Minder eenzaamheid")
-        self.effect2 = self.run(g.add_node, actor=self.fac, parent_id=self.domains[1],
-                                title="Gezonder leven")
-        self.activity = self.run(g.add_node, actor=self.fac, parent_id=self.effect,
-                                 title="Buurtkamer")
+        self.effect = self.run(
+            g.add_node, actor=self.fac, parent_id=self.domains[0], title="Minder eenzaamheid"
+        )
+        self.effect2 = self.run(
+            g.add_node, actor=self.fac, parent_id=self.domains[1], title="Gezonder leven"
+        )
+        self.activity = self.run(
+            g.add_node, actor=self.fac, parent_id=self.effect, title="Buurtkamer"
+        )
         if settings_:
             self.run(workshops.update_workshop, actor=self.fac, **settings_)
 
@@ -82,20 +83,33 @@ def test_new_workshop_has_main_goal_and_template_adds_six_domains(tree):
 
 
 def test_participant_proposal_is_shown_as_proposal_with_role(tree):
-    node_id = tree.run(g.add_node, actor=tree.bram, parent_id=tree.domains[2], title="Mantelzorg ontlasten")
+    node_id = tree.run(
+        g.add_node, actor=tree.bram, parent_id=tree.domains[2], title="Mantelzorg ontlasten"
+    )
     node = tree.view().node(node_id)
-    assert (node.status, node.kind, node.author_role, node.depth) == ("proposal", "effect", "aanbieder", 2)
+    assert (node.status, node.kind, node.author_role, node.depth) == (
+        "proposal",
+        "effect",
+        "aanbieder",
+        2,
+    )
     facilitator_node = tree.view().node(tree.effect)
-    assert (facilitator_node.status, facilitator_node.author_role) == ("accepted", "procesbegeleider")
+    assert (facilitator_node.status, facilitator_node.author_role) == (
+        "accepted",
+        "procesbegeleider",
+    )
 
 
-@pytest.mark.parametrize("title, error, message", [
-    ("", InvalidInput, "mag niet leeg zijn"),
-    ("   \n ", InvalidInput, "mag niet leeg zijn"),
-    ("x" * 201, InvalidInput, "te lang: 201 tekens, maximaal 200"),
-    ("x" * 200, None, None),
-    ("**vet** <script>alert(1)</script>", None, None),
-])
+@pytest.mark.parametrize(
+    "title, error, message",
+    [
+        ("", InvalidInput, "mag niet leeg zijn"),
+        ("   \n ", InvalidInput, "mag niet leeg zijn"),
+        ("x" * 201, InvalidInput, "te lang: 201 tekens, maximaal 200"),
+        ("x" * 200, None, None),
+        ("**vet** <script>alert(1)</script>", None, None),
+    ],
+)
 def test_title_rules(tree, title, error, message):
     if error is None:
         node_id = tree.run(g.add_node, actor=tree.anne, parent_id=tree.root, title=title)
@@ -105,16 +119,19 @@ def test_title_rules(tree, title, error, message):
             tree.run(g.add_node, actor=tree.anne, parent_id=tree.root, title=title)
 
 
-@pytest.mark.parametrize("phase, locked, who, allowed", [
-    ("verzamelen", False, "anne", True),
-    ("ordenen", False, "anne", False),
-    ("stemmen", False, "anne", False),
-    ("resultaat", False, "anne", False),
-    ("gesloten", False, "anne", False),
-    ("verzamelen", True, "anne", False),
-    ("ordenen", False, "fac", True),
-    ("gesloten", True, "fac", True),
-])
+@pytest.mark.parametrize(
+    "phase, locked, who, allowed",
+    [
+        ("verzamelen", False, "anne", True),
+        ("ordenen", False, "anne", False),
+        ("stemmen", False, "anne", False),
+        ("resultaat", False, "anne", False),
+        ("gesloten", False, "anne", False),
+        ("verzamelen", True, "anne", False),
+        ("ordenen", False, "fac", True),
+        ("gesloten", True, "fac", True),
+    ],
+)
 def test_who_may_add_in_which_phase(tree, phase, locked, who, allowed):
     tree.phase(phase)
     tree.run(workshops.set_lock, actor=tree.fac, tool="tree", locked=locked)
@@ -126,18 +143,25 @@ def test_who_may_add_in_which_phase(tree, phase, locked, who, allowed):
             tree.run(g.add_node, actor=actor, parent_id=tree.effect, title="Nieuw")
 
 
-@pytest.mark.parametrize("parent, kind, ok", [
-    ("root", None, "domain"),
-    ("root", "vision", "vision"),
-    ("domain", None, "effect"),
-    ("effect", None, "activity"),
-    ("activity", None, None),
-    ("domain", "activity", None),
-    ("root", "effect", None),
-])
+@pytest.mark.parametrize(
+    "parent, kind, ok",
+    [
+        ("root", None, "domain"),
+        ("root", "vision", "vision"),
+        ("domain", None, "effect"),
+        ("effect", None, "activity"),
+        ("activity", None, None),
+        ("domain", "activity", None),
+        ("root", "effect", None),
+    ],
+)
 def test_kinds_under_parents(tree, parent, kind, ok):
-    parent_id = {"root": tree.root, "domain": tree.domains[0], "effect": tree.effect,
-                 "activity": tree.activity}[parent]
+    parent_id = {
+        "root": tree.root,
+        "domain": tree.domains[0],
+        "effect": tree.effect,
+        "activity": tree.activity,
+    }[parent]
     if ok:
         node_id = tree.run(g.add_node, actor=tree.fac, parent_id=parent_id, title="T", kind=kind)
         assert tree.node(node_id).kind == ok
@@ -168,30 +192,40 @@ def test_activity_partner_must_be_of_this_workshop(tree, make_workshop):
         db.add_all([own, foreign])
         db.flush()
         own_id, foreign_id = own.id, foreign.id
-    node_id = tree.run(g.add_node, actor=tree.fac, parent_id=tree.effect, title="Maatje",
-                       partner_id=own_id)
+    node_id = tree.run(
+        g.add_node, actor=tree.fac, parent_id=tree.effect, title="Maatje", partner_id=own_id
+    )
     assert tree.view().node(node_id).partner_name == "Welzijn Oost"
     with pytest.raises(NotFound):
-        tree.run(g.add_node, actor=tree.fac, parent_id=tree.effect, title="X", partner_id=foreign_id)
+        tree.run(
+            g.add_node, actor=tree.fac, parent_id=tree.effect, title="X", partner_id=foreign_id
+        )
     with pytest.raises(InvalidInput, match="Alleen een activiteit"):
-        tree.run(g.add_node, actor=tree.fac, parent_id=tree.domains[0], title="X", partner_id=own_id)
+        tree.run(
+            g.add_node, actor=tree.fac, parent_id=tree.domains[0], title="X", partner_id=own_id
+        )
 
 
 # --- editing and withdrawing -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("editor, author, status, phase, allowed", [
-    ("anne", "anne", "proposal", "verzamelen", True),
-    ("anne", "anne", "proposal", "ordenen", True),
-    ("anne", "anne", "proposal", "stemmen", False),
-    ("anne", "bram", "proposal", "verzamelen", False),
-    ("anne", "anne", "accepted", "verzamelen", False),
-    ("anne", "fac", "accepted", "verzamelen", False),
-    ("fac", "bram", "proposal", "stemmen", True),
-    ("fac", "fac", "accepted", "gesloten", True),
-])
+@pytest.mark.parametrize(
+    "editor, author, status, phase, allowed",
+    [
+        ("anne", "anne", "proposal", "verzamelen", True),
+        ("anne", "anne", "proposal", "ordenen", True),
+        ("anne", "anne", "proposal", "stemmen", False),
+        ("anne", "bram", "proposal", "verzamelen", False),
+        ("anne", "anne", "accepted", "verzamelen", False),
+        ("anne", "fac", "accepted", "verzamelen", False),
+        ("fac", "bram", "proposal", "stemmen", True),
+        ("fac", "fac", "accepted", "gesloten", True),
+    ],
+)
 def test_edit_and_withdraw_rules(tree, editor, author, status, phase, allowed):
-    node_id = tree.run(g.add_node, actor=getattr(tree, author), parent_id=tree.root, title="Origineel")
+    node_id = tree.run(
+        g.add_node, actor=getattr(tree, author), parent_id=tree.root, title="Origineel"
+    )
     if status == "accepted" and author != "fac":
         tree.run(g.accept_node, actor=tree.fac, node_id=node_id)
     tree.phase(phase)
@@ -203,7 +237,9 @@ def test_edit_and_withdraw_rules(tree, editor, author, status, phase, allowed):
         assert tree.node(node_id) is None
     else:
         with pytest.raises(NotAllowed):
-            tree.run(g.edit_node, actor=actor, node_id=node_id, rev=tree.rev(node_id), title="Nieuw")
+            tree.run(
+                g.edit_node, actor=actor, node_id=node_id, rev=tree.rev(node_id), title="Nieuw"
+            )
         with pytest.raises(NotAllowed):
             tree.run(g.delete_node, actor=actor, node_id=node_id)
         assert tree.node(node_id).title == "Origineel"
@@ -221,10 +257,20 @@ def test_title_edit_renames_linked_compass_items(tree):
     with writing(tree.engine) as db:
         db.add(Result(workshop_id=tree.ws.id, title="Minder eenzaamheid", goal_node_id=tree.effect))
         db.add(Activity(workshop_id=tree.ws.id, title="Buurtkamer", goal_node_id=tree.activity))
-    tree.run(g.edit_node, actor=tree.fac, node_id=tree.effect, rev=tree.rev(tree.effect),
-             title="Minder inwoners voelen zich eenzaam")
-    tree.run(g.edit_node, actor=tree.fac, node_id=tree.activity, rev=tree.rev(tree.activity),
-             title="Buurtkamer De Linde")
+    tree.run(
+        g.edit_node,
+        actor=tree.fac,
+        node_id=tree.effect,
+        rev=tree.rev(tree.effect),
+        title="Minder inwoners voelen zich eenzaam",
+    )
+    tree.run(
+        g.edit_node,
+        actor=tree.fac,
+        node_id=tree.activity,
+        rev=tree.rev(tree.activity),
+        title="Buurtkamer De Linde",
+    )
     with reading(tree.engine) as db:
         assert db.execute(select(Result.title)).scalar() == "Minder inwoners voelen zich eenzaam"
         assert db.execute(select(Activity.title)).scalar() == "Buurtkamer De Linde"
@@ -270,22 +316,31 @@ def test_accept_proposal_and_its_proposed_parent(tree):
         tree.run(g.accept_node, actor=tree.anne, node_id=child)
 
 
-@pytest.mark.parametrize("node, new_parent, expect", [
-    ("activity", "effect2", "activity"),          # plain move
-    ("effect", "domain2", "effect"),              # with its activity below it
-    ("domain3", "domain2", "effect"),             # a domain under a domain becomes an effect
-    ("domain0", "domain1", "leaf"),               # ... but not with activities two levels down
-    ("effect", "effect", "cycle"),                # under itself
-    ("domain0", "activity", "cycle"),             # under its own descendant
-    ("effect", "activity2", "leaf"),              # nothing can stand under an activity
-    ("domain0", "effect2", "leaf"),               # its effect would land under an activity
-])
+@pytest.mark.parametrize(
+    "node, new_parent, expect",
+    [
+        ("activity", "effect2", "activity"),  # plain move
+        ("effect", "domain2", "effect"),  # with its activity below it
+        ("domain3", "domain2", "effect"),  # a domain under a domain becomes an effect
+        ("domain0", "domain1", "leaf"),  # ... but not with activities two levels down
+        ("effect", "effect", "cycle"),  # under itself
+        ("domain0", "activity", "cycle"),  # under its own descendant
+        ("effect", "activity2", "leaf"),  # nothing can stand under an activity
+        ("domain0", "effect2", "leaf"),  # its effect would land under an activity
+    ],
+)
 def test_move_rules(tree, node, new_parent, expect):
     tree.activity2 = tree.run(g.add_node, actor=tree.fac, parent_id=tree.effect2, title="Sport")
-    names = {"activity": tree.activity, "effect": tree.effect, "effect2": tree.effect2,
-             "domain0": tree.domains[0], "domain1": tree.domains[1], "domain2": tree.domains[2],
-             "domain3": tree.domains[3],
-             "activity2": tree.activity2}
+    names = {
+        "activity": tree.activity,
+        "effect": tree.effect,
+        "effect2": tree.effect2,
+        "domain0": tree.domains[0],
+        "domain1": tree.domains[1],
+        "domain2": tree.domains[2],
+        "domain3": tree.domains[3],
+        "activity2": tree.activity2,
+    }
     node_id, parent_id = names[node], names[new_parent]
     tree.phase("stemmen")
     tree.run(g.cast_vote, actor=tree.bram, node_id=tree.effect)
@@ -297,8 +352,13 @@ def test_move_rules(tree, node, new_parent, expect):
             tree.run(g.move_node, actor=tree.fac, node_id=node_id, new_parent_id=parent_id)
         assert tree.node(node_id).kind != "activity" or node == "activity"
     else:
-        tree.run(g.move_node, actor=tree.fac, node_id=node_id, new_parent_id=parent_id,
-                 rev=tree.rev(node_id))
+        tree.run(
+            g.move_node,
+            actor=tree.fac,
+            node_id=node_id,
+            new_parent_id=parent_id,
+            rev=tree.rev(node_id),
+        )
         moved = tree.view().node(node_id)
         assert (moved.parent_id, moved.kind) == (parent_id, expect)
         if node != "activity":
@@ -316,14 +376,20 @@ def test_participant_cannot_move_or_merge(tree):
 
 def test_merge_moves_children_votes_links_and_keeps_alias(make_workshop):
     tree = Tree(make_workshop, max_votes_per_node=2, vote_budget=5)
-    dup = tree.run(g.add_node, actor=tree.fac, parent_id=tree.domains[0], title="Eenzaamheid verminderen")
+    dup = tree.run(
+        g.add_node, actor=tree.fac, parent_id=tree.domains[0], title="Eenzaamheid verminderen"
+    )
     under_dup = tree.run(g.add_node, actor=tree.fac, parent_id=dup, title="Maatjesproject")
     with writing(tree.engine) as db:
         db.add(Result(workshop_id=tree.ws.id, title="R", goal_node_id=dup))
     tree.phase("stemmen")
-    for actor, node, times in ((tree.anne, tree.effect, 2), (tree.anne, dup, 2),
-                               (tree.bram, tree.effect, 1), (tree.bram, dup, 1),
-                               (tree.cas, dup, 2)):
+    for actor, node, times in (
+        (tree.anne, tree.effect, 2),
+        (tree.anne, dup, 2),
+        (tree.bram, tree.effect, 1),
+        (tree.bram, dup, 1),
+        (tree.cas, dup, 2),
+    ):
         for _ in range(times):
             tree.run(g.cast_vote, actor=actor, node_id=node)
     tree.run(g.merge_nodes, actor=tree.fac, keep_id=tree.effect, merge_id=dup)
@@ -333,21 +399,30 @@ def test_merge_moves_children_votes_links_and_keeps_alias(make_workshop):
     assert tree.node(dup) is None
     assert tree.node(under_dup).parent_id == tree.effect
     with reading(tree.engine) as db:
-        votes = dict(db.execute(select(Vote.participant_id, Vote.count)
-                                .where(Vote.node_id == tree.effect)).all())
+        votes = dict(
+            db.execute(
+                select(Vote.participant_id, Vote.count).where(Vote.node_id == tree.effect)
+            ).all()
+        )
         assert db.execute(select(Result.goal_node_id)).scalar() == tree.effect
     # Anne had 2+2: capped at 2, her other 2 dots are back in her budget
-    assert votes == {tree.anne.participant_id: 2, tree.bram.participant_id: 2,
-                     tree.cas.participant_id: 2}
+    assert votes == {
+        tree.anne.participant_id: 2,
+        tree.bram.participant_id: 2,
+        tree.cas.participant_id: 2,
+    }
     assert tree.view(tree.anne.participant_id).my_remaining == 3
     assert tree.view().node(tree.effect).aliases == ("Eenzaamheid verminderen",)
 
 
-@pytest.mark.parametrize("keep, merge, error", [
-    ("effect", "effect", InvalidInput),
-    ("effect", "root", NotAllowed),
-    ("activity", "effect", InvalidInput),  # keep stands under the merged node
-])
+@pytest.mark.parametrize(
+    "keep, merge, error",
+    [
+        ("effect", "effect", InvalidInput),
+        ("effect", "root", NotAllowed),
+        ("activity", "effect", InvalidInput),  # keep stands under the merged node
+    ],
+)
 def test_merge_refusals(tree, keep, merge, error):
     names = {"effect": tree.effect, "root": tree.root, "activity": tree.activity}
     with pytest.raises(error):
@@ -357,21 +432,28 @@ def test_merge_refusals(tree, keep, merge, error):
 # --- votes -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("level, node, ok", [
-    ("effect", "effect", True),
-    ("effect", "activity", False),
-    ("activity", "activity", True),
-    ("activity", "effect", False),
-    ("both", "effect", True),
-    ("both", "activity", True),
-    ("both", "domain", False),
-    ("both", "root", False),
-])
+@pytest.mark.parametrize(
+    "level, node, ok",
+    [
+        ("effect", "effect", True),
+        ("effect", "activity", False),
+        ("activity", "activity", True),
+        ("activity", "effect", False),
+        ("both", "effect", True),
+        ("both", "activity", True),
+        ("both", "domain", False),
+        ("both", "root", False),
+    ],
+)
 def test_vote_level(make_workshop, level, node, ok):
     tree = Tree(make_workshop, vote_level=level)
     tree.phase("stemmen")
-    node_id = {"effect": tree.effect, "activity": tree.activity, "domain": tree.domains[0],
-               "root": tree.root}[node]
+    node_id = {
+        "effect": tree.effect,
+        "activity": tree.activity,
+        "domain": tree.domains[0],
+        "root": tree.root,
+    }[node]
     if ok:
         assert tree.run(g.cast_vote, actor=tree.anne, node_id=node_id) == 4
     else:
@@ -379,14 +461,17 @@ def test_vote_level(make_workshop, level, node, ok):
             tree.run(g.cast_vote, actor=tree.anne, node_id=node_id)
 
 
-@pytest.mark.parametrize("phase, locked, who, message", [
-    ("verzamelen", False, "anne", "fase"),
-    ("ordenen", False, "anne", "fase"),
-    ("resultaat", False, "anne", "fase"),
-    ("gesloten", False, "anne", "gesloten"),
-    ("stemmen", True, "anne", "op slot"),
-    ("stemmen", False, "fac", "stemt niet mee"),
-])
+@pytest.mark.parametrize(
+    "phase, locked, who, message",
+    [
+        ("verzamelen", False, "anne", "fase"),
+        ("ordenen", False, "anne", "fase"),
+        ("resultaat", False, "anne", "fase"),
+        ("gesloten", False, "anne", "gesloten"),
+        ("stemmen", True, "anne", "op slot"),
+        ("stemmen", False, "fac", "stemt niet mee"),
+    ],
+)
 def test_vote_refused_outside_voting(tree, phase, locked, who, message):
     tree.phase(phase)
     tree.run(workshops.set_lock, actor=tree.fac, tool="tree", locked=locked)
@@ -442,7 +527,10 @@ def test_priorities_ranked_with_role_totals_and_agreed(make_workshop):
     tree.run(g.set_agreed, actor=tree.fac, node_id=tree.effect2, agreed=True)
     rows = tree.prio()  # regardless of reveal
     assert [(r.rank, r.title, r.total) for r in rows] == [
-        (1, "Minder eenzaamheid", 3), (2, "Gezonder leven", 1), (2, "Buurtkamer", 1)]
+        (1, "Minder eenzaamheid", 3),
+        (2, "Gezonder leven", 1),
+        (2, "Buurtkamer", 1),
+    ]
     assert rows[0].by_role == ()  # one voter per role group (tests/test_privacy.py: from 3)
     assert rows[1].agreed and not rows[0].agreed
     assert rows[2].domain_title == "Onderwijs" and rows[2].parent_title == "Minder eenzaamheid"
@@ -483,18 +571,27 @@ def test_concurrent_voters_never_exceed_budget(file_engine):
 # --- property: any sequence of cast/unvote keeps budgets and totals -----------------------
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(ops=st.lists(st.tuples(st.sampled_from(["cast", "remove"]), st.integers(0, 2),
-                              st.integers(0, 3)), max_size=40),
-       budget=st.integers(1, 6), per_node=st.integers(1, 3))
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    ops=st.lists(
+        st.tuples(st.sampled_from(["cast", "remove"]), st.integers(0, 2), st.integers(0, 3)),
+        max_size=40,
+    ),
+    budget=st.integers(1, 6),
+    per_node=st.integers(1, 3),
+)
 def test_any_vote_sequence_stays_within_budget(ops, budget, per_node):
     engine = fresh_engine()
     with writing(engine) as db:
         new = workshops.create_workshop(db, title="Eigenschap", vote_budget=budget)
         fac = workshops.Actor(new.workshop_id, None, True)
         g.apply_template(db, actor=fac)
-        people = [workshops.join_workshop(db, code=new.code, name=f"P{i}", role_group=r)[0]
-                  for i, r in enumerate(("gemeente", "aanbieder", "inwoner"))]
+        people = [
+            workshops.join_workshop(db, code=new.code, name=f"P{i}", role_group=r)[0]
+            for i, r in enumerate(("gemeente", "aanbieder", "inwoner"))
+        ]
         domains = [n.id for n in g.tree_view(db, new.workshop_id).nodes if n.kind == "domain"]
         effects = [g.add_node(db, actor=fac, parent_id=d, title=f"E{d}") for d in domains[:4]]
         workshops.update_workshop(db, actor=fac, max_votes_per_node=per_node, votes_revealed=True)
@@ -509,8 +606,9 @@ def test_any_vote_sequence_stays_within_budget(ops, budget, per_node):
                 fn(db, actor=actor, node_id=node)
         except NotAllowed:
             used = sum(c for (p, _), c in model.items() if p == who)
-            assert (op == "cast" and (used >= budget or model.get(key, 0) >= per_node)) or \
-                (op == "remove" and model.get(key, 0) == 0)
+            assert (op == "cast" and (used >= budget or model.get(key, 0) >= per_node)) or (
+                op == "remove" and model.get(key, 0) == 0
+            )
             continue
         model[key] = model.get(key, 0) + (1 if op == "cast" else -1)
     with reading(engine) as db:

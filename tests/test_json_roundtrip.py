@@ -5,12 +5,10 @@ participants by pseudonym only, and still restores every figure exactly."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from sqlalchemy import select
 
 from kompas import live
@@ -41,7 +39,7 @@ from tests.conftest import fresh_engine
 
 pytestmark = pytest.mark.postgres
 
-T0 = datetime(2026, 11, 22, 9, 30, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
 
 def seed_rich(db, workshop_id: int) -> None:
@@ -49,70 +47,174 @@ def seed_rich(db, workshop_id: int) -> None:
     w = db.get(Workshop, workshop_id)
     w.phase_tree, w.votes_revealed, w.conclusions = "stemmen", True, "Eerste **conclusie** <b>"
     w.timer_end = T0 + timedelta(minutes=10)
-    people = [Participant(workshop_id=workshop_id, name=n, role_group=r, organisation=o,
-                          token_hash=hash_secret(f"{workshop_id}-{n}"), joined_at=T0, last_seen=T0)
-              for n, r, o in (("Anna", "gemeente", "Gemeente Culemborg"),
-                              ("Bram", "aanbieder", "Welzijn Rivierenland"),
-                              ("Chloë", "inwoner", ""))]
+    people = [
+        Participant(
+            workshop_id=workshop_id,
+            name=n,
+            role_group=r,
+            organisation=o,
+            token_hash=hash_secret(f"{workshop_id}-{n}"),
+            joined_at=T0,
+            last_seen=T0,
+        )
+        for n, r, o in (
+            ("Anna", "gemeente", "Gemeente Culemborg"),
+            ("Bram", "aanbieder", "Welzijn Rivierenland"),
+            ("Chloë", "inwoner", ""),
+        )
+    ]
     db.add_all(people)
-    partners = [Partner(workshop_id=workshop_id, name=n, service=s, kind=k, position=i,
-                        contract_value_cents=c)
-                for i, (n, s, k, c) in enumerate((("Welzijn Rivierenland", "Welzijnswerk", "welzijn", 125_000_00),
-                                                  ("MEE Gelderse Poort", "Cliëntondersteuning", "zorg", None),
-                                                  ("Stichting IJsselgroep", "Jongerenwerk", "jeugd", 40_500_50)))]
+    partners = [
+        Partner(
+            workshop_id=workshop_id, name=n, service=s, kind=k, position=i, contract_value_cents=c
+        )
+        for i, (n, s, k, c) in enumerate(
+            (
+                ("Welzijn Rivierenland", "Welzijnswerk", "welzijn", 125_000_00),
+                ("MEE Gelderse Poort", "Cliëntondersteuning", "zorg", None),
+                ("Stichting IJsselgroep", "Jongerenwerk", "jeugd", 40_500_50),
+            )
+        )
+    ]
     db.add_all(partners)
     db.flush()
     main = db.execute(select(GoalNode).where(GoalNode.workshop_id == workshop_id)).scalar_one()
-    domain = GoalNode(workshop_id=workshop_id, parent_id=main.id, kind="domain", title="Welzijn",
-                      created_at=T0, updated_at=T0)
+    domain = GoalNode(
+        workshop_id=workshop_id,
+        parent_id=main.id,
+        kind="domain",
+        title="Welzijn",
+        created_at=T0,
+        updated_at=T0,
+    )
     db.add(domain)
     db.flush()
-    effect = GoalNode(workshop_id=workshop_id, parent_id=domain.id, kind="effect",
-                      title="Minder eenzaamheid", author_id=people[0].id, rev=3)
+    effect = GoalNode(
+        workshop_id=workshop_id,
+        parent_id=domain.id,
+        kind="effect",
+        title="Minder eenzaamheid",
+        author_id=people[0].id,
+        rev=3,
+    )
     db.add(effect)
     db.flush()
-    act_node = GoalNode(workshop_id=workshop_id, parent_id=effect.id, kind="activity",
-                        title="Huiskamer in de wijk", partner_id=partners[0].id, status="proposal")
+    act_node = GoalNode(
+        workshop_id=workshop_id,
+        parent_id=effect.id,
+        kind="activity",
+        title="Huiskamer in de wijk",
+        partner_id=partners[0].id,
+        status="proposal",
+    )
     db.add(act_node)
     db.flush()
-    db.add_all([Vote(workshop_id=workshop_id, node_id=effect.id, participant_id=people[0].id, count=2),
-                Vote(workshop_id=workshop_id, node_id=effect.id, participant_id=people[1].id)])
-    amb = Ambition(workshop_id=workshop_id, title="Iedereen doet mee", current_state="Eenzaamheid 48%")
+    db.add_all(
+        [
+            Vote(workshop_id=workshop_id, node_id=effect.id, participant_id=people[0].id, count=2),
+            Vote(workshop_id=workshop_id, node_id=effect.id, participant_id=people[1].id),
+        ]
+    )
+    amb = Ambition(
+        workshop_id=workshop_id, title="Iedereen doet mee", current_state="Eenzaamheid 48%"
+    )
     db.add(amb)
     db.flush()
-    res = Result(workshop_id=workshop_id, ambition_id=amb.id, title="Minder eenzame inwoners",
-                 goal_node_id=effect.id)
+    res = Result(
+        workshop_id=workshop_id,
+        ambition_id=amb.id,
+        title="Minder eenzame inwoners",
+        goal_node_id=effect.id,
+    )
     res2 = Result(workshop_id=workshop_id, title="Meer vrijwilligers")
-    act = Activity(workshop_id=workshop_id, title="Huiskamer", partner_id=partners[0].id,
-                   budget_cents=12_345_67, goal_node_id=act_node.id, proven_effective="deels")
+    act = Activity(
+        workshop_id=workshop_id,
+        title="Huiskamer",
+        partner_id=partners[0].id,
+        budget_cents=12_345_67,
+        goal_node_id=act_node.id,
+        proven_effective="deels",
+    )
     db.add_all([res, res2, act])
     db.flush()
     db.add(ActivityResult(activity_id=act.id, result_id=res.id, weight=0.75))
-    ind = Indicator(workshop_id=workshop_id, result_id=res.id, name="Eenzaamheid (GGD)", unit="%",
-                    baseline_value=48.0, baseline_year=2024, target_value=40.5, target_year=2028,
-                    higher_is_better=False, source="GGD Gezondheidsmonitor")
+    ind = Indicator(
+        workshop_id=workshop_id,
+        result_id=res.id,
+        name="Eenzaamheid (GGD)",
+        unit="%",
+        baseline_value=48.0,
+        baseline_year=2024,
+        target_value=40.5,
+        target_year=2028,
+        higher_is_better=False,
+        source="GGD Gezondheidsmonitor",
+    )
     db.add(ind)
     db.flush()
-    db.add(Measurement(indicator_id=ind.id, value=46.2, measured_on=date(2026, 6, 1), story="Iets minder"))
-    db.add(Reflection(workshop_id=workshop_id, result_id=res.id, going_well="Opkomst",
-                      could_be_better="Bereik jongeren", next_step="Jongerenwerk erbij",
-                      owner="Bram", due_date=date(2027, 1, 15)))
-    db.add_all([Placement(workshop_id=workshop_id, partner_id=partners[0].id, participant_id=None,
-                          influence=0.8, dependency=0.65),
-                Placement(workshop_id=workshop_id, partner_id=partners[0].id,
-                          participant_id=people[0].id, influence=0.9, dependency=0.4),
-                Placement(workshop_id=workshop_id, partner_id=partners[1].id,
-                          participant_id=people[1].id, influence=0.2, dependency=0.1)])
-    db.add(Direction(workshop_id=workshop_id, partner_id=partners[0].id, direction="rechts",
-                     rationale="Goed netwerk", action="Meerjarig convenant", owner="Wethouder",
-                     review_date=date(2027, 3, 1)))
+    db.add(
+        Measurement(
+            indicator_id=ind.id, value=46.2, measured_on=date(2026, 6, 1), story="Iets minder"
+        )
+    )
+    db.add(
+        Reflection(
+            workshop_id=workshop_id,
+            result_id=res.id,
+            going_well="Opkomst",
+            could_be_better="Bereik jongeren",
+            next_step="Jongerenwerk erbij",
+            owner="Bram",
+            due_date=date(2027, 1, 15),
+        )
+    )
+    db.add_all(
+        [
+            Placement(
+                workshop_id=workshop_id,
+                partner_id=partners[0].id,
+                participant_id=None,
+                influence=0.8,
+                dependency=0.65,
+            ),
+            Placement(
+                workshop_id=workshop_id,
+                partner_id=partners[0].id,
+                participant_id=people[0].id,
+                influence=0.9,
+                dependency=0.4,
+            ),
+            Placement(
+                workshop_id=workshop_id,
+                partner_id=partners[1].id,
+                participant_id=people[1].id,
+                influence=0.2,
+                dependency=0.1,
+            ),
+        ]
+    )
+    db.add(
+        Direction(
+            workshop_id=workshop_id,
+            partner_id=partners[0].id,
+            direction="rechts",
+            rationale="Goed netwerk",
+            action="Meerjarig convenant",
+            owner="Wethouder",
+            review_date=date(2027, 3, 1),
+        )
+    )
     live.touch(db, workshop_id)
 
 
 def make_rich(engine) -> int:
     with writing(engine) as db:
-        new = create_workshop(db, title="Werksessie Culemborg", organisation="Gemeente Culemborg",
-                              theme="Iedereen telt mee")
+        new = create_workshop(
+            db,
+            title="Werksessie Culemborg",
+            organisation="Gemeente Culemborg",
+            theme="Iedereen telt mee",
+        )
         seed_rich(db, new.workshop_id)
     return new.workshop_id
 
@@ -127,10 +229,26 @@ def test_rich_round_trip_is_identical(engine):
     wid = make_rich(engine)
     first = export(engine, wid)
     assert first["schema_version"] == 1
-    assert set(first) == {"schema_version", "workshop", "participants", "goal_nodes", "votes",
-                          "compass", "partners", "placements", "directions"}
-    assert set(first["compass"]) == {"ambitions", "results", "activities", "activity_results",
-                                     "indicators", "measurements", "reflections"}
+    assert set(first) == {
+        "schema_version",
+        "workshop",
+        "participants",
+        "goal_nodes",
+        "votes",
+        "compass",
+        "partners",
+        "placements",
+        "directions",
+    }
+    assert set(first["compass"]) == {
+        "ambitions",
+        "results",
+        "activities",
+        "activity_results",
+        "indicators",
+        "measurements",
+        "reflections",
+    }
     text = json.dumps(first)
     assert "code" not in first["workshop"] and "key_hash" not in text and "token_hash" not in text
     with writing(engine) as db:
@@ -150,15 +268,28 @@ def test_import_gives_new_code_key_and_tokens(engine):
         assert new_w.code != old_w.code and new_w.key_hash != old_w.key_hash
         actor = authenticate(db, code=new.code, facilitator_key=new.facilitator_key)
         assert actor.is_facilitator and actor.workshop_id == new.workshop_id
-        old_tokens = set(db.execute(select(Participant.token_hash)
-                                    .where(Participant.workshop_id == wid)).scalars())
-        new_tokens = set(db.execute(select(Participant.token_hash)
-                                    .where(Participant.workshop_id == new.workshop_id)).scalars())
+        old_tokens = set(
+            db.execute(
+                select(Participant.token_hash).where(Participant.workshop_id == wid)
+            ).scalars()
+        )
+        new_tokens = set(
+            db.execute(
+                select(Participant.token_hash).where(Participant.workshop_id == new.workshop_id)
+            ).scalars()
+        )
         assert len(new_tokens) == 3 and not old_tokens & new_tokens
         # timestamps survive as they were
         assert new_w.created_at == old_w.created_at
-        nodes = db.execute(select(GoalNode).where(GoalNode.workshop_id == new.workshop_id)
-                           .order_by(GoalNode.id)).scalars().all()
+        nodes = (
+            db.execute(
+                select(GoalNode)
+                .where(GoalNode.workshop_id == new.workshop_id)
+                .order_by(GoalNode.id)
+            )
+            .scalars()
+            .all()
+        )
         assert nodes[1].created_at.replace(tzinfo=None) == T0.replace(tzinfo=None)
         assert [n.rev for n in nodes] == [1, 1, 3, 1]
 
@@ -195,8 +326,14 @@ def test_pseudonyms_do_not_follow_the_order_of_joining(engine):
     with writing(engine) as db:
         wid = create_workshop(db, title="Volgorde").workshop_id
         for i in range(12):
-            db.add(Participant(workshop_id=wid, name=f"P{i:02d}", role_group="gemeente",
-                               token_hash=hash_secret(f"volgorde-{i}")))
+            db.add(
+                Participant(
+                    workshop_id=wid,
+                    name=f"P{i:02d}",
+                    role_group="gemeente",
+                    token_hash=hash_secret(f"volgorde-{i}"),
+                )
+            )
     named = export(engine, wid)["participants"]
     plain = export(engine, wid, with_names=False)["participants"]
     assert [p["name"] for p in named] == [f"P{i:02d}" for i in range(12)]
@@ -217,20 +354,29 @@ def test_default_backup_restores_every_figure(engine):
     assert second == first
     with reading(engine) as db:
         created = db.get(Workshop, new.workshop_id).created_at
-        joined = db.execute(select(Participant.joined_at)
-                            .where(Participant.workshop_id == new.workshop_id)).scalars().all()
+        joined = (
+            db.execute(
+                select(Participant.joined_at).where(Participant.workshop_id == new.workshop_id)
+            )
+            .scalars()
+            .all()
+        )
         assert set(joined) == {created}  # no made-up times
 
 
 # --- property: random workshops ----------------------------------------------------------
 
 SAFE_TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc"),
-                           blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"),
-    max_size=30)
+    alphabet=st.characters(
+        blacklist_categories=("Cs", "Cc"),
+        blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
+    max_size=30,
+)
 LINE = SAFE_TEXT.filter(lambda s: s.strip() != "")
-MOMENT = st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2035, 1, 1),
-                      timezones=st.just(timezone.utc))
+MOMENT = st.datetimes(
+    min_value=datetime(2020, 1, 1), max_value=datetime(2035, 1, 1), timezones=st.just(UTC)
+)
 FLOAT = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False)
 UNIT = st.floats(min_value=0, max_value=1, allow_nan=False)
 
@@ -243,29 +389,71 @@ def workshops(draw):
     n_results = draw(st.integers(0, 3))
     n_acts = draw(st.integers(0, 3))
     return dict(
-        title=draw(LINE), conclusions=draw(SAFE_TEXT), created=draw(MOMENT),
+        title=draw(LINE),
+        conclusions=draw(SAFE_TEXT),
+        created=draw(MOMENT),
         phase=draw(st.sampled_from(("verzamelen", "stemmen", "gesloten"))),
-        people=[(draw(LINE), draw(st.sampled_from(ROLE_GROUPS)), draw(MOMENT), draw(st.booleans()))
-                for _ in range(n_people)],
-        partners=[(draw(LINE), draw(st.sampled_from(PARTNER_KINDS)),
-                   draw(st.none() | st.integers(0, 10**11))) for _ in range(n_partners)],
+        people=[
+            (draw(LINE), draw(st.sampled_from(ROLE_GROUPS)), draw(MOMENT), draw(st.booleans()))
+            for _ in range(n_people)
+        ],
+        partners=[
+            (
+                draw(LINE),
+                draw(st.sampled_from(PARTNER_KINDS)),
+                draw(st.none() | st.integers(0, 10**11)),
+            )
+            for _ in range(n_partners)
+        ],
         # parent is an index into earlier nodes (or the main goal): never a cycle
-        nodes=[(draw(LINE), draw(st.sampled_from(NODE_KINDS)), draw(st.integers(-1, i - 1)),
-                draw(st.none() | st.integers(0, max(n_partners - 1, 0))), draw(MOMENT),
-                draw(st.integers(1, 50))) for i in range(n_nodes)],
-        votes=draw(st.lists(st.tuples(st.integers(0, 10), st.integers(0, 10), st.integers(1, 3)),
-                            max_size=6)),
+        nodes=[
+            (
+                draw(LINE),
+                draw(st.sampled_from(NODE_KINDS)),
+                draw(st.integers(-1, i - 1)),
+                draw(st.none() | st.integers(0, max(n_partners - 1, 0))),
+                draw(MOMENT),
+                draw(st.integers(1, 50)),
+            )
+            for i in range(n_nodes)
+        ],
+        votes=draw(
+            st.lists(
+                st.tuples(st.integers(0, 10), st.integers(0, 10), st.integers(1, 3)), max_size=6
+            )
+        ),
         results=[(draw(LINE), draw(SAFE_TEXT)) for _ in range(n_results)],
-        acts=[(draw(LINE), draw(st.none() | st.integers(0, 10**10)), draw(UNIT),
-               draw(st.none() | st.integers(0, 10))) for _ in range(n_acts)],
-        indicators=[(draw(LINE), draw(st.none() | FLOAT), draw(st.booleans()),
-                     draw(st.none() | st.dates(date(2000, 1, 1), date(2040, 1, 1))))
-                    for _ in range(draw(st.integers(0, 3)))],
-        placements=[(draw(st.integers(0, 10)), draw(st.none() | st.integers(0, 10)), draw(UNIT),
-                     draw(UNIT)) for _ in range(draw(st.integers(0, 5)))],
-        directions=[(draw(st.integers(0, 10)), draw(st.sampled_from(DIRECTIONS)), draw(SAFE_TEXT),
-                     draw(st.none() | st.dates(date(2026, 1, 1), date(2030, 1, 1))))
-                    for _ in range(draw(st.integers(0, 3)))],
+        acts=[
+            (
+                draw(LINE),
+                draw(st.none() | st.integers(0, 10**10)),
+                draw(UNIT),
+                draw(st.none() | st.integers(0, 10)),
+            )
+            for _ in range(n_acts)
+        ],
+        indicators=[
+            (
+                draw(LINE),
+                draw(st.none() | FLOAT),
+                draw(st.booleans()),
+                draw(st.none() | st.dates(date(2000, 1, 1), date(2040, 1, 1))),
+            )
+            for _ in range(draw(st.integers(0, 3)))
+        ],
+        placements=[
+            (draw(st.integers(0, 10)), draw(st.none() | st.integers(0, 10)), draw(UNIT), draw(UNIT))
+            for _ in range(draw(st.integers(0, 5)))
+        ],
+        directions=[
+            (
+                draw(st.integers(0, 10)),
+                draw(st.sampled_from(DIRECTIONS)),
+                draw(SAFE_TEXT),
+                draw(st.none() | st.dates(date(2026, 1, 1), date(2030, 1, 1))),
+            )
+            for _ in range(draw(st.integers(0, 3)))
+        ],
     )
 
 
@@ -273,19 +461,41 @@ def build(db, spec) -> int:
     new = create_workshop(db, title=spec["title"].strip()[:200] or "x")
     wid = new.workshop_id
     w = db.get(Workshop, wid)
-    w.title, w.conclusions, w.created_at, w.phase_tree = spec["title"], spec["conclusions"], \
-        spec["created"], spec["phase"]
-    people = [Participant(workshop_id=wid, name=n, role_group=r, token_hash=hash_secret(f"{wid}-{i}"),
-                          joined_at=t, removed=rem) for i, (n, r, t, rem) in enumerate(spec["people"])]
-    partners = [Partner(workshop_id=wid, name=n, kind=k, contract_value_cents=c)
-                for n, k, c in spec["partners"]]
+    w.title, w.conclusions, w.created_at, w.phase_tree = (
+        spec["title"],
+        spec["conclusions"],
+        spec["created"],
+        spec["phase"],
+    )
+    people = [
+        Participant(
+            workshop_id=wid,
+            name=n,
+            role_group=r,
+            token_hash=hash_secret(f"{wid}-{i}"),
+            joined_at=t,
+            removed=rem,
+        )
+        for i, (n, r, t, rem) in enumerate(spec["people"])
+    ]
+    partners = [
+        Partner(workshop_id=wid, name=n, kind=k, contract_value_cents=c)
+        for n, k, c in spec["partners"]
+    ]
     db.add_all(people + partners)
     db.flush()
     nodes = [db.execute(select(GoalNode).where(GoalNode.workshop_id == wid)).scalar_one()]
     for title, kind, parent, partner, moment, rev in spec["nodes"]:
-        node = GoalNode(workshop_id=wid, parent_id=nodes[parent + 1].id, kind=kind, title=title,
-                        partner_id=partners[partner].id if partners and partner is not None else None,
-                        created_at=moment, updated_at=moment, rev=rev)
+        node = GoalNode(
+            workshop_id=wid,
+            parent_id=nodes[parent + 1].id,
+            kind=kind,
+            title=title,
+            partner_id=partners[partner].id if partners and partner is not None else None,
+            created_at=moment,
+            updated_at=moment,
+            rev=rev,
+        )
         db.add(node)
         db.flush()
         nodes.append(node)
@@ -293,19 +503,33 @@ def build(db, spec) -> int:
     for node_i, person_i, count in spec["votes"]:
         if people and (node_i % len(nodes), person_i % len(people)) not in seen:
             seen.add((node_i % len(nodes), person_i % len(people)))
-            db.add(Vote(workshop_id=wid, node_id=nodes[node_i % len(nodes)].id,
-                        participant_id=people[person_i % len(people)].id, count=count))
+            db.add(
+                Vote(
+                    workshop_id=wid,
+                    node_id=nodes[node_i % len(nodes)].id,
+                    participant_id=people[person_i % len(people)].id,
+                    count=count,
+                )
+            )
     results = [Result(workshop_id=wid, title=t, description=d) for t, d in spec["results"]]
     acts = [Activity(workshop_id=wid, title=t, budget_cents=b) for t, b, _, _ in spec["acts"]]
     db.add_all(results + acts)
     db.flush()
     for act, (_, _, weight, res_i) in zip(acts, spec["acts"]):
         if results and res_i is not None:
-            db.add(ActivityResult(activity_id=act.id, result_id=results[res_i % len(results)].id,
-                                  weight=weight))
+            db.add(
+                ActivityResult(
+                    activity_id=act.id, result_id=results[res_i % len(results)].id, weight=weight
+                )
+            )
     for name, value, higher, day in spec["indicators"]:
-        ind = Indicator(workshop_id=wid, name=name, target_value=value, higher_is_better=higher,
-                        result_id=results[0].id if results else None)
+        ind = Indicator(
+            workshop_id=wid,
+            name=name,
+            target_value=value,
+            higher_is_better=higher,
+            result_id=results[0].id if results else None,
+        )
         db.add(ind)
         db.flush()
         if day is not None:
@@ -319,14 +543,29 @@ def build(db, spec) -> int:
         if (partner.id, person) in seen:
             continue
         seen.add((partner.id, person))
-        db.add(Placement(workshop_id=wid, partner_id=partner.id, participant_id=person,
-                         influence=infl, dependency=dep, updated_at=spec["created"]))
+        db.add(
+            Placement(
+                workshop_id=wid,
+                partner_id=partner.id,
+                participant_id=person,
+                influence=infl,
+                dependency=dep,
+                updated_at=spec["created"],
+            )
+        )
     seen = set()
     for partner_i, direction, action, review in spec["directions"]:
         if partners and partner_i % len(partners) not in seen:
             seen.add(partner_i % len(partners))
-            db.add(Direction(workshop_id=wid, partner_id=partners[partner_i % len(partners)].id,
-                             direction=direction, action=action, review_date=review))
+            db.add(
+                Direction(
+                    workshop_id=wid,
+                    partner_id=partners[partner_i % len(partners)].id,
+                    direction=direction,
+                    action=action,
+                    review_date=review,
+                )
+            )
     db.flush()
     return wid
 
@@ -346,7 +585,8 @@ def test_random_workshops_round_trip(spec):
         assert second == first
         with writing(engine) as db:  # and once more, from the bytes of the second export
             third_id = json_io.import_document(
-                db, json_io.export_json(db, new.workshop_id, with_names=True)).workshop_id
+                db, json_io.export_json(db, new.workshop_id, with_names=True)
+            ).workshop_id
         assert export(engine, third_id) == first
     finally:
         engine.dispose()

@@ -17,8 +17,10 @@ SOURCES = [*sorted(KOMPAS.rglob("*.py")), ROOT / "app.py", *sorted((ROOT / "page
 MAPS = {
     "TOOL_LABELS": (labels.TOOL_LABELS, models.TOOLS, True),
     "TOOL_IN_SENTENCE_LABELS": (labels.TOOL_IN_SENTENCE_LABELS, models.TOOLS, True),
-    **{f"PHASE_LABELS[{tool}]": (labels.PHASE_LABELS[tool], models.PHASES[tool], False)
-       for tool in models.TOOLS},
+    **{
+        f"PHASE_LABELS[{tool}]": (labels.PHASE_LABELS[tool], models.PHASES[tool], False)
+        for tool in models.TOOLS
+    },
     "ROLE_LABELS": (labels.ROLE_LABELS, models.ROLE_GROUPS, False),
     "NODE_KIND_LABELS": (labels.NODE_KIND_LABELS, models.NODE_KINDS, True),
     "NODE_STATUS_LABELS": (labels.NODE_STATUS_LABELS, models.NODE_STATUSES, True),
@@ -70,7 +72,10 @@ def test_helpers_show_labels_and_unknown_ids_as_they_are():
     assert labels.role_label("inwoner") == "Inwoner" and labels.role_label("admin") == "admin"
     assert labels.node_kind_label("effect") == "Maatschappelijk effect"
     assert labels.direction_label("links") == "Naar links"
-    assert labels.from_label(labels.EFFECTIVENESS_LABELS, "Deels / veelbelovend", "onbekend") == "deels"
+    assert (
+        labels.from_label(labels.EFFECTIVENESS_LABELS, "Deels / veelbelovend", "onbekend")
+        == "deels"
+    )
     assert labels.from_label(labels.EFFECTIVENESS_LABELS, None, "onbekend") == "onbekend"
     assert labels.sentence_start("bedrag") == "Bedrag"
 
@@ -86,26 +91,50 @@ def test_labels_imports_no_kompas_module():
 def label_offences(path: Path) -> list[str]:
     out = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        targets = (node.targets if isinstance(node, ast.Assign)
-                   else [node.target] if isinstance(node, ast.AnnAssign) else [])
-        out += [f"defines {t.id}" for t in targets if isinstance(t, ast.Name) and t.id.endswith("_LABELS")]
+        targets = (
+            node.targets
+            if isinstance(node, ast.Assign)
+            else [node.target]
+            if isinstance(node, ast.AnnAssign)
+            else []
+        )
+        out += [
+            f"defines {t.id}"
+            for t in targets
+            if isinstance(t, ast.Name) and t.id.endswith("_LABELS")
+        ]
         if isinstance(node, ast.Attribute) and node.attr == "capitalize":
             out.append(f"line {node.lineno}: capitalize")  # also str.capitalize as format_func
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and node.func.attr == "title" and not node.args and not node.keywords):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "title"
+            and not node.args
+            and not node.keywords
+        ):
             out.append(f"line {node.lineno}: .title()")
     return out
 
 
-@pytest.mark.parametrize("path", [p for p in SOURCES if p != KOMPAS / "labels.py"],
-                         ids=lambda p: p.relative_to(ROOT).as_posix())
+@pytest.mark.parametrize(
+    "path",
+    [p for p in SOURCES if p != KOMPAS / "labels.py"],
+    ids=lambda p: p.relative_to(ROOT).as_posix(),
+)
 def test_labels_only_in_labels_module(path):
     assert label_offences(path) == [], "take the words from kompas.labels"
 
 
 def test_the_scan_finds_offences(tmp_path):
     bad = tmp_path / "bad.py"
-    bad.write_text('KIND_LABELS = {"a": "A"}\nx: dict = {}\nX_LABELS: dict = {}\n'
-                   'y = "ab".capitalize()\nf = str.capitalize\nz = "ab".title()\nt = node.title\n')
-    assert sorted(label_offences(bad)) == ["defines KIND_LABELS", "defines X_LABELS", "line 4: capitalize",
-                                           "line 5: capitalize", "line 6: .title()"]
+    bad.write_text(
+        'KIND_LABELS = {"a": "A"}\nx: dict = {}\nX_LABELS: dict = {}\n'
+        'y = "ab".capitalize()\nf = str.capitalize\nz = "ab".title()\nt = node.title\n'
+    )
+    assert sorted(label_offences(bad)) == [
+        "defines KIND_LABELS",
+        "defines X_LABELS",
+        "line 4: capitalize",
+        "line 5: capitalize",
+        "line 6: .title()",
+    ]

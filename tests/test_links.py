@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kompas import compass as c
-from kompas import goaltree as g
+from kompas import compass as c, goaltree as g
 from kompas.db import reading, writing
 from kompas.errors import Conflict, NotFound
 from kompas.models import Activity, Ambition, GoalNode, Result
@@ -38,21 +37,45 @@ def _rev(engine, model, obj_id):
 def test_tree_rename_renames_compass_items_and_counts_as_their_edit(engine, make_workshop):
     ws = make_workshop()
     ids = _linked(engine, ws)
-    result_rev, activity_rev = _rev(engine, Result, ids["result"]), _rev(engine, Activity, ids["activity"])
-    effect_rev, node_rev = _rev(engine, GoalNode, ids["effect"]), _rev(engine, GoalNode, ids["node"])
+    result_rev, activity_rev = (
+        _rev(engine, Result, ids["result"]),
+        _rev(engine, Activity, ids["activity"]),
+    )
+    effect_rev, node_rev = (
+        _rev(engine, GoalNode, ids["effect"]),
+        _rev(engine, GoalNode, ids["node"]),
+    )
     with writing(engine) as db:
-        g.edit_node(db, actor=ws.facilitator, node_id=ids["effect"], rev=effect_rev,
-                    title="Meer jongeren doen mee")
-        g.edit_node(db, actor=ws.facilitator, node_id=ids["node"], rev=node_rev,
-                    title="Straatwerk in elke wijk")
+        g.edit_node(
+            db,
+            actor=ws.facilitator,
+            node_id=ids["effect"],
+            rev=effect_rev,
+            title="Meer jongeren doen mee",
+        )
+        g.edit_node(
+            db,
+            actor=ws.facilitator,
+            node_id=ids["node"],
+            rev=node_rev,
+            title="Straatwerk in elke wijk",
+        )
     with reading(engine) as db:
         result, activity = db.get(Result, ids["result"]), db.get(Activity, ids["activity"])
         assert (result.title, result.rev) == ("Meer jongeren doen mee", result_rev + 1)
         assert (activity.title, activity.rev) == ("Straatwerk in elke wijk", activity_rev + 1)
     # an editor who still shows the old title cannot rename it back unnoticed
-    with pytest.raises(Conflict, match="intussen door iemand anders gewijzigd"), writing(engine) as db:
-        c.update_result(db, actor=ws.facilitator, result_id=ids["result"], rev=result_rev,
-                        title="Jongeren doen mee")
+    with (
+        pytest.raises(Conflict, match="intussen door iemand anders gewijzigd"),
+        writing(engine) as db,
+    ):
+        c.update_result(
+            db,
+            actor=ws.facilitator,
+            result_id=ids["result"],
+            rev=result_rev,
+            title="Jongeren doen mee",
+        )
     with reading(engine) as db:
         assert db.get(GoalNode, ids["effect"]).title == "Meer jongeren doen mee"
 
@@ -62,8 +85,9 @@ def test_compass_rename_renames_the_node_and_counts_as_its_edit(engine, make_wor
     ids = _linked(engine, ws)
     node_rev = _rev(engine, GoalNode, ids["node"])
     with writing(engine) as db:
-        c.update_activity(db, actor=ws.facilitator, activity_id=ids["activity"], rev=None,
-                          title="Straatwerk plus")
+        c.update_activity(
+            db, actor=ws.facilitator, activity_id=ids["activity"], rev=None, title="Straatwerk plus"
+        )
     with reading(engine) as db:
         node = db.get(GoalNode, ids["node"])
         assert (node.title, node.rev) == ("Straatwerk plus", node_rev + 1)
@@ -76,8 +100,14 @@ def test_same_title_is_no_edit_on_the_other_side(engine, make_workshop):
     ids = _linked(engine, ws)
     node_rev = _rev(engine, GoalNode, ids["effect"])
     with writing(engine) as db:
-        c.update_result(db, actor=ws.facilitator, result_id=ids["result"], rev=None,
-                        title="Jongeren doen mee", description="Alleen de toelichting")
+        c.update_result(
+            db,
+            actor=ws.facilitator,
+            result_id=ids["result"],
+            rev=None,
+            title="Jongeren doen mee",
+            description="Alleen de toelichting",
+        )
     assert _rev(engine, GoalNode, ids["effect"]) == node_rev
 
 
@@ -96,8 +126,12 @@ def test_deleting_a_node_unlinks_but_keeps_compass_items(engine, make_workshop):
 def test_a_node_becomes_one_compass_item(engine, make_workshop):
     ws = make_workshop()
     ids = _linked(engine, ws)
-    with pytest.raises(Conflict, match="'Straatwerk' staat al in het kompas als activiteit 'Straatwerk'"), \
-            writing(engine) as db:
+    with (
+        pytest.raises(
+            Conflict, match="'Straatwerk' staat al in het kompas als activiteit 'Straatwerk'"
+        ),
+        writing(engine) as db,
+    ):
         c.activity_from_node(db, actor=ws.facilitator, node_id=ids["node"])
 
 
@@ -109,8 +143,12 @@ def test_get_in_workshop_takes_only_an_existing_int_id(engine, make_workshop, ob
     ws = make_workshop()
     with writing(engine) as db:
         c.add_ambition(db, actor=ws.facilitator, title="Minder eenzaamheid")
-    with pytest.raises(NotFound, match=r"^Deze ambitie bestaat niet \(meer\)\. Laad de pagina opnieuw\.$"), \
-            reading(engine) as db:
+    with (
+        pytest.raises(
+            NotFound, match=r"^Deze ambitie bestaat niet \(meer\)\. Laad de pagina opnieuw\.$"
+        ),
+        reading(engine) as db,
+    ):
         get_in_workshop(db, Ambition, obj_id, ws.id, "Deze ambitie")
 
 

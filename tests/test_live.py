@@ -33,24 +33,52 @@ def ws(make_workshop):
 
 
 WRITES = {
-    "join": (lambda ws: lambda db: workshops.join_workshop(db, code=ws.code, name="Bram",
-                                                          role_group="aanbieder"),
-             {"participants"}),
-    "phase": (lambda ws: lambda db: workshops.set_phase(db, actor=ws.facilitator, tool="tree",
-                                                       phase="stemmen"), {"workshop"}),
-    "timer": (lambda ws: lambda db: workshops.start_timer(db, actor=ws.facilitator, minutes=5),
-              {"workshop"}),
-    "reveal votes": (lambda ws: lambda db: workshops.update_workshop(
-        db, actor=ws.facilitator, votes_revealed=True), {"votes"}),
-    "report": (lambda ws: lambda db: workshops.update_workshop(
-        db, actor=ws.facilitator, conclusions="Klaar."), {"report"}),
-    "proposal": (lambda ws: lambda db: goaltree.add_node(
-        db, actor=ws.anne, parent_id=goaltree.main_goal(db, ws.id).id, title="Buurtkamer"),
-        {"tree"}),
-    "result": (lambda ws: lambda db: compass.add_result(db, actor=ws.facilitator, title="Minder eenzaam"),
-               {"compass"}),
-    "partner": (lambda ws: lambda db: partners.add_partner(db, actor=ws.facilitator, name="MEE"),
-                {"matrix"}),
+    "join": (
+        lambda ws: (
+            lambda db: workshops.join_workshop(
+                db, code=ws.code, name="Bram", role_group="aanbieder"
+            )
+        ),
+        {"participants"},
+    ),
+    "phase": (
+        lambda ws: (
+            lambda db: workshops.set_phase(db, actor=ws.facilitator, tool="tree", phase="stemmen")
+        ),
+        {"workshop"},
+    ),
+    "timer": (
+        lambda ws: lambda db: workshops.start_timer(db, actor=ws.facilitator, minutes=5),
+        {"workshop"},
+    ),
+    "reveal votes": (
+        lambda ws: (
+            lambda db: workshops.update_workshop(db, actor=ws.facilitator, votes_revealed=True)
+        ),
+        {"votes"},
+    ),
+    "report": (
+        lambda ws: (
+            lambda db: workshops.update_workshop(db, actor=ws.facilitator, conclusions="Klaar.")
+        ),
+        {"report"},
+    ),
+    "proposal": (
+        lambda ws: (
+            lambda db: goaltree.add_node(
+                db, actor=ws.anne, parent_id=goaltree.main_goal(db, ws.id).id, title="Buurtkamer"
+            )
+        ),
+        {"tree"},
+    ),
+    "result": (
+        lambda ws: lambda db: compass.add_result(db, actor=ws.facilitator, title="Minder eenzaam"),
+        {"compass"},
+    ),
+    "partner": (
+        lambda ws: lambda db: partners.add_partner(db, actor=ws.facilitator, name="MEE"),
+        {"matrix"},
+    ),
 }
 
 
@@ -63,26 +91,44 @@ def test_a_write_bumps_the_parts_it_changed(engine, ws, name):
 def test_a_vote_bumps_votes_not_the_compass(engine, ws):
     with writing(engine) as db:
         workshops.set_phase(db, actor=ws.facilitator, tool="tree", phase="stemmen")
-        domain = goaltree.add_node(db, actor=ws.facilitator, kind="domain",
-                                   parent_id=goaltree.main_goal(db, ws.id).id, title="Welzijn")
+        domain = goaltree.add_node(
+            db,
+            actor=ws.facilitator,
+            kind="domain",
+            parent_id=goaltree.main_goal(db, ws.id).id,
+            title="Welzijn",
+        )
         node = goaltree.add_node(db, actor=ws.facilitator, parent_id=domain, title="Effect")
-    changed = parts_changed(engine, ws, lambda db: goaltree.cast_vote(db, actor=ws.anne, node_id=node))
+    changed = parts_changed(
+        engine, ws, lambda db: goaltree.cast_vote(db, actor=ws.anne, node_id=node)
+    )
     assert changed == {"votes"}
 
 
 def test_renaming_a_linked_activity_bumps_tree_and_compass(engine, ws):
     with writing(engine) as db:
-        domain = goaltree.add_node(db, actor=ws.facilitator, kind="domain",
-                                   parent_id=goaltree.main_goal(db, ws.id).id, title="Welzijn")
+        domain = goaltree.add_node(
+            db,
+            actor=ws.facilitator,
+            kind="domain",
+            parent_id=goaltree.main_goal(db, ws.id).id,
+            title="Welzijn",
+        )
         effect = goaltree.add_node(db, actor=ws.facilitator, parent_id=domain, title="Effect")
-        node = goaltree.add_node(db, actor=ws.facilitator, parent_id=effect, title="Huiskamer",
-                                 kind="activity")
+        node = goaltree.add_node(
+            db, actor=ws.facilitator, parent_id=effect, title="Huiskamer", kind="activity"
+        )
         act = compass.activity_from_node(db, actor=ws.facilitator, node_id=node)
     with writing(engine) as db:
         view = compass.compass_view(db, ws.id)
         rev = next(a.rev for a in view.activities if a.id == act)
-    changed = parts_changed(engine, ws, lambda db: compass.update_activity(
-        db, actor=ws.facilitator, activity_id=act, rev=rev, title="Huiskamer Noord"))
+    changed = parts_changed(
+        engine,
+        ws,
+        lambda db: compass.update_activity(
+            db, actor=ws.facilitator, activity_id=act, rev=rev, title="Huiskamer Noord"
+        ),
+    )
     assert changed == {"compass", "tree"}
 
 
@@ -113,8 +159,9 @@ def test_subscribers_are_woken_after_the_commit(engine, ws):
     thread.start()
     ready.wait(5)
     with writing(engine) as db:
-        goaltree.add_node(db, actor=ws.facilitator, parent_id=goaltree.main_goal(db, ws.id).id,
-                          title="Nieuw")
+        goaltree.add_node(
+            db, actor=ws.facilitator, parent_id=goaltree.main_goal(db, ws.id).id, title="Nieuw"
+        )
     thread.join(10)
     assert got and got[0] is not None
     assert got[0] == live.read_versions(engine, ws.id)
@@ -166,9 +213,13 @@ def test_listener_carries_writes_of_another_process(file_engine):
     live.LISTENERS.start(file_engine, interval=0.05)
     try:
         url = file_engine.url.render_as_string(hide_password=False)
-        subprocess.run([sys.executable, "-c", OTHER_PROCESS, url, str(ws.id)], cwd=ROOT,
-                       check=True, timeout=60, env={**__import__("os").environ,
-                                                    "KOMPAS_LIVE": "database"})
+        subprocess.run(
+            [sys.executable, "-c", OTHER_PROCESS, url, str(ws.id)],
+            cwd=ROOT,
+            check=True,
+            timeout=60,
+            env={**__import__("os").environ, "KOMPAS_LIVE": "database"},
+        )
         thread.join(15)
     finally:
         live.LISTENERS.stop_all()

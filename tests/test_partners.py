@@ -9,9 +9,7 @@ import zipfile
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
+from hypothesis import given, settings, strategies as st
 from sqlmodel import func, select
 
 from kompas import partners, upload, workshops
@@ -36,8 +34,9 @@ def add(ws, name="Welzijn Noord", **kw):
 
 def place(ws, actor, partner_id, influence, dependency):
     with writing(ws.engine) as db:
-        return partners.place_partner(db, actor=actor, partner_id=partner_id,
-                                      influence=influence, dependency=dependency)
+        return partners.place_partner(
+            db, actor=actor, partner_id=partner_id, influence=influence, dependency=dependency
+        )
 
 
 def count(db, model, *where):
@@ -59,8 +58,14 @@ def set_phase(ws, phase, locked=False):
 
 
 def test_add_partner_and_list(ws):
-    pid = add(ws, "MEE", service="Cliëntondersteuning", kind="zorg",
-              contract_value_cents="€ 12.500,50", notes="regionaal")
+    pid = add(
+        ws,
+        "MEE",
+        service="Cliëntondersteuning",
+        kind="zorg",
+        contract_value_cents="€ 12.500,50",
+        notes="regionaal",
+    )
     add(ws, "Bibliotheek")
     with reading(ws.engine) as db:
         rows = partners.list_partners(db, ws.id)
@@ -68,15 +73,18 @@ def test_add_partner_and_list(ws):
     assert rows[0].id == pid and rows[0].kind == "zorg" and rows[0].contract_value_cents == 1250050
 
 
-@pytest.mark.parametrize("fields, error", [
-    ({"name": ""}, InvalidInput),
-    ({"name": "x" * 81}, InvalidInput),
-    ({"name": "A", "kind": "sport"}, InvalidInput),
-    ({"name": "A", "contract_value_cents": "veel"}, InvalidInput),
-    ({"name": "A", "contract_value_cents": -5}, InvalidInput),
-    ({"name": "A", "contract_value_cents": 100_000_000_001}, InvalidInput),  # > a billion euro
-    ({"name": "welzijn noord"}, Conflict),  # same name, other case
-])
+@pytest.mark.parametrize(
+    "fields, error",
+    [
+        ({"name": ""}, InvalidInput),
+        ({"name": "x" * 81}, InvalidInput),
+        ({"name": "A", "kind": "sport"}, InvalidInput),
+        ({"name": "A", "contract_value_cents": "veel"}, InvalidInput),
+        ({"name": "A", "contract_value_cents": -5}, InvalidInput),
+        ({"name": "A", "contract_value_cents": 100_000_000_001}, InvalidInput),  # > a billion euro
+        ({"name": "welzijn noord"}, Conflict),  # same name, other case
+    ],
+)
 def test_add_partner_refuses(ws, fields, error):
     add(ws)
     with pytest.raises(error):
@@ -119,8 +127,13 @@ def test_participant_cannot_manage_partners(ws):
 def test_update_partner_checks_rev(ws):
     pid = add(ws)
     with writing(ws.engine) as db:
-        partners.update_partner(db, actor=ws.facilitator, partner_id=pid, rev=1, name="Welzijn Zuid")
-    with pytest.raises(Conflict, match="intussen door iemand anders gewijzigd"), writing(ws.engine) as db:
+        partners.update_partner(
+            db, actor=ws.facilitator, partner_id=pid, rev=1, name="Welzijn Zuid"
+        )
+    with (
+        pytest.raises(Conflict, match="intussen door iemand anders gewijzigd"),
+        writing(ws.engine) as db,
+    ):
         partners.update_partner(db, actor=ws.facilitator, partner_id=pid, rev=1, name="Oud")
     with reading(ws.engine) as db:
         row = partners.list_partners(db, ws.id)[0]
@@ -141,8 +154,11 @@ def test_delete_partner_with_references_needs_confirmation(ws):
     pid = add(ws, "Jongerenwerk")
     with writing(ws.engine) as db:
         db.add(Activity(workshop_id=ws.id, title="Straatwerk", partner_id=pid))
-        db.add(GoalNode(workshop_id=ws.id, kind="activity", title="Ambulant jongerenwerk",
-                        partner_id=pid))
+        db.add(
+            GoalNode(
+                workshop_id=ws.id, kind="activity", title="Ambulant jongerenwerk", partner_id=pid
+            )
+        )
     with pytest.raises(Conflict) as refused, writing(ws.engine) as db:
         partners.delete_partner(db, actor=ws.facilitator, partner_id=pid)
     assert "Straatwerk" in str(refused.value) and "Ambulant jongerenwerk" in str(refused.value)
@@ -170,12 +186,15 @@ def test_delete_partner_without_references_removes_placements(ws):
 # --- placements and rules -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("raw, stored", [
-    ((0.3, 0.7), (0.3, 0.7)),
-    ((-1, 2), (0.0, 1.0)),
-    (("0.25", 1), (0.25, 1.0)),
-    ((1e300, -1e300), (1.0, 0.0)),
-])
+@pytest.mark.parametrize(
+    "raw, stored",
+    [
+        ((0.3, 0.7), (0.3, 0.7)),
+        ((-1, 2), (0.0, 1.0)),
+        (("0.25", 1), (0.25, 1.0)),
+        ((1e300, -1e300), (1.0, 0.0)),
+    ],
+)
 def test_positions_are_clamped(ws, raw, stored):
     anne = ws.join("Anne")
     pid = add(ws)
@@ -191,18 +210,22 @@ def test_non_numbers_are_refused(ws, bad):
     with pytest.raises(InvalidInput):
         place(ws, anne, pid, bad, 0.5)
     with pytest.raises(InvalidInput), writing(ws.engine) as db:
-        partners.set_agreed_position(db, actor=ws.facilitator, partner_id=pid, influence=0.5,
-                                     dependency=bad)
+        partners.set_agreed_position(
+            db, actor=ws.facilitator, partner_id=pid, influence=0.5, dependency=bad
+        )
 
 
-@pytest.mark.parametrize("phase, locked, allowed", [
-    ("inschatten", False, True),
-    ("bespreken", False, True),
-    ("besluiten", False, False),
-    ("gesloten", False, False),
-    ("inschatten", True, False),
-    ("bespreken", True, False),
-])
+@pytest.mark.parametrize(
+    "phase, locked, allowed",
+    [
+        ("inschatten", False, True),
+        ("bespreken", False, True),
+        ("besluiten", False, False),
+        ("gesloten", False, False),
+        ("inschatten", True, False),
+        ("bespreken", True, False),
+    ],
+)
 def test_participant_places_only_in_open_phases(ws, phase, locked, allowed):
     anne = ws.join("Anne")
     pid = add(ws)
@@ -216,14 +239,16 @@ def test_participant_places_only_in_open_phases(ws, phase, locked, allowed):
         assert view(ws, anne.participant_id).own == {}
 
 
-@pytest.mark.parametrize("phase, locked", [("inschatten", True), ("gesloten", False),
-                                           ("besluiten", True)])
+@pytest.mark.parametrize(
+    "phase, locked", [("inschatten", True), ("gesloten", False), ("besluiten", True)]
+)
 def test_facilitator_may_always_decide(ws, phase, locked):
     pid = add(ws)
     set_phase(ws, phase, locked)
     with writing(ws.engine) as db:
-        partners.set_agreed_position(db, actor=ws.facilitator, partner_id=pid, influence=0.9,
-                                     dependency=0.2)
+        partners.set_agreed_position(
+            db, actor=ws.facilitator, partner_id=pid, influence=0.9, dependency=0.2
+        )
         partners.set_direction(db, actor=ws.facilitator, partner_id=pid, direction="links")
     v = view(ws, facilitator=True)
     assert v.agreed[pid] == partners.Point(0.9, 0.2) and v.directions[pid].direction == "links"
@@ -276,8 +301,9 @@ def test_one_agreed_position_per_partner(ws):
     pid = add(ws)
     for x in (0.1, 0.2, 0.3):
         with writing(ws.engine) as db:
-            partners.set_agreed_position(db, actor=ws.facilitator, partner_id=pid, influence=x,
-                                         dependency=x)
+            partners.set_agreed_position(
+                db, actor=ws.facilitator, partner_id=pid, influence=x, dependency=x
+            )
     with reading(ws.engine) as db:
         assert count(db, Placement, Placement.participant_id.is_(None)) == 1
     assert view(ws, facilitator=True).agreed[pid] == partners.Point(0.3, 0.3)
@@ -290,7 +316,11 @@ def test_agreed_position_starts_at_the_mean(ws):
     place(ws, bram, pid, 0.6, 0.8)
     v = view(ws, facilitator=True)
     start, is_set = v.viewer_position(pid)
-    assert not is_set and start.influence == pytest.approx(0.4) and start.dependency == pytest.approx(0.6)
+    assert (
+        not is_set
+        and start.influence == pytest.approx(0.4)
+        and start.dependency == pytest.approx(0.6)
+    )
     assert v.viewer_position(nobody) == (partners.Point(0.5, 0.5), False)
     with writing(ws.engine) as db:
         assert partners.agree_at_mean(db, actor=ws.facilitator) == 1
@@ -298,7 +328,9 @@ def test_agreed_position_starts_at_the_mean(ws):
     assert v.agreed[pid].influence == pytest.approx(0.4) and nobody not in v.agreed
     # an existing agreed position is kept unless asked
     with writing(ws.engine) as db:
-        partners.set_agreed_position(db, actor=ws.facilitator, partner_id=pid, influence=1, dependency=1)
+        partners.set_agreed_position(
+            db, actor=ws.facilitator, partner_id=pid, influence=1, dependency=1
+        )
         assert partners.agree_at_mean(db, actor=ws.facilitator) == 0
 
 
@@ -347,14 +379,17 @@ def test_consensus_mean_and_spread():
     assert empty.mean is None and empty.count == 0
 
 
-@pytest.mark.parametrize("roles, shown", [
-    (["gemeente"] * 3, ["gemeente"]),
-    (["gemeente"] * 2, []),
-    (["gemeente"] * 3 + ["aanbieder"] * 3, ["aanbieder", "gemeente"]),
-    (["gemeente"] * 3 + ["aanbieder"] * 2, []),  # the 2 could be worked out by subtraction
-    (["gemeente"] * 3 + ["aanbieder", "inwoner", "anders"], ["gemeente"]),
-    (["gemeente"] * 4 + ["aanbieder"], []),
-])
+@pytest.mark.parametrize(
+    "roles, shown",
+    [
+        (["gemeente"] * 3, ["gemeente"]),
+        (["gemeente"] * 2, []),
+        (["gemeente"] * 3 + ["aanbieder"] * 3, ["aanbieder", "gemeente"]),
+        (["gemeente"] * 3 + ["aanbieder"] * 2, []),  # the 2 could be worked out by subtraction
+        (["gemeente"] * 3 + ["aanbieder", "inwoner", "anders"], ["gemeente"]),
+        (["gemeente"] * 4 + ["aanbieder"], []),
+    ],
+)
 def test_group_figures_need_three(roles, shown):
     points = [(i / 10, 1 - i / 10) for i in range(len(roles))]
     c = partners.consensus(1, points, roles)
@@ -365,7 +400,12 @@ def test_group_figures_need_three(roles, shown):
 
 def test_ordering_by_disagreement(ws):
     people = [ws.join(f"P{i}", role_group="gemeente") for i in range(3)]
-    calm, torn, mid, lonely = add(ws, "Eens"), add(ws, "Oneens"), add(ws, "Midden"), add(ws, "Alleen")
+    calm, torn, mid, lonely = (
+        add(ws, "Eens"),
+        add(ws, "Oneens"),
+        add(ws, "Midden"),
+        add(ws, "Alleen"),
+    )
     for person, x in zip(people, (0.0, 0.5, 1.0)):
         place(ws, person, torn, x, 1 - x)
         place(ws, person, mid, x / 2, 0.5)
@@ -406,28 +446,48 @@ def test_consensus_properties(points):
 def test_direction_is_recorded_and_rev_checked(ws):
     pid = add(ws)
     with writing(ws.engine) as db:
-        rev = partners.set_direction(db, actor=ws.facilitator, partner_id=pid, direction="rechts",
-                                     rationale="Geen alternatief", action="Meerjarig contract",
-                                     owner="Wethouder", review_date=date(2026, 6, 1),
-                                     dissent="Aanbieders twijfelen")
+        rev = partners.set_direction(
+            db,
+            actor=ws.facilitator,
+            partner_id=pid,
+            direction="rechts",
+            rationale="Geen alternatief",
+            action="Meerjarig contract",
+            owner="Wethouder",
+            review_date=date(2026, 6, 1),
+            dissent="Aanbieders twijfelen",
+        )
     assert rev == 1
     d = view(ws).directions[pid]
-    assert (d.direction, d.action, d.owner, d.review_date) == ("rechts", "Meerjarig contract",
-                                                               "Wethouder", date(2026, 6, 1))
+    assert (d.direction, d.action, d.owner, d.review_date) == (
+        "rechts",
+        "Meerjarig contract",
+        "Wethouder",
+        date(2026, 6, 1),
+    )
     with pytest.raises(Conflict), writing(ws.engine) as db:
-        partners.set_direction(db, actor=ws.facilitator, partner_id=pid, direction="links")  # rev None
+        partners.set_direction(
+            db, actor=ws.facilitator, partner_id=pid, direction="links"
+        )  # rev None
     with writing(ws.engine) as db:
-        assert partners.set_direction(db, actor=ws.facilitator, partner_id=pid,
-                                      direction="links", rev=1) == 2
+        assert (
+            partners.set_direction(
+                db, actor=ws.facilitator, partner_id=pid, direction="links", rev=1
+            )
+            == 2
+        )
     with pytest.raises(Conflict), writing(ws.engine) as db:
         partners.set_direction(db, actor=ws.facilitator, partner_id=pid, direction="omhoog", rev=1)
 
 
-@pytest.mark.parametrize("fields", [
-    {"direction": "schuin"},
-    {"direction": "omhoog", "owner": "x" * 200},
-    {"direction": "omhoog", "review_date": "morgen"},
-])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"direction": "schuin"},
+        {"direction": "omhoog", "owner": "x" * 200},
+        {"direction": "omhoog", "review_date": "morgen"},
+    ],
+)
 def test_direction_refuses_bad_input(ws, fields):
     pid = add(ws)
     with pytest.raises(InvalidInput), writing(ws.engine) as db:
@@ -449,14 +509,18 @@ def imp(ws, filename, data):
 
 
 def test_import_csv_semicolon_dutch_money(ws):
-    data = ("naam;voorziening;soort;contractwaarde;notities\n"
-            "MEE;Cliëntondersteuning;zorg;€ 120.000;\n"
-            "Bibliotheek;Taalhuis;onderwijs;;loopt tot 2027\n").encode("utf-8-sig")
+    data = (
+        "naam;voorziening;soort;contractwaarde;notities\n"
+        "MEE;Cliëntondersteuning;zorg;€ 120.000;\n"
+        "Bibliotheek;Taalhuis;onderwijs;;loopt tot 2027\n"
+    ).encode("utf-8-sig")
     assert imp(ws, "partners.csv", data) == 2
     with reading(ws.engine) as db:
         rows = partners.list_partners(db, ws.id)
     assert [(r.name, r.kind, r.contract_value_cents) for r in rows] == [
-        ("MEE", "zorg", 12000000), ("Bibliotheek", "onderwijs", None)]
+        ("MEE", "zorg", 12000000),
+        ("Bibliotheek", "onderwijs", None),
+    ]
 
 
 def test_import_xlsx(ws):
@@ -478,29 +542,40 @@ def test_import_xlsx(ws):
 
 def test_bad_import_changes_nothing_and_names_rows(ws):
     add(ws, "MEE")
-    data = ("naam,soort,contractwaarde\n"
-            "Goed,zorg,100\n"
-            ",zorg,\n"
-            "Raar,sport,\n"
-            "Duur,zorg,heel veel\n"
-            "MEE,zorg,\n"
-            "Goed,zorg,\n").encode()
+    data = (
+        b"naam,soort,contractwaarde\n"
+        b"Goed,zorg,100\n"
+        b",zorg,\n"
+        b"Raar,sport,\n"
+        b"Duur,zorg,heel veel\n"
+        b"MEE,zorg,\n"
+        b"Goed,zorg,\n"
+    )
     with pytest.raises(ImportRefused) as refused:
         imp(ws, "p.csv", data)
     problems = refused.value.problems
-    assert [p.split(":")[0] for p in problems] == ["Regel 3", "Regel 4", "Regel 5", "Regel 6", "Regel 7"]
+    assert [p.split(":")[0] for p in problems] == [
+        "Regel 3",
+        "Regel 4",
+        "Regel 5",
+        "Regel 6",
+        "Regel 7",
+    ]
     with reading(ws.engine) as db:
         assert [r.name for r in partners.list_partners(db, ws.id)] == ["MEE"]
 
 
-@pytest.mark.parametrize("filename, data, match", [
-    ("p.csv", b"", "leeg"),
-    ("p.pdf", b"%PDF", "CSV"),
-    ("p.csv", b"voorziening;soort\nx;zorg\n", "naam"),
-    ("p.csv", b"naam\n", "geen partners"),
-    ("p.xlsx", b"not a zip", "geen geldig Excel"),
-    ("p.csv", b"x" * (upload.MAX_BYTES + 1), "te groot"),
-])
+@pytest.mark.parametrize(
+    "filename, data, match",
+    [
+        ("p.csv", b"", "leeg"),
+        ("p.pdf", b"%PDF", "CSV"),
+        ("p.csv", b"voorziening;soort\nx;zorg\n", "naam"),
+        ("p.csv", b"naam\n", "geen partners"),
+        ("p.xlsx", b"not a zip", "geen geldig Excel"),
+        ("p.csv", b"x" * (upload.MAX_BYTES + 1), "te groot"),
+    ],
+)
 def test_import_refuses_bad_files(ws, filename, data, match):
     with pytest.raises(ImportRefused, match=match):
         imp(ws, filename, data)
@@ -526,11 +601,12 @@ def test_participant_cannot_import(ws):
 
 def test_matrix_chart_shows_agreed_positions_directions_and_labels(ws):
     anne = ws.join("Anne")
-    agreed, mean_only, nobody = add(ws, "Welzijn <b>Noord</b>"), add(ws, "MEE"), add(ws, "Leeg")
+    agreed, mean_only, _nobody = add(ws, "Welzijn <b>Noord</b>"), add(ws, "MEE"), add(ws, "Leeg")
     place(ws, anne, mean_only, 0.3, 0.6)
     with writing(ws.engine) as db:
-        partners.set_agreed_position(db, actor=ws.facilitator, partner_id=agreed, influence=0.8,
-                                     dependency=0.9)
+        partners.set_agreed_position(
+            db, actor=ws.facilitator, partner_id=agreed, influence=0.8, dependency=0.9
+        )
         partners.set_direction(db, actor=ws.facilitator, partner_id=agreed, direction="links")
         workshops.set_quadrant_labels(db, actor=ws.facilitator, labels=["A", "B", "C", "D"])
     v = view(ws, facilitator=True)

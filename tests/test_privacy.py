@@ -39,8 +39,9 @@ def report_text(data: bytes, fmt: str) -> str:
 
         book = load_workbook(io.BytesIO(data))
         cells = [c for ws in book for row in ws.iter_rows() for c in row if c.value is not None]
-        return "\n".join(f"{round(c.value * 100)}%" if "%" in c.number_format else str(c.value)
-                         for c in cells)
+        return "\n".join(
+            f"{round(c.value * 100)}%" if "%" in c.number_format else str(c.value) for c in cells
+        )
     if fmt == "docx":
         from docx import Document
 
@@ -58,12 +59,17 @@ def report_text(data: bytes, fmt: str) -> str:
 @pytest.fixture
 def placed(make_workshop):
     ws = make_workshop(title="Privacy")
-    people = [ws.join("Anne", "gemeente"), ws.join("Bram", "aanbieder"), ws.join("Chloë", "inwoner")]
+    people = [
+        ws.join("Anne", "gemeente"),
+        ws.join("Bram", "aanbieder"),
+        ws.join("Chloë", "inwoner"),
+    ]
     with writing(ws.engine) as db:
         pid = partners.add_partner(db, actor=ws.facilitator, name="Wijkteam Noord")
         for actor, (influence, dependency) in zip(people, OWN):
-            partners.place_partner(db, actor=actor, partner_id=pid, influence=influence,
-                                   dependency=dependency)
+            partners.place_partner(
+                db, actor=actor, partner_id=pid, influence=influence, dependency=dependency
+            )
         partners.reveal_placements(db, actor=ws.facilitator)
         w = db.get(Workshop, ws.id)
         w.report_show_names = True  # even with names on
@@ -106,8 +112,8 @@ def test_participants_get_nothing_while_downloads_are_closed(placed):
 def test_readme_promises_are_the_tested_ones():
     """The privacy section says what the tests above hold; change both together."""
     text = README.read_text(encoding="utf-8")
-    section = text[text.index("## Privacy"):]
-    section = " ".join(section[:section.index("\n## ", 5)].split())
+    section = text[text.index("## Privacy") :]
+    section = " ".join(section[: section.index("\n## ", 5)].split())
     for promise in (
         "Wie wat stemde of waar iemand een partner plaatste staat op geen scherm en in geen verslag",
         "cijfers per rolgroep pas als er minstens 3 mensen uit die rolgroep meededen",
@@ -126,10 +132,13 @@ def _vote(ws, people, node_of):
         workshops.set_phase(db, actor=ws.facilitator, tool="tree", phase="stemmen")
         workshops.update_workshop(db, actor=ws.facilitator, votes_revealed=True)
         main = goaltree.main_goal(db, ws.id).id
-        domain = goaltree.add_node(db, actor=ws.facilitator, parent_id=main, kind="domain",
-                                   title="Welzijn")
-        nodes = {t: goaltree.add_node(db, actor=ws.facilitator, parent_id=domain, title=t)
-                 for t in ("Minder eenzaamheid", "Schulden eerder in beeld")}
+        domain = goaltree.add_node(
+            db, actor=ws.facilitator, parent_id=main, kind="domain", title="Welzijn"
+        )
+        nodes = {
+            t: goaltree.add_node(db, actor=ws.facilitator, parent_id=domain, title=t)
+            for t in ("Minder eenzaamheid", "Schulden eerder in beeld")
+        }
         for actor in people:
             goaltree.cast_vote(db, actor=actor, node_id=nodes[node_of(actor)])
 
@@ -140,8 +149,11 @@ def test_vote_figures_per_role_only_from_three_voters_per_role(make_workshop):
     ws = make_workshop(title="Stippen")
     gemeente = [ws.join(f"G{i}", "gemeente") for i in range(3)]
     bram = ws.join("Bram", "aanbieder")  # the only provider: his dot would be his own column
-    _vote(ws, [*gemeente, bram],
-          lambda a: "Schulden eerder in beeld" if a is bram else "Minder eenzaamheid")
+    _vote(
+        ws,
+        [*gemeente, bram],
+        lambda a: "Schulden eerder in beeld" if a is bram else "Minder eenzaamheid",
+    )
     with reading(ws.engine) as db:
         rows = goaltree.priorities(db, ws.id)
         view = goaltree.tree_view(db, ws.id)
@@ -158,7 +170,8 @@ def test_vote_figures_per_role_with_three_voters_in_every_role(make_workshop):
 
     ws = make_workshop(title="Stippen")
     people = [ws.join(f"G{i}", "gemeente") for i in range(3)] + [
-        ws.join(f"A{i}", "aanbieder") for i in range(3)]
+        ws.join(f"A{i}", "aanbieder") for i in range(3)
+    ]
     _vote(ws, people, lambda a: "Minder eenzaamheid")
     with reading(ws.engine) as db:
         rows = goaltree.priorities(db, ws.id)

@@ -13,8 +13,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select, text
 
-from kompas import db as kdb
-from kompas import goaltree, partners, workshops
+from kompas import db as kdb, goaltree, partners, workshops
 from kompas.db import integrity_ok, make_engine, writing
 from kompas.errors import StorageError
 from kompas.models import Participant, Workshop
@@ -56,8 +55,15 @@ def seeded(file_engine):
         partner = partners.add_partner(db, actor=boss, name="Bibliotheek")
     with writing(file_engine) as db:
         anne = workshops.join_workshop(db, code=new.code, name="Anne", role_group="inwoner")[0]
-    return {"engine": file_engine, "url": str(file_engine.url), "new": new, "boss": boss,
-            "root": root, "partner": partner, "anne": anne}
+    return {
+        "engine": file_engine,
+        "url": str(file_engine.url),
+        "new": new,
+        "boss": boss,
+        "root": root,
+        "partner": partner,
+        "anne": anne,
+    }
 
 
 def _writes(s: dict):
@@ -65,20 +71,41 @@ def _writes(s: dict):
     new, boss, anne = s["new"], s["boss"], s["anne"]
     return [
         ("create_workshop", lambda db: workshops.create_workshop(db, title="Nog een")),
-        ("join_workshop", lambda db: workshops.join_workshop(db, code=new.code, name="Bram",
-                                                             role_group="gemeente")),
+        (
+            "join_workshop",
+            lambda db: workshops.join_workshop(
+                db, code=new.code, name="Bram", role_group="gemeente"
+            ),
+        ),
         ("start_timer", lambda db: workshops.start_timer(db, actor=boss, minutes=5, label="Pauze")),
         ("set_phase", lambda db: workshops.set_phase(db, actor=boss, tool="tree", phase="ordenen")),
-        ("add_node", lambda db: goaltree.add_node(db, actor=anne, parent_id=s["root"], title="Wonen")),
-        ("place_partner", lambda db: partners.place_partner(db, actor=anne, partner_id=s["partner"],
-                                                            influence=0.7, dependency=0.2)),
+        (
+            "add_node",
+            lambda db: goaltree.add_node(db, actor=anne, parent_id=s["root"], title="Wonen"),
+        ),
+        (
+            "place_partner",
+            lambda db: partners.place_partner(
+                db, actor=anne, partner_id=s["partner"], influence=0.7, dependency=0.2
+            ),
+        ),
         ("add_partner", lambda db: partners.add_partner(db, actor=boss, name="GGD")),
     ]
 
 
-@pytest.mark.parametrize("index", range(7), ids=["create_workshop", "join_workshop", "start_timer",
-                                                 "set_phase", "add_node", "place_partner",
-                                                 "add_partner"])
+@pytest.mark.parametrize(
+    "index",
+    range(7),
+    ids=[
+        "create_workshop",
+        "join_workshop",
+        "start_timer",
+        "set_phase",
+        "add_node",
+        "place_partner",
+        "add_partner",
+    ],
+)
 def test_read_only_database_refuses_every_write_with_a_dutch_message(seeded, monkeypatch, index):
     name, write = _writes(seeded)[index]
     before = _dump(seeded["engine"])
@@ -104,8 +131,10 @@ def test_a_new_database_that_cannot_be_written_gives_a_message(tmp_path, monkeyp
 
 def _dump(engine) -> tuple:
     with engine.connect() as conn:
-        return tuple(tuple(conn.execute(text(f"SELECT * FROM {t} ORDER BY 1")).all())
-                     for t in ("workshop", "participant", "goalnode", "partner", "placement"))
+        return tuple(
+            tuple(conn.execute(text(f"SELECT * FROM {t} ORDER BY 1")).all())
+            for t in ("workshop", "participant", "goalnode", "partner", "placement")
+        )
 
 
 def _fill(engine_full, code: str, *, name: str = "x" * 80) -> int:
@@ -115,8 +144,13 @@ def _fill(engine_full, code: str, *, name: str = "x" * 80) -> int:
     while refused < 20 and ok < 5000:
         try:
             with writing(engine_full) as db:
-                workshops.join_workshop(db, code=code, name=f"{name[:70]}{ok:06d}", role_group="anders",
-                                        organisation="o" * 80)
+                workshops.join_workshop(
+                    db,
+                    code=code,
+                    name=f"{name[:70]}{ok:06d}",
+                    role_group="anders",
+                    organisation="o" * 80,
+                )
             ok += 1
             refused = 0
         except StorageError as exc:
@@ -135,8 +169,13 @@ def test_full_disk_gives_a_dutch_message_and_keeps_what_was_saved(seeded, monkey
         saved = _fill(full, seeded["new"].code)
         with pytest.raises(StorageError) as caught:  # every kind of write now stops cleanly
             with writing(full) as db:
-                workshops.join_workshop(db, code=seeded["new"].code, name="y" * 80,
-                                        role_group="gemeente", organisation="o" * 80)
+                workshops.join_workshop(
+                    db,
+                    code=seeded["new"].code,
+                    name="y" * 80,
+                    role_group="gemeente",
+                    organisation="o" * 80,
+                )
         _assert_clean_message(caught.value, FULL)
     finally:
         full.dispose()
@@ -145,7 +184,9 @@ def test_full_disk_gives_a_dutch_message_and_keeps_what_was_saved(seeded, monkey
     monkeypatch.undo()  # space again: writing works as before
     roomy = make_engine(seeded["url"], create=False)
     with writing(roomy) as db:
-        workshops.join_workshop(db, code=seeded["new"].code, name="Na opruimen", role_group="inwoner")
+        workshops.join_workshop(
+            db, code=seeded["new"].code, name="Na opruimen", role_group="inwoner"
+        )
     roomy.dispose()
 
 
@@ -214,7 +255,9 @@ def test_full_disk_join_form_shows_message(app_db, monkeypatch):
     filler.dispose()
     at = _join_through_form(new.code)
     _no_traceback(at)
-    assert any(FULL in unescape(e.value) and "schijf" in unescape(e.value) for e in at.error), texts(at)
+    assert any(FULL in unescape(e.value) and "schijf" in unescape(e.value) for e in at.error), (
+        texts(at)
+    )
     assert _count(app_db, Participant) == saved
 
 

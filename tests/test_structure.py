@@ -40,8 +40,11 @@ OUTSIDE_UI = [p for p in ALL_KOMPAS if parts(p)[0] != "ui"]
 # The command line sits on top of the domain, beside the UI: it may export.
 ENTRY_POINTS = {"kompas/__main__.py"}
 DOMAIN = [p for p in OUTSIDE_UI if parts(p)[0] != "export" and rel(p) not in ENTRY_POINTS]
-CHARTS = [p for p in ALL_KOMPAS if parts(p)[0] != "ui" and ("chart" in p.stem and len(parts(p)) == 1
-                                                            or p.name == "chart.py")]
+CHARTS = [
+    p
+    for p in ALL_KOMPAS
+    if parts(p)[0] != "ui" and ("chart" in p.stem and len(parts(p)) == 1 or p.name == "chart.py")
+]
 APP = [ROOT / "app.py", ROOT / "home.py", *sorted((ROOT / "pages").glob("*.py"))]
 
 
@@ -65,7 +68,7 @@ def modules_of(path: Path, node: ast.AST) -> list[str]:
         package = module_name(path).split(".")
         if path.name != "__init__.py":
             package = package[:-1]
-        package = package[:len(package) - node.level + 1]
+        package = package[: len(package) - node.level + 1]
         base = ".".join(package + ([base] if base else []))
     return [base] + [f"{base}.{a.name}" for a in node.names]  # from kompas import ui
 
@@ -88,8 +91,12 @@ EXPECTED_DOMAIN_IMPORTS: set[str] = set()
 
 
 def test_domain_imports_neither_export_nor_ui():
-    found = {f"{rel(p)}: {n}" for p in DOMAIN for n in imported_modules(p)
-             if within(n, "kompas.export") or within(n, "kompas.ui")}
+    found = {
+        f"{rel(p)}: {n}"
+        for p in DOMAIN
+        for n in imported_modules(p)
+        if within(n, "kompas.export") or within(n, "kompas.ui")
+    }
     assert found - EXPECTED_DOMAIN_IMPORTS == set(), "the domain reaches up into export or ui"
     assert EXPECTED_DOMAIN_IMPORTS - found == set(), "fixed: remove these from the list"
 
@@ -99,8 +106,11 @@ def session_parameters(path: Path) -> set[str]:
     for node in ast.walk(tree(path)):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             args = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
-            if any(a.arg == "db" or (a.annotation is not None and "Session" in ast.unparse(a.annotation))
-                   for a in args):
+            if any(
+                a.arg == "db"
+                or (a.annotation is not None and "Session" in ast.unparse(a.annotation))
+                for a in args
+            ):
                 out.add(f"{rel(path)}: {node.name}")
     return out
 
@@ -168,9 +178,14 @@ def test_ui_is_a_facade_with_all():
     import kompas.ui
 
     body = tree(KOMPAS / "ui" / "__init__.py").body
-    assert all(isinstance(n, (ast.Import, ast.ImportFrom)) or isinstance(n, ast.Expr)
-               and isinstance(n.value, ast.Constant) or isinstance(n, ast.Assign)
-               and [ast.unparse(t) for t in n.targets] == ["__all__"] for n in body)
+    assert all(
+        isinstance(n, (ast.Import, ast.ImportFrom))
+        or isinstance(n, ast.Expr)
+        and isinstance(n.value, ast.Constant)
+        or isinstance(n, ast.Assign)
+        and [ast.unparse(t) for t in n.targets] == ["__all__"]
+        for n in body
+    )
     assert kompas.ui.__all__ and all(hasattr(kompas.ui, n) for n in kompas.ui.__all__)
 
 
@@ -181,8 +196,11 @@ UI_WRITERS = {"kompas/ui/actions.py", "kompas/ui/runtime.py", "kompas/ui/identit
 
 @pytest.mark.parametrize("path", UI + APP, ids=rel)
 def test_ui_writes_only_through_act(path):
-    calls = [n for n in ast.walk(tree(path)) if isinstance(n, ast.Call)
-             and ast.unparse(n.func).split(".")[-1] == "writing"]
+    calls = [
+        n
+        for n in ast.walk(tree(path))
+        if isinstance(n, ast.Call) and ast.unparse(n.func).split(".")[-1] == "writing"
+    ]
     assert not calls or rel(path) in UI_WRITERS, "write through ui.act"
 
 
@@ -194,8 +212,12 @@ def session_state_keys(path: Path) -> list[str]:
         key = None
         if isinstance(node, ast.Subscript) and ast.unparse(node.value).endswith("session_state"):
             key = node.slice
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and ast.unparse(node.func.value).endswith("session_state") and node.args):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and ast.unparse(node.func.value).endswith("session_state")
+            and node.args
+        ):
             key = node.args[0]
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             out.append(key.value)
@@ -210,10 +232,16 @@ def test_session_state_keys_are_named_constants(path):
 @pytest.mark.parametrize("path", sorted((ROOT / "pages").glob("*.py")), ids=lambda p: p.name)
 def test_pages_start_with_workshop_context(path):
     tree = ast.parse(path.read_text())
-    calls = [n for n in tree.body if not isinstance(n, (ast.Import, ast.ImportFrom, ast.Expr))
-             or (isinstance(n, ast.Expr) and isinstance(n.value, ast.Call))]
+    calls = [
+        n
+        for n in tree.body
+        if not isinstance(n, (ast.Import, ast.ImportFrom, ast.Expr))
+        or (isinstance(n, ast.Expr) and isinstance(n.value, ast.Call))
+    ]
     first = calls[0]
-    assert isinstance(first, ast.Assign) and ast.unparse(first.value).startswith("ui.workshop_context(")
+    assert isinstance(first, ast.Assign) and ast.unparse(first.value).startswith(
+        "ui.workshop_context("
+    )
 
 
 def test_config_disables_gc_and_telemetry():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -15,7 +15,7 @@ from kompas.workshops import create_workshop
 from tests.test_json_roundtrip import make_rich
 
 HOSTILE_PARTNER = "![x](http://evil.example/leak.png) <script>alert(1)</script>"
-FORMULA_PARTNER = "=HYPERLINK(\"http://evil.example\",\"klik\")"
+FORMULA_PARTNER = '=HYPERLINK("http://evil.example","klik")'
 IJ_NODE = "Fĳne ĳsbaan voor Chloë: € 12,50"
 
 
@@ -25,8 +25,9 @@ def make_report_workshop(engine) -> int:
     with writing(engine) as db:
         db.add(Partner(workshop_id=wid, name=HOSTILE_PARTNER, service="Welzijn", position=10))
         db.add(Partner(workshop_id=wid, name=FORMULA_PARTNER, service="-1+2", position=11))
-        main = db.execute(select(GoalNode).where(GoalNode.workshop_id == wid,
-                                                 GoalNode.kind == "main_goal")).scalar_one()
+        main = db.execute(
+            select(GoalNode).where(GoalNode.workshop_id == wid, GoalNode.kind == "main_goal")
+        ).scalar_one()
         db.add(GoalNode(workshop_id=wid, parent_id=main.id, kind="domain", title=IJ_NODE))
         w = db.get(Workshop, wid)
         w.open_questions = "Wie trekt het convenant?\n- Welke indicator voor bereik?"
@@ -53,7 +54,9 @@ def all_text(s: WorkshopSummary) -> str:
         for block in section.blocks:
             if isinstance(block, Table):
                 parts += [c.name for c in block.columns]
-                parts += [cell_text(v, c.kind) for row in block.rows for v, c in zip(row, block.columns)]
+                parts += [
+                    cell_text(v, c.kind) for row in block.rows for v, c in zip(row, block.columns)
+                ]
             elif isinstance(block, (Bullets,)):
                 parts += list(block.items)
             elif isinstance(block, Outline):
@@ -65,8 +68,14 @@ def all_text(s: WorkshopSummary) -> str:
 
 def test_sections_in_report_order(report):
     _, _, s = report
-    assert [sec.key for sec in s.sections] == ["about", "conclusions", "tree", "compass", "matrix",
-                                               "open_questions"]
+    assert [sec.key for sec in s.sections] == [
+        "about",
+        "conclusions",
+        "tree",
+        "compass",
+        "matrix",
+        "open_questions",
+    ]
 
 
 def test_participants_counted_per_role_without_names_by_default(report):
@@ -115,8 +124,15 @@ def test_hidden_votes_stay_hidden(engine):
 def test_compass_content(report):
     _, _, s = report
     text = all_text(s)
-    for expected in ("Minder eenzame inwoners", "Eenzaamheid (GGD)", "€ 12.345,67", "Huiskamer",
-                     "Bereik jongeren", "Jongerenwerk erbij", "15 januari 2027"):
+    for expected in (
+        "Minder eenzame inwoners",
+        "Eenzaamheid (GGD)",
+        "€ 12.345,67",
+        "Huiskamer",
+        "Bereik jongeren",
+        "Jongerenwerk erbij",
+        "15 januari 2027",
+    ):
         assert expected in text
     budget = next(t for t in s.tables() if t.name == "Budget per resultaat")
     assert budget.total == ("Totaal", 12_345_67)
@@ -128,13 +144,20 @@ def test_matrix_lists_every_partner_with_direction(report):
     _, _, s = report
     partners = next(t for t in s.tables() if t.name == "Partners (verslag)")
     names = [r[0] for r in partners.rows]
-    assert names == ["Welzijn Rivierenland", "MEE Gelderse Poort", "Stichting IJsselgroep",
-                     HOSTILE_PARTNER, FORMULA_PARTNER]
+    assert names == [
+        "Welzijn Rivierenland",
+        "MEE Gelderse Poort",
+        "Stichting IJsselgroep",
+        HOSTILE_PARTNER,
+        FORMULA_PARTNER,
+    ]
     first = partners.rows[0]
     assert first[3] == 0.8 and first[4] == 0.65 and first[5] == "Strategisch partnerschap"
     assert first[6] == "Naar rechts"
     directions = next(t for t in s.tables() if t.name == "Richtingen")
-    assert directions.rows[0][3] == "Meerjarig convenant" and directions.rows[0][5] == date(2027, 3, 1)
+    assert directions.rows[0][3] == "Meerjarig convenant" and directions.rows[0][5] == date(
+        2027, 3, 1
+    )
 
 
 def test_open_questions_become_bullets(report):
@@ -161,18 +184,21 @@ def test_sheet_names_are_unique_and_short(report):
     assert len(names) == len(set(names)) and all(len(n) <= 31 for n in names)
 
 
-@pytest.mark.parametrize("value, kind, expected", [
-    (123450, "money", "€ 1.234,50"),
-    (0, "money", "€ 0,00"),
-    (None, "money", ""),
-    (0.726, "percent", "73%"),
-    (date(2026, 11, 22), "date", "22 november 2026"),
-    (datetime(2026, 11, 22, 23, 30, tzinfo=timezone.utc), "date", "23 november 2026"),
-    (1234.5, "number", "1.234,5"),
-    (12000, "int", "12.000"),
-    ("=1+1", "text", "=1+1"),
-    (True, "text", "ja"),
-])
+@pytest.mark.parametrize(
+    "value, kind, expected",
+    [
+        (123450, "money", "€ 1.234,50"),
+        (0, "money", "€ 0,00"),
+        (None, "money", ""),
+        (0.726, "percent", "73%"),
+        (date(2026, 11, 22), "date", "22 november 2026"),
+        (datetime(2026, 11, 22, 23, 30, tzinfo=UTC), "date", "23 november 2026"),
+        (1234.5, "number", "1.234,5"),
+        (12000, "int", "12.000"),
+        ("=1+1", "text", "=1+1"),
+        (True, "text", "ja"),
+    ],
+)
 def test_cell_text_is_dutch(value, kind, expected):
     assert cell_text(value, kind) == expected
 

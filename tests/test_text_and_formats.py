@@ -1,17 +1,22 @@
+from datetime import UTC
+
 import pytest
 
 from kompas import formats, text
 from kompas.errors import InvalidInput
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("  Anne  ", "Anne"),
-    ("A\x00B\x1bC", "ABC"),
-    ("e\u0301en", "één"[0:1] + "en" if False else "\u00e9en"),
-    ("links\u202eskcil", "linksskcil"),
-    ("<script>alert(1)</script>", "<script>alert(1)</script>"),
-    ("![x](http://h/leak.png)", "![x](http://h/leak.png)"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("  Anne  ", "Anne"),
+        ("A\x00B\x1bC", "ABC"),
+        ("e\u0301en", "één"[0:1] + "en" if False else "\u00e9en"),
+        ("links\u202eskcil", "linksskcil"),
+        ("<script>alert(1)</script>", "<script>alert(1)</script>"),
+        ("![x](http://h/leak.png)", "![x](http://h/leak.png)"),
+    ],
+)
 def test_clean_normalises_and_keeps_markup_literal(raw, expected):
     assert text.clean(raw, field="titel") == expected
 
@@ -25,18 +30,35 @@ def test_clean_limits():
     assert text.optional("a\r\nb", field="notitie") == "a\nb"
 
 
-@pytest.mark.parametrize("cents, shown", [
-    (123450, "€ 1.234,50"), (0, "€ 0,00"), (5, "€ 0,05"), (100000000, "€ 1.000.000,00"), (None, "–"),
-])
+@pytest.mark.parametrize(
+    "cents, shown",
+    [
+        (123450, "€ 1.234,50"),
+        (0, "€ 0,00"),
+        (5, "€ 0,05"),
+        (100000000, "€ 1.000.000,00"),
+        (None, "–"),
+    ],
+)
 def test_money(cents, shown):
     assert formats.money(cents) == shown
 
 
-@pytest.mark.parametrize("raw, cents", [
-    ("€ 12.500,50", 1250050), ("12500", 1250000), ("12.500", 1250000), ("12500.50", 1250050),
-    ("1,5", 150), (" € 1.234.567,89 ", 123456789), (12.5, 1250), ("", None), (None, None),
-    ("€ 250,-", 25000),
-])
+@pytest.mark.parametrize(
+    "raw, cents",
+    [
+        ("€ 12.500,50", 1250050),
+        ("12500", 1250000),
+        ("12.500", 1250000),
+        ("12500.50", 1250050),
+        ("1,5", 150),
+        (" € 1.234.567,89 ", 123456789),
+        (12.5, 1250),
+        ("", None),
+        (None, None),
+        ("€ 250,-", 25000),
+    ],
+)
 def test_parse_money(raw, cents):
     assert formats.parse_money(raw) == cents
 
@@ -48,8 +70,8 @@ def test_parse_money_refuses(raw):
 
 
 def test_dates_in_dutch():
-    from datetime import date, datetime, timezone
+    from datetime import date, datetime
 
     assert formats.date_nl(date(2026, 11, 22)) == "22 november 2026"
     # 23:30 UTC on 31 March is 1 April in Amsterdam (summer time)
-    assert formats.datetime_nl(datetime(2026, 3, 31, 23, 30, tzinfo=timezone.utc)) == "1 april 2026, 01:30"
+    assert formats.datetime_nl(datetime(2026, 3, 31, 23, 30, tzinfo=UTC)) == "1 april 2026, 01:30"

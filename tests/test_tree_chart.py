@@ -7,9 +7,9 @@ import json
 import pytest
 
 from kompas import goaltree, workshops
-from kompas.goaltree import chart as tree_chart
 from kompas.db import reading, writing
 from kompas.export import pictures
+from kompas.goaltree import chart as tree_chart
 
 
 @pytest.fixture
@@ -61,7 +61,9 @@ def test_collapsed_domain_is_one_box_with_count(tree):
     view = view_of(tree)
     boxes, rows = tree_chart.layout(view, frozenset({tree.domains[0]}))
     assert tree.effect not in {b.id for b in boxes}
-    spec = tree_chart.tree_chart(view, show_votes=False, collapsed=frozenset({tree.domains[0]})).to_dict()
+    spec = tree_chart.tree_chart(
+        view, show_votes=False, collapsed=frozenset({tree.domains[0]})
+    ).to_dict()
     labels = [r["label"] for r in _rows(spec)]
     assert "Onderwijs  +3" in labels
     assert rows == 6

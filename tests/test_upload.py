@@ -19,7 +19,7 @@ def xlsx(rows: list[list], *, formula: bool = False) -> bytes:
     for row in rows:
         ws.append(row)
     if formula:
-        ws.append(["=1+1", "=HYPERLINK(\"http://example.org\")"])
+        ws.append(["=1+1", '=HYPERLINK("http://example.org")'])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -65,10 +65,13 @@ def test_too_many_zip_members():
         upload.read_table("veel.xlsx", out.getvalue(), max_rows=10)
 
 
-@pytest.mark.parametrize("filename, data", [
-    ("groot.csv", ("naam\n" + "x\n" * 11).encode()),
-    ("groot.xlsx", xlsx([["naam"], *[["x"]] * 11])),
-])
+@pytest.mark.parametrize(
+    "filename, data",
+    [
+        ("groot.csv", ("naam\n" + "x\n" * 11).encode()),
+        ("groot.xlsx", xlsx([["naam"], *[["x"]] * 11])),
+    ],
+)
 def test_too_many_rows(filename, data):
     assert len(upload.read_table(filename, data, max_rows=11)) == 12
     with pytest.raises(ImportRefused, match="meer dan 10 regels"):
@@ -80,12 +83,15 @@ def test_too_large_file():
         upload.read_table("groot.csv", b"a" * (upload.MAX_BYTES + 1), max_rows=10)
 
 
-@pytest.mark.parametrize("filename, data, word", [
-    ("leeg.csv", b"", "leeg"),
-    ("oud.xls", b"\xd0\xcf\x11\xe0" + b"0" * 100, "type bestand"),
-    ("nep.xlsx", b"%PDF-1.4", "geen geldig Excel"),
-    ("binair.csv", b"naam\n\x00\x01", "geen tekstbestand"),
-])
+@pytest.mark.parametrize(
+    "filename, data, word",
+    [
+        ("leeg.csv", b"", "leeg"),
+        ("oud.xls", b"\xd0\xcf\x11\xe0" + b"0" * 100, "type bestand"),
+        ("nep.xlsx", b"%PDF-1.4", "geen geldig Excel"),
+        ("binair.csv", b"naam\n\x00\x01", "geen tekstbestand"),
+    ],
+)
 def test_other_refusals(filename, data, word):
     with pytest.raises(ImportRefused, match=word):
         upload.read_table(filename, data, max_rows=10)
@@ -93,8 +99,10 @@ def test_other_refusals(filename, data, word):
 
 def test_semicolon_csv():
     data = "naam;bedrag\nWelzijn Oost;€ 1.250,50\n".encode()
-    assert upload.read_table("p.csv", data, max_rows=10) == [["naam", "bedrag"],
-                                                              ["Welzijn Oost", "€ 1.250,50"]]
+    assert upload.read_table("p.csv", data, max_rows=10) == [
+        ["naam", "bedrag"],
+        ["Welzijn Oost", "€ 1.250,50"],
+    ]
 
 
 def test_utf8_with_bom_csv():
@@ -121,7 +129,10 @@ def test_xlsx_reads_saved_values_and_never_formulas():
 
 def test_blank_rows_before_the_header_are_dropped():
     data = xlsx([[None, None], ["naam", "soort"], ["A", "zorg"]])
-    assert cells(upload.read_table("p.xlsx", data, max_rows=10)) == [["naam", "soort"], ["A", "zorg"]]
+    assert cells(upload.read_table("p.xlsx", data, max_rows=10)) == [
+        ["naam", "soort"],
+        ["A", "zorg"],
+    ]
 
 
 def test_preferred_sheet():
@@ -130,5 +141,7 @@ def test_preferred_sheet():
     wb.create_sheet("Kompas").append(["soort"])
     out = io.BytesIO()
     wb.save(out)
-    assert cells(upload.read_table("k.xlsx", out.getvalue(), max_rows=10, sheet="Kompas")) == [["soort"]]
+    assert cells(upload.read_table("k.xlsx", out.getvalue(), max_rows=10, sheet="Kompas")) == [
+        ["soort"]
+    ]
     assert cells(upload.read_table("k.xlsx", out.getvalue(), max_rows=10)) == [["uitleg"]]

@@ -27,13 +27,16 @@ def test_new_workshop_has_code_main_goal_and_hashed_key(engine, make_workshop):
     assert [(n.kind, n.title) for n in main] == [("main_goal", "Iedereen telt mee en doet mee")]
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"title": ""}, "Titel mag niet leeg zijn"),
-    ({"title": "   "}, "Titel mag niet leeg zijn"),
-    ({"title": "x" * 201}, "te lang"),
-    ({"title": "Goed", "vote_budget": 0}, "1 tot en met 20"),
-    ({"title": "Goed", "vote_budget": "vijf"}, "heel getal"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"title": ""}, "Titel mag niet leeg zijn"),
+        ({"title": "   "}, "Titel mag niet leeg zijn"),
+        ({"title": "x" * 201}, "te lang"),
+        ({"title": "Goed", "vote_budget": 0}, "1 tot en met 20"),
+        ({"title": "Goed", "vote_budget": "vijf"}, "heel getal"),
+    ],
+)
 def test_create_refuses_bad_input(engine, kwargs, message):
     with pytest.raises(InvalidInput, match=message):
         with writing(engine) as db:
@@ -55,14 +58,17 @@ def test_join_and_authenticate_round_trip(engine, make_workshop):
     assert stored.token_hash != token
 
 
-@pytest.mark.parametrize("code, token_kind, error", [
-    ("ZZZZZZ", "participant", NotFound),
-    ("", "participant", NotFound),
-    ("own", "wrong", NotAllowed),
-    ("own", "other_workshop", NotAllowed),
-    ("own", "wrong_key", NotAllowed),
-    ("own", "none", NotAllowed),
-])
+@pytest.mark.parametrize(
+    "code, token_kind, error",
+    [
+        ("ZZZZZZ", "participant", NotFound),
+        ("", "participant", NotFound),
+        ("own", "wrong", NotAllowed),
+        ("own", "other_workshop", NotAllowed),
+        ("own", "wrong_key", NotAllowed),
+        ("own", "none", NotAllowed),
+    ],
+)
 def test_authenticate_refuses(engine, make_workshop, code, token_kind, error):
     ws, other = make_workshop(), make_workshop()
     ws.join("Anne")
@@ -78,11 +84,14 @@ def test_authenticate_refuses(engine, make_workshop, code, token_kind, error):
         workshops.authenticate(db, code=ws.code if code == "own" else code, **kwargs)
 
 
-@pytest.mark.parametrize("name, role, message", [
-    ("", "gemeente", "Naam mag niet leeg zijn"),
-    ("A" * 81, "gemeente", "te lang"),
-    ("Anne", "wethouder", "Kies een rol"),
-])
+@pytest.mark.parametrize(
+    "name, role, message",
+    [
+        ("", "gemeente", "Naam mag niet leeg zijn"),
+        ("A" * 81, "gemeente", "te lang"),
+        ("Anne", "wethouder", "Kies een rol"),
+    ],
+)
 def test_join_refuses_bad_input_and_creates_nothing(engine, make_workshop, name, role, message):
     ws = make_workshop()
     with pytest.raises(InvalidInput, match=message), writing(engine) as db:
@@ -156,11 +165,19 @@ def test_removed_participant_is_locked_out_but_contributions_stay(engine, make_w
         assert db.get(Participant, anne.participant_id) is not None
 
 
-@pytest.mark.parametrize("tool, phase, locked, opened", [
-    (tool, phase, locked, opened) for tool in TOOLS for phase in PHASES[tool]
-    for locked in (False, True) for opened in (False, True)])
+@pytest.mark.parametrize(
+    "tool, phase, locked, opened",
+    [
+        (tool, phase, locked, opened)
+        for tool in TOOLS
+        for phase in PHASES[tool]
+        for locked in (False, True)
+        for opened in (False, True)
+    ],
+)
 def test_write_refusal_reads_the_same_from_the_page_data_as_in_a_write(
-        engine, make_workshop, tool, phase, locked, opened):
+    engine, make_workshop, tool, phase, locked, opened
+):
     """The UI asks write_refusal with the cached WorkshopInfo, the domain with the row."""
     ws = make_workshop()
     anne = ws.join("Anne")
@@ -174,9 +191,12 @@ def test_write_refusal_reads_the_same_from_the_page_data_as_in_a_write(
             assert workshops.write_refusal(info, ws.facilitator, tool, phases) is None
             reason = workshops.write_refusal(row, anne, tool, phases)
             assert workshops.write_refusal(info, anne, tool, phases) == reason
-            assert (reason is None) == (not locked and phase != "gesloten"
-                                        and (phases is None or phase in phases)
-                                        and (tool != "compass" or opened))
+            assert (reason is None) == (
+                not locked
+                and phase != "gesloten"
+                and (phases is None or phase in phases)
+                and (tool != "compass" or opened)
+            )
     with writing(engine) as db:
         workshops.remove_participant(db, actor=ws.facilitator, participant_id=anne.participant_id)
     with reading(engine) as db:
@@ -188,7 +208,9 @@ def test_anonymise_keeps_row_without_name(engine, make_workshop):
     ws = make_workshop()
     anne = ws.join("Anne de Vries", organisation="MEE")
     with writing(engine) as db:
-        workshops.anonymise_participant(db, actor=ws.facilitator, participant_id=anne.participant_id)
+        workshops.anonymise_participant(
+            db, actor=ws.facilitator, participant_id=anne.participant_id
+        )
     with reading(engine) as db:
         row = db.get(Participant, anne.participant_id)
     assert "Anne" not in row.name and row.organisation == "" and row.anonymised
@@ -198,7 +220,9 @@ def test_facilitator_of_other_workshop_cannot_touch_participants(engine, make_wo
     ws, other = make_workshop(), make_workshop()
     anne = ws.join("Anne")
     with pytest.raises(NotFound), writing(engine) as db:
-        workshops.remove_participant(db, actor=other.facilitator, participant_id=anne.participant_id)
+        workshops.remove_participant(
+            db, actor=other.facilitator, participant_id=anne.participant_id
+        )
 
 
 def test_delete_needs_the_code_and_removes_everything(file_engine):
@@ -217,8 +241,11 @@ def test_delete_needs_the_code_and_removes_everything(file_engine):
     with reading(file_engine) as db:
         for table in SQLModel.metadata.sorted_tables:
             if "workshop_id" in table.c:
-                left = db.execute(select(func.count()).select_from(table)
-                                  .where(table.c.workshop_id == demo.workshop_id)).scalar()
+                left = db.execute(
+                    select(func.count())
+                    .select_from(table)
+                    .where(table.c.workshop_id == demo.workshop_id)
+                ).scalar()
                 assert left == 0, table.name
         assert db.get(Workshop, keep.workshop_id) is not None
 
@@ -305,7 +332,9 @@ def test_joins_and_the_timer_do_not_change_the_content_version(engine, make_work
     after_join = live.current_versions(engine, ws.id)
     assert after_join[0] == before[0] + 2 and after_join[1] == before[1]
     with writing(engine) as db:
-        goaltree.add_node(db, actor=anne, parent_id=goaltree.main_goal(db, ws.id).id, title="Voorstel")
+        goaltree.add_node(
+            db, actor=anne, parent_id=goaltree.main_goal(db, ws.id).id, title="Voorstel"
+        )
     after_node = live.current_versions(engine, ws.id)
     assert after_node == (after_join[0] + 1, after_join[0] + 1)
     with reading(engine) as db:

@@ -18,11 +18,20 @@ from kompas.labels import compass_status_label
 
 # Colours meet WCAG AA (≥ 3:1 for graphics) on white; shapes repeat the status for
 # people who cannot tell the colours apart.
-STATUS_COLORS = {STATUS_REACHED: "#1f5f8b", STATUS_ON_TRACK: "#2e7d32",
-                 STATUS_OFF_TRACK: "#c62828", STATUS_NO_DATA: "#6b6b6b", STATUS_STORY: "#7b4f9d"}
-STATUS_SHAPES = {STATUS_REACHED: "diamond", STATUS_ON_TRACK: "circle",
-                 STATUS_OFF_TRACK: "triangle-down", STATUS_NO_DATA: "square",
-                 STATUS_STORY: "cross"}
+STATUS_COLORS = {
+    STATUS_REACHED: "#1f5f8b",
+    STATUS_ON_TRACK: "#2e7d32",
+    STATUS_OFF_TRACK: "#c62828",
+    STATUS_NO_DATA: "#6b6b6b",
+    STATUS_STORY: "#7b4f9d",
+}
+STATUS_SHAPES = {
+    STATUS_REACHED: "diamond",
+    STATUS_ON_TRACK: "circle",
+    STATUS_OFF_TRACK: "triangle-down",
+    STATUS_NO_DATA: "square",
+    STATUS_STORY: "cross",
+}
 BUDGET_COLOR = "#1f5f8b"
 GAP_COLOR = "#c62828"
 FONT_SIZE = 15
@@ -35,30 +44,66 @@ def _short(text: str, n: int = 48) -> str:
 
 
 def _status_scale() -> alt.Scale:
-    return alt.Scale(domain=[compass_status_label(s) for s in STATUS_COLORS], range=list(STATUS_COLORS.values()))
+    return alt.Scale(
+        domain=[compass_status_label(s) for s in STATUS_COLORS], range=list(STATUS_COLORS.values())
+    )
 
 
 def _shape_scale() -> alt.Scale:
-    return alt.Scale(domain=[compass_status_label(s) for s in STATUS_SHAPES], range=list(STATUS_SHAPES.values()))
+    return alt.Scale(
+        domain=[compass_status_label(s) for s in STATUS_SHAPES], range=list(STATUS_SHAPES.values())
+    )
 
 
-NL_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
-             "time": {"dateTime": "%a %e %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S",
-                      "periods": ["AM", "PM"],
-                      "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
-                      "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
-                      "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli",
-                                 "augustus", "september", "oktober", "november", "december"],
-                      "shortMonths": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep",
-                                      "okt", "nov", "dec"]}}
+NL_LOCALE = {
+    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
+    "time": {
+        "dateTime": "%a %e %B %Y %X",
+        "date": "%d-%m-%Y",
+        "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+        "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+        "months": [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        "shortMonths": [
+            "jan",
+            "feb",
+            "mrt",
+            "apr",
+            "mei",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "okt",
+            "nov",
+            "dec",
+        ],
+    },
+}
 
 
 def _configure(chart, label_width: int = LABEL_WIDTH):
-    return (chart.configure(locale=NL_LOCALE).configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE,
-                                                             labelLimit=label_width)
-            .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom")
-            .configure_title(fontSize=FONT_SIZE + 3, anchor="start")
-            .configure_view(strokeWidth=0))
+    return (
+        chart.configure(locale=NL_LOCALE)
+        .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelLimit=label_width)
+        .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom")
+        .configure_title(fontSize=FONT_SIZE + 3, anchor="start")
+        .configure_view(strokeWidth=0)
+    )
 
 
 def _wrap(text: str, width: int = 28, lines: int = 2) -> str:
@@ -98,7 +143,9 @@ def results_inputs_chart(view: CompassView, *, width: int = 900) -> alt.Chart:
 
 def _results_inputs_parts(view: CompassView, left_width, right_width) -> tuple:
     labels = _result_labels(view)
-    order = labels + ([NOT_LINKED] if any(rid is None for rid, _, _ in view.budget_per_result) else [])
+    order = labels + (
+        [NOT_LINKED] if any(rid is None for rid, _, _ in view.budget_per_result) else []
+    )
     points, bars = [], []
     slots = max([len(rv.indicators) for rv in view.results] + [1])
     row_height = max(ROW_HEIGHT, 24 * slots + 12)
@@ -107,59 +154,133 @@ def _results_inputs_parts(view: CompassView, left_width, right_width) -> tuple:
             pct = None if iv.progress is None else round(iv.progress * 100, 1)
             if pct is None:
                 pct = 100.0 if iv.status == STATUS_REACHED else 0.0
-            points.append({"resultaat": label, "indicator": iv.name, "naam": _short(iv.name, 30),
-                           "slot": slot,
-                           "status": compass_status_label(iv.status),
-                           "voortgang": pct, "waarden": _values_text(iv)})
-        bars.append({"resultaat": label, "budget": rv.budget_cents / 100,
-                     "bedrag": formats.money_short(rv.budget_cents) if rv.activity_ids else "geen activiteit",
-                     "gat": not rv.activity_ids})
-    for rid, title, cents in view.budget_per_result:
+            points.append(
+                {
+                    "resultaat": label,
+                    "indicator": iv.name,
+                    "naam": _short(iv.name, 30),
+                    "slot": slot,
+                    "status": compass_status_label(iv.status),
+                    "voortgang": pct,
+                    "waarden": _values_text(iv),
+                }
+            )
+        bars.append(
+            {
+                "resultaat": label,
+                "budget": rv.budget_cents / 100,
+                "bedrag": formats.money_short(rv.budget_cents)
+                if rv.activity_ids
+                else "geen activiteit",
+                "gat": not rv.activity_ids,
+            }
+        )
+    for rid, _title, cents in view.budget_per_result:
         if rid is None:
-            bars.append({"resultaat": NOT_LINKED, "budget": cents / 100,
-                         "bedrag": formats.money_short(cents), "gat": True})
+            bars.append(
+                {
+                    "resultaat": NOT_LINKED,
+                    "budget": cents / 100,
+                    "bedrag": formats.money_short(cents),
+                    "gat": True,
+                }
+            )
     height = max(len(order), 1) * row_height
-    y = alt.Y("resultaat:N", sort=order, title=None, scale=_band(order),
-              axis=alt.Axis(labelExpr="split(datum.label, '|')", labelPadding=6))
+    y = alt.Y(
+        "resultaat:N",
+        sort=order,
+        title=None,
+        scale=_band(order),
+        axis=alt.Axis(labelExpr="split(datum.label, '|')", labelPadding=6),
+    )
     offset = alt.YOffset("slot:O", scale=alt.Scale(paddingOuter=0.3))
-    left_base = alt.Chart(alt.Data(values=points)) if points else alt.Chart(
-        alt.Data(values=[{"resultaat": order[0] if order else "", "voortgang": 0, "status": compass_status_label(STATUS_NO_DATA),
-                          "indicator": "", "waarden": "", "slot": 0, "naam": ""}]))
-    band = alt.Chart(alt.Data(values=[{"x": 0, "x2": 100}])).mark_rect(color="#eef3f7").encode(
-        x=alt.X("x:Q"), x2="x2:Q")
-    target = alt.Chart(alt.Data(values=[{"x": 100}])).mark_rule(color="#333", strokeDash=[4, 3]).encode(x="x:Q")
+    left_base = (
+        alt.Chart(alt.Data(values=points))
+        if points
+        else alt.Chart(
+            alt.Data(
+                values=[
+                    {
+                        "resultaat": order[0] if order else "",
+                        "voortgang": 0,
+                        "status": compass_status_label(STATUS_NO_DATA),
+                        "indicator": "",
+                        "waarden": "",
+                        "slot": 0,
+                        "naam": "",
+                    }
+                ]
+            )
+        )
+    )
+    band = (
+        alt.Chart(alt.Data(values=[{"x": 0, "x2": 100}]))
+        .mark_rect(color="#eef3f7")
+        .encode(x=alt.X("x:Q"), x2="x2:Q")
+    )
+    target = (
+        alt.Chart(alt.Data(values=[{"x": 100}]))
+        .mark_rule(color="#333", strokeDash=[4, 3])
+        .encode(x="x:Q")
+    )
     dots = left_base.mark_point(size=260, filled=True, opacity=0.9 if points else 0).encode(
-        x=alt.X("voortgang:Q", title="Indicatoren: van nulmeting (0%) naar doel (100%)",
-                scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=[0, 25, 50, 75, 100],
-                                                                labelExpr="datum.value + '%'")),
-        y=y, yOffset=offset,
+        x=alt.X(
+            "voortgang:Q",
+            title="Indicatoren: van nulmeting (0%) naar doel (100%)",
+            scale=alt.Scale(domain=[0, 100]),
+            axis=alt.Axis(values=[0, 25, 50, 75, 100], labelExpr="datum.value + '%'"),
+        ),
+        y=y,
+        yOffset=offset,
         color=alt.Color("status:N", scale=_status_scale(), title="Status"),
         shape=alt.Shape("status:N", scale=_shape_scale(), title="Status"),
-        tooltip=[alt.Tooltip("indicator:N", title="Indicator"), alt.Tooltip("status:N", title="Status"),
-                 alt.Tooltip("waarden:N", title="Waarden")])
+        tooltip=[
+            alt.Tooltip("indicator:N", title="Indicator"),
+            alt.Tooltip("status:N", title="Status"),
+            alt.Tooltip("waarden:N", title="Waarden"),
+        ],
+    )
     names = left_base.mark_text(fontSize=FONT_SIZE - 3, color="#222", opacity=1 if points else 0)
-    names_right = names.transform_filter("datum.voortgang <= 50").mark_text(
-        align="left", dx=13, fontSize=FONT_SIZE - 2, color="#222").encode(
-        x="voortgang:Q", y=y, yOffset=offset, text="naam:N")
-    names_left = names.transform_filter("datum.voortgang > 50").mark_text(
-        align="right", dx=-13, fontSize=FONT_SIZE - 2, color="#222").encode(
-        x="voortgang:Q", y=y, yOffset=offset, text="naam:N")
+    names_right = (
+        names.transform_filter("datum.voortgang <= 50")
+        .mark_text(align="left", dx=13, fontSize=FONT_SIZE - 2, color="#222")
+        .encode(x="voortgang:Q", y=y, yOffset=offset, text="naam:N")
+    )
+    names_left = (
+        names.transform_filter("datum.voortgang > 50")
+        .mark_text(align="right", dx=-13, fontSize=FONT_SIZE - 2, color="#222")
+        .encode(x="voortgang:Q", y=y, yOffset=offset, text="naam:N")
+    )
     left = alt.layer(band, target, dots, names_right, names_left).properties(
-        width=left_width, height=height, title="Resultaten: staan de indicatoren op koers?")
-    right_base = alt.Chart(alt.Data(values=bars or [{"resultaat": "", "budget": 0, "bedrag": "", "gat": False}]))
+        width=left_width, height=height, title="Resultaten: staan de indicatoren op koers?"
+    )
+    right_base = alt.Chart(
+        alt.Data(values=bars or [{"resultaat": "", "budget": 0, "bedrag": "", "gat": False}])
+    )
     max_budget = max([b["budget"] for b in bars] + [1])
     bar = right_base.mark_bar(height=min(row_height * 0.5, 28)).encode(
-        x=alt.X("budget:Q", title="Budget in euro", scale=alt.Scale(domain=[0, max_budget * 1.35]),
-                axis=alt.Axis(labelExpr="'€ ' + format(datum.value, ',.0f')", tickCount=4)),
+        x=alt.X(
+            "budget:Q",
+            title="Budget in euro",
+            scale=alt.Scale(domain=[0, max_budget * 1.35]),
+            axis=alt.Axis(labelExpr="'€ ' + format(datum.value, ',.0f')", tickCount=4),
+        ),
         y=alt.Y("resultaat:N", sort=order, title=None, axis=None, scale=_band(order)),
         color=alt.condition("datum.gat", alt.value(GAP_COLOR), alt.value(BUDGET_COLOR)),
-        tooltip=[alt.Tooltip("resultaat:N", title="Resultaat"), alt.Tooltip("bedrag:N", title="Budget")])
+        tooltip=[
+            alt.Tooltip("resultaat:N", title="Resultaat"),
+            alt.Tooltip("bedrag:N", title="Budget"),
+        ],
+    )
     text = right_base.mark_text(align="left", dx=6, fontSize=FONT_SIZE, fontWeight="bold").encode(
-        x="budget:Q", y=alt.Y("resultaat:N", sort=order, axis=None, scale=_band(order)),
+        x="budget:Q",
+        y=alt.Y("resultaat:N", sort=order, axis=None, scale=_band(order)),
         text="bedrag:N",
-        color=alt.condition("datum.gat", alt.value(GAP_COLOR), alt.value("#222")))
-    right = alt.layer(bar, text).properties(width=right_width, height=height,
-                                            title="Inzet: budget per resultaat")
+        color=alt.condition("datum.gat", alt.value(GAP_COLOR), alt.value("#222")),
+    )
+    right = alt.layer(bar, text).properties(
+        width=right_width, height=height, title="Inzet: budget per resultaat"
+    )
     return left, right
 
 
@@ -170,20 +291,26 @@ def _band(order: list[str]) -> alt.Scale:
 def _values_text(iv: IndicatorView) -> str:
     unit = f" {iv.unit}" if iv.unit else ""
     latest = iv.latest.value if iv.latest is not None else None
-    return (f"nulmeting {formats.smart_number(iv.baseline_value)}{unit} → "
-            f"gemeten {formats.smart_number(latest)}{unit} → "
-            f"doel {formats.smart_number(iv.target_value)}{unit}")
+    return (
+        f"nulmeting {formats.smart_number(iv.baseline_value)}{unit} → "
+        f"gemeten {formats.smart_number(latest)}{unit} → "
+        f"doel {formats.smart_number(iv.target_value)}{unit}"
+    )
 
 
 def budget_per_result_chart(view: CompassView, *, width: int = 520) -> alt.Chart:
-    rows = [{"resultaat": _short(title), "budget": cents / 100, "bedrag": formats.money_short(cents)}
-            for _, title, cents in view.budget_per_result]
+    rows = [
+        {"resultaat": _short(title), "budget": cents / 100, "bedrag": formats.money_short(cents)}
+        for _, title, cents in view.budget_per_result
+    ]
     return _budget_bars(rows, "resultaat", "Budget per resultaat", width)
 
 
 def budget_per_partner_chart(view: CompassView, *, width: int = 520) -> alt.Chart:
-    rows = [{"partner": _short(name), "budget": cents / 100, "bedrag": formats.money_short(cents)}
-            for name, cents in view.budget_per_partner]
+    rows = [
+        {"partner": _short(name), "budget": cents / 100, "bedrag": formats.money_short(cents)}
+        for name, cents in view.budget_per_partner
+    ]
     return _budget_bars(rows, "partner", "Budget per partner", width)
 
 
@@ -193,11 +320,20 @@ def _budget_bars(rows: list[dict], field: str, title: str, width: int) -> alt.Ch
     base = alt.Chart(alt.Data(values=rows or [{field: "", "budget": 0, "bedrag": ""}]))
     y = alt.Y(f"{field}:N", sort=order, title=None)
     bar = base.mark_bar(color=BUDGET_COLOR).encode(
-        x=alt.X("budget:Q", title="Budget in euro", scale=alt.Scale(domain=[0, max_budget * 1.4]),
-                axis=alt.Axis(labelExpr="'€ ' + format(datum.value, ',.0f')", tickCount=3)),
-        y=y, tooltip=[alt.Tooltip(f"{field}:N"), alt.Tooltip("bedrag:N", title="Budget")])
+        x=alt.X(
+            "budget:Q",
+            title="Budget in euro",
+            scale=alt.Scale(domain=[0, max_budget * 1.4]),
+            axis=alt.Axis(labelExpr="'€ ' + format(datum.value, ',.0f')", tickCount=3),
+        ),
+        y=y,
+        tooltip=[alt.Tooltip(f"{field}:N"), alt.Tooltip("bedrag:N", title="Budget")],
+    )
     text = base.mark_text(align="left", dx=6, fontSize=FONT_SIZE - 1).encode(
-        x="budget:Q", y=y, text="bedrag:N")
-    return _configure(alt.layer(bar, text).properties(
-        width=width, height=max(len(rows), 1) * ROW_HEIGHT, title=title))
-
+        x="budget:Q", y=y, text="bedrag:N"
+    )
+    return _configure(
+        alt.layer(bar, text).properties(
+            width=width, height=max(len(rows), 1) * ROW_HEIGHT, title=title
+        )
+    )

@@ -91,7 +91,9 @@ def parse_date(raw: object, field_: str, *, required: bool = True) -> Optional[d
             return datetime.strptime(s, fmt).date()
         except ValueError:
             continue
-    raise InvalidInput(f"{sentence_start(field_)} '{s}' is geen datum. Schrijf bijvoorbeeld 15-03-2025.")
+    raise InvalidInput(
+        f"{sentence_start(field_)} '{s}' is geen datum. Schrijf bijvoorbeeld 15-03-2025."
+    )
 
 
 def parse_effectiveness(raw: object) -> str:
@@ -113,16 +115,21 @@ def parse_choice(value: object) -> Optional[int]:
         raise InvalidInput("Kies een bestaande waarde uit de lijst.") from exc
 
 
-def check_direction(baseline: Optional[float], target: Optional[float], higher_is_better: bool,
-                    name: str) -> None:
+def check_direction(
+    baseline: Optional[float], target: Optional[float], higher_is_better: bool, name: str
+) -> None:
     if baseline is None or target is None or baseline == target:
         return
     if higher_is_better and target < baseline:
-        raise InvalidInput(f"Indicator '{name}': de streefwaarde is lager dan de nulmeting, "
-                           "maar 'hoger is beter' staat aan. Zet 'hoger is beter' uit of pas de waarden aan.")
+        raise InvalidInput(
+            f"Indicator '{name}': de streefwaarde is lager dan de nulmeting, "
+            "maar 'hoger is beter' staat aan. Zet 'hoger is beter' uit of pas de waarden aan."
+        )
     if not higher_is_better and target > baseline:
-        raise InvalidInput(f"Indicator '{name}': de streefwaarde is hoger dan de nulmeting, "
-                           "maar 'hoger is beter' staat uit. Zet 'hoger is beter' aan of pas de waarden aan.")
+        raise InvalidInput(
+            f"Indicator '{name}': de streefwaarde is hoger dan de nulmeting, "
+            "maar 'hoger is beter' staat uit. Zet 'hoger is beter' aan of pas de waarden aan."
+        )
 
 
 def _empty_cell(value: object) -> bool:
@@ -143,7 +150,9 @@ class CompassInput(SQLModel):
 
     @classmethod
     def from_row(cls, row: dict, **extra: object):
-        values = {k: (None if _empty_cell(v) else v) for k, v in row.items() if k in cls.model_fields}
+        values = {
+            k: (None if _empty_cell(v) else v) for k, v in row.items() if k in cls.model_fields
+        }
         for key in cls.CHOICES:
             if key in values:
                 values[key] = parse_choice(values[key])
@@ -162,7 +171,8 @@ class AmbitionCreate(CompassInput):
     monitoring: str = ""
 
     _title = field_validator("title", mode="before")(
-        lambda cls, v: text.clean(v, field="titel van de ambitie"))
+        lambda cls, v: text.clean(v, field="titel van de ambitie")
+    )
     _current_state = field_validator("current_state", mode="before")(_text("hoe gaat het nu"))
     _monitoring = field_validator("monitoring", mode="before")(_text("monitoringcijfers"))
 
@@ -177,7 +187,8 @@ class ResultCreate(CompassInput):
     description: str = ""
 
     _title = field_validator("title", mode="before")(
-        lambda cls, v: text.clean(v, field="titel van het resultaat"))
+        lambda cls, v: text.clean(v, field="titel van het resultaat")
+    )
     _description = field_validator("description", mode="before")(_text("toelichting"))
 
 
@@ -199,13 +210,16 @@ class ActivityUpdate(CompassInput):
     proven_effective: Optional[str] = None
 
     _title = field_validator("title", mode="before")(
-        lambda cls, v: text.clean(v, field="titel van de activiteit"))
+        lambda cls, v: text.clean(v, field="titel van de activiteit")
+    )
     _description = field_validator("description", mode="before")(_text("toelichting"))
     _budget = field_validator("budget_cents", mode="before")(lambda cls, v: parse_cents(v))
     _method = field_validator("quality_method", mode="before")(_text("methode"))
     _training = field_validator("quality_training", mode="before")(_text("scholing"))
     _conditions = field_validator("quality_conditions", mode="before")(_text("randvoorwaarden"))
-    _effective = field_validator("proven_effective", mode="before")(lambda cls, v: parse_effectiveness(v))
+    _effective = field_validator("proven_effective", mode="before")(
+        lambda cls, v: parse_effectiveness(v)
+    )
 
     @field_validator("result_ids", mode="before")
     @classmethod
@@ -249,30 +263,46 @@ class IndicatorCreate(CompassInput):
     source: str = ""
 
     _name = field_validator("name", mode="before")(
-        lambda cls, v: text.clean(v, field="naam van de indicator"))
+        lambda cls, v: text.clean(v, field="naam van de indicator")
+    )
     _unit = field_validator("unit", mode="before")(
-        lambda cls, v: text.clean(v, field="eenheid", max_len=40, required=False))
-    _baseline = field_validator("baseline_value", mode="before")(lambda cls, v: parse_value(v, "nulmeting"))
+        lambda cls, v: text.clean(v, field="eenheid", max_len=40, required=False)
+    )
+    _baseline = field_validator("baseline_value", mode="before")(
+        lambda cls, v: parse_value(v, "nulmeting")
+    )
     _baseline_year = field_validator("baseline_year", mode="before")(
-        lambda cls, v: parse_year(v, "jaar van de nulmeting"))
-    _target = field_validator("target_value", mode="before")(lambda cls, v: parse_value(v, "streefwaarde"))
-    _target_year = field_validator("target_year", mode="before")(lambda cls, v: parse_year(v, "streefjaar"))
-    _higher = field_validator("higher_is_better", mode="before")(lambda cls, v: parse_bool(v, "hoger is beter"))
+        lambda cls, v: parse_year(v, "jaar van de nulmeting")
+    )
+    _target = field_validator("target_value", mode="before")(
+        lambda cls, v: parse_value(v, "streefwaarde")
+    )
+    _target_year = field_validator("target_year", mode="before")(
+        lambda cls, v: parse_year(v, "streefjaar")
+    )
+    _higher = field_validator("higher_is_better", mode="before")(
+        lambda cls, v: parse_bool(v, "hoger is beter")
+    )
     _source = field_validator("source", mode="before")(
-        lambda cls, v: text.clean(v, field="bron", required=False))
+        lambda cls, v: text.clean(v, field="bron", required=False)
+    )
 
     @field_validator("kind", mode="before")
     @classmethod
     def _kind(cls, value: object) -> str:
         kind = str(value or "tellen").strip().lower()
         if kind not in INDICATOR_KINDS:
-            raise InvalidInput(f"Soort indicator: kies tellen (een getal) of vertellen (een verhaal), niet '{kind}'.")
+            raise InvalidInput(
+                f"Soort indicator: kies tellen (een getal) of vertellen (een verhaal), niet '{kind}'."
+            )
         return kind
 
     @model_validator(mode="after")
-    def _years_and_direction(self) -> "IndicatorCreate":
+    def _years_and_direction(self) -> IndicatorCreate:
         if self.baseline_year and self.target_year and self.target_year < self.baseline_year:
-            raise InvalidInput(f"Indicator '{self.name}': het streefjaar ligt voor het jaar van de nulmeting.")
+            raise InvalidInput(
+                f"Indicator '{self.name}': het streefjaar ligt voor het jaar van de nulmeting."
+            )
         check_direction(self.baseline_value, self.target_value, self.higher_is_better, self.name)
         return self
 
@@ -294,9 +324,11 @@ class ReflectionCreate(CompassInput):
     _could_be_better = field_validator("could_be_better", mode="before")(_text("wat kan beter"))
     _next_step = field_validator("next_step", mode="before")(_text("volgende stap"))
     _owner = field_validator("owner", mode="before")(
-        lambda cls, v: text.clean(v, field="eigenaar", max_len=text.NAME_MAX, required=False))
+        lambda cls, v: text.clean(v, field="eigenaar", max_len=text.NAME_MAX, required=False)
+    )
     _due_date = field_validator("due_date", mode="before")(
-        lambda cls, v: parse_date(v, "datum", required=False))
+        lambda cls, v: parse_date(v, "datum", required=False)
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -310,7 +342,9 @@ class ReflectionCreate(CompassInput):
         return values
 
     @model_validator(mode="after")
-    def _something_noted(self) -> "ReflectionCreate":
+    def _something_noted(self) -> ReflectionCreate:
         if not (self.going_well or self.could_be_better or self.next_step):
-            raise InvalidInput("Vul bij een verbeterpunt minstens in wat goed gaat, wat beter kan of de volgende stap.")
+            raise InvalidInput(
+                "Vul bij een verbeterpunt minstens in wat goed gaat, wat beter kan of de volgende stap."
+            )
         return self

@@ -26,9 +26,12 @@ KINDS = ("resultaat", "indicator", "activiteit")
 COLUMNS = (
     ("soort", "resultaat, indicator of activiteit", "indicator"),
     ("ambitie", "bij een resultaat: de ambitie (nieuw of bestaand)", "Minder eenzaamheid"),
-    ("resultaat", "titel van het resultaat; bij een indicator of activiteit: het resultaat waar "
-                  "hij bij hoort (bij een activiteit meer resultaten gescheiden door ;)",
-     "Over 3 jaar voelen minder inwoners zich eenzaam"),
+    (
+        "resultaat",
+        "titel van het resultaat; bij een indicator of activiteit: het resultaat waar "
+        "hij bij hoort (bij een activiteit meer resultaten gescheiden door ;)",
+        "Over 3 jaar voelen minder inwoners zich eenzaam",
+    ),
     ("activiteit", "titel van de activiteit; bij een indicator: de activiteit (outcome)", ""),
     ("naam", "bij een indicator: de naam", "Inwoners die zich eenzaam voelen"),
     ("vorm", "bij een indicator: tellen (getal) of vertellen (verhaal)", "tellen"),
@@ -50,19 +53,46 @@ COLUMNS = (
 )
 COLUMN_NAMES = tuple(name for name, _, _ in COLUMNS)
 EXAMPLES = (
-    {"soort": "resultaat", "ambitie": "Minder eenzaamheid",
-     "resultaat": "Over 3 jaar voelen minder inwoners zich eenzaam"},
-    {"soort": "indicator", "resultaat": "Over 3 jaar voelen minder inwoners zich eenzaam",
-     "naam": "Inwoners die zich eenzaam voelen", "vorm": "tellen", "eenheid": "%", "nulmeting": "44",
-     "jaar_nulmeting": "2022", "streefwaarde": "38", "streefjaar": "2027", "hoger_is_beter": "nee",
-     "bron": "GGD-gezondheidsmonitor", "meting": "41", "meetdatum": "01-09-2024"},
-    {"soort": "activiteit", "activiteit": "Buurtkamers in elke wijk",
-     "resultaat": "Over 3 jaar voelen minder inwoners zich eenzaam", "partner": "Welzijn Oost",
-     "budget": "€ 125.000", "methode": "Methodiek buurtkamer", "bewezen_effectief": "deels"},
+    {
+        "soort": "resultaat",
+        "ambitie": "Minder eenzaamheid",
+        "resultaat": "Over 3 jaar voelen minder inwoners zich eenzaam",
+    },
+    {
+        "soort": "indicator",
+        "resultaat": "Over 3 jaar voelen minder inwoners zich eenzaam",
+        "naam": "Inwoners die zich eenzaam voelen",
+        "vorm": "tellen",
+        "eenheid": "%",
+        "nulmeting": "44",
+        "jaar_nulmeting": "2022",
+        "streefwaarde": "38",
+        "streefjaar": "2027",
+        "hoger_is_beter": "nee",
+        "bron": "GGD-gezondheidsmonitor",
+        "meting": "41",
+        "meetdatum": "01-09-2024",
+    },
+    {
+        "soort": "activiteit",
+        "activiteit": "Buurtkamers in elke wijk",
+        "resultaat": "Over 3 jaar voelen minder inwoners zich eenzaam",
+        "partner": "Welzijn Oost",
+        "budget": "€ 125.000",
+        "methode": "Methodiek buurtkamer",
+        "bewezen_effectief": "deels",
+    },
 )
-_ALIASES = {"type": "soort", "titel": "naam", "indicator": "naam", "jaar": "jaar_nulmeting",
-            "hoger_beter": "hoger_is_beter", "datum": "meetdatum", "bedrag": "budget",
-            "effectief": "bewezen_effectief"}
+_ALIASES = {
+    "type": "soort",
+    "titel": "naam",
+    "indicator": "naam",
+    "jaar": "jaar_nulmeting",
+    "hoger_beter": "hoger_is_beter",
+    "datum": "meetdatum",
+    "bedrag": "budget",
+    "effectief": "bewezen_effectief",
+}
 
 
 @dataclass(frozen=True)
@@ -74,9 +104,11 @@ class ImportResult:
     activities: int = 0
 
     def summary(self) -> str:
-        return (f"Ingelezen: {self.results} resultaten, {self.indicators} indicatoren, "
-                f"{self.measurements} metingen en {self.activities} activiteiten"
-                + (f" (en {self.ambitions} nieuwe ambities)." if self.ambitions else "."))
+        return (
+            f"Ingelezen: {self.results} resultaten, {self.indicators} indicatoren, "
+            f"{self.measurements} metingen en {self.activities} activiteiten"
+            + (f" (en {self.ambitions} nieuwe ambities)." if self.ambitions else ".")
+        )
 
 
 # --- template -------------------------------------------------------------------------------
@@ -132,9 +164,11 @@ def read_rows(filename: str, data: bytes) -> list[tuple[int, dict]]:
     header = [_column(h) for h in table[0]]
     unknown = [str(raw) for raw, h in zip(table[0], header) if h and h not in COLUMN_NAMES]
     if unknown:
-        raise ImportRefused("Het bestand heeft kolommen die het sjabloon niet kent: "
-                            + ", ".join(f"'{u}'" for u in unknown[:10])
-                            + ". Gebruik de kolomnamen van het sjabloon.")
+        raise ImportRefused(
+            "Het bestand heeft kolommen die het sjabloon niet kent: "
+            + ", ".join(f"'{u}'" for u in unknown[:10])
+            + ". Gebruik de kolomnamen van het sjabloon."
+        )
     if "soort" not in header:
         raise ImportRefused("De kolom 'soort' ontbreekt. Gebruik de kolomnamen van het sjabloon.")
     rows = []
@@ -165,9 +199,15 @@ def _s(row: dict, key: str) -> str:
 
 
 def _find(db: Session, model, column, workshop_id: int, title: str):
-    return db.execute(select(model).where(model.workshop_id == workshop_id,
-                                          func.lower(column) == title.lower())
-                      .order_by(model.id)).scalars().first()
+    return (
+        db.execute(
+            select(model)
+            .where(model.workshop_id == workshop_id, func.lower(column) == title.lower())
+            .order_by(model.id)
+        )
+        .scalars()
+        .first()
+    )
 
 
 def import_compass(db: Session, *, actor: Actor, filename: str, data: bytes) -> ImportResult:
@@ -179,8 +219,10 @@ def import_compass(db: Session, *, actor: Actor, filename: str, data: bytes) -> 
     rows = read_rows(filename, data)
     problems: list[str] = []
     counts = dict(ambitions=0, results=0, indicators=0, measurements=0, activities=0)
-    partners = {p.name.strip().lower(): p.id for p in db.execute(
-        select(Partner).where(Partner.workshop_id == workshop.id)).scalars()}
+    partners = {
+        p.name.strip().lower(): p.id
+        for p in db.execute(select(Partner).where(Partner.workshop_id == workshop.id)).scalars()
+    }
 
     def run(number: int, fn) -> None:
         try:
@@ -193,8 +235,10 @@ def import_compass(db: Session, *, actor: Actor, filename: str, data: bytes) -> 
 
     for number, row in rows:
         if kind_of(row) not in KINDS:
-            problems.append(f"Rij {number}: soort '{_s(row, 'soort')}' is onbekend. "
-                            "Kies resultaat, indicator of activiteit.")
+            problems.append(
+                f"Rij {number}: soort '{_s(row, 'soort')}' is onbekend. "
+                "Kies resultaat, indicator of activiteit."
+            )
 
     def add_result(row: dict) -> None:
         title = _s(row, "resultaat")
@@ -218,7 +262,9 @@ def import_compass(db: Session, *, actor: Actor, filename: str, data: bytes) -> 
         for title in [t.strip() for t in raw.replace("|", ";").split(";") if t.strip()]:
             found = _find(db, Result, Result.title, workshop.id, title)
             if found is None:
-                raise InvalidInput(f"resultaat '{title}' bestaat niet in het kompas of in dit bestand.")
+                raise InvalidInput(
+                    f"resultaat '{title}' bestaat niet in het kompas of in dit bestand."
+                )
             ids.append(found.id)
         return ids
 
@@ -232,16 +278,25 @@ def import_compass(db: Session, *, actor: Actor, filename: str, data: bytes) -> 
         if _s(row, "partner"):
             partner_id = partners.get(_s(row, "partner").lower())
             if partner_id is None:
-                raise InvalidInput(f"partner '{_s(row, 'partner')}' staat niet in de partnerlijst. "
-                                   "Voeg de partner eerst toe bij de Partnermatrix.")
+                raise InvalidInput(
+                    f"partner '{_s(row, 'partner')}' staat niet in de partnerlijst. "
+                    "Voeg de partner eerst toe bij de Partnermatrix."
+                )
         budget = row.get("budget")
         write.add_activity(
-            db, actor=actor, title=title, partner_id=partner_id,
-            budget_cents=formats.parse_money(budget if not isinstance(budget, str) else budget.strip() or None,
-                                             field="budget"),
-            result_ids=result_ids(_s(row, "resultaat")), quality_method=_s(row, "methode"),
-            quality_training=_s(row, "scholing"), quality_conditions=_s(row, "randvoorwaarden"),
-            proven_effective=_s(row, "bewezen_effectief") or "onbekend")
+            db,
+            actor=actor,
+            title=title,
+            partner_id=partner_id,
+            budget_cents=formats.parse_money(
+                budget if not isinstance(budget, str) else budget.strip() or None, field="budget"
+            ),
+            result_ids=result_ids(_s(row, "resultaat")),
+            quality_method=_s(row, "methode"),
+            quality_training=_s(row, "scholing"),
+            quality_conditions=_s(row, "randvoorwaarden"),
+            proven_effective=_s(row, "bewezen_effectief") or "onbekend",
+        )
         counts["activities"] += 1
 
     def add_indicator(row: dict) -> None:
@@ -258,35 +313,54 @@ def import_compass(db: Session, *, actor: Actor, filename: str, data: bytes) -> 
         if owner is None:
             raise InvalidInput(f"{what} bestaat niet in het kompas of in dit bestand.")
         column = Indicator.result_id if owner_result else Indicator.activity_id
-        dup = db.execute(select(Indicator.id).where(column == owner.id,
-                                                    func.lower(Indicator.name) == name.lower())).first()
+        dup = db.execute(
+            select(Indicator.id).where(
+                column == owner.id, func.lower(Indicator.name) == name.lower()
+            )
+        ).first()
         if dup is not None:
             raise InvalidInput(f"indicator '{name}' bestaat al bij {what}.")
         kind = _s(row, "vorm").lower() or "tellen"
         ind_id = write.add_indicator(
-            db, actor=actor, result_id=owner.id if owner_result else None,
-            activity_id=owner.id if owner_activity else None, name=name, kind=kind,
-            unit=_s(row, "eenheid"), baseline_value=row.get("nulmeting"),
-            baseline_year=row.get("jaar_nulmeting"), target_value=row.get("streefwaarde"),
-            target_year=row.get("streefjaar"), higher_is_better=row.get("hoger_is_beter", True),
-            source=_s(row, "bron"))
+            db,
+            actor=actor,
+            result_id=owner.id if owner_result else None,
+            activity_id=owner.id if owner_activity else None,
+            name=name,
+            kind=kind,
+            unit=_s(row, "eenheid"),
+            baseline_value=row.get("nulmeting"),
+            baseline_year=row.get("jaar_nulmeting"),
+            target_value=row.get("streefwaarde"),
+            target_year=row.get("streefjaar"),
+            higher_is_better=row.get("hoger_is_beter", True),
+            source=_s(row, "bron"),
+        )
         counts["indicators"] += 1
         if not upload.is_blank(row.get("meting")) or not upload.is_blank(row.get("meetdatum")):
             story = kind == "vertellen"
-            write.add_measurement(db, actor=actor, indicator_id=ind_id, measured_on=row.get("meetdatum"),
-                                  value=None if story else row.get("meting"),
-                                  story=_s(row, "meting") if story else "", source=_s(row, "bron"))
+            write.add_measurement(
+                db,
+                actor=actor,
+                indicator_id=ind_id,
+                measured_on=row.get("meetdatum"),
+                value=None if story else row.get("meting"),
+                story=_s(row, "meting") if story else "",
+                source=_s(row, "bron"),
+            )
             counts["measurements"] += 1
 
     handlers = {"resultaat": add_result, "activiteit": add_activity, "indicator": add_indicator}
     for kind in KINDS[:1] + ("activiteit", "indicator"):
         for number, row in rows:
             if kind_of(row) == kind:
-                run(number, lambda: handlers[kind](row))
+                run(number, lambda kind=kind, row=row: handlers[kind](row))
     if problems:
         problems.sort(key=lambda p: int(p.split(":", 1)[0].split()[1]))
-        raise ImportRefused(f"Het bestand is niet ingelezen: {len(problems)} "
-                            f"{'regel klopt' if len(problems) == 1 else 'regels kloppen'} niet. "
-                            "Er is niets veranderd. Verbeter het bestand en probeer het opnieuw.",
-                            problems=problems)
+        raise ImportRefused(
+            f"Het bestand is niet ingelezen: {len(problems)} "
+            f"{'regel klopt' if len(problems) == 1 else 'regels kloppen'} niet. "
+            "Er is niets veranderd. Verbeter het bestand en probeer het opnieuw.",
+            problems=problems,
+        )
     return ImportResult(**counts)

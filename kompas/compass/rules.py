@@ -4,14 +4,23 @@ a budget over results, the coverage warnings, and what a deletion would take wit
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional, Sequence
+from typing import Optional
 
 from sqlalchemy import select
 from sqlmodel import Session
 
-from kompas.models import Activity, ActivityResult, Ambition, Indicator, Measurement, Reflection, Result
+from kompas.models import (
+    Activity,
+    ActivityResult,
+    Ambition,
+    Indicator,
+    Measurement,
+    Reflection,
+    Result,
+)
 
 STATUS_REACHED = "doel bereikt"
 STATUS_ON_TRACK = "op koers"
@@ -20,8 +29,13 @@ STATUS_NO_DATA = "geen gegevens"
 STATUS_STORY = "verhaal"
 STATUSES = (STATUS_REACHED, STATUS_ON_TRACK, STATUS_OFF_TRACK, STATUS_NO_DATA, STATUS_STORY)
 # the editable tables of the compass page and the rows they hold
-TABLE_MODELS = {"ambitions": Ambition, "results": Result, "activities": Activity,
-                "indicators": Indicator, "reflections": Reflection}
+TABLE_MODELS = {
+    "ambitions": Ambition,
+    "results": Result,
+    "activities": Activity,
+    "indicators": Indicator,
+    "reflections": Reflection,
+}
 
 
 def name_list(names: Sequence[str], limit: int = 5) -> str:
@@ -40,11 +54,19 @@ class IndicatorStatus:
     expected: Optional[float] = None  # where a straight line from baseline to target would be
 
 
-def indicator_status(*, latest: Optional[float], baseline: Optional[float] = None,
-                     target: Optional[float] = None, higher_is_better: bool = True,
-                     baseline_year: Optional[int] = None, target_year: Optional[int] = None,
-                     measured_on: Optional[date] = None, first: Optional[float] = None,
-                     kind: str = "tellen", has_story: bool = False) -> IndicatorStatus:
+def indicator_status(
+    *,
+    latest: Optional[float],
+    baseline: Optional[float] = None,
+    target: Optional[float] = None,
+    higher_is_better: bool = True,
+    baseline_year: Optional[int] = None,
+    target_year: Optional[int] = None,
+    measured_on: Optional[date] = None,
+    first: Optional[float] = None,
+    kind: str = "tellen",
+    has_story: bool = False,
+) -> IndicatorStatus:
     """The status of an indicator from its latest measured value.
 
     - no measured value: "geen gegevens" (a telling indicator with a story: "verhaal");
@@ -133,25 +155,44 @@ def coverage_warnings(results: Sequence, activities: Sequence, indicators: Seque
     warnings = []
     lonely = [rv for rv in results if not rv.activity_ids]
     if lonely:
-        warnings.append(CoverageWarning("result_without_activity",
-                                        f"{len(lonely)} resultaat/resultaten zonder activiteit: "
-                                        + name_list([r.title for r in lonely]),
-                                        tuple(r.id for r in lonely)))
+        warnings.append(
+            CoverageWarning(
+                "result_without_activity",
+                f"{len(lonely)} resultaat/resultaten zonder activiteit: "
+                + name_list([r.title for r in lonely]),
+                tuple(r.id for r in lonely),
+            )
+        )
     idle = [av for av in activities if not av.result_ids]
     if idle:
-        warnings.append(CoverageWarning("activity_without_result",
-                                        f"{len(idle)} activiteit(en) zonder resultaat: "
-                                        + name_list([a.title for a in idle]), tuple(a.id for a in idle)))
+        warnings.append(
+            CoverageWarning(
+                "activity_without_result",
+                f"{len(idle)} activiteit(en) zonder resultaat: "
+                + name_list([a.title for a in idle]),
+                tuple(a.id for a in idle),
+            )
+        )
     empty = [iv for iv in indicators if iv.latest is None]
     if empty:
-        warnings.append(CoverageWarning("indicator_without_value",
-                                        f"{len(empty)} indicator(en) zonder gemeten waarde: "
-                                        + name_list([i.name for i in empty]), tuple(i.id for i in empty)))
+        warnings.append(
+            CoverageWarning(
+                "indicator_without_value",
+                f"{len(empty)} indicator(en) zonder gemeten waarde: "
+                + name_list([i.name for i in empty]),
+                tuple(i.id for i in empty),
+            )
+        )
     unsure = [av for av in activities if not av.has_quality_note]
     if unsure:
-        warnings.append(CoverageWarning("activity_without_quality",
-                                        f"{len(unsure)} activiteit(en) zonder notitie over kwaliteit: "
-                                        + name_list([a.title for a in unsure]), tuple(a.id for a in unsure)))
+        warnings.append(
+            CoverageWarning(
+                "activity_without_quality",
+                f"{len(unsure)} activiteit(en) zonder notitie over kwaliteit: "
+                + name_list([a.title for a in unsure]),
+                tuple(a.id for a in unsure),
+            )
+        )
     return tuple(warnings)
 
 
@@ -161,14 +202,29 @@ def coverage_warnings(results: Sequence, activities: Sequence, indicators: Seque
 def result_references(db: Session, result_id: int) -> list[str]:
     """What still refers to this result, as Dutch phrases (empty: free to delete)."""
     refs = []
-    acts = db.execute(select(Activity.title).join(ActivityResult, ActivityResult.activity_id == Activity.id)
-                      .where(ActivityResult.result_id == result_id)).scalars().all()
+    acts = (
+        db.execute(
+            select(Activity.title)
+            .join(ActivityResult, ActivityResult.activity_id == Activity.id)
+            .where(ActivityResult.result_id == result_id)
+        )
+        .scalars()
+        .all()
+    )
     if acts:
-        refs.append(f"{len(acts)} gekoppelde activiteit(en) ({name_list(acts)}) worden losgekoppeld")
-    inds = db.execute(select(Indicator.name).where(Indicator.result_id == result_id)).scalars().all()
+        refs.append(
+            f"{len(acts)} gekoppelde activiteit(en) ({name_list(acts)}) worden losgekoppeld"
+        )
+    inds = (
+        db.execute(select(Indicator.name).where(Indicator.result_id == result_id)).scalars().all()
+    )
     if inds:
-        refs.append(f"{len(inds)} indicator(en) ({name_list(inds)}) worden met hun metingen verwijderd")
-    refl = db.execute(select(Reflection.id).where(Reflection.result_id == result_id)).scalars().all()
+        refs.append(
+            f"{len(inds)} indicator(en) ({name_list(inds)}) worden met hun metingen verwijderd"
+        )
+    refl = (
+        db.execute(select(Reflection.id).where(Reflection.result_id == result_id)).scalars().all()
+    )
     if refl:
         refs.append(f"{len(refl)} verbeterpunt(en) worden verwijderd")
     return refs
@@ -176,14 +232,33 @@ def result_references(db: Session, result_id: int) -> list[str]:
 
 def activity_references(db: Session, activity_id: int) -> list[str]:
     refs = []
-    results = db.execute(select(Result.title).join(ActivityResult, ActivityResult.result_id == Result.id)
-                         .where(ActivityResult.activity_id == activity_id)).scalars().all()
+    results = (
+        db.execute(
+            select(Result.title)
+            .join(ActivityResult, ActivityResult.result_id == Result.id)
+            .where(ActivityResult.activity_id == activity_id)
+        )
+        .scalars()
+        .all()
+    )
     if results:
-        refs.append(f"de koppeling met {len(results)} resultaat/resultaten ({name_list(results)}) vervalt")
-    inds = db.execute(select(Indicator.name).where(Indicator.activity_id == activity_id)).scalars().all()
+        refs.append(
+            f"de koppeling met {len(results)} resultaat/resultaten ({name_list(results)}) vervalt"
+        )
+    inds = (
+        db.execute(select(Indicator.name).where(Indicator.activity_id == activity_id))
+        .scalars()
+        .all()
+    )
     if inds:
-        refs.append(f"{len(inds)} outcome-indicator(en) ({name_list(inds)}) worden met hun metingen verwijderd")
-    refl = db.execute(select(Reflection.id).where(Reflection.activity_id == activity_id)).scalars().all()
+        refs.append(
+            f"{len(inds)} outcome-indicator(en) ({name_list(inds)}) worden met hun metingen verwijderd"
+        )
+    refl = (
+        db.execute(select(Reflection.id).where(Reflection.activity_id == activity_id))
+        .scalars()
+        .all()
+    )
     if refl:
         refs.append(f"{len(refl)} verbeterpunt(en) worden verwijderd")
     return refs
@@ -205,7 +280,9 @@ def deletion_references(db: Session, workshop_id: int, table: str, ids: Sequence
             refs = [f"{n} resultaat/resultaten blijven bestaan zonder ambitie"] if n else []
             name = f"Ambitie '{obj.title}'"
         elif table == "indicators":
-            n = len(db.execute(select(Measurement.id).where(Measurement.indicator_id == obj_id)).all())
+            n = len(
+                db.execute(select(Measurement.id).where(Measurement.indicator_id == obj_id)).all()
+            )
             refs = [f"{n} meting(en) worden verwijderd"] if n else []
             name = f"Indicator '{obj.name}'"
         else:
@@ -213,4 +290,3 @@ def deletion_references(db: Session, workshop_id: int, table: str, ids: Sequence
         if refs:
             lines.append(f"{name}: " + "; ".join(refs) + ".")
     return tuple(lines)
-

@@ -4,8 +4,8 @@ functions as a form."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from sqlmodel import Session
 
@@ -50,18 +50,48 @@ class _Table:
 
 
 _TABLES = {
-    "ambitions": _Table(AmbitionCreate, AmbitionCreate, write.add_ambition, write.update_ambition,
-                        write.delete_ambition, "ambition_id"),
-    "results": _Table(ResultCreate, ResultCreate, write.add_result, write.update_result,
-                      write.delete_result, "result_id"),
-    "activities": _Table(ActivityCreate, ActivityUpdate, write.add_activity, write.update_activity,
-                         write.delete_activity, "activity_id"),
-    "indicators": _Table(IndicatorCreate, IndicatorCreate, write.add_indicator, write.update_indicator,
-                         write.delete_indicator, "indicator_id"),
-    "reflections": _Table(ReflectionCreate, ReflectionCreate, write.add_reflection, write.update_reflection,
-                          lambda db, *, actor, reflection_id, confirm: write.delete_reflection(
-                              db, actor=actor, reflection_id=reflection_id),
-                          "reflection_id"),
+    "ambitions": _Table(
+        AmbitionCreate,
+        AmbitionCreate,
+        write.add_ambition,
+        write.update_ambition,
+        write.delete_ambition,
+        "ambition_id",
+    ),
+    "results": _Table(
+        ResultCreate,
+        ResultCreate,
+        write.add_result,
+        write.update_result,
+        write.delete_result,
+        "result_id",
+    ),
+    "activities": _Table(
+        ActivityCreate,
+        ActivityUpdate,
+        write.add_activity,
+        write.update_activity,
+        write.delete_activity,
+        "activity_id",
+    ),
+    "indicators": _Table(
+        IndicatorCreate,
+        IndicatorCreate,
+        write.add_indicator,
+        write.update_indicator,
+        write.delete_indicator,
+        "indicator_id",
+    ),
+    "reflections": _Table(
+        ReflectionCreate,
+        ReflectionCreate,
+        write.add_reflection,
+        write.update_reflection,
+        lambda db, *, actor, reflection_id, confirm: write.delete_reflection(
+            db, actor=actor, reflection_id=reflection_id
+        ),
+        "reflection_id",
+    ),
 }
 
 
@@ -69,8 +99,15 @@ def _row_error(exc: InvalidInput, label: str) -> InvalidInput:
     return type(exc)(f"{label}: {exc}")
 
 
-def save_table(db: Session, *, actor: Actor, table: str, changes: TableChanges,
-               confirm: bool = False, **context: object) -> int:
+def save_table(
+    db: Session,
+    *,
+    actor: Actor,
+    table: str,
+    changes: TableChanges,
+    confirm: bool = False,
+    **context: object,
+) -> int:
     """Apply one save of an editable table in one transaction: all rows or none. A row
     that someone else changed since it was loaded refuses the whole save (Conflict).
     ``table``: ambitions | results | activities | indicators | reflections; ``context``
@@ -85,8 +122,10 @@ def save_table(db: Session, *, actor: Actor, table: str, changes: TableChanges,
         if rev is not None:
             obj = db.get(TABLE_MODELS[table], obj_id)
             if obj is not None and obj.rev != rev:
-                raise Conflict("Een rij die je wilt verwijderen is intussen door iemand anders "
-                               "gewijzigd. Laad opnieuw en probeer het nog eens.")
+                raise Conflict(
+                    "Een rij die je wilt verwijderen is intussen door iemand anders "
+                    "gewijzigd. Laad opnieuw en probeer het nog eens."
+                )
         spec.delete(db, actor=actor, confirm=confirm, **{spec.id_name: obj_id})
         count += 1
     for n, row in enumerate(changes.updated, start=1):
@@ -102,8 +141,12 @@ def save_table(db: Session, *, actor: Actor, table: str, changes: TableChanges,
         try:
             fields = spec.create.from_row(row).model_dump(exclude_unset=True)
             if table == "indicators":  # the row names its owner, or the table is one owner's
-                fields.update({key: parse_choice(row.get(key, context.get(key)))
-                               for key in ("result_id", "activity_id")})
+                fields.update(
+                    {
+                        key: parse_choice(row.get(key, context.get(key)))
+                        for key in ("result_id", "activity_id")
+                    }
+                )
             spec.add(db, actor=actor, **fields)
         except InvalidInput as exc:
             raise _row_error(exc, f"Nieuwe rij {n}") from exc

@@ -160,45 +160,113 @@ class CompassView:
 
 
 def _indicator_view(ind: Indicator, ms: list[Measurement], owner_title: str) -> IndicatorView:
-    mviews = tuple(MeasurementView(m.id, m.measured_on, m.value, m.story, m.source)
-                   for m in sorted(ms, key=lambda m: (m.measured_on, m.id)))
+    mviews = tuple(
+        MeasurementView(m.id, m.measured_on, m.value, m.story, m.source)
+        for m in sorted(ms, key=lambda m: (m.measured_on, m.id))
+    )
     valued = [m for m in mviews if m.value is not None]
     latest_any = mviews[-1] if mviews else None
     latest_val = valued[-1] if valued else None
-    st = indicator_status(latest=latest_val.value if latest_val else None,
-                          baseline=ind.baseline_value, target=ind.target_value,
-                          higher_is_better=ind.higher_is_better, baseline_year=ind.baseline_year,
-                          target_year=ind.target_year,
-                          measured_on=latest_val.measured_on if latest_val else None,
-                          first=valued[0].value if len(valued) > 1 else None, kind=ind.kind,
-                          has_story=any(m.story for m in mviews))
-    return IndicatorView(ind.id, ind.rev, ind.name, ind.kind, ind.unit, ind.baseline_value,
-                         ind.baseline_year, ind.target_value, ind.target_year, ind.higher_is_better,
-                         ind.source, ind.result_id, ind.activity_id, mviews,
-                         latest_val or latest_any, st.status, st.progress, st.expected, owner_title)
+    st = indicator_status(
+        latest=latest_val.value if latest_val else None,
+        baseline=ind.baseline_value,
+        target=ind.target_value,
+        higher_is_better=ind.higher_is_better,
+        baseline_year=ind.baseline_year,
+        target_year=ind.target_year,
+        measured_on=latest_val.measured_on if latest_val else None,
+        first=valued[0].value if len(valued) > 1 else None,
+        kind=ind.kind,
+        has_story=any(m.story for m in mviews),
+    )
+    return IndicatorView(
+        ind.id,
+        ind.rev,
+        ind.name,
+        ind.kind,
+        ind.unit,
+        ind.baseline_value,
+        ind.baseline_year,
+        ind.target_value,
+        ind.target_year,
+        ind.higher_is_better,
+        ind.source,
+        ind.result_id,
+        ind.activity_id,
+        mviews,
+        latest_val or latest_any,
+        st.status,
+        st.progress,
+        st.expected,
+        owner_title,
+    )
 
 
 def compass_view(db: Session, workshop_id: int) -> CompassView:
     """Everything the compass pages, charts and exports show, as plain data."""
     workshops.get_workshop(db, workshop_id)
-    ambitions = db.execute(select(Ambition).where(Ambition.workshop_id == workshop_id)
-                           .order_by(Ambition.position, Ambition.id)).scalars().all()
-    results = db.execute(select(Result).where(Result.workshop_id == workshop_id)
-                         .order_by(Result.position, Result.id)).scalars().all()
-    activities = db.execute(select(Activity).where(Activity.workshop_id == workshop_id)
-                            .order_by(Activity.position, Activity.id)).scalars().all()
-    indicators = db.execute(select(Indicator).where(Indicator.workshop_id == workshop_id)
-                            .order_by(Indicator.position, Indicator.id)).scalars().all()
-    partners = db.execute(select(Partner.id, Partner.name).where(Partner.workshop_id == workshop_id)
-                          .order_by(Partner.position, Partner.name, Partner.id)).all()
+    ambitions = (
+        db.execute(
+            select(Ambition)
+            .where(Ambition.workshop_id == workshop_id)
+            .order_by(Ambition.position, Ambition.id)
+        )
+        .scalars()
+        .all()
+    )
+    results = (
+        db.execute(
+            select(Result)
+            .where(Result.workshop_id == workshop_id)
+            .order_by(Result.position, Result.id)
+        )
+        .scalars()
+        .all()
+    )
+    activities = (
+        db.execute(
+            select(Activity)
+            .where(Activity.workshop_id == workshop_id)
+            .order_by(Activity.position, Activity.id)
+        )
+        .scalars()
+        .all()
+    )
+    indicators = (
+        db.execute(
+            select(Indicator)
+            .where(Indicator.workshop_id == workshop_id)
+            .order_by(Indicator.position, Indicator.id)
+        )
+        .scalars()
+        .all()
+    )
+    partners = db.execute(
+        select(Partner.id, Partner.name)
+        .where(Partner.workshop_id == workshop_id)
+        .order_by(Partner.position, Partner.name, Partner.id)
+    ).all()
     act_ids = [a.id for a in activities]
-    links = db.execute(select(ActivityResult).where(ActivityResult.activity_id.in_(act_ids))
-                       ).scalars().all() if act_ids else []
+    links = (
+        db.execute(select(ActivityResult).where(ActivityResult.activity_id.in_(act_ids)))
+        .scalars()
+        .all()
+        if act_ids
+        else []
+    )
     ind_ids = [i.id for i in indicators]
-    measurements = db.execute(select(Measurement).where(Measurement.indicator_id.in_(ind_ids))
-                              ).scalars().all() if ind_ids else []
-    reflections = db.execute(select(Reflection).where(Reflection.workshop_id == workshop_id)
-                             .order_by(Reflection.id)).scalars().all()
+    measurements = (
+        db.execute(select(Measurement).where(Measurement.indicator_id.in_(ind_ids))).scalars().all()
+        if ind_ids
+        else []
+    )
+    reflections = (
+        db.execute(
+            select(Reflection).where(Reflection.workshop_id == workshop_id).order_by(Reflection.id)
+        )
+        .scalars()
+        .all()
+    )
 
     partner_names = {p.id: p.name for p in partners}
     result_by_id = {r.id: r for r in results}
@@ -216,8 +284,13 @@ def compass_view(db: Session, workshop_id: int) -> CompassView:
 
     ind_views = []
     for ind in indicators:
-        owner = (result_by_id[ind.result_id].title if ind.result_id in result_by_id
-                 else activity_by_id[ind.activity_id].title if ind.activity_id in activity_by_id else "")
+        owner = (
+            result_by_id[ind.result_id].title
+            if ind.result_id in result_by_id
+            else activity_by_id[ind.activity_id].title
+            if ind.activity_id in activity_by_id
+            else ""
+        )
         ind_views.append(_indicator_view(ind, ms_by_ind.get(ind.id, []), owner))
     inds_by_result: dict[int, list] = {}
     inds_by_act: dict[int, list] = {}
@@ -244,21 +317,53 @@ def compass_view(db: Session, workshop_id: int) -> CompassView:
     act_views = []
     for a in activities:
         ls = links_by_act.get(a.id, [])
-        act_views.append(ActivityView(
-            a.id, a.rev, a.title, a.description, a.partner_id,
-            partner_names.get(a.partner_id, "") if a.partner_id else "", a.budget_cents,
-            tuple(l.result_id for l in ls), tuple(result_by_id[l.result_id].title for l in ls),
-            tuple(l.weight for l in ls), a.quality_method, a.quality_training, a.quality_conditions,
-            a.proven_effective, a.goal_node_id, tuple(inds_by_act.get(a.id, []))))
+        act_views.append(
+            ActivityView(
+                a.id,
+                a.rev,
+                a.title,
+                a.description,
+                a.partner_id,
+                partner_names.get(a.partner_id, "") if a.partner_id else "",
+                a.budget_cents,
+                tuple(l.result_id for l in ls),
+                tuple(result_by_id[l.result_id].title for l in ls),
+                tuple(l.weight for l in ls),
+                a.quality_method,
+                a.quality_training,
+                a.quality_conditions,
+                a.proven_effective,
+                a.goal_node_id,
+                tuple(inds_by_act.get(a.id, [])),
+            )
+        )
 
-    result_views = {r.id: ResultView(r.id, r.rev, r.ambition_id, amb_titles.get(r.ambition_id, ""),
-                                     r.title, r.description, r.goal_node_id,
-                                     tuple(inds_by_result.get(r.id, [])),
-                                     tuple(acts_by_result.get(r.id, [])), per_result.get(r.id, 0))
-                    for r in results}
-    amb_views = [AmbitionView(a.id, a.rev, a.title, a.current_state, a.monitoring,
-                              tuple(result_views[r.id] for r in results if r.ambition_id == a.id))
-                 for a in ambitions]
+    result_views = {
+        r.id: ResultView(
+            r.id,
+            r.rev,
+            r.ambition_id,
+            amb_titles.get(r.ambition_id, ""),
+            r.title,
+            r.description,
+            r.goal_node_id,
+            tuple(inds_by_result.get(r.id, [])),
+            tuple(acts_by_result.get(r.id, [])),
+            per_result.get(r.id, 0),
+        )
+        for r in results
+    }
+    amb_views = [
+        AmbitionView(
+            a.id,
+            a.rev,
+            a.title,
+            a.current_state,
+            a.monitoring,
+            tuple(result_views[r.id] for r in results if r.ambition_id == a.id),
+        )
+        for a in ambitions
+    ]
     orphans = tuple(result_views[r.id] for r in results if r.ambition_id not in amb_titles)
     if orphans:
         amb_views.append(AmbitionView(None, 0, NO_AMBITION, "", "", orphans))
@@ -285,14 +390,23 @@ def compass_view(db: Session, workshop_id: int) -> CompassView:
         for n in range(max(len(inds), len(acts), 1)):
             ind = inds[n] if n < len(inds) else None
             act = acts[n] if n < len(acts) else None
-            rows.append(CompassRow(
-                rv.ambition_title or NO_AMBITION, rv.title, ind.name if ind else "",
-                ind.status if ind else "", act.title if act else "",
-                (act.partner_name or NO_PARTNER) if act else "",
-                share.get((act.id, rv.id), 0 if act.budget_cents else None) if act else None))
+            rows.append(
+                CompassRow(
+                    rv.ambition_title or NO_AMBITION,
+                    rv.title,
+                    ind.name if ind else "",
+                    ind.status if ind else "",
+                    act.title if act else "",
+                    (act.partner_name or NO_PARTNER) if act else "",
+                    share.get((act.id, rv.id), 0 if act.budget_cents else None) if act else None,
+                )
+            )
     for av in idle:
-        rows.append(CompassRow("", NOT_LINKED, "", "", av.title, av.partner_name or NO_PARTNER,
-                               av.budget_cents))
+        rows.append(
+            CompassRow(
+                "", NOT_LINKED, "", "", av.title, av.partner_name or NO_PARTNER, av.budget_cents
+            )
+        )
 
     refl_views = []
     for r in reflections:
@@ -302,26 +416,55 @@ def compass_view(db: Session, workshop_id: int) -> CompassView:
             subject = f"Activiteit: {activity_by_id[r.activity_id].title}"
         else:
             subject = "(niet meer gekoppeld)"
-        refl_views.append(ReflectionView(r.id, r.rev, r.result_id, r.activity_id, subject,
-                                         r.going_well, r.could_be_better, r.next_step, r.owner,
-                                         r.due_date))
+        refl_views.append(
+            ReflectionView(
+                r.id,
+                r.rev,
+                r.result_id,
+                r.activity_id,
+                subject,
+                r.going_well,
+                r.could_be_better,
+                r.next_step,
+                r.owner,
+                r.due_date,
+            )
+        )
     counts = {s: 0 for s in STATUSES}
     for iv in ind_views:
         counts[iv.status] += 1
-    return CompassView(workshop_id, tuple(amb_views), ordered_results, tuple(act_views),
-                       tuple(ind_views), tuple(refl_views), tuple((p.id, p.name) for p in partners),
-                       budget_per_result, budget_per_partner, total, warnings, tuple(rows),
-                       counts)
+    return CompassView(
+        workshop_id,
+        tuple(amb_views),
+        ordered_results,
+        tuple(act_views),
+        tuple(ind_views),
+        tuple(refl_views),
+        tuple((p.id, p.name) for p in partners),
+        budget_per_result,
+        budget_per_partner,
+        total,
+        warnings,
+        tuple(rows),
+        counts,
+    )
 
 
 def goal_nodes_for_compass(db: Session, workshop_id: int) -> tuple:
     """Effect and activity nodes of the goal tree not yet in the compass: (id, kind, title)."""
     used_r = links.linked_node_ids(db, model=Result, workshop_id=workshop_id)
     used_a = links.linked_node_ids(db, model=Activity, workshop_id=workshop_id)
-    nodes = db.execute(select(GoalNode.id, GoalNode.kind, GoalNode.title)
-                       .where(GoalNode.workshop_id == workshop_id,
-                              GoalNode.kind.in_(("effect", "activity")),
-                              GoalNode.status == "accepted")
-                       .order_by(GoalNode.kind, GoalNode.position, GoalNode.id)).all()
-    return tuple((n.id, n.kind, n.title) for n in nodes
-                 if n.id not in (used_r if n.kind == "effect" else used_a))
+    nodes = db.execute(
+        select(GoalNode.id, GoalNode.kind, GoalNode.title)
+        .where(
+            GoalNode.workshop_id == workshop_id,
+            GoalNode.kind.in_(("effect", "activity")),
+            GoalNode.status == "accepted",
+        )
+        .order_by(GoalNode.kind, GoalNode.position, GoalNode.id)
+    ).all()
+    return tuple(
+        (n.id, n.kind, n.title)
+        for n in nodes
+        if n.id not in (used_r if n.kind == "effect" else used_a)
+    )

@@ -68,27 +68,41 @@ def _optional_in(db: Session, model, obj_id: object, workshop_id: int, what: str
 
 
 def _next_position(db: Session, model, workshop_id: int) -> int:
-    rows = db.execute(select(model.position).where(model.workshop_id == workshop_id)).scalars().all()
+    rows = (
+        db.execute(select(model.position).where(model.workshop_id == workshop_id)).scalars().all()
+    )
     return (max(rows) + 1) if rows else 0
 
 
 # --- ambitions (step 1) --------------------------------------------------------------------
 
 
-def add_ambition(db: Session, *, actor: Actor, title: str, current_state: str = "",
-                 monitoring: str = "") -> int:
+def add_ambition(
+    db: Session, *, actor: Actor, title: str, current_state: str = "", monitoring: str = ""
+) -> int:
     workshop = require_edit(db, actor)
     data = AmbitionCreate(title=title, current_state=current_state, monitoring=monitoring)
-    ambition = Ambition(workshop_id=workshop.id, position=_next_position(db, Ambition, workshop.id),
-                        **data.model_dump())
+    ambition = Ambition(
+        workshop_id=workshop.id,
+        position=_next_position(db, Ambition, workshop.id),
+        **data.model_dump(),
+    )
     db.add(ambition)
     db.flush()
     live.touch(db, workshop.id)
     return ambition.id
 
 
-def update_ambition(db: Session, *, actor: Actor, ambition_id: int, rev: Optional[int],
-                    title: str, current_state: str = "", monitoring: str = "") -> None:
+def update_ambition(
+    db: Session,
+    *,
+    actor: Actor,
+    ambition_id: int,
+    rev: Optional[int],
+    title: str,
+    current_state: str = "",
+    monitoring: str = "",
+) -> None:
     workshop = require_edit(db, actor)
     ambition = get_in_workshop(db, Ambition, ambition_id, workshop.id, "Deze ambitie")
     data = AmbitionCreate(title=title, current_state=current_state, monitoring=monitoring)
@@ -101,10 +115,14 @@ def delete_ambition(db: Session, *, actor: Actor, ambition_id: int, confirm: boo
     """Results of the ambition stay, without an ambition; ``confirm`` is needed when there are any."""
     workshop = require_edit(db, actor)
     ambition = get_in_workshop(db, Ambition, ambition_id, workshop.id, "Deze ambitie")
-    results = db.execute(select(Result.title).where(Result.ambition_id == ambition.id)).scalars().all()
+    results = (
+        db.execute(select(Result.title).where(Result.ambition_id == ambition.id)).scalars().all()
+    )
     if results and not confirm:
-        raise Conflict(f"Ambitie '{ambition.title}' heeft nog {len(results)} resultaat/resultaten: "
-                       f"{name_list(results)}. Bij verwijderen blijven die bestaan, zonder ambitie.")
+        raise Conflict(
+            f"Ambitie '{ambition.title}' heeft nog {len(results)} resultaat/resultaten: "
+            f"{name_list(results)}. Bij verwijderen blijven die bestaan, zonder ambitie."
+        )
     db.execute(update(Result).where(Result.ambition_id == ambition.id).values(ambition_id=None))
     db.delete(ambition)
     live.touch(db, workshop.id)
@@ -113,21 +131,40 @@ def delete_ambition(db: Session, *, actor: Actor, ambition_id: int, confirm: boo
 # --- results (step 2) ----------------------------------------------------------------------
 
 
-def add_result(db: Session, *, actor: Actor, title: str, ambition_id: Optional[int] = None,
-               description: str = "", goal_node_id: Optional[int] = None) -> int:
+def add_result(
+    db: Session,
+    *,
+    actor: Actor,
+    title: str,
+    ambition_id: Optional[int] = None,
+    description: str = "",
+    goal_node_id: Optional[int] = None,
+) -> int:
     workshop = require_edit(db, actor)
     ambition_id = _optional_in(db, Ambition, ambition_id, workshop.id, "Deze ambitie")
     data = ResultCreate(title=title, ambition_id=ambition_id, description=description)
-    result = Result(workshop_id=workshop.id, goal_node_id=goal_node_id,
-                    position=_next_position(db, Result, workshop.id), **data.model_dump())
+    result = Result(
+        workshop_id=workshop.id,
+        goal_node_id=goal_node_id,
+        position=_next_position(db, Result, workshop.id),
+        **data.model_dump(),
+    )
     db.add(result)
     db.flush()
     live.touch(db, workshop.id)
     return result.id
 
 
-def update_result(db: Session, *, actor: Actor, result_id: int, rev: Optional[int], title: str,
-                  ambition_id: Optional[int] = None, description: str = "") -> None:
+def update_result(
+    db: Session,
+    *,
+    actor: Actor,
+    result_id: int,
+    rev: Optional[int],
+    title: str,
+    ambition_id: Optional[int] = None,
+    description: str = "",
+) -> None:
     workshop = require_edit(db, actor)
     result = get_in_workshop(db, Result, result_id, workshop.id, "Dit resultaat")
     data = ResultCreate(title=title, ambition_id=ambition_id, description=description)
@@ -146,8 +183,11 @@ def delete_result(db: Session, *, actor: Actor, result_id: int, confirm: bool = 
     result = get_in_workshop(db, Result, result_id, workshop.id, "Dit resultaat")
     refs = result_references(db, result.id)
     if refs and not confirm:
-        raise Conflict(f"Resultaat '{result.title}' wordt nog gebruikt. Bij verwijderen: "
-                       + "; ".join(refs) + ".")
+        raise Conflict(
+            f"Resultaat '{result.title}' wordt nog gebruikt. Bij verwijderen: "
+            + "; ".join(refs)
+            + "."
+        )
     _delete_indicators(db, select(Indicator.id).where(Indicator.result_id == result.id))
     db.execute(delete(Reflection).where(Reflection.result_id == result.id))
     db.execute(delete(ActivityResult).where(ActivityResult.result_id == result.id))
@@ -162,17 +202,26 @@ def _delete_indicators(db: Session, ids_query) -> None:
         db.execute(delete(Indicator).where(Indicator.id.in_(ids)))
 
 
-def result_from_node(db: Session, *, actor: Actor, node_id: int,
-                     ambition_id: Optional[int] = None) -> int:
+def result_from_node(
+    db: Session, *, actor: Actor, node_id: int, ambition_id: Optional[int] = None
+) -> int:
     """Turn a goal-tree effect node into a compass result that stays linked to it."""
     workshop = require_edit(db, actor)
     node = get_in_workshop(db, GoalNode, node_id, workshop.id, "Dit onderdeel van de doelenboom")
     if node.kind != "effect":
-        raise InvalidInput(f"'{node.title}' is geen maatschappelijk effect. Alleen een effect "
-                           "kan een resultaat in het kompas worden.")
+        raise InvalidInput(
+            f"'{node.title}' is geen maatschappelijk effect. Alleen een effect "
+            "kan een resultaat in het kompas worden."
+        )
     links.require_unlinked(db, model=Result, node=node)
-    return add_result(db, actor=actor, title=node.title, ambition_id=ambition_id,
-                      description=node.description, goal_node_id=node.id)
+    return add_result(
+        db,
+        actor=actor,
+        title=node.title,
+        ambition_id=ambition_id,
+        description=node.description,
+        goal_node_id=node.id,
+    )
 
 
 def activity_from_node(db: Session, *, actor: Actor, node_id: int) -> int:
@@ -183,9 +232,15 @@ def activity_from_node(db: Session, *, actor: Actor, node_id: int) -> int:
     if node.kind != "activity":
         raise InvalidInput(f"'{node.title}' is geen activiteit in de doelenboom.")
     links.require_unlinked(db, model=Activity, node=node)
-    return add_activity(db, actor=actor, title=node.title, description=node.description,
-                        partner_id=node.partner_id, result_ids=links.results_of_node(db, node.parent_id),
-                        goal_node_id=node.id)
+    return add_activity(
+        db,
+        actor=actor,
+        title=node.title,
+        description=node.description,
+        partner_id=node.partner_id,
+        result_ids=links.results_of_node(db, node.parent_id),
+        goal_node_id=node.id,
+    )
 
 
 # --- activities (steps 3 and 4) ----------------------------------------------------------
@@ -198,8 +253,9 @@ def add_activity(db: Session, *, actor: Actor, **fields: object) -> int:
     data = ActivityCreate(**fields)
     values = data.model_dump(exclude={"result_ids"})
     values["partner_id"] = _optional_in(db, Partner, data.partner_id, workshop.id, "Deze partner")
-    activity = Activity(workshop_id=workshop.id, position=_next_position(db, Activity, workshop.id),
-                        **values)
+    activity = Activity(
+        workshop_id=workshop.id, position=_next_position(db, Activity, workshop.id), **values
+    )
     db.add(activity)
     db.flush()
     _set_links(db, workshop.id, activity, data.result_ids or {})
@@ -207,8 +263,9 @@ def add_activity(db: Session, *, actor: Actor, **fields: object) -> int:
     return activity.id
 
 
-def update_activity(db: Session, *, actor: Actor, activity_id: int, rev: Optional[int],
-                    **changes: object) -> None:
+def update_activity(
+    db: Session, *, actor: Actor, activity_id: int, rev: Optional[int], **changes: object
+) -> None:
     """Change only the fields given (those of ``ActivityUpdate``). ``result_ids``
     replaces the links (a dict ``{result_id: weight}`` sets weights too)."""
     workshop = require_edit(db, actor)
@@ -216,11 +273,15 @@ def update_activity(db: Session, *, actor: Actor, activity_id: int, rev: Optiona
     data = ActivityUpdate(**changes)
     values = data.model_dump(exclude_unset=True, exclude={"result_ids"})
     if "partner_id" in values:
-        values["partner_id"] = _optional_in(db, Partner, data.partner_id, workshop.id, "Deze partner")
+        values["partner_id"] = _optional_in(
+            db, Partner, data.partner_id, workshop.id, "Deze partner"
+        )
     check_rev(activity, rev, f"Activiteit '{activity.title}'")
     activity.sqlmodel_update(values)
     if "title" in values:
-        links.item_renamed(db, workshop_id=workshop.id, node_id=activity.goal_node_id, title=activity.title)
+        links.item_renamed(
+            db, workshop_id=workshop.id, node_id=activity.goal_node_id, title=activity.title
+        )
     if "result_ids" in data.model_fields_set:
         _set_links(db, workshop.id, activity, data.result_ids or {})
     live.touch(db, workshop.id)
@@ -241,12 +302,17 @@ def _set_links(db: Session, workshop_id: int, activity: Activity, weights: dict)
         db.add(ActivityResult(activity_id=activity.id, result_id=rid, weight=weight))
 
 
-def link_activity(db: Session, *, actor: Actor, activity_id: int, result_id: int,
-                  weight: float = 1.0) -> None:
+def link_activity(
+    db: Session, *, actor: Actor, activity_id: int, result_id: int, weight: float = 1.0
+) -> None:
     workshop = require_edit(db, actor)
     activity = get_in_workshop(db, Activity, activity_id, workshop.id, "Deze activiteit")
-    weights = {r.result_id: r.weight for r in db.execute(
-        select(ActivityResult).where(ActivityResult.activity_id == activity.id)).scalars()}
+    weights = {
+        r.result_id: r.weight
+        for r in db.execute(
+            select(ActivityResult).where(ActivityResult.activity_id == activity.id)
+        ).scalars()
+    }
     weights[result_id] = weight
     _set_links(db, workshop.id, activity, weights)
     live.touch(db, workshop.id)
@@ -257,8 +323,11 @@ def delete_activity(db: Session, *, actor: Actor, activity_id: int, confirm: boo
     activity = get_in_workshop(db, Activity, activity_id, workshop.id, "Deze activiteit")
     refs = activity_references(db, activity.id)
     if refs and not confirm:
-        raise Conflict(f"Activiteit '{activity.title}' wordt nog gebruikt. Bij verwijderen: "
-                       + "; ".join(refs) + ".")
+        raise Conflict(
+            f"Activiteit '{activity.title}' wordt nog gebruikt. Bij verwijderen: "
+            + "; ".join(refs)
+            + "."
+        )
     _delete_indicators(db, select(Indicator.id).where(Indicator.activity_id == activity.id))
     db.execute(delete(Reflection).where(Reflection.activity_id == activity.id))
     db.execute(delete(ActivityResult).where(ActivityResult.activity_id == activity.id))
@@ -269,8 +338,14 @@ def delete_activity(db: Session, *, actor: Actor, activity_id: int, confirm: boo
 # --- indicators and measurements (steps 2 and 5) ------------------------------------------
 
 
-def add_indicator(db: Session, *, actor: Actor, result_id: Optional[int] = None,
-                  activity_id: Optional[int] = None, **fields: object) -> int:
+def add_indicator(
+    db: Session,
+    *,
+    actor: Actor,
+    result_id: Optional[int] = None,
+    activity_id: Optional[int] = None,
+    **fields: object,
+) -> int:
     """A result indicator (``result_id``) or an outcome indicator (``activity_id``);
     ``fields``: those of ``IndicatorCreate``."""
     workshop = require_edit(db, actor)
@@ -281,16 +356,22 @@ def add_indicator(db: Session, *, actor: Actor, result_id: Optional[int] = None,
     else:
         get_in_workshop(db, Activity, activity_id, workshop.id, "Deze activiteit")
     data = IndicatorCreate(**fields)
-    indicator = Indicator(workshop_id=workshop.id, result_id=result_id, activity_id=activity_id,
-                          position=_next_position(db, Indicator, workshop.id), **data.model_dump())
+    indicator = Indicator(
+        workshop_id=workshop.id,
+        result_id=result_id,
+        activity_id=activity_id,
+        position=_next_position(db, Indicator, workshop.id),
+        **data.model_dump(),
+    )
     db.add(indicator)
     db.flush()
     live.touch(db, workshop.id)
     return indicator.id
 
 
-def update_indicator(db: Session, *, actor: Actor, indicator_id: int, rev: Optional[int],
-                     **fields: object) -> None:
+def update_indicator(
+    db: Session, *, actor: Actor, indicator_id: int, rev: Optional[int], **fields: object
+) -> None:
     """Replaces every field of ``IndicatorCreate`` (a field not given gets its default)."""
     workshop = require_edit(db, actor)
     indicator = get_in_workshop(db, Indicator, indicator_id, workshop.id, "Deze indicator")
@@ -300,19 +381,32 @@ def update_indicator(db: Session, *, actor: Actor, indicator_id: int, rev: Optio
     live.touch(db, workshop.id)
 
 
-def delete_indicator(db: Session, *, actor: Actor, indicator_id: int, confirm: bool = False) -> None:
+def delete_indicator(
+    db: Session, *, actor: Actor, indicator_id: int, confirm: bool = False
+) -> None:
     workshop = require_edit(db, actor)
     indicator = get_in_workshop(db, Indicator, indicator_id, workshop.id, "Deze indicator")
-    n = len(db.execute(select(Measurement.id).where(Measurement.indicator_id == indicator.id)).all())
+    n = len(
+        db.execute(select(Measurement.id).where(Measurement.indicator_id == indicator.id)).all()
+    )
     if n and not confirm:
-        raise Conflict(f"Indicator '{indicator.name}' heeft {n} meting(en). "
-                       "Bij verwijderen gaan die ook weg.")
+        raise Conflict(
+            f"Indicator '{indicator.name}' heeft {n} meting(en). Bij verwijderen gaan die ook weg."
+        )
     _delete_indicators(db, select(Indicator.id).where(Indicator.id == indicator.id))
     live.touch(db, workshop.id)
 
 
-def add_measurement(db: Session, *, actor: Actor, indicator_id: int, measured_on: object,
-                    value: object = None, story: str = "", source: str = "") -> int:
+def add_measurement(
+    db: Session,
+    *,
+    actor: Actor,
+    indicator_id: int,
+    measured_on: object,
+    value: object = None,
+    story: str = "",
+    source: str = "",
+) -> int:
     """A measured value (tellen) or a short story (vertellen) on a date."""
     workshop = require_edit(db, actor)
     indicator = get_in_workshop(db, Indicator, indicator_id, workshop.id, "Deze indicator")
@@ -325,8 +419,13 @@ def add_measurement(db: Session, *, actor: Actor, indicator_id: int, measured_on
     when = parse_date(measured_on, "datum van de meting")
     if not date(YEAR_MIN, 1, 1) <= when <= date(YEAR_MAX, 12, 31):
         raise InvalidInput("De datum van de meting is niet aannemelijk.")
-    m = Measurement(indicator_id=indicator.id, value=number, story=story, measured_on=when,
-                    source=text.clean(source, field="bron", required=False))
+    m = Measurement(
+        indicator_id=indicator.id,
+        value=number,
+        story=story,
+        measured_on=when,
+        source=text.clean(source, field="bron", required=False),
+    )
     db.add(m)
     db.flush()
     live.touch(db, workshop.id)
@@ -335,8 +434,14 @@ def add_measurement(db: Session, *, actor: Actor, indicator_id: int, measured_on
 
 def delete_measurement(db: Session, *, actor: Actor, measurement_id: int) -> None:
     workshop = require_edit(db, actor)
-    m = get_in_workshop(db, Measurement, measurement_id, workshop.id, "Deze meting",
-                        owner=lambda m: db.get(Indicator, m.indicator_id).workshop_id)
+    m = get_in_workshop(
+        db,
+        Measurement,
+        measurement_id,
+        workshop.id,
+        "Deze meting",
+        owner=lambda m: db.get(Indicator, m.indicator_id).workshop_id,
+    )
     db.delete(m)
     live.touch(db, workshop.id)
 
@@ -364,8 +469,9 @@ def add_reflection(db: Session, *, actor: Actor, **fields: object) -> int:
     return reflection.id
 
 
-def update_reflection(db: Session, *, actor: Actor, reflection_id: int, rev: Optional[int],
-                      **fields: object) -> None:
+def update_reflection(
+    db: Session, *, actor: Actor, reflection_id: int, rev: Optional[int], **fields: object
+) -> None:
     """Replaces every field of ``ReflectionCreate``."""
     workshop = require_edit(db, actor)
     reflection = get_in_workshop(db, Reflection, reflection_id, workshop.id, "Dit verbeterpunt")

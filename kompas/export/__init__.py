@@ -29,17 +29,34 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {
-    f.key: f for f in (
-        Format("docx", "Word", "docx",
-               "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-               "kompas.export.docx", True),
+    f.key: f
+    for f in (
+        Format(
+            "docx",
+            "Word",
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "kompas.export.docx",
+            True,
+        ),
         Format("pdf", "PDF", "pdf", "application/pdf", "kompas.export.pdf", True),
-        Format("xlsx", "Excel", "xlsx",
-               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-               "kompas.export.xlsx", False),
+        Format(
+            "xlsx",
+            "Excel",
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "kompas.export.xlsx",
+            False,
+        ),
         Format("md", "Markdown", "md", "text/markdown", "kompas.export.markdown", False),
-        Format("json", "JSON (volledige back-up)", "json", "application/json",
-               "kompas.export.json_io", False),
+        Format(
+            "json",
+            "JSON (volledige back-up)",
+            "json",
+            "application/json",
+            "kompas.export.json_io",
+            False,
+        ),
     )
 }
 
@@ -49,8 +66,14 @@ FORMATS: dict[str, Format] = {
 REPORT_FORMATS = tuple(k for k in FORMATS if k != "json")
 
 
-def export_bytes(db: Session, workshop_id: int, fmt: str, *, show_names: bool | None = None,
-                 with_names: bool = False) -> bytes:
+def export_bytes(
+    db: Session,
+    workshop_id: int,
+    fmt: str,
+    *,
+    show_names: bool | None = None,
+    with_names: bool = False,
+) -> bytes:
     """The file for ``fmt`` (docx, pdf, xlsx, md, json). ``show_names`` overrides the
     workshop's own setting for participant names in the report; ``with_names`` puts names
     and organisations in the JSON back-up (by default pseudonyms)."""
@@ -62,8 +85,9 @@ def export_bytes(db: Session, workshop_id: int, fmt: str, *, show_names: bool | 
     return module.render(_summary(db, workshop_id, show_names))
 
 
-def download_refusal(*, is_facilitator: bool, downloads_open: bool, fmt: str,
-                     with_names: bool = False) -> str | None:
+def download_refusal(
+    *, is_facilitator: bool, downloads_open: bool, fmt: str, with_names: bool = False
+) -> str | None:
     """Why this viewer may not download ``fmt`` now, or None when they may."""
     if is_facilitator:
         return None
@@ -78,15 +102,18 @@ def export_for(db: Session, *, actor, fmt: str, with_names: bool = False) -> byt
     """``export_bytes`` for a viewer: participants get the report formats only, and only
     while the facilitator has opened downloads. Raises NotAllowed otherwise."""
     workshop = workshops.check_actor(db, actor)
-    refusal = download_refusal(is_facilitator=actor.is_facilitator,
-                               downloads_open=bool(workshop.downloads_open), fmt=fmt,
-                               with_names=with_names)
+    refusal = download_refusal(
+        is_facilitator=actor.is_facilitator,
+        downloads_open=bool(workshop.downloads_open),
+        fmt=fmt,
+        with_names=with_names,
+    )
     if refusal:
         raise NotAllowed(refusal)
     return export_bytes(db, actor.workshop_id, fmt, with_names=with_names)
 
 
-_SUMMARIES: "OrderedDict[tuple, tuple[float, object]]" = OrderedDict()
+_SUMMARIES: OrderedDict[tuple, tuple[float, object]] = OrderedDict()
 _SUMMARY_TTL_S = 30.0
 _lock = threading.Lock()
 

@@ -39,8 +39,13 @@ NEW_PAGE_SECTIONS = ("tree", "compass", "matrix")
 MIN_WIDTH_CM = {"money": 2.3, "date": 2.3, "percent": 1.1, "int": 0.9, "number": 1.2}
 
 
-def column_widths(table: Table, total_cm: float = TEXT_WIDTH_CM, char_cm: float = 0.19,
-                  measure=None, pad_cm: float = 0.45) -> list[float]:
+def column_widths(
+    table: Table,
+    total_cm: float = TEXT_WIDTH_CM,
+    char_cm: float = 0.19,
+    measure=None,
+    pad_cm: float = 0.45,
+) -> list[float]:
     """Relative widths scaled to the text width, with a minimum per column so that no
     word and no amount ('€ 1.234.567,00') breaks in the middle; ``char_cm`` is the width
     of one character of the table font."""
@@ -99,6 +104,7 @@ def _no_split(row) -> None:
 
 def _field(paragraph, instruction: str) -> None:
     """A Word field (PAGE, NUMPAGES) as begin/instr/separate/result/end runs."""
+
     def char(kind: str):
         run = paragraph.add_run()
         el = OxmlElement("w:fldChar")
@@ -181,8 +187,11 @@ def _title_page(doc, summary: WorkshopSummary) -> None:
         run = p.add_run(_clean(summary.theme))
         run.font.size, run.italic = Pt(15), True
     doc.add_paragraph()
-    for line in (summary.organisation, summary.date_label,
-                 f"{summary.participant_count} deelnemers" if summary.participant_count else ""):
+    for line in (
+        summary.organisation,
+        summary.date_label,
+        f"{summary.participant_count} deelnemers" if summary.participant_count else "",
+    ):
         if line:
             p = doc.add_paragraph()
             run = p.add_run(_clean(line))

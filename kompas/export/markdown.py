@@ -39,8 +39,9 @@ def _cell(value, kind: str) -> str:
 
 def _table(table: Table) -> list[str]:
     names = [esc(c.name) for c in table.columns]
-    align = ["---:" if c.kind in ("int", "number", "money", "percent") else "---"
-             for c in table.columns]
+    align = [
+        "---:" if c.kind in ("int", "number", "money", "percent") else "---" for c in table.columns
+    ]
     out = ["| " + " | ".join(names) + " |", "| " + " | ".join(align) + " |"]
     rows = list(table.rows) + ([table.total] if table.total else [])
     for i, row in enumerate(rows):
@@ -54,7 +55,12 @@ def _table(table: Table) -> list[str]:
 
 
 def render(summary: WorkshopSummary) -> bytes:
-    lines = [f"# {esc(summary.title)}", "", f"**Verslag van de werksessie** · {esc(summary.subtitle)}", ""]
+    lines = [
+        f"# {esc(summary.title)}",
+        "",
+        f"**Verslag van de werksessie** · {esc(summary.subtitle)}",
+        "",
+    ]
     if summary.theme:
         lines += [f"Thema: {esc(summary.theme)}", ""]
     for section in summary.sections:
@@ -69,12 +75,19 @@ def render(summary: WorkshopSummary) -> bytes:
                 lines += [f"- {esc(item)}" for item in block.items] + [""]
             elif isinstance(block, Outline):
                 for depth, text, note in block.items:
-                    lines.append("  " * depth + f"- {esc(text)}" + (f" ({esc(note)})" if note else ""))
+                    lines.append(
+                        "  " * depth + f"- {esc(text)}" + (f" ({esc(note)})" if note else "")
+                    )
                 lines.append("")
             elif isinstance(block, Table):
                 if block.rows and block.documents:
                     lines += _table(block) + [""]
             elif isinstance(block, Picture):
                 continue  # pictures are in the Word and PDF versions
-    lines += ["---", "", f"*Gemaakt met Kompas op {formats.datetime_nl(summary.generated_at)}.*", ""]
+    lines += [
+        "---",
+        "",
+        f"*Gemaakt met Kompas op {formats.datetime_nl(summary.generated_at)}.*",
+        "",
+    ]
     return "\n".join(lines).encode("utf-8")

@@ -11,7 +11,6 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from kompas import formats
-from kompas.export.docx import NEW_PAGE_SECTIONS, column_widths
 from kompas.blocks import (
     Bullets,
     Heading,
@@ -22,6 +21,7 @@ from kompas.blocks import (
     WorkshopSummary,
     cell_text,
 )
+from kompas.export.docx import NEW_PAGE_SECTIONS, column_widths
 from kompas.export.pictures import picture_png, png_size
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)  # one INFO line per table otherwise
@@ -68,13 +68,22 @@ def _new_pdf(summary: WorkshopSummary) -> _Report:
     return pdf
 
 
-def _text(pdf: FPDF, text: str, *, size: float = 9.5, bold: bool = False, color=(0, 0, 0),
-          height: float = 5.0, indent: float = 0.0) -> None:
+def _text(
+    pdf: FPDF,
+    text: str,
+    *,
+    size: float = 9.5,
+    bold: bool = False,
+    color=(0, 0, 0),
+    height: float = 5.0,
+    indent: float = 0.0,
+) -> None:
     pdf.set_font(FONT, "B" if bold else "", size)
     pdf.set_text_color(*color)
     pdf.set_x(pdf.l_margin + indent)
-    pdf.multi_cell(pdf.epw - indent, height, _clean(text), align="L", new_x=XPos.LMARGIN,
-                   new_y=YPos.NEXT)
+    pdf.multi_cell(
+        pdf.epw - indent, height, _clean(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
 
 
 def _heading(pdf: FPDF, text: str, level: int) -> None:
@@ -97,13 +106,20 @@ def _title_page(pdf: FPDF, summary: WorkshopSummary) -> None:
         pdf.ln(2)
         _text(pdf, summary.theme, size=14, height=7)
     pdf.ln(6)
-    for line in (summary.organisation, summary.date_label,
-                 f"{summary.participant_count} deelnemers" if summary.participant_count else ""):
+    for line in (
+        summary.organisation,
+        summary.date_label,
+        f"{summary.participant_count} deelnemers" if summary.participant_count else "",
+    ):
         if line:
             _text(pdf, line, size=11.5, height=6)
     pdf.set_y(-40)
-    _text(pdf, f"Gemaakt met Kompas op {formats.datetime_nl(summary.generated_at)}.", size=8,
-          color=MUTED)
+    _text(
+        pdf,
+        f"Gemaakt met Kompas op {formats.datetime_nl(summary.generated_at)}.",
+        size=8,
+        color=MUTED,
+    )
 
 
 class _Wrapper:
@@ -143,7 +159,10 @@ class _Wrapper:
                     out.append(line)
                     line, line_w = word, w
                 else:
-                    line, line_w = (line + " " + word if line else word), (line_w + space + w if line else w)
+                    line, line_w = (
+                        (line + " " + word if line else word),
+                        (line_w + space + w if line else w),
+                    )
             out.append(line)
         return out or [""]
 
@@ -160,8 +179,12 @@ def _table(pdf: FPDF, table: Table) -> None:
         pdf.set_font(FONT, "B" if bold else "", size)
         return wrap.width(word) / 10
 
-    widths = [w * 10 for w in column_widths(table, total_cm=pdf.epw / 10, measure=measure,
-                                            pad_cm=2 * pad_x / 10 + 0.05)]
+    widths = [
+        w * 10
+        for w in column_widths(
+            table, total_cm=pdf.epw / 10, measure=measure, pad_cm=2 * pad_x / 10 + 0.05
+        )
+    ]
     numeric = [c.kind in NUMERIC for c in cols]
     pdf.set_draw_color(170, 170, 170)
     pdf.set_line_width(0.15)
@@ -190,12 +213,15 @@ def _table(pdf: FPDF, table: Table) -> None:
     laid = []
     for n, values in enumerate(rows):
         bold = table.total is not None and n == len(rows) - 1
-        laid.append((bold, *layout([_clean(cell_text(v, c.kind)) for v, c in zip(values, cols)], bold)))
+        laid.append(
+            (bold, *layout([_clean(cell_text(v, c.kind)) for v, c in zip(values, cols)], bold))
+        )
     whole = head_h + sum(h for _, _, h in laid)
     first = head_h + (laid[0][2] if laid else 0)
     # a short table moves to the next page as a whole; a long one needs room for a row
-    if (whole < pdf.eph * 0.45 and pdf.get_y() + whole > pdf.page_break_trigger) or \
-            pdf.get_y() + first > pdf.page_break_trigger:
+    if (
+        whole < pdf.eph * 0.45 and pdf.get_y() + whole > pdf.page_break_trigger
+    ) or pdf.get_y() + first > pdf.page_break_trigger:
         pdf.add_page()
     draw(head_cells, head_h, True, ACCENT, (255, 255, 255))
     for n, (bold, cells, height) in enumerate(laid):

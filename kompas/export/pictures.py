@@ -18,7 +18,7 @@ from kompas.goaltree.report import tree_collapse
 from kompas.partners.chart import matrix_chart
 
 _PNG_LOCK = threading.Lock()
-_PNG_CACHE: "OrderedDict[str, Optional[bytes]]" = OrderedDict()
+_PNG_CACHE: OrderedDict[str, Optional[bytes]] = OrderedDict()
 _PNG_CACHE_SIZE = 24
 PNG_SCALE = 1.25  # about 120-150 dpi at the width of an A4 text column
 
@@ -48,8 +48,9 @@ def render(key: str, view) -> Optional[bytes]:
     there is nothing to draw. The tree is folded as its report section says
     (``tree_collapse``) so that it fits a page."""
     if key == "tree":
-        spec = tree_chart(view, show_votes=bool(view.revealed),
-                          collapsed=tree_collapse(view)[0]).to_dict(validate=False)
+        spec = tree_chart(
+            view, show_votes=bool(view.revealed), collapsed=tree_collapse(view)[0]
+        ).to_dict(validate=False)
         return _spec_png(spec)
     if key == "compass":
         chart = results_inputs_chart(view, width=760)

@@ -43,7 +43,11 @@ def _put(cell, value, kind: str) -> None:
     elif kind == "percent" and isinstance(value, (int, float)):
         cell.value = float(value)
         cell.number_format = PERCENT
-    elif kind in ("int", "number") and isinstance(value, (int, float)) and not isinstance(value, bool):
+    elif (
+        kind in ("int", "number")
+        and isinstance(value, (int, float))
+        and not isinstance(value, bool)
+    ):
         cell.value = value
         cell.number_format = "#,##0" if kind == "int" else "#,##0.##"
     elif kind == "date" and isinstance(value, (date, datetime)):
@@ -81,7 +85,9 @@ def _write_table(ws, table: Table) -> None:
     if table.rows:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table.rows) + 1}"
     for col, column in enumerate(table.columns, start=1):
-        longest = max([len(column.name)] + [len(str(row[col - 1] or "")) for row in table.rows[:200]])
+        longest = max(
+            [len(column.name)] + [len(str(row[col - 1] or "")) for row in table.rows[:200]]
+        )
         if column.kind == "money":
             longest = max(longest, 14)
         ws.column_dimensions[get_column_letter(col)].width = min(max(longest + 2, 8), 60)
@@ -92,27 +98,41 @@ def render(summary: WorkshopSummary) -> bytes:
     used: set[str] = set()
     first = book.active
     first.title = _sheet_name("Verslag", used)
-    lines = [("Workshop", summary.title), ("Organisatie", summary.organisation),
-             ("Thema", summary.theme), ("Datum", summary.created_at),
-             ("Deelnemers", summary.participant_count)]
+    lines = [
+        ("Workshop", summary.title),
+        ("Organisatie", summary.organisation),
+        ("Thema", summary.theme),
+        ("Datum", summary.created_at),
+        ("Deelnemers", summary.participant_count),
+    ]
     for section in summary.sections:
         if section.key in ("conclusions", "open_questions"):
             for block in section.blocks:
-                items = block.items if isinstance(block, Bullets) else (
-                    [block.text] if isinstance(block, Paragraph) else [])
+                items = (
+                    block.items
+                    if isinstance(block, Bullets)
+                    else ([block.text] if isinstance(block, Paragraph) else [])
+                )
                 for item in items:
                     lines.append((section.title, item))
     text_value(first.cell(row=1, column=1), "Onderdeel")
     text_value(first.cell(row=1, column=2), "Inhoud")
     for c in (1, 2):
-        first.cell(row=1, column=c).font, first.cell(row=1, column=c).fill = HEADER_FONT, HEADER_FILL
+        first.cell(row=1, column=c).font, first.cell(row=1, column=c).fill = (
+            HEADER_FONT,
+            HEADER_FILL,
+        )
     for r, (label, value) in enumerate(lines, start=2):
         text_value(first.cell(row=r, column=1), label)
-        kind = "date" if isinstance(value, (date, datetime)) else (
-            "int" if isinstance(value, int) else "text")
+        kind = (
+            "date"
+            if isinstance(value, (date, datetime))
+            else ("int" if isinstance(value, int) else "text")
+        )
         _put(first.cell(row=r, column=2), value, kind)
-        first.cell(row=r, column=2).alignment = Alignment(wrap_text=True, vertical="top",
-                                                          horizontal="left")
+        first.cell(row=r, column=2).alignment = Alignment(
+            wrap_text=True, vertical="top", horizontal="left"
+        )
     first.column_dimensions["A"].width = 36
     first.column_dimensions["B"].width = 90
     first.freeze_panes = "A2"

@@ -124,14 +124,26 @@ def _box_rows(boxes: list[Box], show_votes: bool) -> list[dict]:
         votes = n.total if (show_votes and n.total) else None
         if votes is not None:
             tip += f" · {votes} stippen"
-        rows.append({
-            "id": n.id, "x": b.x, "x2": b.x + BOX_W, "y": b.y - BOX_H / 2, "y2": b.y + BOX_H / 2,
-            "cy": b.y, "ty": b.y - (wrapped.count("\n")) * LINE_H / 2, "tx": b.x + 8,
-            "label": wrapped, "fill": fill, "colour": colour,
-            "dash": "voorstel" if proposal else "vastgesteld", "tip": tip,
-            "votes": "" if votes is None else str(votes), "vx": b.x + BOX_W - VOTE_W / 2,
-            "agreed": n.agreed,
-        })
+        rows.append(
+            {
+                "id": n.id,
+                "x": b.x,
+                "x2": b.x + BOX_W,
+                "y": b.y - BOX_H / 2,
+                "y2": b.y + BOX_H / 2,
+                "cy": b.y,
+                "ty": b.y - (wrapped.count("\n")) * LINE_H / 2,
+                "tx": b.x + 8,
+                "label": wrapped,
+                "fill": fill,
+                "colour": colour,
+                "dash": "voorstel" if proposal else "vastgesteld",
+                "tip": tip,
+                "votes": "" if votes is None else str(votes),
+                "vx": b.x + BOX_W - VOTE_W / 2,
+                "agreed": n.agreed,
+            }
+        )
     return rows
 
 
@@ -157,58 +169,99 @@ def chart_size(view: TreeView, collapsed: frozenset[int] = frozenset()) -> tuple
     return (2 * MARGIN + (depth + 1) * BOX_W + depth * GAP_X, 2 * MARGIN + max(rows, 1) * ROW_H)
 
 
-def tree_chart(view: TreeView, *, show_votes: bool,
-               collapsed: frozenset[int] = frozenset()) -> alt.Chart:
+def tree_chart(
+    view: TreeView, *, show_votes: bool, collapsed: frozenset[int] = frozenset()
+) -> alt.Chart:
     """The tree as boxes connected by lines. Proposals: white with a dashed border.
     ``collapsed`` node ids are drawn as one box with '+N' (N hidden nodes below).
     Vote totals appear only when ``show_votes`` and the view carries them."""
     boxes, _rows = layout(view, collapsed)
     width, height = chart_size(view, collapsed)
     x = alt.X("x:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None)
-    y = alt.Y("y:Q", scale=alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True),
-              axis=None)
+    y = alt.Y(
+        "y:Q", scale=alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True), axis=None
+    )
     # The rows travel as named top-level datasets: Altair copies a chart on every method
     # call, and copying inline values made building the chart 20 times slower.
-    edges = alt.Chart(alt.NamedData(name="edges")).mark_rule(
-        color=EDGE, strokeWidth=1.4).encode(x=x, y=y, x2="x2:Q", y2="y2:Q")
+    edges = (
+        alt.Chart(alt.NamedData(name="edges"))
+        .mark_rule(color=EDGE, strokeWidth=1.4)
+        .encode(x=x, y=y, x2="x2:Q", y2="y2:Q")
+    )
     base = alt.Chart(alt.NamedData(name="boxes"))
     rect_enc = dict(
-        x=x, x2="x2:Q", y=y, y2="y2:Q",
+        x=x,
+        x2="x2:Q",
+        y=y,
+        y2="y2:Q",
         fill=alt.Fill("fill:N", scale=None),
         stroke=alt.condition("datum.agreed", alt.value("#b8860b"), alt.value(STROKE)),
         tooltip=alt.Tooltip("tip:N", title="Onderdeel"),
     )
-    accepted = base.transform_filter("datum.dash != 'voorstel'").mark_rect(
-        cornerRadius=5, strokeWidth=1.5).encode(**rect_enc)
+    accepted = (
+        base.transform_filter("datum.dash != 'voorstel'")
+        .mark_rect(cornerRadius=5, strokeWidth=1.5)
+        .encode(**rect_enc)
+    )
     # proposals: white with a dashed border, so they read differently in print too
-    proposals = base.transform_filter("datum.dash == 'voorstel'").mark_rect(
-        cornerRadius=5, strokeWidth=1.5, strokeDash=[5, 3]).encode(**rect_enc)
-    labels = base.mark_text(align="left", baseline="middle", fontSize=11, lineBreak="\n",
-                            lineHeight=LINE_H).encode(
+    proposals = (
+        base.transform_filter("datum.dash == 'voorstel'")
+        .mark_rect(cornerRadius=5, strokeWidth=1.5, strokeDash=[5, 3])
+        .encode(**rect_enc)
+    )
+    labels = base.mark_text(
+        align="left", baseline="middle", fontSize=11, lineBreak="\n", lineHeight=LINE_H
+    ).encode(
         x=alt.X("tx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None),
-        y=alt.Y("ty:Q", scale=alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True),
-                axis=None),
-        text="label:N", color=alt.Color("colour:N", scale=None),
+        y=alt.Y(
+            "ty:Q",
+            scale=alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True),
+            axis=None,
+        ),
+        text="label:N",
+        color=alt.Color("colour:N", scale=None),
         tooltip=alt.Tooltip("tip:N", title="Onderdeel"),
     )
     layers = [edges, accepted, proposals, labels]
     if show_votes and any(b.node.total for b in boxes):
         votes = base.transform_filter("datum.votes != ''")
-        layers.append(votes.mark_circle(size=560, color="#c0392b", opacity=1).encode(
-            x=alt.X("vx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None),
-            y=alt.Y("cy:Q", scale=alt.Scale(domain=[0, height], nice=False, zero=False,
-                                            reverse=True), axis=None),
-            tooltip=alt.Tooltip("tip:N", title="Onderdeel")))
-        layers.append(votes.mark_text(fontSize=12, fontWeight="bold", color="#ffffff").encode(
-            x=alt.X("vx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None),
-            y=alt.Y("cy:Q", scale=alt.Scale(domain=[0, height], nice=False, zero=False,
-                                            reverse=True), axis=None),
-            text="votes:N"))
+        layers.append(
+            votes.mark_circle(size=560, color="#c0392b", opacity=1).encode(
+                x=alt.X(
+                    "vx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None
+                ),
+                y=alt.Y(
+                    "cy:Q",
+                    scale=alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True),
+                    axis=None,
+                ),
+                tooltip=alt.Tooltip("tip:N", title="Onderdeel"),
+            )
+        )
+        layers.append(
+            votes.mark_text(fontSize=12, fontWeight="bold", color="#ffffff").encode(
+                x=alt.X(
+                    "vx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None
+                ),
+                y=alt.Y(
+                    "cy:Q",
+                    scale=alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True),
+                    axis=None,
+                ),
+                text="votes:N",
+            )
+        )
     n = len(view.nodes)
-    chart = alt.layer(*layers).properties(
-        width=width, height=height,
-        description=f"Doelenboom met {n} onderdelen, van hoofddoel (links) naar activiteiten (rechts).",
-    ).configure_view(stroke=None).configure(background="#ffffff", font="DejaVu Sans, sans-serif")
+    chart = (
+        alt.layer(*layers)
+        .properties(
+            width=width,
+            height=height,
+            description=f"Doelenboom met {n} onderdelen, van hoofddoel (links) naar activiteiten (rechts).",
+        )
+        .configure_view(stroke=None)
+        .configure(background="#ffffff", font="DejaVu Sans, sans-serif")
+    )
     # set directly: .properties() would validate every row against the schema
     chart.datasets = {"boxes": _box_rows(boxes, show_votes), "edges": _edge_rows(boxes)}
     return chart

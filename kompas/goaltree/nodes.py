@@ -95,8 +95,14 @@ class GoalNodeUpdate(GoalNodeBase):
 
 
 def get_node(db: Session, workshop_id: int, node_id: object) -> GoalNode:
-    return get_in_workshop(db, GoalNode, node_id, workshop_id, "Dit onderdeel",
-                           message="Dit onderdeel van de doelenboom bestaat niet (meer).")
+    return get_in_workshop(
+        db,
+        GoalNode,
+        node_id,
+        workshop_id,
+        "Dit onderdeel",
+        message="Dit onderdeel van de doelenboom bestaat niet (meer).",
+    )
 
 
 def _bump(node: GoalNode) -> None:
@@ -113,8 +119,13 @@ def parse_aliases(node: GoalNode) -> list[str]:
 
 
 def _children(db: Session, node_id: int) -> list[GoalNode]:
-    return list(db.execute(select(GoalNode).where(GoalNode.parent_id == node_id)
-                           .order_by(GoalNode.position, GoalNode.id)).scalars())
+    return list(
+        db.execute(
+            select(GoalNode)
+            .where(GoalNode.parent_id == node_id)
+            .order_by(GoalNode.position, GoalNode.id)
+        ).scalars()
+    )
 
 
 def _subtree(db: Session, node: GoalNode) -> list[GoalNode]:
@@ -128,19 +139,24 @@ def _subtree(db: Session, node: GoalNode) -> list[GoalNode]:
 
 
 def _next_position(db: Session, parent_id: int) -> int:
-    top = db.execute(select(func.max(GoalNode.position))
-                     .where(GoalNode.parent_id == parent_id)).scalar()
+    top = db.execute(
+        select(func.max(GoalNode.position)).where(GoalNode.parent_id == parent_id)
+    ).scalar()
     return 0 if top is None else top + 1
 
 
 def _check_child_kind(parent: GoalNode, kind: str) -> None:
     allowed = CHILD_KINDS.get(parent.kind, ())
     if not allowed:
-        raise InvalidInput(f"Onder een {node_kind_label(parent.kind).lower()} kan niets staan. "
-                           "Kies een ander onderdeel.")
+        raise InvalidInput(
+            f"Onder een {node_kind_label(parent.kind).lower()} kan niets staan. "
+            "Kies een ander onderdeel."
+        )
     if kind not in allowed:
-        raise InvalidInput(f"Een {node_kind_label(kind).lower()} kan niet onder een "
-                           f"{node_kind_label(parent.kind).lower()} staan.")
+        raise InvalidInput(
+            f"Een {node_kind_label(kind).lower()} kan niet onder een "
+            f"{node_kind_label(parent.kind).lower()} staan."
+        )
 
 
 def _fit_kinds(db: Session, node: GoalNode, parent_kind: str) -> dict[int, str]:
@@ -152,8 +168,10 @@ def _fit_kinds(db: Session, node: GoalNode, parent_kind: str) -> dict[int, str]:
     def fit(n: GoalNode, pkind: str) -> None:
         allowed = CHILD_KINDS.get(pkind, ())
         if not allowed:
-            raise InvalidInput(f"'{n.title}' kan daar niet staan: onder een "
-                               f"{node_kind_label(pkind).lower()} kan niets staan.")
+            raise InvalidInput(
+                f"'{n.title}' kan daar niet staan: onder een "
+                f"{node_kind_label(pkind).lower()} kan niets staan."
+            )
         new = n.kind if n.kind in allowed else DEFAULT_CHILD[pkind]
         kinds[n.id] = new
         for child in _children(db, n.id):
@@ -168,15 +186,29 @@ def _check_partner(db: Session, workshop_id: int, partner_id: object, kind: str)
         return None
     if kind != "activity":
         raise InvalidInput("Alleen een activiteit kan een partner hebben.")
-    return get_in_workshop(db, Partner, partner_id, workshop_id, "Deze partner",
-                           message="Deze partner bestaat niet in deze workshop.").id
+    return get_in_workshop(
+        db,
+        Partner,
+        partner_id,
+        workshop_id,
+        "Deze partner",
+        message="Deze partner bestaat niet in deze workshop.",
+    ).id
 
 
 # --- nodes ------------------------------------------------------------------------------
 
 
-def add_node(db: Session, *, actor: Actor, parent_id: int, title: str, kind: str | None = None,
-             description: str = "", partner_id: int | None = None) -> int:
+def add_node(
+    db: Session,
+    *,
+    actor: Actor,
+    parent_id: int,
+    title: str,
+    kind: str | None = None,
+    description: str = "",
+    partner_id: int | None = None,
+) -> int:
     """A participant's node is a proposal (phase verzamelen only); the facilitator's is
     accepted at once. ``kind`` defaults to the usual child of the parent. Returns the id."""
     workshop = workshops.require_open(db, actor, TOOL, phases=PROPOSE_PHASES)
@@ -184,13 +216,23 @@ def add_node(db: Session, *, actor: Actor, parent_id: int, title: str, kind: str
     node_in = GoalNodeCreate(title=title, description=description, kind=kind, partner_id=partner_id)
     kind = node_in.kind or DEFAULT_CHILD.get(parent.kind) or "activity"
     _check_child_kind(parent, kind)
-    if parent.status != "accepted" and not actor.is_facilitator and parent.author_id != actor.participant_id:
+    if (
+        parent.status != "accepted"
+        and not actor.is_facilitator
+        and parent.author_id != actor.participant_id
+    ):
         # proposals under someone else's proposal would be lost when that one is withdrawn
-        raise NotAllowed("Je kunt alleen iets toevoegen onder een vastgesteld onderdeel of "
-                         "onder je eigen voorstel.")
+        raise NotAllowed(
+            "Je kunt alleen iets toevoegen onder een vastgesteld onderdeel of "
+            "onder je eigen voorstel."
+        )
     node = GoalNode(
-        workshop_id=workshop.id, parent_id=parent.id, kind=kind, title=node_in.title,
-        description=node_in.description, author_id=actor.participant_id,
+        workshop_id=workshop.id,
+        parent_id=parent.id,
+        kind=kind,
+        title=node_in.title,
+        description=node_in.description,
+        author_id=actor.participant_id,
         status="accepted" if actor.is_facilitator else "proposal",
         position=_next_position(db, parent.id),
         partner_id=_check_partner(db, workshop.id, node_in.partner_id, kind),
@@ -229,8 +271,10 @@ def _require_own_proposal(actor: Actor, node: GoalNode, verb: str) -> None:
     if node.author_id != actor.participant_id:
         raise NotAllowed(f"Je kunt '{node.title}' niet {verb}: het is niet jouw voorstel.")
     if node.status != "proposal":
-        raise NotAllowed(f"'{node.title}' is al vastgesteld door de procesbegeleider. "
-                         f"Je kunt het niet meer {verb}.")
+        raise NotAllowed(
+            f"'{node.title}' is al vastgesteld door de procesbegeleider. "
+            f"Je kunt het niet meer {verb}."
+        )
 
 
 def delete_node(db: Session, *, actor: Actor, node_id: int) -> None:
@@ -243,8 +287,10 @@ def delete_node(db: Session, *, actor: Actor, node_id: int) -> None:
     _require_own_proposal(actor, node, "intrekken")
     nodes = _subtree(db, node)
     if not actor.is_facilitator and len(nodes) > 1:
-        raise NotAllowed(f"Er staan al andere onderdelen onder '{node.title}'. Vraag de "
-                         "procesbegeleider om het te verwijderen.")
+        raise NotAllowed(
+            f"Er staan al andere onderdelen onder '{node.title}'. Vraag de "
+            "procesbegeleider om het te verwijderen."
+        )
     for n in reversed(nodes):  # children first: parent_id has no cascade
         db.execute(delete(Vote).where(Vote.node_id == n.id))
         links.unlink_node(db, node_id=n.id)
@@ -269,8 +315,13 @@ def accept_node(db: Session, *, actor: Actor, node_id: int, rev: int | None = No
 def accept_all(db: Session, *, actor: Actor) -> int:
     """Accept every proposal at once; returns how many."""
     workshop = workshops.require_facilitator(db, actor)
-    nodes = list(db.execute(select(GoalNode).where(GoalNode.workshop_id == workshop.id,
-                                                   GoalNode.status == "proposal")).scalars())
+    nodes = list(
+        db.execute(
+            select(GoalNode).where(
+                GoalNode.workshop_id == workshop.id, GoalNode.status == "proposal"
+            )
+        ).scalars()
+    )
     for node in nodes:
         node.status = "accepted"
         _bump(node)
@@ -278,8 +329,9 @@ def accept_all(db: Session, *, actor: Actor) -> int:
     return len(nodes)
 
 
-def move_node(db: Session, *, actor: Actor, node_id: int, new_parent_id: int,
-              rev: int | None = None) -> None:
+def move_node(
+    db: Session, *, actor: Actor, node_id: int, new_parent_id: int, rev: int | None = None
+) -> None:
     """Put a node (with its subtree and votes) under another parent. Kinds that cannot
     stand there become the parent's usual child kind, e.g. a domain moved under a
     domain becomes an effect."""
@@ -290,8 +342,9 @@ def move_node(db: Session, *, actor: Actor, node_id: int, new_parent_id: int,
     if node.kind == "main_goal":
         raise NotAllowed("Het hoofddoel staat altijd bovenaan; je kunt het niet verplaatsen.")
     if parent.id in {n.id for n in _subtree(db, node)}:
-        raise InvalidInput(f"Je kunt '{node.title}' niet onder zichzelf of onder een eigen "
-                           "onderdeel zetten.")
+        raise InvalidInput(
+            f"Je kunt '{node.title}' niet onder zichzelf of onder een eigen onderdeel zetten."
+        )
     if parent.id == node.parent_id:
         return
     kinds = _fit_kinds(db, node, parent.kind)
@@ -318,8 +371,10 @@ def merge_nodes(db: Session, *, actor: Actor, keep_id: int, merge_id: int) -> No
     if gone.kind == "main_goal":
         raise NotAllowed("Het hoofddoel kun je niet in een ander onderdeel opgaan.")
     if keep.id in {n.id for n in _subtree(db, gone)}:
-        raise InvalidInput(f"'{keep.title}' staat onder '{gone.title}'. Voeg het onderste "
-                           "samen in het bovenste, niet andersom.")
+        raise InvalidInput(
+            f"'{keep.title}' staat onder '{gone.title}'. Voeg het onderste "
+            "samen in het bovenste, niet andersom."
+        )
     for child in _children(db, gone.id):
         kinds = _fit_kinds(db, child, keep.kind)
         for n in _subtree(db, child):
@@ -352,16 +407,19 @@ def _merge_votes(db: Session, workshop: Workshop, keep_id: int, gone_id: int) ->
     # the per-node maximum. Dots above the cap are dropped, which returns them to the
     # participant's budget (the budget is the sum of their rows), so they can place them
     # again while voting is open.
-    kept = {v.participant_id: v for v in db.execute(
-        select(Vote).where(Vote.node_id == keep_id)).scalars()}
+    kept = {
+        v.participant_id: v
+        for v in db.execute(select(Vote).where(Vote.node_id == keep_id)).scalars()
+    }
     for vote in list(db.execute(select(Vote).where(Vote.node_id == gone_id)).scalars()):
         target = kept.get(vote.participant_id)
         if target is None:
             vote.node_id = keep_id
             vote.count = min(vote.count, workshop.max_votes_per_node)
         else:
-            target.count = min(target.count + vote.count,
-                               max(workshop.max_votes_per_node, target.count))
+            target.count = min(
+                target.count + vote.count, max(workshop.max_votes_per_node, target.count)
+            )
             db.delete(vote)
     db.flush()
 
@@ -385,8 +443,16 @@ def apply_template(db: Session, *, actor: Actor) -> int:
     for title in TEMPLATE_DOMAINS:
         if title.casefold() in existing:
             continue
-        db.add(GoalNode(workshop_id=workshop.id, parent_id=root.id, kind="domain", title=title,
-                        status="accepted", position=_next_position(db, root.id)))
+        db.add(
+            GoalNode(
+                workshop_id=workshop.id,
+                parent_id=root.id,
+                kind="domain",
+                title=title,
+                status="accepted",
+                position=_next_position(db, root.id),
+            )
+        )
         db.flush()
         added += 1
     live.touch(db, workshop.id)
@@ -394,9 +460,15 @@ def apply_template(db: Session, *, actor: Actor) -> int:
 
 
 def main_goal(db: Session, workshop_id: int) -> GoalNode:
-    node = db.execute(select(GoalNode).where(GoalNode.workshop_id == workshop_id,
-                                             GoalNode.kind == "main_goal")
-                      .order_by(GoalNode.id)).scalars().first()
+    node = (
+        db.execute(
+            select(GoalNode)
+            .where(GoalNode.workshop_id == workshop_id, GoalNode.kind == "main_goal")
+            .order_by(GoalNode.id)
+        )
+        .scalars()
+        .first()
+    )
     if node is None:
         raise NotFound("Deze doelenboom heeft geen hoofddoel.")
     return node

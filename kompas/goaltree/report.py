@@ -6,12 +6,12 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from kompas import workshops
-from kompas.workshops import MIN_GROUP
+from kompas.blocks import Column, Heading, Outline, Paragraph, Picture, Section, Table
 from kompas.goaltree.chart import layout
 from kompas.goaltree.view import priorities, tree_view
-from kompas.blocks import Column, Heading, Outline, Paragraph, Picture, Section, Table
 from kompas.labels import node_status_label, role_label
 from kompas.models import ROLE_GROUPS
+from kompas.workshops import MIN_GROUP
 
 PRIORITY_ROWS = 25  # in the documents; Excel has them all
 TREE_PICTURE_ROWS = 45  # more rows than this do not fit a page readably
@@ -23,59 +23,117 @@ def tree_section(db: Session, info: workshops.WorkshopInfo):
     proposals = [n for n in view.nodes if n.status == "proposal"]
     blocks: list = []
     if len(view.nodes) <= 1 and not proposals:
-        blocks.append(Paragraph("De doelenboom heeft alleen het hoofddoel. Er zijn nog geen "
-                                "beleidsterreinen, effecten of activiteiten.", "note"))
+        blocks.append(
+            Paragraph(
+                "De doelenboom heeft alleen het hoofddoel. Er zijn nog geen "
+                "beleidsterreinen, effecten of activiteiten.",
+                "note",
+            )
+        )
         return Section("tree", "Doelenboom", tuple(blocks)), view
-    blocks.append(Paragraph(
-        f"De doelenboom heeft {len(accepted)} onderdelen"
-        + (f" en {len(proposals)} voorstel{'len' if len(proposals) != 1 else ''} die nog niet "
-           "zijn besproken" if proposals else "")
-        + ". Hieronder staat de boom als afbeelding en daarna in woorden."))
+    blocks.append(
+        Paragraph(
+            f"De doelenboom heeft {len(accepted)} onderdelen"
+            + (
+                f" en {len(proposals)} voorstel{'len' if len(proposals) != 1 else ''} die nog niet "
+                "zijn besproken"
+                if proposals
+                else ""
+            )
+            + ". Hieronder staat de boom als afbeelding en daarna in woorden."
+        )
+    )
     collapsed, level = tree_collapse(view)
-    caption = "De doelenboom" if not collapsed else (
-        "De bovenste niveaus van de doelenboom (" + level + "); de hele boom staat hieronder in woorden")
-    blocks.append(Picture("tree", caption + (", met het aantal stippen per onderdeel"
-                                             if view.revealed else "")))
+    caption = (
+        "De doelenboom"
+        if not collapsed
+        else (
+            "De bovenste niveaus van de doelenboom ("
+            + level
+            + "); de hele boom staat hieronder in woorden"
+        )
+    )
+    blocks.append(
+        Picture(
+            "tree", caption + (", met het aantal stippen per onderdeel" if view.revealed else "")
+        )
+    )
     blocks.append(Heading("Prioriteiten", 3))
     if view.revealed:
         rows = priorities(db, info.id)
         if rows:
             voters = f"{view.voters} van de {view.participants} deelnemers hebben gestemd"
             per_role = bool(rows[0].by_role)
-            blocks.append(Paragraph(
-                f"Elke deelnemer had {view.vote_budget} stippen om te verdelen. {voters}. "
-                "De tabel toont de onderdelen met de meeste stippen eerst"
-                + (", met de verdeling over de rollen." if per_role else
-                   ". De verdeling over de rollen staat er niet bij: die tonen we alleen als uit "
-                   f"elke rol minstens {MIN_GROUP} mensen stemden.")))
+            blocks.append(
+                Paragraph(
+                    f"Elke deelnemer had {view.vote_budget} stippen om te verdelen. {voters}. "
+                    "De tabel toont de onderdelen met de meeste stippen eerst"
+                    + (
+                        ", met de verdeling over de rollen."
+                        if per_role
+                        else ". De verdeling over de rollen staat er niet bij: die tonen we alleen als uit "
+                        f"elke rol minstens {MIN_GROUP} mensen stemden."
+                    )
+                )
+            )
             roles = ROLE_GROUPS if per_role else ()
             role_cols = tuple(Column(role_label(r), "int", 0.55) for r in roles)
             # documents: compact (the domain is in the tree, "afgesproken" after the title)
-            doc_columns = ((Column("Nr.", "int", 0.35), Column("Onderdeel", width=3.0),
-                            Column("Stippen", "int", 0.6)) + role_cols)
-            doc_rows = tuple((r.rank, r.title + (" (afgesproken)" if r.agreed else ""), r.total)
-                             + tuple(dict(r.by_role).get(role, 0) for role in roles)
-                             for r in rows)
+            doc_columns = (
+                Column("Nr.", "int", 0.35),
+                Column("Onderdeel", width=3.0),
+                Column("Stippen", "int", 0.6),
+            ) + role_cols
+            doc_rows = tuple(
+                (r.rank, r.title + (" (afgesproken)" if r.agreed else ""), r.total)
+                + tuple(dict(r.by_role).get(role, 0) for role in roles)
+                for r in rows
+            )
             caption = ""
             if len(doc_rows) > PRIORITY_ROWS:
-                caption = (f"De {PRIORITY_ROWS} onderdelen met de meeste stippen. Alle "
-                           f"{len(doc_rows)} staan in de Excel-versie.")
-            blocks.append(Table("Prioriteiten (verslag)", doc_columns, doc_rows[:PRIORITY_ROWS],
-                                caption=caption, sheet=False))
-            blocks.append(Table(
-                "Prioriteiten",
-                (Column("Nr.", "int", 0.35), Column("Onderdeel", width=2.2),
-                 Column("Beleidsterrein", width=1.2), Column("Stippen", "int", 0.6))
-                + role_cols + (Column("Afgesproken", width=0.7),),
-                tuple((r.rank, r.title, r.domain_title, r.total)
-                      + tuple(dict(r.by_role).get(role, 0) for role in roles)
-                      + ("ja" if r.agreed else "",) for r in rows),
-                documents=False))
+                caption = (
+                    f"De {PRIORITY_ROWS} onderdelen met de meeste stippen. Alle "
+                    f"{len(doc_rows)} staan in de Excel-versie."
+                )
+            blocks.append(
+                Table(
+                    "Prioriteiten (verslag)",
+                    doc_columns,
+                    doc_rows[:PRIORITY_ROWS],
+                    caption=caption,
+                    sheet=False,
+                )
+            )
+            blocks.append(
+                Table(
+                    "Prioriteiten",
+                    (
+                        Column("Nr.", "int", 0.35),
+                        Column("Onderdeel", width=2.2),
+                        Column("Beleidsterrein", width=1.2),
+                        Column("Stippen", "int", 0.6),
+                    )
+                    + role_cols
+                    + (Column("Afgesproken", width=0.7),),
+                    tuple(
+                        (r.rank, r.title, r.domain_title, r.total)
+                        + tuple(dict(r.by_role).get(role, 0) for role in roles)
+                        + ("ja" if r.agreed else "",)
+                        for r in rows
+                    ),
+                    documents=False,
+                )
+            )
         else:
             blocks.append(Paragraph("Er zijn nog geen stippen geplakt.", "note"))
     else:
-        blocks.append(Paragraph("De stemmen zijn nog niet zichtbaar gemaakt. De prioriteiten "
-                                "komen in het verslag zodra de procesbegeleider ze toont.", "note"))
+        blocks.append(
+            Paragraph(
+                "De stemmen zijn nog niet zichtbaar gemaakt. De prioriteiten "
+                "komen in het verslag zodra de procesbegeleider ze toont.",
+                "note",
+            )
+        )
     blocks.append(Heading("De doelenboom in woorden", 3))
     items = []
     for n in view.nodes:
@@ -88,14 +146,32 @@ def tree_section(db: Session, info: workshops.WorkshopInfo):
             notes.append(node_status_label(n.status))
         items.append((n.depth, n.title, ", ".join(notes)))
     blocks.append(Outline(tuple(items)))
-    blocks.append(Table(
-        "Doelenboom",
-        (Column("Soort", width=0.9), Column("Titel", width=2.0), Column("Valt onder", width=1.4),
-         Column("Partner", width=1.0), Column("Status", width=0.6), Column("Stippen", "int", 0.5)),
-        tuple((n.kind_label, n.title, _parent_title(view, n), n.partner_name,
-               node_status_label(n.status),
-               n.total if view.revealed else None) for n in view.nodes),
-        caption="Alle onderdelen van de doelenboom", documents=False))
+    blocks.append(
+        Table(
+            "Doelenboom",
+            (
+                Column("Soort", width=0.9),
+                Column("Titel", width=2.0),
+                Column("Valt onder", width=1.4),
+                Column("Partner", width=1.0),
+                Column("Status", width=0.6),
+                Column("Stippen", "int", 0.5),
+            ),
+            tuple(
+                (
+                    n.kind_label,
+                    n.title,
+                    _parent_title(view, n),
+                    n.partner_name,
+                    node_status_label(n.status),
+                    n.total if view.revealed else None,
+                )
+                for n in view.nodes
+            ),
+            caption="Alle onderdelen van de doelenboom",
+            documents=False,
+        )
+    )
     return Section("tree", "Doelenboom", tuple(blocks)), view
 
 
@@ -108,7 +184,9 @@ def tree_collapse(view) -> tuple[frozenset, str]:
     effects = frozenset(n.id for n in view.nodes if n.kind == "effect")
     if layout(view, effects)[1] <= TREE_PICTURE_ROWS:
         return effects, "tot en met de effecten"
-    return frozenset(n.id for n in view.nodes if n.kind == "domain"), "tot en met de beleidsterreinen"
+    return frozenset(
+        n.id for n in view.nodes if n.kind == "domain"
+    ), "tot en met de beleidsterreinen"
 
 
 def _parent_title(view, node) -> str:

@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from kompas import workshops
-from kompas.workshops import MIN_GROUP
 from kompas.goaltree.chart import tree_chart
 from kompas.goaltree.nodes import parse_aliases
 from kompas.goaltree.votes import VOTE_KINDS
 from kompas.labels import node_kind_label
 from kompas.models import ROLE_GROUPS, GoalNode, Participant, Partner, Vote
+from kompas.workshops import MIN_GROUP
 
 FACILITATOR_ROLE = "procesbegeleider"
 
@@ -39,7 +39,9 @@ class NodeView:
     agreed: bool
     children: tuple[int, ...]
     total: Optional[int] = None  # vote total; None while votes are hidden
-    by_role: tuple[tuple[str, int], ...] = ()  # (role group, dots); () while hidden, see roles_shown
+    by_role: tuple[
+        tuple[str, int], ...
+    ] = ()  # (role group, dots); () while hidden, see roles_shown
 
     @property
     def kind_label(self) -> str:
@@ -136,17 +138,27 @@ def _by_role(counts: dict[str, int], shown: bool = True) -> tuple[tuple[str, int
     return tuple((role, counts.get(role, 0)) for role in ROLE_GROUPS)
 
 
-def tree_view(db: Session, workshop_id: int,
-              viewer_participant_id: Optional[int] = None) -> TreeView:
+def tree_view(
+    db: Session, workshop_id: int, viewer_participant_id: Optional[int] = None
+) -> TreeView:
     """Everything a page or an export needs to show the tree; vote totals only once the
     facilitator has revealed them, the viewer's own dots always."""
     workshop = workshops.get_workshop(db, workshop_id)
     rows = list(db.execute(select(GoalNode).where(GoalNode.workshop_id == workshop_id)).scalars())
-    people = {p.id: p for p in db.execute(
-        select(Participant).where(Participant.workshop_id == workshop_id)).scalars()}
-    partners = {p.id: p.name for p in db.execute(
-        select(Partner).where(Partner.workshop_id == workshop_id)
-        .order_by(Partner.position, Partner.name, Partner.id)).scalars()}
+    people = {
+        p.id: p
+        for p in db.execute(
+            select(Participant).where(Participant.workshop_id == workshop_id)
+        ).scalars()
+    }
+    partners = {
+        p.id: p.name
+        for p in db.execute(
+            select(Partner)
+            .where(Partner.workshop_id == workshop_id)
+            .order_by(Partner.position, Partner.name, Partner.id)
+        ).scalars()
+    }
     totals = _vote_totals(db, workshop_id) if workshop.votes_revealed else {}
     per_role = workshop.votes_revealed and roles_shown(db, workshop_id)
     children: dict[int, list[int]] = {}
@@ -158,26 +170,48 @@ def tree_view(db: Session, workshop_id: int,
     for order, (node, depth) in enumerate(outline):
         author = people.get(node.author_id) if node.author_id else None
         counts = totals.get(node.id, {})
-        nodes.append(NodeView(
-            id=node.id, parent_id=node.parent_id, kind=node.kind, title=node.title,
-            description=node.description, status=node.status, author_id=node.author_id,
-            author_role=author.role_group if author else FACILITATOR_ROLE,
-            aliases=tuple(parse_aliases(node)), partner_id=node.partner_id,
-            partner_name=partners.get(node.partner_id, "") if node.partner_id else "",
-            depth=depth, order=order, rev=node.rev, agreed=node.agreed_priority,
-            children=tuple(children.get(node.id, ())),
-            total=sum(counts.values()) if workshop.votes_revealed else None,
-            by_role=_by_role(counts, per_role),
-        ))
+        nodes.append(
+            NodeView(
+                id=node.id,
+                parent_id=node.parent_id,
+                kind=node.kind,
+                title=node.title,
+                description=node.description,
+                status=node.status,
+                author_id=node.author_id,
+                author_role=author.role_group if author else FACILITATOR_ROLE,
+                aliases=tuple(parse_aliases(node)),
+                partner_id=node.partner_id,
+                partner_name=partners.get(node.partner_id, "") if node.partner_id else "",
+                depth=depth,
+                order=order,
+                rev=node.rev,
+                agreed=node.agreed_priority,
+                children=tuple(children.get(node.id, ())),
+                total=sum(counts.values()) if workshop.votes_revealed else None,
+                by_role=_by_role(counts, per_role),
+            )
+        )
     active = {pid for pid, p in people.items() if not p.removed}
-    voter_ids = set(db.execute(select(Vote.participant_id).where(Vote.workshop_id == workshop_id)
-                               .distinct()).scalars())
+    voter_ids = set(
+        db.execute(
+            select(Vote.participant_id).where(Vote.workshop_id == workshop_id).distinct()
+        ).scalars()
+    )
     view = TreeView(
-        workshop_id=workshop_id, phase=workshop.phase_tree, locked=workshop.lock_tree,
-        nodes=tuple(nodes), revealed=workshop.votes_revealed, vote_budget=workshop.vote_budget,
-        max_votes_per_node=workshop.max_votes_per_node, vote_level=workshop.vote_level,
-        participants=len(active), voters=len(voter_ids & active), my_votes=(),
-        my_remaining=None, partners=tuple(partners.items()),
+        workshop_id=workshop_id,
+        phase=workshop.phase_tree,
+        locked=workshop.lock_tree,
+        nodes=tuple(nodes),
+        revealed=workshop.votes_revealed,
+        vote_budget=workshop.vote_budget,
+        max_votes_per_node=workshop.max_votes_per_node,
+        vote_level=workshop.vote_level,
+        participants=len(active),
+        voters=len(voter_ids & active),
+        my_votes=(),
+        my_remaining=None,
+        partners=tuple(partners.items()),
     )
     if viewer_participant_id is not None and viewer_participant_id in people:
         view = with_viewer(view, viewer_votes(db, workshop_id, viewer_participant_id))
@@ -186,8 +220,11 @@ def tree_view(db: Session, workshop_id: int,
 
 def viewer_votes(db: Session, workshop_id: int, participant_id: int) -> tuple[tuple[int, int], ...]:
     """One participant's own dots as (node id, count)."""
-    mine = db.execute(select(Vote.node_id, Vote.count)
-                      .where(Vote.workshop_id == workshop_id, Vote.participant_id == participant_id)).all()
+    mine = db.execute(
+        select(Vote.node_id, Vote.count).where(
+            Vote.workshop_id == workshop_id, Vote.participant_id == participant_id
+        )
+    ).all()
     return tuple((n, c) for n, c in mine)
 
 
@@ -196,8 +233,10 @@ def votes_by_participant(db: Session, workshop_id: int) -> dict[int, tuple[tuple
     picks its viewer's)."""
     out: dict[int, list] = {}
     for pid, node, count in db.execute(
-            select(Vote.participant_id, Vote.node_id, Vote.count)
-            .where(Vote.workshop_id == workshop_id).order_by(Vote.id)).all():
+        select(Vote.participant_id, Vote.node_id, Vote.count)
+        .where(Vote.workshop_id == workshop_id)
+        .order_by(Vote.id)
+    ).all():
         out.setdefault(pid, []).append((node, count))
     return {pid: tuple(v) for pid, v in out.items()}
 
@@ -205,8 +244,9 @@ def votes_by_participant(db: Session, workshop_id: int) -> dict[int, tuple[tuple
 def with_viewer(view: TreeView, my_votes: tuple[tuple[int, int], ...]) -> TreeView:
     """The shared tree (the same for everyone, read once per change) with one viewer's
     dots and remaining budget."""
-    return replace(view, my_votes=my_votes,
-                   my_remaining=view.vote_budget - sum(c for _, c in my_votes))
+    return replace(
+        view, my_votes=my_votes, my_remaining=view.vote_budget - sum(c for _, c in my_votes)
+    )
 
 
 @dataclass(frozen=True)
@@ -231,10 +271,13 @@ def priorities(db: Session, workshop_id: int) -> tuple[PriorityRow, ...]:
     """Nodes with dots or marked as agreed, most dots first. Ignores whether votes are
     revealed: exports and the result view decide what to show."""
     workshop = workshops.get_workshop(db, workshop_id)
-    rows = {n.id: n for n in db.execute(
-        select(GoalNode).where(GoalNode.workshop_id == workshop.id)).scalars()}
-    partners = dict(db.execute(select(Partner.id, Partner.name)
-                               .where(Partner.workshop_id == workshop.id)).all())
+    rows = {
+        n.id: n
+        for n in db.execute(select(GoalNode).where(GoalNode.workshop_id == workshop.id)).scalars()
+    }
+    partners = dict(
+        db.execute(select(Partner.id, Partner.name).where(Partner.workshop_id == workshop.id)).all()
+    )
     totals = _vote_totals(db, workshop.id)
     per_role = roles_shown(db, workshop.id)
     order = {n.id: i for i, (n, _) in enumerate(_outline(list(rows.values())))}
@@ -249,28 +292,42 @@ def priorities(db: Session, workshop_id: int) -> tuple[PriorityRow, ...]:
         return ""
 
     picked = [n for n in rows.values() if totals.get(n.id) or n.agreed_priority]
-    picked.sort(key=lambda n: (-sum(totals.get(n.id, {}).values()), not n.agreed_priority,
-                               order.get(n.id, 0)))
+    picked.sort(
+        key=lambda n: (
+            -sum(totals.get(n.id, {}).values()),
+            not n.agreed_priority,
+            order.get(n.id, 0),
+        )
+    )
     out, last_total, rank = [], None, 0
     for i, node in enumerate(picked, start=1):
         total = sum(totals.get(node.id, {}).values())
         if total != last_total:
             rank, last_total = i, total
         parent = rows.get(node.parent_id) if node.parent_id else None
-        out.append(PriorityRow(
-            rank=rank, node_id=node.id, title=node.title, kind=node.kind,
-            parent_title=parent.title if parent else "", domain_title=domain_of(node),
-            partner_name=partners.get(node.partner_id, "") if node.partner_id else "",
-            total=total, by_role=_by_role(totals.get(node.id, {}), per_role),
-            agreed=node.agreed_priority,
-        ))
+        out.append(
+            PriorityRow(
+                rank=rank,
+                node_id=node.id,
+                title=node.title,
+                kind=node.kind,
+                parent_title=parent.title if parent else "",
+                domain_title=domain_of(node),
+                partner_name=partners.get(node.partner_id, "") if node.partner_id else "",
+                total=total,
+                by_role=_by_role(totals.get(node.id, {}), per_role),
+                agreed=node.agreed_priority,
+            )
+        )
     return tuple(out)
 
 
-def chart_spec(db: Session, workshop_id: int, show_votes: bool,
-               collapsed: tuple[int, ...] = ()) -> dict:
+def chart_spec(
+    db: Session, workshop_id: int, show_votes: bool, collapsed: tuple[int, ...] = ()
+) -> dict:
     """Read function for pages (``ui.read``): the Vega-Lite spec as a plain dict, built
     once per workshop version (Altair's schema validation alone takes ~0.3 s)."""
     view = tree_view(db, workshop_id)
-    return tree_chart(view, show_votes=show_votes and view.revealed,
-                      collapsed=frozenset(collapsed)).to_dict(validate=False)
+    return tree_chart(
+        view, show_votes=show_votes and view.revealed, collapsed=frozenset(collapsed)
+    ).to_dict(validate=False)

@@ -26,15 +26,18 @@ def _voting_participant(db: Session, actor: Actor) -> Workshop:
         raise NotAllowed("De procesbegeleider stemt niet mee.")
     # Serialise this participant's votes on PostgreSQL (SQLite: BEGIN IMMEDIATE already
     # holds the write lock), so two tabs can never spend the same dot twice.
-    db.execute(select(Participant.id).where(Participant.id == actor.participant_id)
-               .with_for_update()).first()
+    db.execute(
+        select(Participant.id).where(Participant.id == actor.participant_id).with_for_update()
+    ).first()
     return workshop
 
 
 def _used(db: Session, workshop_id: int, participant_id: int) -> int:
-    return db.execute(select(func.coalesce(func.sum(Vote.count), 0))
-                      .where(Vote.workshop_id == workshop_id,
-                             Vote.participant_id == participant_id)).scalar_one()
+    return db.execute(
+        select(func.coalesce(func.sum(Vote.count), 0)).where(
+            Vote.workshop_id == workshop_id, Vote.participant_id == participant_id
+        )
+    ).scalar_one()
 
 
 def cast_vote(db: Session, *, actor: Actor, node_id: int) -> int:
@@ -44,20 +47,33 @@ def cast_vote(db: Session, *, actor: Actor, node_id: int) -> int:
     if node.status != "accepted":
         raise NotAllowed(f"'{node.title}' is nog een voorstel. Daarop kun je niet stemmen.")
     if node.kind not in VOTE_KINDS.get(workshop.vote_level, ()):
-        raise NotAllowed(f"Je stemt nu op {vote_level_label(workshop.vote_level)}, "
-                         f"niet op een {node_kind_label(node.kind).lower()}.")
+        raise NotAllowed(
+            f"Je stemt nu op {vote_level_label(workshop.vote_level)}, "
+            f"niet op een {node_kind_label(node.kind).lower()}."
+        )
     used = _used(db, workshop.id, actor.participant_id)
     if used >= workshop.vote_budget:
-        raise NotAllowed(f"Je hebt al je {workshop.vote_budget} stippen gebruikt. Haal ergens "
-                         "een stip weg als je anders wilt kiezen.")
-    vote = db.execute(select(Vote).where(Vote.node_id == node.id,
-                                         Vote.participant_id == actor.participant_id)).scalar()
+        raise NotAllowed(
+            f"Je hebt al je {workshop.vote_budget} stippen gebruikt. Haal ergens "
+            "een stip weg als je anders wilt kiezen."
+        )
+    vote = db.execute(
+        select(Vote).where(Vote.node_id == node.id, Vote.participant_id == actor.participant_id)
+    ).scalar()
     if vote is not None and vote.count >= workshop.max_votes_per_node:
-        raise NotAllowed(f"Je hebt al {vote.count} stippen op '{node.title}'. Meer dan "
-                         f"{workshop.max_votes_per_node} per onderdeel kan niet.")
+        raise NotAllowed(
+            f"Je hebt al {vote.count} stippen op '{node.title}'. Meer dan "
+            f"{workshop.max_votes_per_node} per onderdeel kan niet."
+        )
     if vote is None:
-        db.add(Vote(workshop_id=workshop.id, node_id=node.id,
-                    participant_id=actor.participant_id, count=1))
+        db.add(
+            Vote(
+                workshop_id=workshop.id,
+                node_id=node.id,
+                participant_id=actor.participant_id,
+                count=1,
+            )
+        )
     else:
         vote.count += 1
     db.flush()
@@ -69,8 +85,9 @@ def remove_vote(db: Session, *, actor: Actor, node_id: int) -> int:
     """Take one dot back from a node. Returns the dots the participant has left."""
     workshop = _voting_participant(db, actor)
     node = get_node(db, workshop.id, node_id)
-    vote = db.execute(select(Vote).where(Vote.node_id == node.id,
-                                         Vote.participant_id == actor.participant_id)).scalar()
+    vote = db.execute(
+        select(Vote).where(Vote.node_id == node.id, Vote.participant_id == actor.participant_id)
+    ).scalar()
     if vote is None:
         raise NotAllowed(f"Je hebt geen stip op '{node.title}'.")
     if vote.count <= 1:

@@ -13,8 +13,12 @@ from kompas.partners.view import MatrixView
 SIZE = 520  # pixels of the plot square
 ARROW = 0.12  # arrow length in axis units
 DELTA = {"omhoog": (0.0, 1.0), "omlaag": (0.0, -1.0), "rechts": (1.0, 0.0), "links": (-1.0, 0.0)}
-SHAPE = {"omhoog": "triangle-up", "omlaag": "triangle-down", "rechts": "triangle-right",
-         "links": "triangle-left"}
+SHAPE = {
+    "omhoog": "triangle-up",
+    "omlaag": "triangle-down",
+    "rechts": "triangle-right",
+    "links": "triangle-left",
+}
 AGREED = "#8a3b00"  # 7:1 on white
 MEAN = "#1f5f8b"
 MARK = "#6b6b6b"
@@ -41,10 +45,17 @@ def _points(view: MatrixView) -> list[dict]:
                 continue
             point, agreed = c.mean, False
         d = view.directions.get(p.id)
-        rows.append({"id": p.id, "name": p.name, "label": _short(p.name),
-                     "x": point.dependency, "y": point.influence,
-                     "status": "gezamenlijke positie" if agreed else "gemiddelde (nog niet afgesproken)",
-                     "direction": d.direction if d else ""})
+        rows.append(
+            {
+                "id": p.id,
+                "name": p.name,
+                "label": _short(p.name),
+                "x": point.dependency,
+                "y": point.influence,
+                "status": "gezamenlijke positie" if agreed else "gemiddelde (nog niet afgesproken)",
+                "direction": d.direction if d else "",
+            }
+        )
     return rows
 
 
@@ -52,9 +63,14 @@ def _place_labels(points: list[dict]) -> list[dict]:
     """Greedy: each name takes the first spot around its point that overlaps least with
     the names and points already placed."""
     r = 9 / SIZE
-    spots = [(0, r + 4 / SIZE, "center"), (0, -r - LINE, "center"), (r + 3 / SIZE, -LINE / 3, "left"),
-             (-r - 3 / SIZE, -LINE / 3, "right"), (0, r + LINE + 6 / SIZE, "center"),
-             (0, -r - 2 * LINE, "center")]
+    spots = [
+        (0, r + 4 / SIZE, "center"),
+        (0, -r - LINE, "center"),
+        (r + 3 / SIZE, -LINE / 3, "left"),
+        (-r - 3 / SIZE, -LINE / 3, "right"),
+        (0, r + LINE + 6 / SIZE, "center"),
+        (0, -r - 2 * LINE, "center"),
+    ]
     taken = [(p["x"] - r, p["x"] + r, p["y"] - r, p["y"] + r) for p in points]
     labels = []
     for i, p in enumerate(points):
@@ -81,37 +97,65 @@ def _place_labels(points: list[dict]) -> list[dict]:
 
 def matrix_chart(view: MatrixView) -> alt.LayerChart:
     scale = alt.Scale(domain=[0, 1], nice=False, zero=False)
-    x_axis = alt.Axis(title="Afhankelijkheid van de gemeente", values=[0, 1], grid=False,
-                      labelExpr="datum.value == 0 ? 'laag' : 'hoog'", titleFontSize=13,
-                      titleColor=TEXT, labelColor=QUAD_TEXT)
-    y_axis = alt.Axis(title="Invloed op de doelen", values=[0, 1], grid=False,
-                      labelExpr="datum.value == 0 ? 'laag' : 'hoog'", titleFontSize=13,
-                      titleColor=TEXT, labelColor=QUAD_TEXT)
+    x_axis = alt.Axis(
+        title="Afhankelijkheid van de gemeente",
+        values=[0, 1],
+        grid=False,
+        labelExpr="datum.value == 0 ? 'laag' : 'hoog'",
+        titleFontSize=13,
+        titleColor=TEXT,
+        labelColor=QUAD_TEXT,
+    )
+    y_axis = alt.Axis(
+        title="Invloed op de doelen",
+        values=[0, 1],
+        grid=False,
+        labelExpr="datum.value == 0 ? 'laag' : 'hoog'",
+        titleFontSize=13,
+        titleColor=TEXT,
+        labelColor=QUAD_TEXT,
+    )
     labels = list(view.quadrant_labels)
-    quads = alt.Data(values=[
-        {"x": 0, "x2": 0.5, "y": 0.5, "y2": 1, "fill": FILLS[0]},
-        {"x": 0.5, "x2": 1, "y": 0.5, "y2": 1, "fill": FILLS[1]},
-        {"x": 0, "x2": 0.5, "y": 0, "y2": 0.5, "fill": FILLS[2]},
-        {"x": 0.5, "x2": 1, "y": 0, "y2": 0.5, "fill": FILLS[3]},
-    ])
+    quads = alt.Data(
+        values=[
+            {"x": 0, "x2": 0.5, "y": 0.5, "y2": 1, "fill": FILLS[0]},
+            {"x": 0.5, "x2": 1, "y": 0.5, "y2": 1, "fill": FILLS[1]},
+            {"x": 0, "x2": 0.5, "y": 0, "y2": 0.5, "fill": FILLS[2]},
+            {"x": 0.5, "x2": 1, "y": 0, "y2": 0.5, "fill": FILLS[3]},
+        ]
+    )
     layers = [
-        alt.Chart(quads).mark_rect(stroke="#5c6670", strokeWidth=0.8).encode(
-            x=alt.X("x:Q", scale=scale, axis=x_axis), x2="x2:Q",
-            y=alt.Y("y:Q", scale=scale, axis=y_axis), y2="y2:Q",
-            fill=alt.Fill("fill:N", scale=None)),
+        alt.Chart(quads)
+        .mark_rect(stroke="#5c6670", strokeWidth=0.8)
+        .encode(
+            x=alt.X("x:Q", scale=scale, axis=x_axis),
+            x2="x2:Q",
+            y=alt.Y("y:Q", scale=scale, axis=y_axis),
+            y2="y2:Q",
+            fill=alt.Fill("fill:N", scale=None),
+        ),
     ]
     for i, label in enumerate(labels):
         top, left = i < 2, i % 2 == 0
         spot = {"label": label, "x": 0.02 if left else 0.98, "y": 0.98 if top else 0.02}
-        layers.append(alt.Chart(alt.Data(values=[spot]))
-                      .mark_text(align="left" if left else "right", baseline="top" if top else "bottom",
-                                 fontSize=13, fontWeight="bold", color=QUAD_TEXT)
-                      .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale),
-                              text="label:N"))
+        layers.append(
+            alt.Chart(alt.Data(values=[spot]))
+            .mark_text(
+                align="left" if left else "right",
+                baseline="top" if top else "bottom",
+                fontSize=13,
+                fontWeight="bold",
+                color=QUAD_TEXT,
+            )
+            .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale), text="label:N")
+        )
     marks = [{"x": m.dependency, "y": m.influence} for m in view.marks]
     if marks:
-        layers.append(alt.Chart(alt.Data(values=marks)).mark_circle(size=22, color=MARK, opacity=0.8)
-                      .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale)))
+        layers.append(
+            alt.Chart(alt.Data(values=marks))
+            .mark_circle(size=22, color=MARK, opacity=0.8)
+            .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale))
+        )
     points = _points(view)
     arrows, ends, rings = [], [], []
     for p in points:
@@ -124,34 +168,62 @@ def matrix_chart(view: MatrixView) -> alt.LayerChart:
         elif p["direction"] == "blijven":
             rings.append({"x": p["x"], "y": p["y"]})
     if arrows:
-        layers.append(alt.Chart(alt.Data(values=arrows)).mark_rule(color=AGREED, strokeWidth=2.5)
-                      .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale),
-                              x2="x2:Q", y2="y2:Q"))
-        layers.append(alt.Chart(alt.Data(values=ends)).mark_point(filled=True, size=110, color=AGREED, opacity=1)
-                      .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale),
-                              shape=alt.Shape("shape:N", scale=None)))
+        layers.append(
+            alt.Chart(alt.Data(values=arrows))
+            .mark_rule(color=AGREED, strokeWidth=2.5)
+            .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale), x2="x2:Q", y2="y2:Q")
+        )
+        layers.append(
+            alt.Chart(alt.Data(values=ends))
+            .mark_point(filled=True, size=110, color=AGREED, opacity=1)
+            .encode(
+                x=alt.X("x:Q", scale=scale),
+                y=alt.Y("y:Q", scale=scale),
+                shape=alt.Shape("shape:N", scale=None),
+            )
+        )
     if rings:
-        layers.append(alt.Chart(alt.Data(values=rings)).mark_point(filled=False, size=650, color=AGREED,
-                                                                   strokeWidth=2, opacity=1)
-                      .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale)))
+        layers.append(
+            alt.Chart(alt.Data(values=rings))
+            .mark_point(filled=False, size=650, color=AGREED, strokeWidth=2, opacity=1)
+            .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale))
+        )
     if points:
-        layers.append(alt.Chart(alt.Data(values=points)).mark_circle(size=190, opacity=1, stroke="white",
-                                                                     strokeWidth=1.5)
-                      .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale),
-                              color=alt.Color("status:N", title=None,
-                                              scale=alt.Scale(domain=["gezamenlijke positie",
-                                                                      "gemiddelde (nog niet afgesproken)"],
-                                                              range=[AGREED, MEAN]),
-                                              legend=alt.Legend(orient="bottom", labelColor=TEXT)),
-                              tooltip=[alt.Tooltip("name:N", title="Partner"),
-                                       alt.Tooltip("status:N", title="Positie")]))
+        layers.append(
+            alt.Chart(alt.Data(values=points))
+            .mark_circle(size=190, opacity=1, stroke="white", strokeWidth=1.5)
+            .encode(
+                x=alt.X("x:Q", scale=scale),
+                y=alt.Y("y:Q", scale=scale),
+                color=alt.Color(
+                    "status:N",
+                    title=None,
+                    scale=alt.Scale(
+                        domain=["gezamenlijke positie", "gemiddelde (nog niet afgesproken)"],
+                        range=[AGREED, MEAN],
+                    ),
+                    legend=alt.Legend(orient="bottom", labelColor=TEXT),
+                ),
+                tooltip=[
+                    alt.Tooltip("name:N", title="Partner"),
+                    alt.Tooltip("status:N", title="Positie"),
+                ],
+            )
+        )
         labels_data = _place_labels(points)
         for align in ("left", "center", "right"):
             subset = [label for label in labels_data if label["align"] == align]
             if subset:
-                layers.append(alt.Chart(alt.Data(values=subset))
-                              .mark_text(align=align, baseline="bottom", fontSize=12, color=TEXT)
-                              .encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale),
-                                      text="label:N"))
-    return (alt.layer(*layers).properties(width=SIZE, height=SIZE)
-            .configure_view(stroke=None).configure_axis(domain=False, ticks=False))
+                layers.append(
+                    alt.Chart(alt.Data(values=subset))
+                    .mark_text(align=align, baseline="bottom", fontSize=12, color=TEXT)
+                    .encode(
+                        x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale), text="label:N"
+                    )
+                )
+    return (
+        alt.layer(*layers)
+        .properties(width=SIZE, height=SIZE)
+        .configure_view(stroke=None)
+        .configure_axis(domain=False, ticks=False)
+    )

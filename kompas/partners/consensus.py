@@ -15,7 +15,6 @@ from kompas.models import Participant, Partner, Placement
 from kompas.workshops import MIN_GROUP
 
 
-
 @dataclass(frozen=True)
 class Point:
     influence: float  # vertical, 0..1
@@ -50,8 +49,9 @@ class Consensus:
     groups: tuple = ()
 
 
-def consensus(partner_id: int, points: list[tuple[float, float]],
-              roles: list[str] | None = None) -> Consensus:
+def consensus(
+    partner_id: int, points: list[tuple[float, float]], roles: list[str] | None = None
+) -> Consensus:
     """Figures for one partner from ``(influence, dependency)`` pairs; ``roles`` gives
     each pair's role group (same order) for the per-group figures."""
     if not points:
@@ -83,16 +83,25 @@ def _mean_spread(points: list[tuple[float, float]]) -> tuple[Point, float]:
 def by_disagreement(figures: list[Consensus], names: dict[int, str]) -> tuple[Consensus, ...]:
     """Largest spread first; partners with fewer than two placements last (no spread
     to speak of), ties by name."""
-    return tuple(sorted(figures, key=lambda c: (c.count < 2, -round(c.spread, 9),
-                                                names.get(c.partner_id, "").lower())))
+    return tuple(
+        sorted(
+            figures,
+            key=lambda c: (c.count < 2, -round(c.spread, 9), names.get(c.partner_id, "").lower()),
+        )
+    )
 
 
 def individual_placements(db: Session, workshop_id: int):
     """(partner id, participant id, role group, influence, dependency) of every
     individual placement by a participant who has not been removed."""
     return db.execute(
-        select(Placement.partner_id, Placement.participant_id, Participant.role_group,
-               Placement.influence, Placement.dependency)
+        select(
+            Placement.partner_id,
+            Placement.participant_id,
+            Participant.role_group,
+            Placement.influence,
+            Placement.dependency,
+        )
         .join(Participant, Participant.id == Placement.participant_id)
         .where(Placement.workshop_id == workshop_id, Participant.removed == False)  # noqa: E712
         .order_by(Placement.partner_id, Placement.influence, Placement.dependency)
@@ -100,7 +109,9 @@ def individual_placements(db: Session, workshop_id: int):
 
 
 def figures_by_partner(db: Session, workshop_id: int) -> dict[int, Consensus]:
-    partner_ids = db.execute(select(Partner.id).where(Partner.workshop_id == workshop_id)).scalars().all()
+    partner_ids = (
+        db.execute(select(Partner.id).where(Partner.workshop_id == workshop_id)).scalars().all()
+    )
     points: dict[int, list] = {pid: [] for pid in partner_ids}
     roles: dict[int, list] = {pid: [] for pid in partner_ids}
     for r in individual_placements(db, workshop_id):

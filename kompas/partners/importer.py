@@ -26,17 +26,21 @@ def import_partners(db: Session, *, actor: Actor, filename: str, data: bytes) ->
         raise ImportRefused("Het bestand heeft geen kopregel met de kolom 'naam'.")
     header = [str(h or "").strip().lower() for h in table[0]]
     if "naam" not in header:
-        raise ImportRefused("Het bestand mist de kolom 'naam'. Gebruik de kolommen: "
-                            + ", ".join(COLUMNS) + ".")
+        raise ImportRefused(
+            "Het bestand mist de kolom 'naam'. Gebruik de kolommen: " + ", ".join(COLUMNS) + "."
+        )
     index = {col: header.index(col) for col in COLUMNS if col in header}
     body = [r for r in table[1:] if any(str(c or "").strip() for c in r)]
     if not body:
         raise ImportRefused("Het bestand heeft geen partners onder de kopregel.")
-    existing = db.execute(select(func.count(Partner.id))
-                          .where(Partner.workshop_id == workshop.id)).scalar_one()
+    existing = db.execute(
+        select(func.count(Partner.id)).where(Partner.workshop_id == workshop.id)
+    ).scalar_one()
     if existing + len(body) > MAX_PARTNERS:
-        raise ImportRefused(f"Te veel partners: er zijn er al {existing} en het bestand heeft er "
-                            f"{len(body)}; samen maximaal {MAX_PARTNERS}.")
+        raise ImportRefused(
+            f"Te veel partners: er zijn er al {existing} en het bestand heeft er "
+            f"{len(body)}; samen maximaal {MAX_PARTNERS}."
+        )
     problems: list[str] = []
     seen: set[str] = set()
     clean_rows = []
@@ -44,15 +48,18 @@ def import_partners(db: Session, *, actor: Actor, filename: str, data: bytes) ->
         if not any(str(c or "").strip() for c in raw):
             continue
 
-        def cell(col: str):
+        def cell(col: str, raw=raw):
             i = index.get(col)
             value = raw[i] if i is not None and i < len(raw) else None
             return "" if value is None else value
 
         try:
             partner_in = PartnerCreate(
-                name=str(cell("naam")), service=str(cell("voorziening")),
-                kind=str(cell("soort")) or "overig", notes=str(cell("notities")))
+                name=str(cell("naam")),
+                service=str(cell("voorziening")),
+                kind=str(cell("soort")) or "overig",
+                notes=str(cell("notities")),
+            )
             # a file holds amounts in euro, plain numbers included, never cents
             cents = formats.parse_money(cell("contractwaarde") or None, field="contractwaarde")
         except InvalidInput as exc:
@@ -68,11 +75,13 @@ def import_partners(db: Session, *, actor: Actor, filename: str, data: bytes) ->
         seen.add(name.lower())
         clean_rows.append(partner_in.model_copy(update={"contract_value_cents": cents}))
     if problems:
-        raise ImportRefused("Er is niets geïmporteerd. Verbeter deze regels en probeer het opnieuw:",
-                            problems)
+        raise ImportRefused(
+            "Er is niets geïmporteerd. Verbeter deze regels en probeer het opnieuw:", problems
+        )
     for offset, partner_in in enumerate(clean_rows):
-        db.add(Partner(workshop_id=workshop.id, **partner_in.model_dump(),
-                       position=existing + offset))
+        db.add(
+            Partner(workshop_id=workshop.id, **partner_in.model_dump(), position=existing + offset)
+        )
     db.flush()
     live.touch(db, workshop.id)
     return len(clean_rows)

@@ -45,29 +45,48 @@ def clamp_position(value: object, *, axis: str) -> float:
 
 
 def _agreed(db: Session, partner_id: int) -> Optional[Placement]:
-    return db.execute(select(Placement).where(Placement.partner_id == partner_id,
-                                              Placement.participant_id.is_(None))
-                      .order_by(Placement.id)).scalars().first()
+    return (
+        db.execute(
+            select(Placement)
+            .where(Placement.partner_id == partner_id, Placement.participant_id.is_(None))
+            .order_by(Placement.id)
+        )
+        .scalars()
+        .first()
+    )
 
 
-def place_partner(db: Session, *, actor: Actor, partner_id: int, influence: object,
-                  dependency: object) -> Point:
+def place_partner(
+    db: Session, *, actor: Actor, partner_id: int, influence: object, dependency: object
+) -> Point:
     """A participant's own estimate (phases inschatten and bespreken, not locked).
     Values outside 0..1 are clamped. Returns the stored point."""
     workshop = workshops.require_open(db, actor, TOOL, phases=PLACE_PHASES)
     if actor.is_facilitator or actor.participant_id is None:
-        raise NotAllowed("Alleen deelnemers plaatsen partners in hun eigen matrix. Als "
-                         "procesbegeleider verschuif je de gezamenlijke positie.")
+        raise NotAllowed(
+            "Alleen deelnemers plaatsen partners in hun eigen matrix. Als "
+            "procesbegeleider verschuif je de gezamenlijke positie."
+        )
     partner = get_partner(db, workshop.id, partner_id)
-    point = Point(clamp_position(influence, axis="invloed"),
-                  clamp_position(dependency, axis="afhankelijkheid"))
-    row = db.execute(select(Placement).where(Placement.partner_id == partner.id,
-                                             Placement.participant_id == actor.participant_id)
-                     ).scalar_one_or_none()
+    point = Point(
+        clamp_position(influence, axis="invloed"),
+        clamp_position(dependency, axis="afhankelijkheid"),
+    )
+    row = db.execute(
+        select(Placement).where(
+            Placement.partner_id == partner.id, Placement.participant_id == actor.participant_id
+        )
+    ).scalar_one_or_none()
     if row is None:
-        db.add(Placement(workshop_id=workshop.id, partner_id=partner.id,
-                         participant_id=actor.participant_id, influence=point.influence,
-                         dependency=point.dependency))
+        db.add(
+            Placement(
+                workshop_id=workshop.id,
+                partner_id=partner.id,
+                participant_id=actor.participant_id,
+                influence=point.influence,
+                dependency=point.dependency,
+            )
+        )
     else:
         row.influence, row.dependency, row.updated_at = point.influence, point.dependency, utcnow()
     live.touch(db, workshop.id)
@@ -80,8 +99,13 @@ def place_many(db: Session, *, actor: Actor, moves: list[tuple[int, tuple[int, i
     facilitator the agreed positions."""
     fn = set_agreed_position if actor.is_facilitator else place_partner
     for partner_id, (influence, dependency) in moves:
-        fn(db, actor=actor, partner_id=partner_id, influence=influence / 100,
-           dependency=dependency / 100)
+        fn(
+            db,
+            actor=actor,
+            partner_id=partner_id,
+            influence=influence / 100,
+            dependency=dependency / 100,
+        )
 
 
 def clear_placement(db: Session, *, actor: Actor, partner_id: int) -> None:
@@ -90,35 +114,54 @@ def clear_placement(db: Session, *, actor: Actor, partner_id: int) -> None:
     if actor.participant_id is None:
         raise NotAllowed("Alleen deelnemers hebben een eigen plaatsing.")
     partner = get_partner(db, workshop.id, partner_id)
-    db.execute(Placement.__table__.delete().where(
-        Placement.partner_id == partner.id, Placement.participant_id == actor.participant_id))
+    db.execute(
+        Placement.__table__.delete().where(
+            Placement.partner_id == partner.id, Placement.participant_id == actor.participant_id
+        )
+    )
     live.touch(db, workshop.id)
 
 
-def set_agreed_position(db: Session, *, actor: Actor, partner_id: int, influence: object,
-                        dependency: object) -> Point:
+def set_agreed_position(
+    db: Session, *, actor: Actor, partner_id: int, influence: object, dependency: object
+) -> Point:
     """The agreed group position of one partner (facilitator; clamped to 0..1)."""
     workshop = workshops.require_facilitator(db, actor)
     partner = get_partner(db, workshop.id, partner_id)
-    point = Point(clamp_position(influence, axis="invloed"),
-                  clamp_position(dependency, axis="afhankelijkheid"))
+    point = Point(
+        clamp_position(influence, axis="invloed"),
+        clamp_position(dependency, axis="afhankelijkheid"),
+    )
     _write_agreed(db, workshop.id, partner.id, point)
     live.touch(db, workshop.id)
     return point
 
 
 def _write_agreed(db: Session, workshop_id: int, partner_id: int, point: Point) -> None:
-    rows = db.execute(select(Placement).where(Placement.partner_id == partner_id,
-                                              Placement.participant_id.is_(None))
-                      .order_by(Placement.id)).scalars().all()
+    rows = (
+        db.execute(
+            select(Placement)
+            .where(Placement.partner_id == partner_id, Placement.participant_id.is_(None))
+            .order_by(Placement.id)
+        )
+        .scalars()
+        .all()
+    )
     for extra in rows[1:]:  # heal duplicates a race might have left: one agreed position
         db.delete(extra)
     if rows:
         rows[0].influence, rows[0].dependency = point.influence, point.dependency
         rows[0].updated_at = utcnow()
     else:
-        db.add(Placement(workshop_id=workshop_id, partner_id=partner_id, participant_id=None,
-                         influence=point.influence, dependency=point.dependency))
+        db.add(
+            Placement(
+                workshop_id=workshop_id,
+                partner_id=partner_id,
+                participant_id=None,
+                influence=point.influence,
+                dependency=point.dependency,
+            )
+        )
 
 
 def agree_at_mean(db: Session, *, actor: Actor, overwrite: bool = False) -> int:
@@ -147,10 +190,19 @@ def reveal_placements(db: Session, *, actor: Actor, revealed: bool = True) -> No
 # --- directions ---------------------------------------------------------------------------
 
 
-def set_direction(db: Session, *, actor: Actor, partner_id: int, direction: str,
-                  rationale: str = "", action: str = "", owner: str = "",
-                  review_date: Optional[date] = None, dissent: str = "",
-                  rev: Optional[int] = None) -> int:
+def set_direction(
+    db: Session,
+    *,
+    actor: Actor,
+    partner_id: int,
+    direction: str,
+    rationale: str = "",
+    action: str = "",
+    owner: str = "",
+    review_date: Optional[date] = None,
+    dissent: str = "",
+    rev: Optional[int] = None,
+) -> int:
     """Record the agreed direction of one partner (facilitator). ``rev``: the direction's
     rev the editor saw, None when there was none yet. Returns the new rev."""
     workshop = workshops.require_facilitator(db, actor)
@@ -163,7 +215,9 @@ def set_direction(db: Session, *, actor: Actor, partner_id: int, direction: str,
     dissent = text.optional(dissent, field="afwijkende mening")
     if review_date is not None and not isinstance(review_date, date):
         raise InvalidInput("De evaluatiedatum is geen datum.")
-    row = db.execute(select(Direction).where(Direction.partner_id == partner.id)).scalar_one_or_none()
+    row = db.execute(
+        select(Direction).where(Direction.partner_id == partner.id)
+    ).scalar_one_or_none()
     if row is None:
         if rev is not None:
             raise Conflict(STALE.format(name=f"De richting van '{partner.name}'"))

@@ -6,9 +6,9 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from kompas import workshops
+from kompas.blocks import Column, Heading, Paragraph, Picture, Section, Table
 from kompas.labels import direction_label, partner_kind_label
 from kompas.partners.view import matrix_view
-from kompas.blocks import Column, Heading, Paragraph, Picture, Section, Table
 
 
 def quadrant(labels: tuple, influence: float, dependency: float) -> str:
@@ -25,62 +25,128 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
         return Section("matrix", "Partnermatrix", tuple(blocks)), None
     labels = tuple(view.quadrant_labels)
     n_agreed = sum(1 for p in view.partners if p.id in view.agreed)
-    blocks.append(Paragraph(
-        f"De groep heeft {len(view.partners)} partners ingeschat op invloed op de doelen "
-        f"(verticaal) en afhankelijkheid van de gemeente (horizontaal). Voor {n_agreed} "
-        f"partner{'s' if n_agreed != 1 else ''} is een gezamenlijke positie afgesproken, voor "
-        f"{len(view.directions)} een richting."))
+    blocks.append(
+        Paragraph(
+            f"De groep heeft {len(view.partners)} partners ingeschat op invloed op de doelen "
+            f"(verticaal) en afhankelijkheid van de gemeente (horizontaal). Voor {n_agreed} "
+            f"partner{'s' if n_agreed != 1 else ''} is een gezamenlijke positie afgesproken, voor "
+            f"{len(view.directions)} een richting."
+        )
+    )
     blocks.append(Picture("matrix", "De partnermatrix met de afgesproken posities"))
     rows = []
     for p in view.partners:
         point = view.agreed.get(p.id)
         d = view.directions.get(p.id)
-        rows.append((p.name, p.service, partner_kind_label(p.kind), p.contract_value_cents,
-                     point.influence if point else None, point.dependency if point else None,
-                     quadrant(labels, point.influence, point.dependency) if point else "",
-                     direction_label(d.direction) if d else "", view.placed.get(p.id, 0)))
+        rows.append(
+            (
+                p.name,
+                p.service,
+                partner_kind_label(p.kind),
+                p.contract_value_cents,
+                point.influence if point else None,
+                point.dependency if point else None,
+                quadrant(labels, point.influence, point.dependency) if point else "",
+                direction_label(d.direction) if d else "",
+                view.placed.get(p.id, 0),
+            )
+        )
     blocks.append(Heading("Partners en afgesproken posities", 3))
-    blocks.append(Table(
-        "Partners (verslag)",
-        (Column("Partner", width=1.5), Column("Voorziening", width=1.5),
-         Column("Contractwaarde", "money", 1.0), Column("Invloed", "percent", 0.6),
-         Column("Afhankelijkheid", "percent", 0.8), Column("Kwadrant", width=1.1),
-         Column("Richting", width=0.7)),
-        tuple(r[:2] + r[3:8] for r in rows),
-        caption="Invloed en afhankelijkheid van de afgesproken positie, van 0% tot 100%.",
-        sheet=False))
-    blocks.append(Table(
-        "Partners",
-        (Column("Partner", width=1.4), Column("Voorziening", width=1.3), Column("Soort", width=0.6),
-         Column("Contractwaarde", "money", 0.9), Column("Invloed", "percent", 0.55),
-         Column("Afhankelijkheid", "percent", 0.75), Column("Kwadrant", width=1.0),
-         Column("Richting", width=0.7), Column("Inschattingen", "int", 0.6),
-         Column("Notities", width=1.5)),
-        tuple(r + (p.notes,) for r, p in zip(rows, view.partners)),
-        documents=False))
+    blocks.append(
+        Table(
+            "Partners (verslag)",
+            (
+                Column("Partner", width=1.5),
+                Column("Voorziening", width=1.5),
+                Column("Contractwaarde", "money", 1.0),
+                Column("Invloed", "percent", 0.6),
+                Column("Afhankelijkheid", "percent", 0.8),
+                Column("Kwadrant", width=1.1),
+                Column("Richting", width=0.7),
+            ),
+            tuple(r[:2] + r[3:8] for r in rows),
+            caption="Invloed en afhankelijkheid van de afgesproken positie, van 0% tot 100%.",
+            sheet=False,
+        )
+    )
+    blocks.append(
+        Table(
+            "Partners",
+            (
+                Column("Partner", width=1.4),
+                Column("Voorziening", width=1.3),
+                Column("Soort", width=0.6),
+                Column("Contractwaarde", "money", 0.9),
+                Column("Invloed", "percent", 0.55),
+                Column("Afhankelijkheid", "percent", 0.75),
+                Column("Kwadrant", width=1.0),
+                Column("Richting", width=0.7),
+                Column("Inschattingen", "int", 0.6),
+                Column("Notities", width=1.5),
+            ),
+            tuple(r + (p.notes,) for r, p in zip(rows, view.partners)),
+            documents=False,
+        )
+    )
     names = {p.id: p.name for p in view.partners}
     if view.directions:
         blocks.append(Heading("Richtingen en acties", 3))
         ordered = [view.directions[p.id] for p in view.partners if p.id in view.directions]
-        blocks.append(Table(
-            "Richtingen",
-            (Column("Partner", width=1.1), Column("Richting", width=0.7),
-             Column("Waarom", width=1.4), Column("Actie", width=1.5), Column("Eigenaar", width=0.8),
-             Column("Evaluatie", "date", 0.8), Column("Afwijkend geluid", width=1.0)),
-            tuple((names.get(d.partner_id, ""), direction_label(d.direction), d.rationale, d.action,
-                   d.owner, d.review_date, d.dissent) for d in ordered)))
+        blocks.append(
+            Table(
+                "Richtingen",
+                (
+                    Column("Partner", width=1.1),
+                    Column("Richting", width=0.7),
+                    Column("Waarom", width=1.4),
+                    Column("Actie", width=1.5),
+                    Column("Eigenaar", width=0.8),
+                    Column("Evaluatie", "date", 0.8),
+                    Column("Afwijkend geluid", width=1.0),
+                ),
+                tuple(
+                    (
+                        names.get(d.partner_id, ""),
+                        direction_label(d.direction),
+                        d.rationale,
+                        d.action,
+                        d.owner,
+                        d.review_date,
+                        d.dissent,
+                    )
+                    for d in ordered
+                ),
+            )
+        )
     spread = [c for c in view.consensus if c.count >= 2][:5]
     if spread:
         blocks.append(Heading("Waar de meningen het verst uiteenlopen", 3))
-        blocks.append(Paragraph(
-            "De spreiding is de gemiddelde afstand van de inschattingen tot hun gemiddelde "
-            "(0% = iedereen is het eens). Deze partners verdienen een vervolggesprek."))
-        blocks.append(Table(
-            "Verschil van inzicht",
-            (Column("Partner", width=1.6), Column("Spreiding", "percent", 0.7),
-             Column("Inschattingen", "int", 0.7), Column("Gemiddelde invloed", "percent", 0.9),
-             Column("Gemiddelde afhankelijkheid", "percent", 1.1)),
-            tuple((names.get(c.partner_id, ""), c.spread, c.count,
-                   c.mean.influence if c.mean else None, c.mean.dependency if c.mean else None)
-                  for c in spread)))
+        blocks.append(
+            Paragraph(
+                "De spreiding is de gemiddelde afstand van de inschattingen tot hun gemiddelde "
+                "(0% = iedereen is het eens). Deze partners verdienen een vervolggesprek."
+            )
+        )
+        blocks.append(
+            Table(
+                "Verschil van inzicht",
+                (
+                    Column("Partner", width=1.6),
+                    Column("Spreiding", "percent", 0.7),
+                    Column("Inschattingen", "int", 0.7),
+                    Column("Gemiddelde invloed", "percent", 0.9),
+                    Column("Gemiddelde afhankelijkheid", "percent", 1.1),
+                ),
+                tuple(
+                    (
+                        names.get(c.partner_id, ""),
+                        c.spread,
+                        c.count,
+                        c.mean.influence if c.mean else None,
+                        c.mean.dependency if c.mean else None,
+                    )
+                    for c in spread
+                ),
+            )
+        )
     return Section("matrix", "Partnermatrix", tuple(blocks)), view

@@ -55,7 +55,9 @@ class PartnerBase(SQLModel):
     def _check_kind(cls, value: object) -> str:
         kind = (value or "overig").strip().lower() if isinstance(value, str) else value
         if kind not in PARTNER_KINDS:
-            raise InvalidInput(f"Soort '{kind}' bestaat niet. Kies uit: {', '.join(PARTNER_KINDS)}.")
+            raise InvalidInput(
+                f"Soort '{kind}' bestaat niet. Kies uit: {', '.join(PARTNER_KINDS)}."
+            )
         return kind
 
     @field_validator("notes", mode="before")
@@ -72,7 +74,9 @@ class PartnerBase(SQLModel):
             if value < 0:
                 raise InvalidInput("De contractwaarde mag niet negatief zijn.")
             if value > formats.MONEY_MAX_CENTS:
-                raise InvalidInput("De contractwaarde is onwaarschijnlijk hoog (meer dan een miljard euro).")
+                raise InvalidInput(
+                    "De contractwaarde is onwaarschijnlijk hoog (meer dan een miljard euro)."
+                )
             return value
         return formats.parse_money(value, field="contractwaarde")
 
@@ -94,27 +98,48 @@ class PartnerUpdate(PartnerBase):
 
 
 def get_partner(db: Session, workshop_id: int, partner_id: object) -> Partner:
-    return get_in_workshop(db, Partner, partner_id, workshop_id, "Deze partner",
-                           message="Deze partner bestaat niet (meer) in deze workshop.")
+    return get_in_workshop(
+        db,
+        Partner,
+        partner_id,
+        workshop_id,
+        "Deze partner",
+        message="Deze partner bestaat niet (meer) in deze workshop.",
+    )
 
 
 def is_name_taken(db: Session, workshop_id: int, name: str, except_id: int | None = None) -> bool:
-    q = select(Partner.id).where(Partner.workshop_id == workshop_id,
-                                 func.lower(Partner.name) == name.lower())
+    q = select(Partner.id).where(
+        Partner.workshop_id == workshop_id, func.lower(Partner.name) == name.lower()
+    )
     if except_id is not None:
         q = q.where(Partner.id != except_id)
     return db.execute(q).first() is not None
 
 
-def add_partner(db: Session, *, actor: Actor, name: str, service: str = "", kind: str = "overig",
-                contract_value_cents: object = None, notes: str = "") -> int:
+def add_partner(
+    db: Session,
+    *,
+    actor: Actor,
+    name: str,
+    service: str = "",
+    kind: str = "overig",
+    contract_value_cents: object = None,
+    notes: str = "",
+) -> int:
     """Add a partner (facilitator). ``contract_value_cents``: cents as int, or an amount
     as text (\"€ 12.500\"). Returns the new id."""
     workshop = workshops.require_facilitator(db, actor)
-    partner_in = PartnerCreate(name=name, service=service, kind=kind, notes=notes,
-                               contract_value_cents=contract_value_cents)
-    count = db.execute(select(func.count(Partner.id))
-                       .where(Partner.workshop_id == workshop.id)).scalar_one()
+    partner_in = PartnerCreate(
+        name=name,
+        service=service,
+        kind=kind,
+        notes=notes,
+        contract_value_cents=contract_value_cents,
+    )
+    count = db.execute(
+        select(func.count(Partner.id)).where(Partner.workshop_id == workshop.id)
+    ).scalar_one()
     if count >= MAX_PARTNERS:
         raise InvalidInput(f"Er zijn al {count} partners; meer dan {MAX_PARTNERS} kan niet.")
     if is_name_taken(db, workshop.id, partner_in.name):
@@ -126,16 +151,30 @@ def add_partner(db: Session, *, actor: Actor, name: str, service: str = "", kind
     return partner.id
 
 
-def update_partner(db: Session, *, actor: Actor, partner_id: int, rev: int, name: str,
-                   service: str = "", kind: str = "overig", contract_value_cents: object = None,
-                   notes: str = "") -> None:
+def update_partner(
+    db: Session,
+    *,
+    actor: Actor,
+    partner_id: int,
+    rev: int,
+    name: str,
+    service: str = "",
+    kind: str = "overig",
+    contract_value_cents: object = None,
+    notes: str = "",
+) -> None:
     """Replace a partner's fields (facilitator); an omitted keyword resets its field."""
     workshop = workshops.require_facilitator(db, actor)
     partner = get_partner(db, workshop.id, partner_id)
     if partner.rev != rev:
         raise Conflict(STALE.format(name=f"Partner '{partner.name}'"))
-    changes = PartnerUpdate(name=name, service=service, kind=kind, notes=notes,
-                            contract_value_cents=contract_value_cents).model_dump(exclude_unset=True)
+    changes = PartnerUpdate(
+        name=name,
+        service=service,
+        kind=kind,
+        notes=notes,
+        contract_value_cents=contract_value_cents,
+    ).model_dump(exclude_unset=True)
     if is_name_taken(db, workshop.id, changes["name"], except_id=partner.id):
         raise Conflict(f"Er is al een partner met de naam '{changes['name']}'.")
     partner.sqlmodel_update(changes)
@@ -154,23 +193,41 @@ class References:
     def sentence(self) -> str:
         parts = []
         if self.activities:
-            parts.append(f"{len(self.activities)} activiteit(en) in het kompas ("
-                         + ", ".join(f"'{t}'" for t in self.activities[:5])
-                         + (", …" if len(self.activities) > 5 else "") + ")")
+            parts.append(
+                f"{len(self.activities)} activiteit(en) in het kompas ("
+                + ", ".join(f"'{t}'" for t in self.activities[:5])
+                + (", …" if len(self.activities) > 5 else "")
+                + ")"
+            )
         if self.goal_nodes:
-            parts.append(f"{len(self.goal_nodes)} activiteit(en) in de doelenboom ("
-                         + ", ".join(f"'{t}'" for t in self.goal_nodes[:5])
-                         + (", …" if len(self.goal_nodes) > 5 else "") + ")")
+            parts.append(
+                f"{len(self.goal_nodes)} activiteit(en) in de doelenboom ("
+                + ", ".join(f"'{t}'" for t in self.goal_nodes[:5])
+                + (", …" if len(self.goal_nodes) > 5 else "")
+                + ")"
+            )
         return " en ".join(parts)
 
 
 def partner_references(db: Session, workshop_id: int, partner_id: int) -> References:
-    acts = db.execute(select(Activity.title).where(Activity.workshop_id == workshop_id,
-                                                   Activity.partner_id == partner_id)
-                      .order_by(Activity.position, Activity.id)).scalars().all()
-    nodes = db.execute(select(GoalNode.title).where(GoalNode.workshop_id == workshop_id,
-                                                    GoalNode.partner_id == partner_id)
-                       .order_by(GoalNode.position, GoalNode.id)).scalars().all()
+    acts = (
+        db.execute(
+            select(Activity.title)
+            .where(Activity.workshop_id == workshop_id, Activity.partner_id == partner_id)
+            .order_by(Activity.position, Activity.id)
+        )
+        .scalars()
+        .all()
+    )
+    nodes = (
+        db.execute(
+            select(GoalNode.title)
+            .where(GoalNode.workshop_id == workshop_id, GoalNode.partner_id == partner_id)
+            .order_by(GoalNode.position, GoalNode.id)
+        )
+        .scalars()
+        .all()
+    )
     return References(tuple(acts), tuple(nodes))
 
 
@@ -181,12 +238,15 @@ def delete_partner(db: Session, *, actor: Actor, partner_id: int, confirm: bool 
     partner = get_partner(db, workshop.id, partner_id)
     refs = partner_references(db, workshop.id, partner.id)
     if refs and not confirm:
-        raise Conflict(f"Partner '{partner.name}' voert {refs.sentence()} uit. Bevestig het "
-                       f"verwijderen: die activiteiten blijven bestaan, zonder partner.")
+        raise Conflict(
+            f"Partner '{partner.name}' voert {refs.sentence()} uit. Bevestig het "
+            f"verwijderen: die activiteiten blijven bestaan, zonder partner."
+        )
     # Explicit, so the result does not depend on the database enforcing ON DELETE.
     for model in (Activity, GoalNode):
-        db.execute(model.__table__.update().where(model.partner_id == partner.id)
-                   .values(partner_id=None))
+        db.execute(
+            model.__table__.update().where(model.partner_id == partner.id).values(partner_id=None)
+        )
     for model in (Placement, Direction):
         db.execute(model.__table__.delete().where(model.partner_id == partner.id))
     db.delete(partner)

@@ -12,7 +12,13 @@ from sqlmodel import Session
 
 from kompas import workshops
 from kompas.models import Direction, Participant, Partner, Placement
-from kompas.partners.consensus import Consensus, Point, by_disagreement, consensus, individual_placements
+from kompas.partners.consensus import (
+    Consensus,
+    Point,
+    by_disagreement,
+    consensus,
+    individual_placements,
+)
 from kompas.partners.placements import PLACE_PHASES
 
 
@@ -104,18 +110,29 @@ class MatrixView:
     def can_move(self) -> bool:
         if self.is_facilitator:
             return True
-        return (not self.locked and self.phase in PLACE_PHASES
-                and self.viewer_participant_id is not None)
+        return (
+            not self.locked
+            and self.phase in PLACE_PHASES
+            and self.viewer_participant_id is not None
+        )
 
 
 def _row(p: Partner) -> PartnerRow:
-    return PartnerRow(p.id, p.name, p.service, p.kind, p.contract_value_cents, p.notes,
-                      p.position, p.rev)
+    return PartnerRow(
+        p.id, p.name, p.service, p.kind, p.contract_value_cents, p.notes, p.position, p.rev
+    )
 
 
 def list_partners(db: Session, workshop_id: int) -> tuple[PartnerRow, ...]:
-    rows = db.execute(select(Partner).where(Partner.workshop_id == workshop_id)
-                      .order_by(Partner.position, Partner.id)).scalars().all()
+    rows = (
+        db.execute(
+            select(Partner)
+            .where(Partner.workshop_id == workshop_id)
+            .order_by(Partner.position, Partner.id)
+        )
+        .scalars()
+        .all()
+    )
     return tuple(_row(p) for p in rows)
 
 
@@ -141,57 +158,105 @@ class MatrixState:
 def matrix_state(db: Session, workshop_id: int) -> MatrixState:
     workshop = workshops.get_workshop(db, workshop_id)
     partner_rows = list_partners(db, workshop_id)
-    rows = tuple((r.partner_id, r.participant_id, r.role_group, r.influence, r.dependency)
-                 for r in individual_placements(db, workshop_id))
+    rows = tuple(
+        (r.partner_id, r.participant_id, r.role_group, r.influence, r.dependency)
+        for r in individual_placements(db, workshop_id)
+    )
     agreed: dict[int, Point] = {}
-    for a in db.execute(select(Placement).where(Placement.workshop_id == workshop_id,
-                                                Placement.participant_id.is_(None))
-                        .order_by(Placement.id)).scalars():
+    for a in db.execute(
+        select(Placement)
+        .where(Placement.workshop_id == workshop_id, Placement.participant_id.is_(None))
+        .order_by(Placement.id)
+    ).scalars():
         agreed.setdefault(a.partner_id, Point(a.influence, a.dependency))
     directions = {
-        d.partner_id: DirectionRow(d.partner_id, d.direction, d.rationale, d.action, d.owner,
-                                   d.review_date, d.dissent, d.rev)
+        d.partner_id: DirectionRow(
+            d.partner_id,
+            d.direction,
+            d.rationale,
+            d.action,
+            d.owner,
+            d.review_date,
+            d.dissent,
+            d.rev,
+        )
         for d in db.execute(select(Direction).where(Direction.workshop_id == workshop_id)).scalars()
     }
-    active = db.execute(select(func.count(Participant.id)).where(
-        Participant.workshop_id == workshop_id, Participant.removed == False)).scalar_one()  # noqa: E712
+    active = db.execute(
+        select(func.count(Participant.id)).where(
+            Participant.workshop_id == workshop_id, Participant.removed.is_(False)
+        )
+    ).scalar_one()
     points: dict[int, list] = {p.id: [] for p in partner_rows}
     roles: dict[int, list] = {p.id: [] for p in partner_rows}
     for pid, _, role, influence, dependency in rows:
         if pid in points:
             points[pid].append((influence, dependency))
             roles[pid].append(role)
-    figures = by_disagreement([consensus(pid, points[pid], roles[pid]) for pid in points],
-                              {p.id: p.name for p in partner_rows})
-    return MatrixState(workshop_id, workshop.phase_matrix, bool(workshop.lock_matrix),
-                       bool(workshop.placements_revealed), workshops.quadrant_labels(workshop),
-                       partner_rows, rows, agreed, directions, active, figures)
+    figures = by_disagreement(
+        [consensus(pid, points[pid], roles[pid]) for pid in points],
+        {p.id: p.name for p in partner_rows},
+    )
+    return MatrixState(
+        workshop_id,
+        workshop.phase_matrix,
+        bool(workshop.lock_matrix),
+        bool(workshop.placements_revealed),
+        workshops.quadrant_labels(workshop),
+        partner_rows,
+        rows,
+        agreed,
+        directions,
+        active,
+        figures,
+    )
 
 
-def view_of(state: MatrixState, viewer_participant_id: Optional[int] = None,
-            is_facilitator: bool = False) -> MatrixView:
+def view_of(
+    state: MatrixState, viewer_participant_id: Optional[int] = None, is_facilitator: bool = False
+) -> MatrixView:
     """What one viewer may see: a participant sees others' placements (as anonymous
     marks) and the group figures only after the reveal; the facilitator always."""
-    own = {pid: Point(i, d) for pid, who, _, i, d in state.individual
-           if viewer_participant_id is not None and who == viewer_participant_id}
+    own = {
+        pid: Point(i, d)
+        for pid, who, _, i, d in state.individual
+        if viewer_participant_id is not None and who == viewer_participant_id
+    }
     placed: dict[int, int] = {p.id: 0 for p in state.partners}
     for pid, *_ in state.individual:
         placed[pid] = placed.get(pid, 0) + 1
     marks: tuple = ()
     figures: tuple = ()
     if is_facilitator or state.revealed:
-        marks = tuple(Mark(pid, i, d) for pid, who, _, i, d in state.individual
-                      if is_facilitator or who != viewer_participant_id)
+        marks = tuple(
+            Mark(pid, i, d)
+            for pid, who, _, i, d in state.individual
+            if is_facilitator or who != viewer_participant_id
+        )
         figures = state.consensus
     return MatrixView(
-        workshop_id=state.workshop_id, phase=state.phase, locked=state.locked,
-        revealed=state.revealed, is_facilitator=bool(is_facilitator),
-        viewer_participant_id=viewer_participant_id, quadrant_labels=state.quadrant_labels,
-        partners=state.partners, own=own, agreed=dict(state.agreed), marks=marks,
-        consensus=figures, placed=placed, directions=dict(state.directions),
-        participants=state.participants)
+        workshop_id=state.workshop_id,
+        phase=state.phase,
+        locked=state.locked,
+        revealed=state.revealed,
+        is_facilitator=bool(is_facilitator),
+        viewer_participant_id=viewer_participant_id,
+        quadrant_labels=state.quadrant_labels,
+        partners=state.partners,
+        own=own,
+        agreed=dict(state.agreed),
+        marks=marks,
+        consensus=figures,
+        placed=placed,
+        directions=dict(state.directions),
+        participants=state.participants,
+    )
 
 
-def matrix_view(db: Session, workshop_id: int, viewer_participant_id: Optional[int] = None,
-                is_facilitator: bool = False) -> MatrixView:
+def matrix_view(
+    db: Session,
+    workshop_id: int,
+    viewer_participant_id: Optional[int] = None,
+    is_facilitator: bool = False,
+) -> MatrixView:
     return view_of(matrix_state(db, workshop_id), viewer_participant_id, is_facilitator)

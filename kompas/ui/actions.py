@@ -11,7 +11,8 @@ from __future__ import annotations
 import importlib
 import threading
 from collections import OrderedDict
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -32,8 +33,15 @@ PROBLEMS_TABLE_KEY = "compass_import_problems"
 # --- writes -------------------------------------------------------------------------------
 
 
-def act(fn: Callable[..., Any], /, *args: Any, success: str | None = None, where=None,
-        later: bool = False, **kwargs: Any) -> Any:
+def act(
+    fn: Callable[..., Any],
+    /,
+    *args: Any,
+    success: str | None = None,
+    where=None,
+    later: bool = False,
+    **kwargs: Any,
+) -> Any:
     """Run one domain write ``fn(db, *args, **kwargs)`` in a unit of work. A KompasError
     shows its Dutch message and changes nothing; an unexpected error shows an apology with
     a reference that is also in the log with its traceback. ``later=True`` (in a widget
@@ -66,8 +74,12 @@ def show_refusal(exc: KompasError, *, where=None, later: bool = False) -> None:
         return
     target = where or st
     show_error(esc(str(exc).split("\n", 1)[0]), where=target)
-    target.dataframe(pd.DataFrame({"Wat klopt er niet": problems}), hide_index=True,
-                     width="stretch", key=PROBLEMS_TABLE_KEY)
+    target.dataframe(
+        pd.DataFrame({"Wat klopt er niet": problems}),
+        hide_index=True,
+        width="stretch",
+        key=PROBLEMS_TABLE_KEY,
+    )
 
 
 def show_error(message: str, *, where=None, later: bool = False) -> None:
@@ -133,8 +145,9 @@ class _Reads:
 READS = _Reads()
 
 
-def _cached_read(module: str, name: str, url: str, workshop_id: int, version_: int,
-                 args: tuple) -> Any:
+def _cached_read(
+    module: str, name: str, url: str, workshop_id: int, version_: int, args: tuple
+) -> Any:
     def make() -> Any:
         fn = getattr(importlib.import_module(module), name)
         with kdb.reading(engine()) as db:
@@ -147,8 +160,14 @@ def read(fn: Callable[..., Any], workshop_id: int, *args: Any) -> Any:
     """``fn(db, workshop_id, *args)`` cached per workshop version: one query per change,
     shared by every participant. ``fn`` must return plain, immutable data (no ORM objects);
     callers must not change what it returns."""
-    return _cached_read(fn.__module__, fn.__name__, str(engine().url), workshop_id,
-                        version(workshop_id), tuple(args))
+    return _cached_read(
+        fn.__module__,
+        fn.__name__,
+        str(engine().url),
+        workshop_id,
+        version(workshop_id),
+        tuple(args),
+    )
 
 
 def arrow_datasets(spec: dict) -> dict:
@@ -159,9 +178,15 @@ def arrow_datasets(spec: dict) -> dict:
     datasets = spec.get("datasets")
     if not datasets:
         return spec
-    return {**spec, "datasets": {
-        name: values if isinstance(values, bytes) else dataframe_util.convert_anything_to_arrow_bytes(values)
-        for name, values in datasets.items()}}
+    return {
+        **spec,
+        "datasets": {
+            name: values
+            if isinstance(values, bytes)
+            else dataframe_util.convert_anything_to_arrow_bytes(values)
+            for name, values in datasets.items()
+        },
+    }
 
 
 def read_chart(fn: Callable[..., dict], workshop_id: int, *args: Any) -> dict:
@@ -169,7 +194,10 @@ def read_chart(fn: Callable[..., dict], workshop_id: int, *args: Any) -> dict:
     datasets ready for the browser. Streamlit copies the top level of a spec before it
     changes it, so each viewer gets a shallow copy of the one shared spec."""
     url, version_ = str(engine().url), version(workshop_id)
-    spec = READS.get(("chart", fn.__module__, fn.__name__, url, workshop_id, version_, tuple(args)),
-                     lambda: arrow_datasets(_cached_read(fn.__module__, fn.__name__, url,
-                                                         workshop_id, version_, tuple(args))))
+    spec = READS.get(
+        ("chart", fn.__module__, fn.__name__, url, workshop_id, version_, tuple(args)),
+        lambda: arrow_datasets(
+            _cached_read(fn.__module__, fn.__name__, url, workshop_id, version_, tuple(args))
+        ),
+    )
     return dict(spec)

@@ -7,11 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from kompas import goaltree, ui, workshops
-from kompas.workshops import MIN_GROUP
 from kompas.goaltree import NodeView, TreeView
-from kompas.labels import node_kind_label, phase_label, role_label, vote_level_label
-from kompas.models import PHASES, ROLE_GROUPS
+from kompas.labels import node_kind_label, role_label, vote_level_label
+from kompas.models import ROLE_GROUPS
 from kompas.ui import esc_inline
+from kompas.workshops import MIN_GROUP
 
 MAX_PROPOSAL_ROWS = 12  # rows with buttons; more makes every redraw slow
 # The parts of the workshop each live part of the page shows (kompas.live.PARTS).
@@ -20,7 +20,7 @@ FORM_SHOWN_KEY = "tree_form_shown"  # the proposal form was on screen in this se
 FORM_FIELDS = ("node_title", "node_description")
 PHASE_HELP = {
     "verzamelen": "Stel onderdelen voor: effecten onder een beleidsterrein, activiteiten onder een effect. "
-                  "Je voorstel is meteen voor iedereen zichtbaar.",
+    "Je voorstel is meteen voor iedereen zichtbaar.",
     "ordenen": "De procesbegeleider ordent de boom: voorstellen vaststellen, dubbele samenvoegen, verplaatsen.",
     "stemmen": "Verdeel je stippen over de onderdelen die jij het belangrijkst vindt.",
     "resultaat": "De uitslag: de prioriteiten met het aantal stippen per rol.",
@@ -52,8 +52,12 @@ def parent_label(node: NodeView) -> str:
 
 def parent_options(view: TreeView, ctx: ui.Context) -> list[NodeView]:
     """Nodes a new node may stand under (for a participant: accepted ones and their own)."""
-    return [n for n in view.nodes if goaltree.CHILD_KINDS.get(n.kind)
-            and (ctx.is_facilitator or n.status == "accepted" or n.author_id == ctx.participant_id)]
+    return [
+        n
+        for n in view.nodes
+        if goaltree.CHILD_KINDS.get(n.kind)
+        and (ctx.is_facilitator or n.status == "accepted" or n.author_id == ctx.participant_id)
+    ]
 
 
 # --- inputs outside the live fragment -------------------------------------------------------
@@ -68,8 +72,10 @@ def add_form(ctx: ui.Context, view: TreeView) -> None:
         if not st.session_state.get(FORM_SHOWN_KEY):
             return
         cols = st.columns([5, 1], vertical_alignment="center")
-        cols[0].warning(f"{refusal} Wat je typte staat er nog: kopieer het als je het wilt "
-                        "bewaren.", icon=":material/edit_off:")
+        cols[0].warning(
+            f"{refusal} Wat je typte staat er nog: kopieer het als je het wilt bewaren.",
+            icon=":material/edit_off:",
+        )
         if cols[1].button("Formulier sluiten", key="node_form_close"):
             st.session_state[FORM_SHOWN_KEY] = False
             st.rerun(scope="fragment")
@@ -80,23 +86,42 @@ def add_form(ctx: ui.Context, view: TreeView) -> None:
     labels = {n.id: parent_label(n) for n in options}
     partners = dict(view.partners)
     with st.form("node_form", border=True):
-        st.markdown("**Onderdeel voorstellen**" if not ctx.is_facilitator else "**Onderdeel toevoegen**")
-        st.text_input("Titel", key="node_title", max_chars=200,
-                      placeholder="Bijvoorbeeld: Minder inwoners voelen zich eenzaam")
-        st.selectbox("Onder", list(labels), index=0, key="node_parent",
-                     format_func=lambda i: labels.get(i, ""),
-                     help="Onder een beleidsterrein komt een effect, onder een effect een activiteit.")
+        st.markdown(
+            "**Onderdeel voorstellen**" if not ctx.is_facilitator else "**Onderdeel toevoegen**"
+        )
+        st.text_input(
+            "Titel",
+            key="node_title",
+            max_chars=200,
+            placeholder="Bijvoorbeeld: Minder inwoners voelen zich eenzaam",
+        )
+        st.selectbox(
+            "Onder",
+            list(labels),
+            index=0,
+            key="node_parent",
+            format_func=lambda i: labels.get(i, ""),
+            help="Onder een beleidsterrein komt een effect, onder een effect een activiteit.",
+        )
         st.text_area("Toelichting (mag leeg)", key="node_description", height=68)
         if ctx.is_facilitator:
             cols = st.columns(2)
-            cols[0].selectbox("Soort (onder het hoofddoel)", ["domain", "vision"],
-                              format_func=node_kind_label, key="node_kind",
-                              help="Alleen van belang als je iets direct onder het hoofddoel zet.")
-            cols[1].selectbox("Partner (bij een activiteit)", [None, *partners],
-                              format_func=lambda i: "geen" if i is None else partners.get(i, ""),
-                              key="node_partner")
-        st.form_submit_button("Toevoegen", key="node_submit", type="primary",
-                              on_click=_submit_node, args=(ctx, view))
+            cols[0].selectbox(
+                "Soort (onder het hoofddoel)",
+                ["domain", "vision"],
+                format_func=node_kind_label,
+                key="node_kind",
+                help="Alleen van belang als je iets direct onder het hoofddoel zet.",
+            )
+            cols[1].selectbox(
+                "Partner (bij een activiteit)",
+                [None, *partners],
+                format_func=lambda i: "geen" if i is None else partners.get(i, ""),
+                key="node_partner",
+            )
+        st.form_submit_button(
+            "Toevoegen", key="node_submit", type="primary", on_click=_submit_node, args=(ctx, view)
+        )
 
 
 def _submit_node(ctx: ui.Context, view: TreeView) -> None:
@@ -104,115 +129,26 @@ def _submit_node(ctx: ui.Context, view: TreeView) -> None:
     state = st.session_state
     parent = state.get("node_parent")
     parent_node = next((n for n in view.nodes if n.id == parent), view.root)
-    kind = state.get("node_kind") if ctx.is_facilitator and parent_node.kind == "main_goal" else None
-    partner = state.get("node_partner") if ctx.is_facilitator and parent_node.kind == "effect" else None
-    done = ui.act(goaltree.add_node, actor=ctx.actor, parent_id=parent_node.id,
-                  title=state.get("node_title", ""), kind=kind,
-                  description=state.get("node_description", ""), partner_id=partner, later=True,
-                  success="Toegevoegd" if ctx.is_facilitator else "Je voorstel staat in de boom")
+    kind = (
+        state.get("node_kind") if ctx.is_facilitator and parent_node.kind == "main_goal" else None
+    )
+    partner = (
+        state.get("node_partner") if ctx.is_facilitator and parent_node.kind == "effect" else None
+    )
+    done = ui.act(
+        goaltree.add_node,
+        actor=ctx.actor,
+        parent_id=parent_node.id,
+        title=state.get("node_title", ""),
+        kind=kind,
+        description=state.get("node_description", ""),
+        partner_id=partner,
+        later=True,
+        success="Toegevoegd" if ctx.is_facilitator else "Je voorstel staat in de boom",
+    )
     if done:
         for key in FORM_FIELDS:
             state[key] = ""
-
-
-def facilitator_tools(ctx: ui.Context, view: TreeView) -> None:
-    with st.expander("Procesbegeleider: fase, stemmen, toevoegen en ordenen", expanded=False):
-        tabs = st.tabs(["Fase en stemmen", "Toevoegen", "Bewerken en verplaatsen", "Samenvoegen"])
-        with tabs[0]:
-            _phase_and_votes(ctx, view)
-        with tabs[1]:
-            add_form(ctx, view)
-        with tabs[2]:
-            _edit_move(ctx, view)
-        with tabs[3]:
-            _merge(ctx, view)
-
-
-def _phase_and_votes(ctx: ui.Context, view: TreeView) -> None:
-    phases = list(PHASES["tree"])
-    phase = st.selectbox("Fase van de doelenboom", phases, key=ui.synced("tree_phase", view.phase),
-                         format_func=lambda p: phase_label("tree", p))
-    if phase != view.phase:
-        ui.act(workshops.set_phase, actor=ctx.actor, tool="tree", phase=phase,
-               success=f"Fase: {phase_label('tree', phase).lower()}")
-        st.rerun()
-    if st.button("Zes beleidsterreinen toevoegen (sjabloon)", key="tree_template",
-                 help="Voegt de beleidsterreinen toe die er nog niet zijn."):
-        added = ui.act(goaltree.apply_template, actor=ctx.actor)
-        if added is not None:
-            st.toast(f"{0 if added is True else added} beleidsterreinen toegevoegd")
-            st.rerun()
-    with st.form("vote_settings", border=False):
-        cols = st.columns(3)
-        budget = cols[0].number_input("Stippen per deelnemer", 1, 20,
-                                      key=ui.synced("vote_budget", view.vote_budget))
-        per_node = cols[1].number_input("Maximaal per onderdeel", 1, 20,
-                                        key=ui.synced("vote_max", view.max_votes_per_node))
-        level = cols[2].selectbox("Stemmen op", list(workshops.VOTE_LEVELS), format_func=vote_level_label,
-                                  key=ui.synced("vote_level", view.vote_level))
-        revealed = st.toggle("Stemmen zichtbaar maken voor iedereen",
-                             key=ui.synced("votes_revealed", view.revealed))
-        if st.form_submit_button("Opslaan", key="vote_settings_submit"):
-            if ui.act(workshops.update_workshop, actor=ctx.actor, vote_budget=budget,
-                      max_votes_per_node=per_node, vote_level=level, votes_revealed=revealed,
-                      success="Instellingen opgeslagen"):
-                st.rerun()
-
-
-def _node_picker(view: TreeView, label: str, key: str, *, with_root: bool = False) -> NodeView | None:
-    nodes = [n for n in view.nodes if with_root or n.kind != "main_goal"]
-    if not nodes:
-        return None
-    titles = {n.id: parent_label(n) for n in nodes}
-    picked = st.selectbox(label, list(titles), key=key, format_func=lambda i: titles.get(i, ""))
-    return view.node(picked) if picked in titles else None
-
-
-def _edit_move(ctx: ui.Context, view: TreeView) -> None:
-    node = _node_picker(view, "Onderdeel", "edit_node", with_root=True)
-    if node is None:
-        return
-    partners = dict(view.partners)
-    with st.form(f"edit_form_{node.id}_{node.rev}", border=False):
-        title = st.text_input("Titel", value=node.title, key=f"edit_title_{node.id}", max_chars=200)
-        description = st.text_area("Toelichting", value=node.description, key=f"edit_desc_{node.id}",
-                                   height=68)
-        partner = node.partner_id
-        if node.kind == "activity":
-            opts = [None, *partners]
-            partner = st.selectbox("Partner", opts, index=opts.index(node.partner_id)
-                                   if node.partner_id in opts else 0,
-                                   format_func=lambda i: "geen" if i is None else partners.get(i, ""),
-                                   key=f"edit_partner_{node.id}")
-        if st.form_submit_button("Wijzigen opslaan", key="edit_submit"):
-            if ui.act(goaltree.edit_node, actor=ctx.actor, node_id=node.id, rev=node.rev, title=title,
-                      description=description, partner_id=partner, success="Gewijzigd"):
-                st.rerun()
-    if node.kind == "main_goal":
-        return
-    targets = [n for n in view.nodes if goaltree.CHILD_KINDS.get(n.kind) and n.id != node.parent_id]
-    labels = {n.id: parent_label(n) for n in targets}
-    cols = st.columns([3, 1], vertical_alignment="bottom")
-    target = cols[0].selectbox("Verplaatsen naar onder", list(labels), key=f"move_to_{node.id}",
-                               format_func=lambda i: labels.get(i, ""))
-    if cols[1].button("Verplaatsen", key="move_submit"):
-        if ui.act(goaltree.move_node, actor=ctx.actor, node_id=node.id, new_parent_id=target,
-                  rev=node.rev, success="Verplaatst"):
-            st.rerun()
-    if st.button("Verwijderen, met alles eronder", key="delete_submit_node", type="secondary"):
-        if ui.act(goaltree.delete_node, actor=ctx.actor, node_id=node.id, success="Verwijderd"):
-            st.rerun()
-
-
-def _merge(ctx: ui.Context, view: TreeView) -> None:
-    st.caption("Het tweede onderdeel gaat op in het eerste: stippen en alles eronder gaan mee, "
-               "de titel blijft zichtbaar als 'ook genoemd'.")
-    keep = _node_picker(view, "Bewaren", "merge_keep")
-    gone = _node_picker(view, "Laten opgaan in het eerste", "merge_gone")
-    if keep and gone and st.button("Samenvoegen", key="merge_submit"):
-        if ui.act(goaltree.merge_nodes, actor=ctx.actor, keep_id=keep.id, merge_id=gone.id,
-                  success="Samengevoegd"):
-            st.rerun()
 
 
 # --- the live part --------------------------------------------------------------------------
@@ -226,16 +162,21 @@ def _callback(fn, **kwargs) -> dict:
 
 
 def status(ctx: ui.Context, view: TreeView) -> None:
-    st.markdown(f"**Fase:** {ui.phase_label('tree', view.phase)}"
-                + (" · op slot" if view.locked else "") + f" — {PHASE_HELP.get(view.phase, '')}")
+    st.markdown(
+        f"**Fase:** {ui.phase_label('tree', view.phase)}"
+        + (" · op slot" if view.locked else "")
+        + f" — {PHASE_HELP.get(view.phase, '')}"
+    )
     if view.phase in ("stemmen", "resultaat") or view.voters:
         with st.container(key="tree_voters"):
             st.text(f"{view.voters} van {view.participants} hebben gestemd")
     if view.my_remaining is not None and view.phase == "stemmen":
         with st.container(key="tree_budget"):
-            st.text(f"Jouw stippen: nog {view.my_remaining} van {view.vote_budget} over "
-                    f"(maximaal {view.max_votes_per_node} per onderdeel, op "
-                    f"{vote_level_label(view.vote_level)})")
+            st.text(
+                f"Jouw stippen: nog {view.my_remaining} van {view.vote_budget} over "
+                f"(maximaal {view.max_votes_per_node} per onderdeel, op "
+                f"{vote_level_label(view.vote_level)})"
+            )
     if view.phase == "stemmen" and not view.revealed:
         st.caption("De stemmen blijven verborgen tot de procesbegeleider ze zichtbaar maakt.")
 
@@ -252,15 +193,21 @@ def actions_and_outline(ctx: ui.Context, view: TreeView) -> None:
 
 def picture(ctx: ui.Context, view: TreeView) -> None:
     domains = {n.id: n.title for n in view.nodes if n.kind == "domain" and n.children}
-    collapsed = st.multiselect("Beleidsterreinen inklappen", list(domains), key="tree_collapse",
-                               format_func=lambda i: domains.get(i, ""),
-                               placeholder="Alles uitgeklapt")
+    collapsed = st.multiselect(
+        "Beleidsterreinen inklappen",
+        list(domains),
+        key="tree_collapse",
+        format_func=lambda i: domains.get(i, ""),
+        placeholder="Alles uitgeklapt",
+    )
     collapsed = tuple(sorted(i for i in collapsed if i in domains))
     spec = ui.read_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, collapsed)
     with st.container(height=720 if spec.get("height", 0) > 720 else "content", key="tree_picture"):
         st.vega_lite_chart(spec=spec, theme=None, width="content")
-    st.caption("Gestippelde witte vakjes zijn voorstellen. ★ = afgesproken prioriteit."
-               + (" Het rode rondje is het aantal stippen." if view.revealed else ""))
+    st.caption(
+        "Gestippelde witte vakjes zijn voorstellen. ★ = afgesproken prioriteit."
+        + (" Het rode rondje is het aantal stippen." if view.revealed else "")
+    )
 
 
 def outline_markdown(view: TreeView) -> str:
@@ -302,32 +249,57 @@ def proposals(ctx: ui.Context, view: TreeView) -> None:
         return
     st.markdown(f"**{heading}**")
     if ctx.is_facilitator and len(items) > 1:
-        st.button(f"Alle {len(items)} voorstellen vaststellen", key="accept_all",
-                  **_callback(goaltree.accept_all, actor=ctx.actor, success="Vastgesteld"))
+        st.button(
+            f"Alle {len(items)} voorstellen vaststellen",
+            key="accept_all",
+            **_callback(goaltree.accept_all, actor=ctx.actor, success="Vastgesteld"),
+        )
     for n in items[:MAX_PROPOSAL_ROWS]:
         parent = view.node(n.parent_id) if n.parent_id else None
         cols = st.columns([6, 1, 1] if ctx.is_facilitator else [6, 2], vertical_alignment="center")
-        cols[0].markdown(f"{esc_inline(n.title)}  \n:gray[{n.kind_label} onder "
-                         f"{esc_inline(parent.title) if parent else '–'} · {who(n)}]")
+        cols[0].markdown(
+            f"{esc_inline(n.title)}  \n:gray[{n.kind_label} onder "
+            f"{esc_inline(parent.title) if parent else '–'} · {who(n)}]"
+        )
         if ctx.is_facilitator:
-            cols[1].button(":material/check:", key=f"accept_{n.id}", help="Vaststellen",
-                           **_callback(goaltree.accept_node, actor=ctx.actor, node_id=n.id,
-                                       success="Vastgesteld"))
-            cols[2].button(":material/delete:", key=f"reject_{n.id}", help="Voorstel verwijderen",
-                           **_callback(goaltree.delete_node, actor=ctx.actor, node_id=n.id,
-                                       success="Verwijderd"))
+            cols[1].button(
+                ":material/check:",
+                key=f"accept_{n.id}",
+                help="Vaststellen",
+                **_callback(
+                    goaltree.accept_node, actor=ctx.actor, node_id=n.id, success="Vastgesteld"
+                ),
+            )
+            cols[2].button(
+                ":material/delete:",
+                key=f"reject_{n.id}",
+                help="Voorstel verwijderen",
+                **_callback(
+                    goaltree.delete_node, actor=ctx.actor, node_id=n.id, success="Verwijderd"
+                ),
+            )
         else:
-            cols[1].button("Intrekken", key=f"withdraw_{n.id}",
-                           **_callback(goaltree.delete_node, actor=ctx.actor, node_id=n.id,
-                                       success="Ingetrokken"))
+            cols[1].button(
+                "Intrekken",
+                key=f"withdraw_{n.id}",
+                **_callback(
+                    goaltree.delete_node, actor=ctx.actor, node_id=n.id, success="Ingetrokken"
+                ),
+            )
     if len(items) > MAX_PROPOSAL_ROWS:
-        st.caption(f"En nog {len(items) - MAX_PROPOSAL_ROWS} voorstellen; ze staan allemaal in de "
-                   "boom als tekst hieronder.")
+        st.caption(
+            f"En nog {len(items) - MAX_PROPOSAL_ROWS} voorstellen; ze staan allemaal in de "
+            "boom als tekst hieronder."
+        )
 
 
 def voting(ctx: ui.Context, view: TreeView) -> None:
     """vote_<id> and unvote_<id> per node on the voting level, grouped by domain."""
-    if ctx.is_facilitator or not ctx.can_write("tree", goaltree.VOTE_PHASES) or view.my_remaining is None:
+    if (
+        ctx.is_facilitator
+        or not ctx.can_write("tree", goaltree.VOTE_PHASES)
+        or view.my_remaining is None
+    ):
         return
     st.markdown("**Stemmen**")
     box = st.container(height=640, key="tree_votes")
@@ -342,12 +314,20 @@ def voting(ctx: ui.Context, view: TreeView) -> None:
         cols = box.columns([5, 1, 1, 1], vertical_alignment="center")
         cols[0].markdown(f"{esc_inline(n.title)}  \n:gray[{esc_inline(domain)}]")
         cols[1].text("●" * count or "–")
-        cols[2].button("+", key=f"vote_{n.id}", help=f"Stip op: {esc_inline(n.title)}",
-                       disabled=view.my_remaining <= 0 or count >= view.max_votes_per_node,
-                       **_callback(goaltree.cast_vote, actor=ctx.actor, node_id=n.id))
-        cols[3].button("−", key=f"unvote_{n.id}", help=f"Stip terug van: {esc_inline(n.title)}",
-                       disabled=count == 0,
-                       **_callback(goaltree.remove_vote, actor=ctx.actor, node_id=n.id))
+        cols[2].button(
+            "+",
+            key=f"vote_{n.id}",
+            help=f"Stip op: {esc_inline(n.title)}",
+            disabled=view.my_remaining <= 0 or count >= view.max_votes_per_node,
+            **_callback(goaltree.cast_vote, actor=ctx.actor, node_id=n.id),
+        )
+        cols[3].button(
+            "−",
+            key=f"unvote_{n.id}",
+            help=f"Stip terug van: {esc_inline(n.title)}",
+            disabled=count == 0,
+            **_callback(goaltree.remove_vote, actor=ctx.actor, node_id=n.id),
+        )
 
 
 def result(ctx: ui.Context, view: TreeView) -> None:
@@ -365,25 +345,42 @@ def result(ctx: ui.Context, view: TreeView) -> None:
     if not rows:
         st.info("Er zijn nog geen stippen geplakt.", icon=":material/info:")
         return
-    table = pd.DataFrame([{
-        "Rang": r.rank, "Onderdeel": r.title, "Soort": r.kind_label, "Beleidsterrein": r.domain_title,
-        "Stippen": r.total, **{role_label(g): c for g, c in r.by_role},
-        "Afgesproken": "★" if r.agreed else "",
-    } for r in rows])
+    table = pd.DataFrame(
+        [
+            {
+                "Rang": r.rank,
+                "Onderdeel": r.title,
+                "Soort": r.kind_label,
+                "Beleidsterrein": r.domain_title,
+                "Stippen": r.total,
+                **{role_label(g): c for g, c in r.by_role},
+                "Afgesproken": "★" if r.agreed else "",
+            }
+            for r in rows
+        ]
+    )
     st.dataframe(table, hide_index=True, width="stretch", key="priority_table")
     if rows[0].by_role:
         totals = {g: sum(dict(r.by_role).get(g, 0) for r in rows) for g in ROLE_GROUPS}
-        st.caption("Stippen per rol: " + " · ".join(f"{role_label(g)} {totals[g]}" for g in ROLE_GROUPS))
+        st.caption(
+            "Stippen per rol: " + " · ".join(f"{role_label(g)} {totals[g]}" for g in ROLE_GROUPS)
+        )
     else:
-        st.caption(f"Stippen per rol tonen we alleen als uit elke rol minstens {MIN_GROUP} mensen "
-                   "stemden: anders is te zien wat één persoon koos.")
+        st.caption(
+            f"Stippen per rol tonen we alleen als uit elke rol minstens {MIN_GROUP} mensen "
+            "stemden: anders is te zien wat één persoon koos."
+        )
     if ctx.is_facilitator:
         agreed_now = [r.node_id for r in rows if r.agreed]
         labels = {r.node_id: f"{r.rank}. {r.title}" for r in rows}
-        picked = st.multiselect("Afgesproken prioriteiten", list(labels), default=agreed_now,
-                                key=f"agreed_{'_'.join(map(str, agreed_now))}",
-                                placeholder="Kies de afgesproken prioriteiten",
-                                format_func=lambda i: labels.get(i, ""))
+        picked = st.multiselect(
+            "Afgesproken prioriteiten",
+            list(labels),
+            default=agreed_now,
+            key=f"agreed_{'_'.join(map(str, agreed_now))}",
+            placeholder="Kies de afgesproken prioriteiten",
+            format_func=lambda i: labels.get(i, ""),
+        )
         for node_id in set(picked) ^ set(agreed_now):
             ui.act(goaltree.set_agreed, actor=ctx.actor, node_id=node_id, agreed=node_id in picked)
         if set(picked) != set(agreed_now):

@@ -37,17 +37,38 @@ def start_form() -> None:
     with st.form("new_workshop", border=True):
         st.subheader("Workshop starten")
         st.caption("Voor de procesbegeleider. Alleen een titel is nodig.")
-        title = st.text_input("Titel van de workshop", key="new_title", max_chars=200,
-                              placeholder="Bijvoorbeeld: Werksessie sociaal domein")
-        organisation = st.text_input("Gemeente of organisatie", key="new_organisation", max_chars=80)
-        theme = st.text_input("Thema of hoofddoel", key="new_theme", max_chars=200,
-                              placeholder="Bijvoorbeeld: Iedereen telt mee en doet mee")
-        budget = st.number_input("Stippen per deelnemer (voor het stemmen)", key="new_budget",
-                                 min_value=1, max_value=20, value=5, step=1)
+        title = st.text_input(
+            "Titel van de workshop",
+            key="new_title",
+            max_chars=200,
+            placeholder="Bijvoorbeeld: Werksessie sociaal domein",
+        )
+        organisation = st.text_input(
+            "Gemeente of organisatie", key="new_organisation", max_chars=80
+        )
+        theme = st.text_input(
+            "Thema of hoofddoel",
+            key="new_theme",
+            max_chars=200,
+            placeholder="Bijvoorbeeld: Iedereen telt mee en doet mee",
+        )
+        budget = st.number_input(
+            "Stippen per deelnemer (voor het stemmen)",
+            key="new_budget",
+            min_value=1,
+            max_value=20,
+            value=5,
+            step=1,
+        )
         submitted = st.form_submit_button("Workshop starten", key="new_submit", type="primary")
     if submitted:
-        new = ui.act(workshops.create_workshop, title=title, organisation=organisation,
-                     theme=theme, vote_budget=int(budget))
+        new = ui.act(
+            workshops.create_workshop,
+            title=title,
+            organisation=organisation,
+            theme=theme,
+            vote_budget=int(budget),
+        )
         if new:
             open_new_workshop(new)
 
@@ -95,20 +116,35 @@ def join_form(prefill_code: str = "") -> None:
     with st.form("join_workshop", border=True):
         st.subheader("Meedoen")
         st.caption("Voor deelnemers. Vul de code in die de procesbegeleider laat zien.")
-        code = st.text_input("Code van de workshop", key="join_code", value=prefill_code,
-                             max_chars=12, placeholder="Bijvoorbeeld: K7M2QP")
-        name = st.text_input("Je naam", key="join_name", max_chars=80,
-                             help="Zoals anderen je mogen zien, bijvoorbeeld je voornaam.")
-        role = st.selectbox("Je rol", ROLE_GROUPS, key="join_role",
-                            format_func=role_label)
-        organisation = st.text_input("Organisatie (mag leeg)", key="join_organisation", max_chars=80)
+        code = st.text_input(
+            "Code van de workshop",
+            key="join_code",
+            value=prefill_code,
+            max_chars=12,
+            placeholder="Bijvoorbeeld: K7M2QP",
+        )
+        name = st.text_input(
+            "Je naam",
+            key="join_name",
+            max_chars=80,
+            help="Zoals anderen je mogen zien, bijvoorbeeld je voornaam.",
+        )
+        role = st.selectbox("Je rol", ROLE_GROUPS, key="join_role", format_func=role_label)
+        organisation = st.text_input(
+            "Organisatie (mag leeg)", key="join_organisation", max_chars=80
+        )
         submitted = st.form_submit_button("Meedoen", key="join_submit", type="primary")
     if submitted:
         if not _join_allowed():
             st.error("Te veel pogingen in korte tijd. Wacht een minuut en probeer het opnieuw.")
             return
-        joined = ui.act(workshops.join_workshop, code=code, name=name, role_group=role,
-                        organisation=organisation)
+        joined = ui.act(
+            workshops.join_workshop,
+            code=code,
+            name=name,
+            role_group=role,
+            organisation=organisation,
+        )
         if not joined:
             _count_wrong_code(code)
         if joined:
@@ -120,11 +156,15 @@ def join_form(prefill_code: str = "") -> None:
 def lobby(ctx: ui.Context) -> None:
     info = ctx.info
     st.title(esc_inline(info.title))
-    st.markdown(f"Welkom, **{esc(ctx.actor.name)}**. Je doet mee als "
-                f"{ROLE_LABELS.get(ctx.actor.role_group, '').lower()}.")
-    st.markdown("Kies links of hieronder een onderdeel. De procesbegeleider vertelt wanneer "
-                "je wat kunt doen. Je link onthoudt wie je bent: bewaar hem als je later "
-                "terug wilt komen.")
+    st.markdown(
+        f"Welkom, **{esc(ctx.actor.name)}**. Je doet mee als "
+        f"{ROLE_LABELS.get(ctx.actor.role_group, '').lower()}."
+    )
+    st.markdown(
+        "Kies links of hieronder een onderdeel. De procesbegeleider vertelt wanneer "
+        "je wat kunt doen. Je link onthoudt wie je bent: bewaar hem als je later "
+        "terug wilt komen."
+    )
     for path, label, icon in ui.PAGES[1:4]:
         ui.page_link(path, label, icon, ctx.query)
     if st.button("Afmelden op dit apparaat", key="leave"):

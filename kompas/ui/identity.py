@@ -9,9 +9,7 @@ from typing import Optional
 
 import streamlit as st
 
-from kompas import db as kdb
-from kompas import live as live_versions
-from kompas import workshops
+from kompas import db as kdb, live as live_versions, workshops
 from kompas.errors import KompasError, NotAllowed
 from kompas.labels import TOOL_LABELS
 from kompas.ui.actions import read
@@ -60,7 +58,7 @@ class Context:
         """For showing or hiding inputs only; kompas/ checks again on every write."""
         return self.write_refusal(tool, phases) is None
 
-    def refreshed(self) -> "Context":
+    def refreshed(self) -> Context:
         """The same viewer with the latest workshop data (inside a live fragment)."""
         return replace(self, info=read(workshops.workshop_info, self.workshop_id))
 
@@ -74,8 +72,12 @@ def query_identity() -> dict:
     remembered = st.session_state.get(IDENTITY_KEY)
     if not ident.get("code") and remembered:
         ident = dict(remembered)
-    elif (remembered and ident.get("code") == remembered.get("code")
-          and not ident.get("p") and not ident.get("f")):
+    elif (
+        remembered
+        and ident.get("code") == remembered.get("code")
+        and not ident.get("p")
+        and not ident.get("f")
+    ):
         ident = dict(remembered)
     return ident
 
@@ -112,8 +114,12 @@ def current_identity() -> Optional[Context]:
         actor = cache[1]
     else:
         with kdb.reading(engine()) as db:
-            actor = workshops.authenticate(db, code=ident["code"], participant_token=ident.get("p"),
-                                           facilitator_key=ident.get("f"))
+            actor = workshops.authenticate(
+                db,
+                code=ident["code"],
+                participant_token=ident.get("p"),
+                facilitator_key=ident.get("f"),
+            )
         st.session_state[ACTOR_KEY] = (ident, actor)
     info = read(workshops.workshop_info, actor.workshop_id)
     if actor.participant_id is not None:
@@ -148,8 +154,9 @@ def mark_seen(actor: workshops.Actor) -> None:
 def workshop_context(tool: str | None = None) -> Context:
     """First line of every page: the viewer and the workshop, the shared sidebar; stops
     the page with a message and a way to join when the URL has no valid identity."""
-    st.set_page_config(page_title=f"Kompas – {TOOL_LABELS.get(tool, 'Start')}",
-                       page_icon=ICON, layout="wide")
+    st.set_page_config(
+        page_title=f"Kompas – {TOOL_LABELS.get(tool, 'Start')}", page_icon=ICON, layout="wide"
+    )
     install_error_handler()
     page_style()
     try:

@@ -17,8 +17,9 @@ export default function (component) {
   return () => {};
 }
 """
-_component = st.components.v2.component("kompas.page_language", html="<span hidden></span>",
-                                        js=_JS, isolate_styles=True)
+_component = st.components.v2.component(
+    "kompas.page_language", html="<span hidden></span>", js=_JS, isolate_styles=True
+)
 
 
 def set_page_language(lang: str = DEFAULT) -> None:

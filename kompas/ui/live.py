@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -60,8 +60,9 @@ export default function (component) {
   return () => {};
 }
 """
-_watch = st.components.v2.component("kompas.live_watch", html="<span hidden></span>",
-                                    js=WATCH_JS, isolate_styles=True)
+_watch = st.components.v2.component(
+    "kompas.live_watch", html="<span hidden></span>", js=WATCH_JS, isolate_styles=True
+)
 WATCH_WIDGET_KEY = "kompas_live_watch"
 WATCH_FRAGMENT_KEY = "kompas_live_watcher"
 LIVE_KEYS = "kompas_live_keys"  # fragment key -> the parts it shows, for this page
@@ -83,8 +84,9 @@ def start_page(workshop_id: int) -> None:
     page = run.page_script_hash if run else None
     before = st.session_state.get(LIVE_KEYS) or {}
     same = st.session_state.get(LIVE_PAGE) == page and before
-    st.session_state[PAGE_PARTS] = (sorted({p for shows in before.values() for p in shows})
-                                    if same else list(ALL_PARTS))
+    st.session_state[PAGE_PARTS] = (
+        sorted({p for shows in before.values() for p in shows}) if same else list(ALL_PARTS)
+    )
     st.session_state[LIVE_KEYS] = {}
     st.session_state[LIVE_WORKSHOP] = workshop_id
     st.session_state[LIVE_PAGE] = page
@@ -131,17 +133,30 @@ def watch(workshop_id: int) -> None:
     @st.fragment(key=WATCH_FRAGMENT_KEY)
     def watcher() -> None:
         # in a full run the watcher comes before most live parts: add what they showed last time
-        registered = {p for parts in (st.session_state.get(LIVE_KEYS) or {}).values() for p in parts}
+        registered = {
+            p for parts in (st.session_state.get(LIVE_KEYS) or {}).values() for p in parts
+        }
         shows = sorted(registered | set(st.session_state.get(PAGE_PARTS) or ALL_PARTS))
-        _watch(key=WATCH_WIDGET_KEY, height=0, on_changed_change=rerun_live_parts,
-               data={"url": stream_url(workshop_id), "parts": shows,
-                     "versions": part_versions(workshop_id)})
+        _watch(
+            key=WATCH_WIDGET_KEY,
+            height=0,
+            on_changed_change=rerun_live_parts,
+            data={
+                "url": stream_url(workshop_id),
+                "parts": shows,
+                "versions": part_versions(workshop_id),
+            },
+        )
 
     watcher()
 
 
-def live(fn: Callable[[], None] | None = None, *, parts: Iterable[str] = ALL_PARTS,
-         key: str | None = None):
+def live(
+    fn: Callable[[], None] | None = None,
+    *,
+    parts: Iterable[str] = ALL_PARTS,
+    key: str | None = None,
+):
     """Decorator for a live part of a page: a keyed fragment that reruns, pushed, when one
     of the workshop's ``parts`` changes (kompas.live.PARTS: "workshop" for title, phases,
     locks and the timer; "participants", "tree", "votes", "compass", "matrix", "report").

@@ -12,16 +12,15 @@ from kompas import formats, partners, ui, workshops
 from kompas.labels import direction_label, partner_kind_label, role_label
 from kompas.models import DIRECTIONS, PARTNER_KINDS
 from kompas.partners import MatrixView
-from kompas.ui import esc, esc_inline
-from kompas.ui import matrix as component
+from kompas.ui import esc, esc_inline, matrix as component
 
 PHASE_HELP = {
     "inschatten": "Plaats elke partner in je eigen matrix. Anderen zien jouw inschatting pas "
-                  "als de procesbegeleider de inschattingen laat zien.",
+    "als de procesbegeleider de inschattingen laat zien.",
     "bespreken": "Bespreek waar de groep het oneens is: de partners met de meeste spreiding "
-                 "staan bovenaan. Je kunt je eigen inschatting nog aanpassen.",
+    "staan bovenaan. Je kunt je eigen inschatting nog aanpassen.",
     "besluiten": "De procesbegeleider zet per partner de gezamenlijke positie en de richting, "
-                 "met een actie, een eigenaar en een datum om terug te kijken.",
+    "met een actie, een eigenaar en een datum om terug te kijken.",
     "gesloten": "De partnermatrix is gesloten. Je kunt alles nog bekijken.",
 }
 
@@ -53,8 +52,14 @@ def _on_moved(actor: workshops.Actor) -> None:
         return
     partner_id, dependency, influence = event
     fn = partners.set_agreed_position if actor.is_facilitator else partners.place_partner
-    ui.act(fn, actor=actor, partner_id=partner_id, influence=influence, dependency=dependency,
-           later=True)
+    ui.act(
+        fn,
+        actor=actor,
+        partner_id=partner_id,
+        influence=influence,
+        dependency=dependency,
+        later=True,
+    )
 
 
 def matrix(ctx: ui.Context, view: MatrixView) -> None:
@@ -62,12 +67,16 @@ def matrix(ctx: ui.Context, view: MatrixView) -> None:
     component.partner_matrix(view, on_moved=lambda: _on_moved(ctx.actor))
     if not view.is_facilitator:
         placed = len(view.own)
-        st.caption(f"Je hebt {placed} van de {len(view.partners)} partners geplaatst."
-                   + ("" if view.revealed else " De inschattingen van anderen zijn nog verborgen."))
+        st.caption(
+            f"Je hebt {placed} van de {len(view.partners)} partners geplaatst."
+            + ("" if view.revealed else " De inschattingen van anderen zijn nog verborgen.")
+        )
     else:
         agreed = len(view.agreed)
-        st.caption(f"Gezamenlijke positie vastgesteld voor {agreed} van de {len(view.partners)} "
-                   f"partners. Inschattingen {'zichtbaar voor iedereen' if view.revealed else 'nog verborgen voor de deelnemers (alleen jij ziet ze)'}.")
+        st.caption(
+            f"Gezamenlijke positie vastgesteld voor {agreed} van de {len(view.partners)} "
+            f"partners. Inschattingen {'zichtbaar voor iedereen' if view.revealed else 'nog verborgen voor de deelnemers (alleen jij ziet ze)'}."
+        )
 
 
 def _spread_word(spread: float) -> str:
@@ -88,17 +97,24 @@ def consensus_table(view: MatrixView) -> Optional[pd.DataFrame]:
         p = view.partner(c.partner_id)
         if p is None:
             continue
-        groups = " · ".join(f"{role_label(g.role_group)}: "
-                            f"{formats.number(g.spread, 2)} ({g.count})" for g in c.groups)
-        rows.append({
-            "Partner": p.name,
-            "Geplaatst": f"{c.count} van {view.participants}",
-            "Invloed (gem.)": formats.percent(c.mean.influence) if c.mean else "–",
-            "Afhankelijkheid (gem.)": formats.percent(c.mean.dependency) if c.mean else "–",
-            "Spreiding": (f"{_spread_word(c.spread)} ({formats.number(c.spread, 2)})"
-                          if c.count >= 2 else "–"),
-            "Per groep (3 of meer)": groups or "–",
-        })
+        groups = " · ".join(
+            f"{role_label(g.role_group)}: {formats.number(g.spread, 2)} ({g.count})"
+            for g in c.groups
+        )
+        rows.append(
+            {
+                "Partner": p.name,
+                "Geplaatst": f"{c.count} van {view.participants}",
+                "Invloed (gem.)": formats.percent(c.mean.influence) if c.mean else "–",
+                "Afhankelijkheid (gem.)": formats.percent(c.mean.dependency) if c.mean else "–",
+                "Spreiding": (
+                    f"{_spread_word(c.spread)} ({formats.number(c.spread, 2)})"
+                    if c.count >= 2
+                    else "–"
+                ),
+                "Per groep (3 of meer)": groups or "–",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -106,13 +122,17 @@ def group_view(view: MatrixView) -> None:
     st.subheader("Waar verschillen we?")
     table = consensus_table(view)
     if table is None:
-        st.info("De inschattingen van de groep worden zichtbaar als de procesbegeleider ze laat "
-                "zien.", icon=":material/visibility_off:")
+        st.info(
+            "De inschattingen van de groep worden zichtbaar als de procesbegeleider ze laat zien.",
+            icon=":material/visibility_off:",
+        )
         return
     st.dataframe(table, hide_index=True, width="stretch", key="matrix_consensus")
-    st.caption("Spreiding: de gemiddelde afstand van de inschattingen tot het gemiddelde "
-               "(0 = iedereen eens, 0,7 = zo ver mogelijk uit elkaar). Per rolgroep alleen "
-               "bij 3 of meer inschattingen, nooit wie wat heeft geplaatst.")
+    st.caption(
+        "Spreiding: de gemiddelde afstand van de inschattingen tot het gemiddelde "
+        "(0 = iedereen eens, 0,7 = zo ver mogelijk uit elkaar). Per rolgroep alleen "
+        "bij 3 of meer inschattingen, nooit wie wat heeft geplaatst."
+    )
 
 
 def directions_table(view: MatrixView) -> None:
@@ -125,10 +145,17 @@ def directions_table(view: MatrixView) -> None:
         d = view.directions.get(p.id)
         if d is None:
             continue
-        rows.append({"Partner": p.name, "Richting": direction_label(d.direction),
-                     "Actie": d.action, "Eigenaar": d.owner,
-                     "Terugkijken op": formats.date_nl(d.review_date, empty=""),
-                     "Onderbouwing": d.rationale, "Afwijkende mening": d.dissent})
+        rows.append(
+            {
+                "Partner": p.name,
+                "Richting": direction_label(d.direction),
+                "Actie": d.action,
+                "Eigenaar": d.owner,
+                "Terugkijken op": formats.date_nl(d.review_date, empty=""),
+                "Onderbouwing": d.rationale,
+                "Afwijkende mening": d.dissent,
+            }
+        )
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="matrix_directions")
 
 
@@ -151,8 +178,10 @@ def slider_form(ctx: ui.Context, view: MatrixView) -> None:
     who = "de gezamenlijke positie" if view.is_facilitator else "je inschatting"
     with st.expander(f"Liever zonder slepen? Zet {who} met schuifjes", expanded=False):
         with st.form("matrix_sliders", border=False):
-            st.caption("Invloed op de doelen en afhankelijkheid van de gemeente, in procenten: "
-                       "0% is laag, 100% is hoog. Alleen wat je verschuift wordt opgeslagen.")
+            st.caption(
+                "Invloed op de doelen en afhankelijkheid van de gemeente, in procenten: "
+                "0% is laag, 100% is hoog. Alleen wat je verschuift wordt opgeslagen."
+            )
             for p in view.partners:
                 point, _ = view.viewer_position(p.id)
                 shown = (_percent(point.influence), _percent(point.dependency))
@@ -162,12 +191,29 @@ def slider_form(ctx: ui.Context, view: MatrixView) -> None:
                     st.session_state[f"dependency_{p.id}"] = shown[1]
                 st.markdown(f"**{esc(p.name)}**")
                 left, right = st.columns(2)
-                left.slider(f"Invloed op de doelen (%) – {esc_inline(p.name)}", 0, 100, step=5,
-                            key=f"influence_{p.id}", format="%d%%")
-                right.slider(f"Afhankelijkheid van de gemeente (%) – {esc_inline(p.name)}", 0, 100,
-                             step=5, key=f"dependency_{p.id}", format="%d%%")
-            st.form_submit_button("Opslaan", key="matrix_sliders_submit", type="primary",
-                                  on_click=_save_sliders, args=(ctx.actor, [p.id for p in view.partners]))
+                left.slider(
+                    f"Invloed op de doelen (%) – {esc_inline(p.name)}",
+                    0,
+                    100,
+                    step=5,
+                    key=f"influence_{p.id}",
+                    format="%d%%",
+                )
+                right.slider(
+                    f"Afhankelijkheid van de gemeente (%) – {esc_inline(p.name)}",
+                    0,
+                    100,
+                    step=5,
+                    key=f"dependency_{p.id}",
+                    format="%d%%",
+                )
+            st.form_submit_button(
+                "Opslaan",
+                key="matrix_sliders_submit",
+                type="primary",
+                on_click=_save_sliders,
+                args=(ctx.actor, [p.id for p in view.partners]),
+            )
 
 
 def _save_sliders(actor: workshops.Actor, partner_ids: list[int]) -> None:
@@ -178,8 +224,16 @@ def _save_sliders(actor: workshops.Actor, partner_ids: list[int]) -> None:
         if None in now or tuple(now) == base.get(pid):
             continue
         changed.append((pid, now))
-    if ui.act(partners.place_many, actor=actor, moves=changed, later=True,
-              success=f"{len(changed)} partner(s) opgeslagen") is None:
+    if (
+        ui.act(
+            partners.place_many,
+            actor=actor,
+            moves=changed,
+            later=True,
+            success=f"{len(changed)} partner(s) opgeslagen",
+        )
+        is None
+    ):
         return
     for pid, now in changed:
         base[pid] = tuple(now)
@@ -195,22 +249,41 @@ def partner_admin(ctx: ui.Context, view: MatrixView) -> None:
         name = cols[0].text_input("Naam", key="partner_name", max_chars=80)
         service = cols[1].text_input("Voorziening (mag leeg)", key="partner_service", max_chars=120)
         cols = st.columns(2)
-        kind = cols[0].selectbox("Soort", PARTNER_KINDS, index=PARTNER_KINDS.index("overig"),
-                                 format_func=partner_kind_label, key="partner_kind")
-        value = cols[1].text_input("Contractwaarde in euro (mag leeg)", key="partner_value",
-                                   placeholder="Bijvoorbeeld 125.000")
+        kind = cols[0].selectbox(
+            "Soort",
+            PARTNER_KINDS,
+            index=PARTNER_KINDS.index("overig"),
+            format_func=partner_kind_label,
+            key="partner_kind",
+        )
+        value = cols[1].text_input(
+            "Contractwaarde in euro (mag leeg)",
+            key="partner_value",
+            placeholder="Bijvoorbeeld 125.000",
+        )
         notes = st.text_area("Notities (mag leeg)", key="partner_notes", max_chars=4000)
         add = st.form_submit_button("Toevoegen", key="partner_submit", type="primary")
-    if add and ui.act(partners.add_partner, actor=ctx.actor, name=name, service=service, kind=kind,
-                      contract_value_cents=value or None, notes=notes,
-                      success="Partner toegevoegd"):
+    if add and ui.act(
+        partners.add_partner,
+        actor=ctx.actor,
+        name=name,
+        service=service,
+        kind=kind,
+        contract_value_cents=value or None,
+        notes=notes,
+        success="Partner toegevoegd",
+    ):
         st.rerun()
     if not view.partners:
         return
     # One editor at a time: forty open forms would make every page run slow.
     names = {p.id: p.name for p in view.partners}
-    chosen = st.selectbox("Partner bewerken of verwijderen", list(names), key="partner_pick",
-                          format_func=names.__getitem__)  # option labels are plain text
+    chosen = st.selectbox(
+        "Partner bewerken of verwijderen",
+        list(names),
+        key="partner_pick",
+        format_func=names.__getitem__,
+    )  # option labels are plain text
     p = view.partner(chosen)
     if p is not None:
         _partner_editor(ctx, p)
@@ -220,52 +293,89 @@ def _partner_editor(ctx: ui.Context, p: partners.PartnerRow) -> None:
     with st.container(border=True):
         with st.form(f"partner_edit_{p.id}", border=False):
             cols = st.columns(2)
-            name = cols[0].text_input("Naam", value=p.name, key=f"partner_name_{p.id}", max_chars=80)
-            service = cols[1].text_input("Voorziening", value=p.service,
-                                         key=f"partner_service_{p.id}", max_chars=120)
+            name = cols[0].text_input(
+                "Naam", value=p.name, key=f"partner_name_{p.id}", max_chars=80
+            )
+            service = cols[1].text_input(
+                "Voorziening", value=p.service, key=f"partner_service_{p.id}", max_chars=120
+            )
             cols = st.columns(2)
-            kind = cols[0].selectbox("Soort", PARTNER_KINDS, index=PARTNER_KINDS.index(p.kind)
-                                     if p.kind in PARTNER_KINDS else 5,
-                                     format_func=partner_kind_label, key=f"partner_kind_{p.id}")
-            value = cols[1].text_input("Contractwaarde in euro",
-                                       value=formats.number(p.contract_value_cents / 100, 2)
-                                       if p.contract_value_cents is not None else "",
-                                       key=f"partner_value_{p.id}")
+            kind = cols[0].selectbox(
+                "Soort",
+                PARTNER_KINDS,
+                index=PARTNER_KINDS.index(p.kind) if p.kind in PARTNER_KINDS else 5,
+                format_func=partner_kind_label,
+                key=f"partner_kind_{p.id}",
+            )
+            value = cols[1].text_input(
+                "Contractwaarde in euro",
+                value=formats.number(p.contract_value_cents / 100, 2)
+                if p.contract_value_cents is not None
+                else "",
+                key=f"partner_value_{p.id}",
+            )
             notes = st.text_area("Notities", value=p.notes, key=f"partner_notes_{p.id}")
             save = st.form_submit_button("Wijzigingen opslaan", key=f"partner_save_{p.id}")
-        if save and ui.act(partners.update_partner, actor=ctx.actor, partner_id=p.id, rev=p.rev,
-                           name=name, service=service, kind=kind,
-                           contract_value_cents=value or None, notes=notes,
-                           success="Partner opgeslagen"):
+        if save and ui.act(
+            partners.update_partner,
+            actor=ctx.actor,
+            partner_id=p.id,
+            rev=p.rev,
+            name=name,
+            service=service,
+            kind=kind,
+            contract_value_cents=value or None,
+            notes=notes,
+            success="Partner opgeslagen",
+        ):
             st.rerun()
-        confirm = st.checkbox("Ook verwijderen als activiteiten deze partner noemen (die "
-                              "activiteiten blijven, zonder partner)", key=f"partner_confirm_{p.id}")
+        confirm = st.checkbox(
+            "Ook verwijderen als activiteiten deze partner noemen (die "
+            "activiteiten blijven, zonder partner)",
+            key=f"partner_confirm_{p.id}",
+        )
         if st.button("Partner verwijderen", key=f"partner_delete_{p.id}") and ui.act(
-                partners.delete_partner, actor=ctx.actor, partner_id=p.id, confirm=confirm,
-                success="Partner verwijderd"):
+            partners.delete_partner,
+            actor=ctx.actor,
+            partner_id=p.id,
+            confirm=confirm,
+            success="Partner verwijderd",
+        ):
             st.rerun()
 
 
 def import_form(ctx: ui.Context) -> None:
-    st.markdown("Een CSV- of Excel-bestand met de kolommen **naam**, voorziening, soort "
-                "(welzijn, zorg, jeugd, onderwijs, wonen, overig), contractwaarde en notities. "
-                "Klopt één regel niet, dan wordt niets geïmporteerd.")
+    st.markdown(
+        "Een CSV- of Excel-bestand met de kolommen **naam**, voorziening, soort "
+        "(welzijn, zorg, jeugd, onderwijs, wonen, overig), contractwaarde en notities. "
+        "Klopt één regel niet, dan wordt niets geïmporteerd."
+    )
     upload = st.file_uploader("Bestand met partners", type=["csv", "xlsx"], key="partner_import")
     if upload is not None and st.button("Importeren", key="partner_import_submit"):
-        if ui.act(partners.import_partners, actor=ctx.actor, filename=upload.name,
-                  data=upload.getvalue(), success="Partners geïmporteerd"):
+        if ui.act(
+            partners.import_partners,
+            actor=ctx.actor,
+            filename=upload.name,
+            data=upload.getvalue(),
+            success="Partners geïmporteerd",
+        ):
             st.rerun()
 
 
 def settings_panel(ctx: ui.Context, view: MatrixView) -> None:
-    revealed = st.toggle("Inschattingen van iedereen laten zien (zonder namen)",
-                         key=ui.synced("matrix_reveal", view.revealed))
+    revealed = st.toggle(
+        "Inschattingen van iedereen laten zien (zonder namen)",
+        key=ui.synced("matrix_reveal", view.revealed),
+    )
     if revealed != view.revealed:
         ui.act(partners.reveal_placements, actor=ctx.actor, revealed=revealed)
         st.rerun()
-    if st.button("Gezamenlijke posities starten op het gemiddelde", key="matrix_agree_mean",
-                 help="Voor partners zonder gezamenlijke positie; partners die niemand plaatste "
-                      "blijven over."):
+    if st.button(
+        "Gezamenlijke posities starten op het gemiddelde",
+        key="matrix_agree_mean",
+        help="Voor partners zonder gezamenlijke positie; partners die niemand plaatste "
+        "blijven over.",
+    ):
         n = ui.act(partners.agree_at_mean, actor=ctx.actor)
         if n is not None:
             st.toast(f"{0 if n is True else n} positie(s) gezet", icon=":material/check_circle:")
@@ -274,16 +384,25 @@ def settings_panel(ctx: ui.Context, view: MatrixView) -> None:
         st.markdown("**Namen van de kwadranten**")
         labels = list(view.quadrant_labels)
         cols = st.columns(2)
-        names = ["Linksboven (veel invloed, weinig afhankelijk)",
-                 "Rechtsboven (veel invloed, erg afhankelijk)",
-                 "Linksonder (weinig invloed, weinig afhankelijk)",
-                 "Rechtsonder (weinig invloed, erg afhankelijk)"]
-        new = [cols[i % 2].text_input(names[i], key=ui.synced(f"quadrant_{i}", labels[i]),
-                                      max_chars=60)
-               for i in range(4)]
+        names = [
+            "Linksboven (veel invloed, weinig afhankelijk)",
+            "Rechtsboven (veel invloed, erg afhankelijk)",
+            "Linksonder (weinig invloed, weinig afhankelijk)",
+            "Rechtsonder (weinig invloed, erg afhankelijk)",
+        ]
+        new = [
+            cols[i % 2].text_input(
+                names[i], key=ui.synced(f"quadrant_{i}", labels[i]), max_chars=60
+            )
+            for i in range(4)
+        ]
         if st.form_submit_button("Kwadranten opslaan", key="quadrant_submit"):
-            if ui.act(workshops.set_quadrant_labels, actor=ctx.actor, labels=new,
-                      success="Kwadranten opgeslagen"):
+            if ui.act(
+                workshops.set_quadrant_labels,
+                actor=ctx.actor,
+                labels=new,
+                success="Kwadranten opgeslagen",
+            ):
                 st.rerun()
 
 
@@ -294,27 +413,55 @@ def direction_form(ctx: ui.Context, view: MatrixView) -> None:
     order = [c.partner_id for c in view.consensus] or ids
     ids = [i for i in order if i in ids] + [i for i in ids if i not in order]
     names = {p.id: p.name for p in view.partners}
-    pid = st.selectbox("Partner", ids, key="direction_partner",
-                       format_func=lambda i: names[i] + (" ✓" if i in view.directions else ""))
+    pid = st.selectbox(
+        "Partner",
+        ids,
+        key="direction_partner",
+        format_func=lambda i: names[i] + (" ✓" if i in view.directions else ""),
+    )
     d = view.directions.get(pid)
     with st.form(f"direction_form_{pid}"):
-        direction = st.radio("Richting", DIRECTIONS, horizontal=True, key=f"direction_{pid}",
-                             index=DIRECTIONS.index(d.direction) if d else 4,
-                             format_func=direction_label)
-        rationale = st.text_area("Onderbouwing", value=d.rationale if d else "",
-                                 key=f"direction_rationale_{pid}")
+        direction = st.radio(
+            "Richting",
+            DIRECTIONS,
+            horizontal=True,
+            key=f"direction_{pid}",
+            index=DIRECTIONS.index(d.direction) if d else 4,
+            format_func=direction_label,
+        )
+        rationale = st.text_area(
+            "Onderbouwing", value=d.rationale if d else "", key=f"direction_rationale_{pid}"
+        )
         action = st.text_area("Actie", value=d.action if d else "", key=f"direction_action_{pid}")
         cols = st.columns(2)
-        owner = cols[0].text_input("Eigenaar", value=d.owner if d else "", max_chars=80,
-                                   key=f"direction_owner_{pid}")
-        review = cols[1].date_input("Terugkijken op", value=d.review_date if d else None,
-                                    format="DD-MM-YYYY", key=f"direction_review_{pid}")
-        dissent = st.text_area("Afwijkende mening (mag leeg)", value=d.dissent if d else "",
-                               key=f"direction_dissent_{pid}")
-        save = st.form_submit_button("Richting opslaan", key=f"direction_submit_{pid}",
-                                     type="primary")
-    if save and ui.act(partners.set_direction, actor=ctx.actor, partner_id=pid,
-                       direction=direction, rationale=rationale, action=action, owner=owner,
-                       review_date=review, dissent=dissent, rev=d.rev if d else None,
-                       success="Richting opgeslagen"):
+        owner = cols[0].text_input(
+            "Eigenaar", value=d.owner if d else "", max_chars=80, key=f"direction_owner_{pid}"
+        )
+        review = cols[1].date_input(
+            "Terugkijken op",
+            value=d.review_date if d else None,
+            format="DD-MM-YYYY",
+            key=f"direction_review_{pid}",
+        )
+        dissent = st.text_area(
+            "Afwijkende mening (mag leeg)",
+            value=d.dissent if d else "",
+            key=f"direction_dissent_{pid}",
+        )
+        save = st.form_submit_button(
+            "Richting opslaan", key=f"direction_submit_{pid}", type="primary"
+        )
+    if save and ui.act(
+        partners.set_direction,
+        actor=ctx.actor,
+        partner_id=pid,
+        direction=direction,
+        rationale=rationale,
+        action=action,
+        owner=owner,
+        review_date=review,
+        dissent=dissent,
+        rev=d.rev if d else None,
+        success="Richting opgeslagen",
+    ):
         st.rerun()

@@ -12,10 +12,10 @@ import hashlib
 import hmac
 import json
 
+from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
-from sqlalchemy import select
 
 from kompas import live
 from kompas.db import reading
@@ -28,7 +28,9 @@ _tokens: dict[tuple[str, int], str] = {}
 
 
 def _token_for(key_hash: str, workshop_id: int) -> str:
-    return hmac.new(key_hash.encode(), f"live:{workshop_id}".encode(), hashlib.sha256).hexdigest()[:32]
+    return hmac.new(key_hash.encode(), f"live:{workshop_id}".encode(), hashlib.sha256).hexdigest()[
+        :32
+    ]
 
 
 def stream_token(engine, workshop_id: int) -> str | None:
@@ -36,7 +38,9 @@ def stream_token(engine, workshop_id: int) -> str | None:
     key = (str(engine.url), workshop_id)
     if key not in _tokens:
         with reading(engine) as db:
-            key_hash = db.execute(select(Workshop.key_hash).where(Workshop.id == workshop_id)).scalar()
+            key_hash = db.execute(
+                select(Workshop.key_hash).where(Workshop.id == workshop_id)
+            ).scalar()
         if key_hash is None:
             return None
         _tokens[key] = _token_for(key_hash, workshop_id)
@@ -72,7 +76,8 @@ async def live_stream(request: Request) -> Response:
         try:
             yield "retry: 2000\n\n"
             now = live.HUB.known(key, workshop_id) or await asyncio.to_thread(
-                live.versions_of, engine, workshop_id, mode=settings.live)
+                live.versions_of, engine, workshop_id, mode=settings.live
+            )
             yield _event(now)
             sent = now["version"]
             while True:
@@ -85,8 +90,11 @@ async def live_stream(request: Request) -> Response:
         finally:
             live.HUB.unsubscribe(sub)
 
-    return StreamingResponse(events(), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    return StreamingResponse(
+        events(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
 
 
 def routes() -> list[Route]:

@@ -10,8 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from kompas import db as kdb
-from kompas import ui, workshops
+from kompas import db as kdb, ui, workshops
 from kompas.blocks import (
     Bullets,
     Heading,
@@ -50,7 +49,9 @@ def _keep_generated_downloads() -> None:
         try:
             actual = url.rsplit("/", 1)[-1].split(".", 1)[0]
             with self._lock:
-                self._files_by_session_and_coord[entry["session_id"]][f"kompas-download-{file_id}"] = actual
+                self._files_by_session_and_coord[entry["session_id"]][
+                    f"kompas-download-{file_id}"
+                ] = actual
         except Exception:  # noqa: BLE001 - a missed reference only brings back the race
             log.debug("could not keep the generated download referenced", exc_info=True)
         return url
@@ -75,8 +76,9 @@ def table_frame(table: Table) -> pd.DataFrame:
         seen.add(name)
         names.append(name)
     rows = list(table.rows) + ([table.total] if table.total else [])
-    return pd.DataFrame([[cell_text(v, c.kind) for v, c in zip(row, table.columns)] for row in rows],
-                        columns=names)
+    return pd.DataFrame(
+        [[cell_text(v, c.kind) for v, c in zip(row, table.columns)] for row in rows], columns=names
+    )
 
 
 def show_summary(s: WorkshopSummary, *, pictures: bool) -> None:
@@ -94,9 +96,14 @@ def show_summary(s: WorkshopSummary, *, pictures: bool) -> None:
             elif isinstance(block, Bullets):
                 st.markdown("\n".join(f"- {esc_inline(item)}" for item in block.items))
             elif isinstance(block, Outline):
-                st.markdown("\n".join(
-                    "    " * depth + f"- {esc_inline(text)}" + (f" · *{esc_inline(note)}*" if note else "")
-                    for depth, text, note in block.items))
+                st.markdown(
+                    "\n".join(
+                        "    " * depth
+                        + f"- {esc_inline(text)}"
+                        + (f" · *{esc_inline(note)}*" if note else "")
+                        for depth, text, note in block.items
+                    )
+                )
             elif isinstance(block, Table) and block.documents and block.rows:
                 st.dataframe(table_frame(block), hide_index=True, width="stretch")
                 if block.caption:
@@ -114,25 +121,42 @@ def settings_form(ctx: ui.Context) -> None:
     info = ctx.info
     with st.form("report_settings", border=True):
         st.subheader("Conclusies en open vragen")
-        conclusions = st.text_area("Conclusies van deze sessie",
-                                   key=ui.synced("report_conclusions", info.conclusions),
-                                   height=140, max_chars=20000,
-                                   help="Een lege regel begint een nieuwe alinea. Regels die "
-                                        "met - beginnen worden een opsomming.")
-        questions = st.text_area("Open vragen voor de volgende sessie",
-                                 key=ui.synced("report_open_questions", info.open_questions),
-                                 height=110, max_chars=20000, help="Eén vraag per regel.")
-        names = st.checkbox("Namen van deelnemers in het verslag",
-                            key=ui.synced("report_show_names", info.report_show_names),
-                            help="Uit: alleen het aantal per rol en de organisaties.")
-        open_ = st.checkbox("Deelnemers mogen het verslag downloaden",
-                            key=ui.synced("report_downloads_open", info.downloads_open),
-                            help="Word, PDF, Excel en Markdown. De back-up (JSON) blijft bij jou.")
+        conclusions = st.text_area(
+            "Conclusies van deze sessie",
+            key=ui.synced("report_conclusions", info.conclusions),
+            height=140,
+            max_chars=20000,
+            help="Een lege regel begint een nieuwe alinea. Regels die "
+            "met - beginnen worden een opsomming.",
+        )
+        questions = st.text_area(
+            "Open vragen voor de volgende sessie",
+            key=ui.synced("report_open_questions", info.open_questions),
+            height=110,
+            max_chars=20000,
+            help="Eén vraag per regel.",
+        )
+        names = st.checkbox(
+            "Namen van deelnemers in het verslag",
+            key=ui.synced("report_show_names", info.report_show_names),
+            help="Uit: alleen het aantal per rol en de organisaties.",
+        )
+        open_ = st.checkbox(
+            "Deelnemers mogen het verslag downloaden",
+            key=ui.synced("report_downloads_open", info.downloads_open),
+            help="Word, PDF, Excel en Markdown. De back-up (JSON) blijft bij jou.",
+        )
         saved = st.form_submit_button("Opslaan", key="report_save", type="primary")
     if saved:
-        if ui.act(workshops.update_workshop, actor=ctx.actor, conclusions=conclusions,
-                  open_questions=questions, report_show_names=names, downloads_open=open_,
-                  success="Het verslag is bijgewerkt."):
+        if ui.act(
+            workshops.update_workshop,
+            actor=ctx.actor,
+            conclusions=conclusions,
+            open_questions=questions,
+            report_show_names=names,
+            downloads_open=open_,
+            success="Het verslag is bijgewerkt.",
+        ):
             st.rerun()
 
 
@@ -163,12 +187,16 @@ JSON_NAMES_KEY = "download_json_names"  # widget key of the facilitator's names 
 def downloads(ctx: ui.Context) -> None:
     info = ctx.info
     if not ctx.is_facilitator and not info.downloads_open:
-        st.caption("De procesbegeleider deelt het verslag. Downloaden kan zodra de "
-                   "procesbegeleider het openzet.")
+        st.caption(
+            "De procesbegeleider deelt het verslag. Downloaden kan zodra de "
+            "procesbegeleider het openzet."
+        )
         return
     st.subheader("Downloaden")
-    st.caption("Het bestand wordt gemaakt als je klikt. Word en PDF duren een paar seconden: "
-               "de knop draait zolang het bestand wordt gemaakt.")
+    st.caption(
+        "Het bestand wordt gemaakt als je klikt. Word en PDF duren een paar seconden: "
+        "de knop draait zolang het bestand wordt gemaakt."
+    )
     engine = ui.engine()
     formats = FORMATS if ctx.is_facilitator else REPORT_FORMATS
     # read before the buttons are drawn; the checkbox itself sits below them
@@ -178,22 +206,35 @@ def downloads(ctx: ui.Context) -> None:
         spec = FORMATS[fmt]
         with col:
             st.download_button(
-                spec.label, data=_builder(engine, ctx.actor, fmt, with_names and fmt == "json"),
-                file_name=file_name(info.title, info.code, fmt), mime=spec.mime,
-                key=f"download_{fmt}", on_click="ignore", icon=":material/download:",
+                spec.label,
+                data=_builder(engine, ctx.actor, fmt, with_names and fmt == "json"),
+                file_name=file_name(info.title, info.code, fmt),
+                mime=spec.mime,
+                key=f"download_{fmt}",
+                on_click="ignore",
+                icon=":material/download:",
                 width="stretch",
-                help=("Volledige back-up om de workshop later terug te zetten. Alleen voor "
-                      "jou: deelnemers kunnen hem niet downloaden." if fmt == "json"
-                      else f"Het verslag als {spec.label}-bestand."))
+                help=(
+                    "Volledige back-up om de workshop later terug te zetten. Alleen voor "
+                    "jou: deelnemers kunnen hem niet downloaden."
+                    if fmt == "json"
+                    else f"Het verslag als {spec.label}-bestand."
+                ),
+            )
     if not ctx.is_facilitator:
         return
-    st.checkbox("Back-up met namen en organisaties", key=JSON_NAMES_KEY,
-                help="Zonder dit vinkje staan deelnemers in de back-up als Deelnemer 1, 2, … "
-                     "met alleen hun rol.")
+    st.checkbox(
+        "Back-up met namen en organisaties",
+        key=JSON_NAMES_KEY,
+        help="Zonder dit vinkje staan deelnemers in de back-up als Deelnemer 1, 2, … "
+        "met alleen hun rol.",
+    )
     if with_names:
-        st.warning("Met namen is in de back-up te zien wie wat stemde en waar iemand een "
-                   "partner plaatste. Bewaar hem alleen voor je eigen archief en deel hem niet.",
-                   icon=":material/warning:")
+        st.warning(
+            "Met namen is in de back-up te zien wie wat stemde en waar iemand een "
+            "partner plaatste. Bewaar hem alleen voor je eigen archief en deel hem niet.",
+            icon=":material/warning:",
+        )
 
 
 # --- import on the home page ------------------------------------------------------------
@@ -204,10 +245,16 @@ def import_form() -> None:
     facilitator console."""
     with st.form("import_workshop", border=True, clear_on_submit=True):
         st.subheader("Back-up terugzetten")
-        st.caption("Zet een workshop terug uit een JSON-back-up van Kompas. Je krijgt een "
-                   "nieuwe code en een nieuwe link voor de procesbegeleider.")
-        upload = st.file_uploader("JSON-bestand", type=["json"], key="import_file",
-                                  max_upload_size=int(json_io.MAX_BYTES / 1024 / 1024) + 1)
+        st.caption(
+            "Zet een workshop terug uit een JSON-back-up van Kompas. Je krijgt een "
+            "nieuwe code en een nieuwe link voor de procesbegeleider."
+        )
+        upload = st.file_uploader(
+            "JSON-bestand",
+            type=["json"],
+            key="import_file",
+            max_upload_size=int(json_io.MAX_BYTES / 1024 / 1024) + 1,
+        )
         submitted = st.form_submit_button("Terugzetten", key="import_submit")
     if not submitted:
         return
@@ -215,8 +262,10 @@ def import_form() -> None:
         st.error("Kies eerst een JSON-bestand.", icon=":material/error:")
         return
     if upload.size > json_io.MAX_BYTES:
-        st.error(f"Het bestand is te groot: maximaal {json_io.MAX_BYTES // 1024 // 1024} MB.",
-                 icon=":material/error:")
+        st.error(
+            f"Het bestand is te groot: maximaal {json_io.MAX_BYTES // 1024 // 1024} MB.",
+            icon=":material/error:",
+        )
         return
     new = ui.act(json_io.import_document, upload.getvalue())
     if new:

@@ -11,9 +11,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from kompas import db as kdb
-from kompas import live as live_versions
-from kompas import workshops
+from kompas import db as kdb, live as live_versions, workshops
 from kompas.config import Settings, load_settings
 from kompas.errors import KompasError
 from kompas.ui.language import set_page_language
@@ -56,7 +54,9 @@ def engine():
         log.warning("retention: could not delete expired workshops: %s", exc)
         purged = []
     if purged:
-        log.info("retention: deleted %d workshop(s) older than %d days", len(purged), s.retention_days)
+        log.info(
+            "retention: deleted %d workshop(s) older than %d days", len(purged), s.retention_days
+        )
     return eng
 
 

@@ -25,7 +25,11 @@ def page_link(path: str, label: str, icon: str | None = None, query: dict | None
     try:
         st.page_link(path, label=label, icon=icon, query_params=query or {})
     except (StreamlitAPIException, StreamlitPageNotFoundError):
-        slug = "" if path == "home.py" else path.rsplit("/", 1)[-1].split("_", 1)[-1].removesuffix(".py")
+        slug = (
+            ""
+            if path == "home.py"
+            else path.rsplit("/", 1)[-1].split("_", 1)[-1].removesuffix(".py")
+        )
         qs = "&".join(f"{k}={v}" for k, v in (query or {}).items())
         st.markdown(f"[{esc_inline(label)}](/{slug}{'?' + qs if qs else ''})")
 
@@ -54,8 +58,11 @@ def sidebar_live(ctx: Context, tool: str | None) -> None:
         info = ctx.refreshed().info
         st.markdown(f"**Workshop:** {esc(info.title)}")
         st.markdown(f"**Code:** `{info.code}`")
-        who = ("Procesbegeleider" if ctx.is_facilitator
-               else f"{ctx.actor.name} ({labels.ROLE_LABELS.get(ctx.actor.role_group, '')})")
+        who = (
+            "Procesbegeleider"
+            if ctx.is_facilitator
+            else f"{ctx.actor.name} ({labels.ROLE_LABELS.get(ctx.actor.role_group, '')})"
+        )
         st.markdown(f"**Jij bent:** {esc(who)}")
         if tool:
             phase = info.phases[tool]
@@ -69,7 +76,11 @@ def sidebar_live(ctx: Context, tool: str | None) -> None:
 
 def phase_label(tool: str, phase: str) -> str:
     steps = PHASES[tool]
-    return f"{labels.phase_label(tool, phase)} ({steps.index(phase) + 1} van {len(steps)})" if phase in steps else phase
+    return (
+        f"{labels.phase_label(tool, phase)} ({steps.index(phase) + 1} van {len(steps)})"
+        if phase in steps
+        else phase
+    )
 
 
 def timer(info: workshops.WorkshopInfo) -> None:

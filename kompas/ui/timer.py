@@ -3,7 +3,7 @@ and the same end time on every screen."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Optional
 
 import streamlit as st
@@ -36,13 +36,20 @@ export default function (component) {
 """
 _HTML = '<div class="kompas-timer" role="timer" aria-live="off"></div>'
 _CSS = ".kompas-timer { font-weight: 600; }"
-_component = st.components.v2.component("kompas.timer", html=_HTML, css=_CSS, js=_JS,
-                                        isolate_styles=True)
+_component = st.components.v2.component(
+    "kompas.timer", html=_HTML, css=_CSS, js=_JS, isolate_styles=True
+)
 
 
 def countdown(end: Optional[datetime], label: str = "", *, key: str = "kompas_timer") -> None:
     """Shows "label: nog 4:12", counting down every second in the browser."""
     if end is not None and end.tzinfo is None:
-        end = end.replace(tzinfo=timezone.utc)
-    _component(key=key, data={"end": end.isoformat() if end else None, "label": label,
-                              "now": datetime.now(timezone.utc).isoformat()})
+        end = end.replace(tzinfo=UTC)
+    _component(
+        key=key,
+        data={
+            "end": end.isoformat() if end else None,
+            "label": label,
+            "now": datetime.now(UTC).isoformat(),
+        },
+    )

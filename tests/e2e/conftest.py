@@ -21,8 +21,13 @@ from kompas.db import make_engine
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 
@@ -47,15 +52,34 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.db_url = f"sqlite:///{tmp / 'kompas.db'}"
         env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPAS_")}
-        env.update(KOMPAS_DATABASE_URL=self.db_url, KOMPAS_BASE_URL=self.url,
-                   KOMPAS_LIVE=live_mode,
-                   KOMPAS_JOIN_ATTEMPTS_PER_MINUTE="100")
+        env.update(
+            KOMPAS_DATABASE_URL=self.db_url,
+            KOMPAS_BASE_URL=self.url,
+            KOMPAS_LIVE=live_mode,
+            KOMPAS_JOIN_ATTEMPTS_PER_MINUTE="100",
+        )
         self.log = open(tmp / "server.log", "w")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -65,7 +89,9 @@ class Server:
                 time.sleep(0.3)
         else:
             self.stop()
-            raise RuntimeError("streamlit did not start: " + (tmp / "server.log").read_text()[-2000:])
+            raise RuntimeError(
+                "streamlit did not start: " + (tmp / "server.log").read_text()[-2000:]
+            )
         live.reset()
         self.engine = make_engine(self.db_url)
 
@@ -115,8 +141,9 @@ def new_page(browser):
     contexts = []
 
     def make(viewport=(1400, 1000)):
-        ctx = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
-                                  locale="nl-NL")
+        ctx = browser.new_context(
+            viewport={"width": viewport[0], "height": viewport[1]}, locale="nl-NL"
+        )
         contexts.append(ctx)
         page = ctx.new_page()
         page.set_default_timeout(20000)
@@ -131,7 +158,7 @@ def wait_app(page):
     """Wait until Streamlit has finished a run."""
     page.wait_for_selector('[data-testid="stApp"]')
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid=\"stStatusWidgetRunningIcon\"]')"
+        '() => !document.querySelector(\'[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]\')'
     )
     page.wait_for_timeout(300)
 

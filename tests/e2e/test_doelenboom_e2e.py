@@ -21,8 +21,9 @@ def ws(server):
     with writing(server.engine) as db:
         goaltree.apply_template(db, actor=ws.facilitator)
         domain = [n.id for n in goaltree.tree_view(db, ws.id).nodes if n.kind == "domain"][0]
-        ws.effect = goaltree.add_node(db, actor=ws.facilitator, parent_id=domain,
-                                      title="Minder inwoners voelen zich eenzaam")
+        ws.effect = goaltree.add_node(
+            db, actor=ws.facilitator, parent_id=domain, title="Minder inwoners voelen zich eenzaam"
+        )
     ws.anne = ws.join("Anne", "gemeente")
     ws.bram = ws.join("Bram", "aanbieder")
     ws.carla = ws.join("Carla", "inwoner")
@@ -76,9 +77,14 @@ def test_two_participants_propose_and_vote_third_sees_it_live(server, new_page, 
     outline.get_by_text("Jongeren <b>doen</b> mee (voorstel van gemeente)").wait_for(timeout=10000)
     outline.get_by_text("Buurtkamers in elke kern (voorstel van aanbieder)").wait_for(timeout=10000)
     assert "voorstel" in anne.locator(".st-key-tree_outline").inner_text()
-    young, rooms = node_id(server, "Jongeren <b>doen</b> mee"), node_id(server, "Buurtkamers in elke kern")
+    young, rooms = (
+        node_id(server, "Jongeren <b>doen</b> mee"),
+        node_id(server, "Buurtkamers in elke kern"),
+    )
     with reading(server.engine) as db:
-        assert db.get(GoalNode, young).kind == "effect" and db.get(GoalNode, rooms).kind == "activity"
+        assert (
+            db.get(GoalNode, young).kind == "effect" and db.get(GoalNode, rooms).kind == "activity"
+        )
 
     # the facilitator accepts everything and opens voting on effects and activities
     with writing(server.engine) as db:
@@ -95,10 +101,14 @@ def test_two_participants_propose_and_vote_third_sees_it_live(server, new_page, 
 
     # votes stay hidden; the facilitator sees how many voted
     facilitator = open_tree(new_page, server, ws)
-    facilitator.locator(".st-key-tree_voters").get_by_text("2 van 3 hebben gestemd").wait_for(timeout=10000)
+    facilitator.locator(".st-key-tree_voters").get_by_text("2 van 3 hebben gestemd").wait_for(
+        timeout=10000
+    )
     assert "stippen)" not in outline.inner_text()
     with reading(server.engine) as db:
-        assert sorted(db.execute(select(Vote.node_id, Vote.count)).all()) == sorted([(young, 2), (rooms, 1)])
+        assert sorted(db.execute(select(Vote.node_id, Vote.count)).all()) == sorted(
+            [(young, 2), (rooms, 1)]
+        )
 
     with writing(server.engine) as db:
         workshops.update_workshop(db, actor=ws.facilitator, votes_revealed=True)

@@ -65,7 +65,9 @@ def test_text_contrast_meets_wcag_aa(process_server, new_page):
     try:
         page.wait_for_function(
             "() => [...document.querySelectorAll('[data-testid=\"stCaptionContainer\"]')]"
-            ".every(c => getComputedStyle(c).opacity === '1')", timeout=10000)
+            ".every(c => getComputedStyle(c).opacity === '1')",
+            timeout=10000,
+        )
     except Exception:  # noqa: BLE001 - measured below; the assertion says what is wrong
         pass
     ratios = page.evaluate(CONTRAST_JS)

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from playwright.sync_api import expect
+
 from kompas import compass as c
 from kompas.db import reading, writing
 from kompas.models import Partner
 from kompas.workshops import Actor, create_workshop, join_workshop
-from playwright.sync_api import expect
-
 from tests.e2e.conftest import wait_app
 
 
@@ -25,11 +25,25 @@ def _seed(engine):
         db.flush()
         amb = c.add_ambition(db, actor=f, title="Minder eenzaamheid")
         r = c.add_result(db, actor=f, ambition_id=amb, title="Minder eenzame inwoners")
-        ind = c.add_indicator(db, actor=f, result_id=r, name="Bezoekers buurtkamer", baseline_value=10,
-                              target_value=20, higher_is_better=True)
+        ind = c.add_indicator(
+            db,
+            actor=f,
+            result_id=r,
+            name="Bezoekers buurtkamer",
+            baseline_value=10,
+            target_value=20,
+            higher_is_better=True,
+        )
         c.add_measurement(db, actor=f, indicator_id=ind, value=8, measured_on=date(2025, 3, 1))
-        c.add_activity(db, actor=f, title="Buurtkamers", partner_id=partner.id, budget_cents=5_000_000,
-                       result_ids=[r], quality_method="Buurtkamer-aanpak")
+        c.add_activity(
+            db,
+            actor=f,
+            title="Buurtkamers",
+            partner_id=partner.id,
+            budget_cents=5_000_000,
+            result_ids=[r],
+            quality_method="Buurtkamer-aanpak",
+        )
     with writing(engine) as db:
         _, token = join_workshop(db, code=new.code, name="Anne", role_group="inwoner")
     return new, token, ind

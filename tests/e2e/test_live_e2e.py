@@ -26,8 +26,9 @@ def ws(server):
     ws.anne = ws.join("Anne", "inwoner")
     with writing(server.engine) as db:
         main = goaltree.main_goal(db, ws.id).id
-        ws.domain = goaltree.add_node(db, actor=ws.facilitator, parent_id=main, kind="domain",
-                                      title="Welzijn")
+        ws.domain = goaltree.add_node(
+            db, actor=ws.facilitator, parent_id=main, kind="domain", title="Welzijn"
+        )
     return ws
 
 
@@ -85,7 +86,9 @@ def test_proposal_after_a_phase_change_says_why_and_keeps_the_text(server, new_p
     anne.get_by_text("fase Ordenen").first.wait_for(timeout=LIVE_S)
     expect(title).to_have_value("Buurtkamer in elke kern")
     anne.locator(".st-key-node_submit button").click()
-    anne.get_by_text(re.compile("Dat kan nu niet: de doelenboom staat in de fase Ordenen")).first.wait_for(timeout=LIVE_S)
+    anne.get_by_text(
+        re.compile("Dat kan nu niet: de doelenboom staat in de fase Ordenen")
+    ).first.wait_for(timeout=LIVE_S)
     expect(anne.locator(".st-key-node_title input")).to_have_value("Buurtkamer in elke kern")
     with reading(server.engine) as db:
         titles = [n.title for n in db.query(GoalNode).filter(GoalNode.workshop_id == ws.id)]
@@ -97,7 +100,9 @@ def test_a_new_parent_appears_under_onder_without_a_button(server, new_page, ws)
     anne.locator(".st-key-node_title input").fill("Half getypt")
     with writing(server.engine) as db:
         goaltree.add_node(db, actor=ws.facilitator, parent_id=ws.domain, title="Minder eenzaamheid")
-    anne.locator(".st-key-tree_outline").get_by_text("Minder eenzaamheid").first.wait_for(timeout=LIVE_S)
+    anne.locator(".st-key-tree_outline").get_by_text("Minder eenzaamheid").first.wait_for(
+        timeout=LIVE_S
+    )
     no_refresh_buttons(anne)
     anne.locator(".st-key-node_parent").click()
     anne.get_by_role("option", name=re.compile("Minder eenzaamheid")).wait_for(timeout=LIVE_S)
@@ -120,7 +125,8 @@ def test_proposals_of_others_arrive_through_the_app(process_server, new_page):
     pages["Anne"].locator(".st-key-node_title input").fill("Sport in de wijk")
     pages["Anne"].locator(".st-key-node_submit button").click()
     pages["Bram"].locator(".st-key-tree_outline").get_by_text("Sport in de wijk").first.wait_for(
-        timeout=LIVE_S)
+        timeout=LIVE_S
+    )
     expect(pages["Anne"].locator(".st-key-node_title input")).to_have_value("")
 
 
@@ -154,8 +160,9 @@ def test_grid_typing_with_tab_lands_in_the_right_cells(server, new_page, ws):
     compass: every value lands in its own cell, the other's change is announced, and the
     save keeps both."""
     with writing(server.engine) as db:
-        compass.add_activity(db, actor=ws.facilitator, title="Bestaande activiteit",
-                             budget_cents=1_000_000)
+        compass.add_activity(
+            db, actor=ws.facilitator, title="Bestaande activiteit", budget_cents=1_000_000
+        )
     fac = new_page((1600, 1000))
     fac.goto(f"{server.url}/Kwaliteitskompas?code={ws.code}&f={ws.key}")
     fac.get_by_role("heading", name="Kwaliteitskompas", exact=True).wait_for()
@@ -185,6 +192,12 @@ def test_grid_typing_with_tab_lands_in_the_right_cells(server, new_page, ws):
     with reading(server.engine) as db:
         view = compass.compass_view(db, ws.id)
     budgets = {a.title: a.budget_cents for a in view.activities}
-    assert budgets == {"Bestaande activiteit": 1_000_000, "Van iemand anders": None,
-                       "Huiskamer Zuid": 4_500_000} or budgets == {
-        "Bestaande activiteit": 1_000_000, "Van iemand anders": 0, "Huiskamer Zuid": 4_500_000}
+    assert budgets == {
+        "Bestaande activiteit": 1_000_000,
+        "Van iemand anders": None,
+        "Huiskamer Zuid": 4_500_000,
+    } or budgets == {
+        "Bestaande activiteit": 1_000_000,
+        "Van iemand anders": 0,
+        "Huiskamer Zuid": 4_500_000,
+    }

@@ -83,7 +83,8 @@ def test_mouse_drag_reaches_database_and_other_browser(server, new_page, ws):
             const host = [...document.querySelectorAll('*')].find(e => e.shadowRoot && e.shadowRoot.querySelector('svg.matrix'));
             const g = host.shadowRoot.querySelector('g.dot[data-id="{ws.mee}"]');
             return !g.classList.contains('unplaced');
-        }}""")
+        }}"""
+    )
     assert "invloed 70%" in dot.get_attribute("aria-label")
 
 
@@ -154,7 +155,7 @@ def drag_to(page, partner_id, dependency, influence, *, release=True):
     try:
         box = page.locator(f'g.dot[data-id="{partner_id}"] circle.body').bounding_box()
     except Exception:
-        raise AssertionError(f"no dot {partner_id}; js errors: {page.js_errors}")
+        raise AssertionError(f"no dot {partner_id}; js errors: {page.js_errors}") from None
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.down()
     page.mouse.move(*screen_point(page, dependency, influence), steps=8)

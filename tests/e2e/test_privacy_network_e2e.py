@@ -34,8 +34,12 @@ class Recorder:
         return found
 
     def outside(self) -> list[str]:
-        return [u for u in self.requests
-                if urlsplit(u).scheme not in ("data", "blob", "about") and urlsplit(u).netloc != self.own]
+        return [
+            u
+            for u in self.requests
+            if urlsplit(u).scheme not in ("data", "blob", "about")
+            and urlsplit(u).netloc != self.own
+        ]
 
 
 def go(page, label: str) -> None:
@@ -43,8 +47,9 @@ def go(page, label: str) -> None:
     page.locator('[data-testid="stSidebar"]').get_by_role("link", name=label, exact=True).click()
     page.wait_for_url(re.compile(rf".*/{label}\?.*" if label != "Start" else r".*/\?.*"))
     try:
-        page.get_by_role("heading", name=label if label != "Start" else re.compile(".")).first.wait_for(
-            timeout=40000)
+        page.get_by_role(
+            "heading", name=label if label != "Start" else re.compile(".")
+        ).first.wait_for(timeout=40000)
     except Exception:
         page.screenshot(path="/tmp/privacy-fail.png")
         raise
@@ -56,7 +61,9 @@ def propose(page, title: str) -> None:
     form = page.locator('[data-testid="stForm"]').filter(has=page.locator(".st-key-node_title"))
     form.get_by_role("button", name="Toevoegen").click()
     wait_app(page)
-    page.locator(".st-key-tree_outline").get_by_text(title, exact=False).first.wait_for(timeout=15000)
+    page.locator(".st-key-tree_outline").get_by_text(title, exact=False).first.wait_for(
+        timeout=15000
+    )
 
 
 def test_a_whole_workshop_makes_no_request_outside_the_app(process_server, new_page):
@@ -90,7 +97,9 @@ def test_a_whole_workshop_makes_no_request_outside_the_app(process_server, new_p
     facilitator.get_by_text("Procesbegeleider: fase, stemmen, toevoegen en ordenen").click()
     facilitator.get_by_role("button", name="Zes beleidsterreinen").click()
     wait_app(facilitator)
-    facilitator.locator(".st-key-tree_outline").get_by_text("Onderwijs").first.wait_for(timeout=15000)
+    facilitator.locator(".st-key-tree_outline").get_by_text("Onderwijs").first.wait_for(
+        timeout=15000
+    )
     for page, title in ((anne, "Buurtkamers " + HOSTILE), (bram, "Schuldhulp dichtbij")):
         go(page, "Doelenboom")
         propose(page, title)

@@ -12,8 +12,13 @@ from kompas.workshops import Actor
 from tests.e2e.conftest import wait_app
 
 BARE = "zie http://evil.test/a en www.evil.test/b, mail@evil.test of <https://evil.test/c>"
-PAGES = {"Start": "/", "Doelenboom": "/Doelenboom", "Kwaliteitskompas": "/Kwaliteitskompas",
-         "Partnermatrix": "/Partnermatrix", "Verslag": "/Verslag"}
+PAGES = {
+    "Start": "/",
+    "Doelenboom": "/Doelenboom",
+    "Kwaliteitskompas": "/Kwaliteitskompas",
+    "Partnermatrix": "/Partnermatrix",
+    "Verslag": "/Verslag",
+}
 
 
 @pytest.fixture(scope="module")
@@ -21,25 +26,53 @@ def seeded(server):
     with writing(server.engine) as db:
         new = workshops.create_workshop(db, title=f"{BARE}", organisation="info@evil.test")
         fac = Actor(new.workshop_id, None, True)
-        me, token = workshops.join_workshop(db, code=new.code, name="www.evil.test/naam",
-                                            role_group="inwoner", organisation="mail@evil.test")
-        workshops.update_workshop(db, actor=fac, compass_open_to_participants=True,
-                                  conclusions=BARE, open_questions=BARE, votes_revealed=True,
-                                  placements_revealed=True, downloads_open=True)
+        me, token = workshops.join_workshop(
+            db,
+            code=new.code,
+            name="www.evil.test/naam",
+            role_group="inwoner",
+            organisation="mail@evil.test",
+        )
+        workshops.update_workshop(
+            db,
+            actor=fac,
+            compass_open_to_participants=True,
+            conclusions=BARE,
+            open_questions=BARE,
+            votes_revealed=True,
+            placements_revealed=True,
+            downloads_open=True,
+        )
         main = goaltree.main_goal(db, new.workshop_id).id
-        domain = goaltree.add_node(db, actor=fac, parent_id=main, title=f"Domein {BARE}"[:200],
-                                   kind="domain", description=BARE)
-        goaltree.add_node(db, actor=me, parent_id=domain, title="Voorstel www.evil.test/v",
-                          description=BARE)
-        pid = partners.add_partner(db, actor=fac, name="http://evil.test/partner", service=BARE[:200],
-                                   notes=BARE)
+        domain = goaltree.add_node(
+            db,
+            actor=fac,
+            parent_id=main,
+            title=f"Domein {BARE}"[:200],
+            kind="domain",
+            description=BARE,
+        )
+        goaltree.add_node(
+            db, actor=me, parent_id=domain, title="Voorstel www.evil.test/v", description=BARE
+        )
+        pid = partners.add_partner(
+            db, actor=fac, name="http://evil.test/partner", service=BARE[:200], notes=BARE
+        )
         partners.place_partner(db, actor=me, partner_id=pid, influence=0.8, dependency=0.3)
-        partners.set_direction(db, actor=fac, partner_id=pid, direction="rechts", rationale=BARE,
-                               action=BARE, owner="mail@evil.test")
+        partners.set_direction(
+            db,
+            actor=fac,
+            partner_id=pid,
+            direction="rechts",
+            rationale=BARE,
+            action=BARE,
+            owner="mail@evil.test",
+        )
         amb = compass.add_ambition(db, actor=fac, title="Ambitie www.evil.test", current_state=BARE)
         res = compass.add_result(db, actor=fac, title="Resultaat mail@evil.test", ambition_id=amb)
-        act = compass.add_activity(db, actor=fac, title="Activiteit <http://evil.test/x>",
-                                   partner_id=pid)
+        act = compass.add_activity(
+            db, actor=fac, title="Activiteit <http://evil.test/x>", partner_id=pid
+        )
         compass.link_activity(db, actor=fac, activity_id=act, result_id=res)
     return new, token
 

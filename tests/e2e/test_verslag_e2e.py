@@ -53,7 +53,9 @@ def check_file(key: str, data: bytes) -> None:
     elif key == "download_pdf":
         from pypdf import PdfReader
 
-        text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
+        text = " ".join(
+            " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split()
+        )
         assert "MEE Gelderse Poort" in text and "Minder eenzaamheid" in text
     elif key == "download_xlsx":
         from openpyxl import load_workbook
@@ -70,7 +72,9 @@ def check_file(key: str, data: bytes) -> None:
         assert {p["name"] for p in doc["partners"]} >= {"MEE Gelderse Poort"}
         # by default nobody is named: pseudonyms with a role, no organisation, no times
         people = doc["participants"]
-        assert sorted(p["name"] for p in people) == sorted(f"Deelnemer {i}" for i in range(1, len(people) + 1))
+        assert sorted(p["name"] for p in people) == sorted(
+            f"Deelnemer {i}" for i in range(1, len(people) + 1)
+        )
         assert not any(k in p for p in people for k in ("organisation", "joined_at", "last_seen"))
         assert "Anna" not in data.decode("utf-8")
 

@@ -12,8 +12,14 @@ from kompas.ui.safe import BREAK
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_as(path: str, *, code: str | None = None, token: str | None = None,
-           key: str | None = None, timeout: float = 30) -> AppTest:
+def run_as(
+    path: str,
+    *,
+    code: str | None = None,
+    token: str | None = None,
+    key: str | None = None,
+    timeout: float = 30,
+) -> AppTest:
     """``path`` relative to the repository root, e.g. "pages/1_Doelenboom.py"."""
     at = AppTest.from_file(str(ROOT / path), default_timeout=timeout)
     if code:
@@ -54,8 +60,19 @@ def texts(at: AppTest) -> str:
 def raw_texts(at: AppTest) -> str:
     """The Markdown bodies as sent to the browser."""
     parts = []
-    for kind in ("markdown", "text", "caption", "title", "header", "subheader", "info", "warning",
-                 "error", "success", "code"):
+    for kind in (
+        "markdown",
+        "text",
+        "caption",
+        "title",
+        "header",
+        "subheader",
+        "info",
+        "warning",
+        "error",
+        "success",
+        "code",
+    ):
         parts += [str(el.value) for el in getattr(at, kind)]
     return "\n".join(parts)
 

@@ -21,10 +21,12 @@ def ws(app_db):
     with writing(app_db) as db:
         goaltree.apply_template(db, actor=ws.facilitator)
         domain = [n.id for n in goaltree.tree_view(db, ws.id).nodes if n.kind == "domain"][0]
-        ws.effect = goaltree.add_node(db, actor=ws.facilitator, parent_id=domain,
-                                      title="Minder eenzaamheid")
-        ws.activity = goaltree.add_node(db, actor=ws.facilitator, parent_id=ws.effect,
-                                        title="Buurtkamer")
+        ws.effect = goaltree.add_node(
+            db, actor=ws.facilitator, parent_id=domain, title="Minder eenzaamheid"
+        )
+        ws.activity = goaltree.add_node(
+            db, actor=ws.facilitator, parent_id=ws.effect, title="Buurtkamer"
+        )
     ws.anne = ws.join("Anne", "gemeente")
     ws.bram = ws.join("Bram", "aanbieder")
     return ws
@@ -35,7 +37,9 @@ def page(ws, actor=None) -> AppTest:
 
 
 def text_of(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [t.value for t in at.text] + [c.value for c in at.caption]
+    parts = (
+        [m.value for m in at.markdown] + [t.value for t in at.text] + [c.value for c in at.caption]
+    )
     return "\n".join(parts)
 
 
@@ -61,7 +65,9 @@ def test_participant_proposes_node_under_main_goal_by_default(ws):
     at.button(key="node_submit").click().run()
     assert not at.exception
     with reading(ws.engine) as db:
-        node = db.execute(select(GoalNode).where(GoalNode.title.like("Inwoners doen%"))).scalar_one()
+        node = db.execute(
+            select(GoalNode).where(GoalNode.title.like("Inwoners doen%"))
+        ).scalar_one()
     assert (node.status, node.parent_id, node.kind) == ("proposal", root, "domain")
     # shown literally in the outline, marked as a proposal with the role group
     assert r"Inwoners doen mee \*naar\* vermogen (voorstel van gemeente)" in text_of(at)
@@ -91,8 +97,12 @@ def test_empty_title_shows_dutch_error(ws):
 def test_every_node_title_is_on_the_page_as_text(ws):
     at = page(ws, ws.anne)
     text = text_of(at)
-    for title in ("Iedereen telt mee en doet mee", *goaltree.TEMPLATE_DOMAINS, "Minder eenzaamheid",
-                  "Buurtkamer"):
+    for title in (
+        "Iedereen telt mee en doet mee",
+        *goaltree.TEMPLATE_DOMAINS,
+        "Minder eenzaamheid",
+        "Buurtkamer",
+    ):
         assert title.replace(",", r"\,") in text
     assert any(el.type == "arrow_vega_lite_chart" or "vega" in el.type for el in at.main)
 
@@ -119,8 +129,10 @@ def test_facilitator_accepts_proposal(ws):
 
 def test_facilitator_accepts_all_proposals(ws):
     with writing(ws.engine) as db:
-        ids = [goaltree.add_node(db, actor=ws.anne, parent_id=ws.effect, title=f"Voorstel {i}")
-               for i in range(15)]
+        ids = [
+            goaltree.add_node(db, actor=ws.anne, parent_id=ws.effect, title=f"Voorstel {i}")
+            for i in range(15)
+        ]
     at = page(ws)
     assert "En nog 3 voorstellen" in text_of(at)
     at.button(key="accept_all").click().run()
@@ -181,7 +193,9 @@ def test_facilitator_moves_and_merges(ws):
     at = page(ws)
     at.selectbox(key="edit_node").set_value(ws.activity).run()
     with writing(ws.engine) as db:
-        other_effect = goaltree.add_node(db, actor=ws.facilitator, parent_id=domains[1], title="Gezond")
+        other_effect = goaltree.add_node(
+            db, actor=ws.facilitator, parent_id=domains[1], title="Gezond"
+        )
     at.run()
     at.selectbox(key=f"move_to_{ws.activity}").set_value(other_effect)
     at.button(key="move_submit").click().run()
@@ -203,7 +217,8 @@ def test_collapsed_domain_and_template_button(ws):
     assert not at.exception
     domains = at.multiselect(key="tree_collapse").options
     assert len(domains) == 1  # only domains with something under them
-    at.multiselect(key="tree_collapse").set_value([ws.effect and
-                                                   at.multiselect(key="tree_collapse").options[0]])
+    at.multiselect(key="tree_collapse").set_value(
+        [ws.effect and at.multiselect(key="tree_collapse").options[0]]
+    )
     at.run()
     assert not at.exception

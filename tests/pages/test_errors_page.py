@@ -14,7 +14,10 @@ def test_unexpected_error_shows_reference_not_traceback(app_db, monkeypatch, cap
     def broken(db, workshop_id):
         raise ZeroDivisionError("geheime details")
 
-    broken.__module__, broken.__name__ = "kompas.workshops", "workshop_info"  # ui.read re-imports by name
+    broken.__module__, broken.__name__ = (
+        "kompas.workshops",
+        "workshop_info",
+    )  # ui.read re-imports by name
     monkeypatch.setattr(workshops, "workshop_info", broken)
     from kompas.db import writing
 
@@ -27,8 +30,10 @@ def test_unexpected_error_shows_reference_not_traceback(app_db, monkeypatch, cap
     assert "Sorry, er ging iets mis" in shown and "referentie" in shown
     assert "geheime details" not in shown and "Traceback" not in shown
     ref = shown.split("beheerder: ")[1][:6]
-    assert any(ref in r.getMessage() and r.exc_info and r.exc_info[0] is ZeroDivisionError
-               for r in caplog.records)
+    assert any(
+        ref in r.getMessage() and r.exc_info and r.exc_info[0] is ZeroDivisionError
+        for r in caplog.records
+    )
 
 
 def test_storage_error_on_read_shows_dutch_message(app_db, monkeypatch):

@@ -18,7 +18,12 @@ def test_home_smoke(app_db):
     at = run_as("home.py")
     assert not at.exception
     assert at.text_input(key="join_code") and at.button(key="new_submit")
-    assert list(at.selectbox(key="join_role").options) == ["Gemeente", "Aanbieder", "Inwoner", "Anders"]
+    assert list(at.selectbox(key="join_role").options) == [
+        "Gemeente",
+        "Aanbieder",
+        "Inwoner",
+        "Anders",
+    ]
 
 
 def test_start_shows_code_links_and_qr(app_db):

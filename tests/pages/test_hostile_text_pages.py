@@ -10,8 +10,8 @@ import pytest
 
 from kompas import compass, goaltree, partners, workshops
 from kompas.db import writing
-from kompas.workshops import Actor
 from kompas.ui.safe import BREAK
+from kompas.workshops import Actor
 from tests.pages.helpers import run_as, unescape
 
 IMG = "![x](http://evil.test/leak.png)"
@@ -24,8 +24,13 @@ HOSTILE = f"{IMG} {LINK} {HTML} :red[rood] $x^2$ {BARE}"
 # split addresses (see kompas.ui.safe.BREAK), none of these may remain.
 DANGER = re.compile(r"!\[|\]\((?:http|javascript)|<img|<script|:red\[|javascript:")
 
-PAGES = ["home.py", "pages/1_Doelenboom.py", "pages/2_Kwaliteitskompas.py",
-         "pages/3_Partnermatrix.py", "pages/4_Verslag.py"]
+PAGES = [
+    "home.py",
+    "pages/1_Doelenboom.py",
+    "pages/2_Kwaliteitskompas.py",
+    "pages/3_Partnermatrix.py",
+    "pages/4_Verslag.py",
+]
 
 # GitHub-flavoured Markdown links bare addresses after escapes are resolved, one text node
 # at a time (mdast-util-gfm-autolink-literal); these are the starts it looks for.
@@ -34,12 +39,24 @@ AUTOLINK = re.compile(r"(?i)https?://|www\.|[\w.+-]@[\w-]+\.[\w-]")
 
 def autolinked(markdown: str) -> list[str]:
     """The text nodes of ``markdown`` in which GFM would find an address to link."""
-    return [node for node in (unescape(part) for part in markdown.split(BREAK))
-            if AUTOLINK.search(node)]
+    return [
+        node for node in (unescape(part) for part in markdown.split(BREAK)) if AUTOLINK.search(node)
+    ]
 
 
-MARKDOWN_KINDS = {"markdown", "caption", "title", "header", "subheader", "info", "warning",
-                  "error", "success", "toast", "exception"}
+MARKDOWN_KINDS = {
+    "markdown",
+    "caption",
+    "title",
+    "header",
+    "subheader",
+    "info",
+    "warning",
+    "error",
+    "success",
+    "toast",
+    "exception",
+}
 
 
 def markdown_strings(at):
@@ -69,33 +86,66 @@ def markdown_strings(at):
 @pytest.fixture
 def hostile(app_db):
     with writing(app_db) as db:
-        new = workshops.create_workshop(db, title=f"Sessie {HOSTILE}"[:200], organisation="Gem <b>",
-                                        theme=f"Doel {IMG}")
+        new = workshops.create_workshop(
+            db, title=f"Sessie {HOSTILE}"[:200], organisation="Gem <b>", theme=f"Doel {IMG}"
+        )
         fac = Actor(new.workshop_id, None, True)
-        me, token = workshops.join_workshop(db, code=new.code, name=f"{IMG} <b>"[:80],
-                                            role_group="inwoner", organisation=LINK)
-        workshops.update_workshop(db, actor=fac, compass_open_to_participants=True,
-                                  conclusions=HOSTILE, open_questions=HOSTILE, votes_revealed=True,
-                                  placements_revealed=True)
+        me, token = workshops.join_workshop(
+            db, code=new.code, name=f"{IMG} <b>"[:80], role_group="inwoner", organisation=LINK
+        )
+        workshops.update_workshop(
+            db,
+            actor=fac,
+            compass_open_to_participants=True,
+            conclusions=HOSTILE,
+            open_questions=HOSTILE,
+            votes_revealed=True,
+            placements_revealed=True,
+        )
         main = goaltree.main_goal(db, new.workshop_id).id
-        domain = goaltree.add_node(db, actor=fac, parent_id=main, title=f"Domein {HOSTILE}"[:200], kind="domain",
-                                   description=HOSTILE)
+        domain = goaltree.add_node(
+            db,
+            actor=fac,
+            parent_id=main,
+            title=f"Domein {HOSTILE}"[:200],
+            kind="domain",
+            description=HOSTILE,
+        )
         effect = goaltree.add_node(db, actor=fac, parent_id=domain, title=f"Effect {IMG}")
-        goaltree.add_node(db, actor=me, parent_id=effect, title=f"Voorstel {HTML}"[:200], description=HOSTILE)
-        pid = partners.add_partner(db, actor=fac, name=f"{IMG} <img src=x>", service=LINK,
-                                   notes=HOSTILE)
+        goaltree.add_node(
+            db, actor=me, parent_id=effect, title=f"Voorstel {HTML}"[:200], description=HOSTILE
+        )
+        pid = partners.add_partner(
+            db, actor=fac, name=f"{IMG} <img src=x>", service=LINK, notes=HOSTILE
+        )
         partners.place_partner(db, actor=me, partner_id=pid, influence=0.8, dependency=0.3)
         partners.set_agreed_position(db, actor=fac, partner_id=pid, influence=0.7, dependency=0.4)
-        partners.set_direction(db, actor=fac, partner_id=pid, direction="rechts", rationale=HOSTILE,
-                               action=HOSTILE, owner=f"{IMG}"[:80], dissent=HOSTILE)
-        amb = compass.add_ambition(db, actor=fac, title=f"Ambitie {IMG}", current_state=HOSTILE,
-                                   monitoring=HOSTILE)
+        partners.set_direction(
+            db,
+            actor=fac,
+            partner_id=pid,
+            direction="rechts",
+            rationale=HOSTILE,
+            action=HOSTILE,
+            owner=f"{IMG}"[:80],
+            dissent=HOSTILE,
+        )
+        amb = compass.add_ambition(
+            db, actor=fac, title=f"Ambitie {IMG}", current_state=HOSTILE, monitoring=HOSTILE
+        )
         res = compass.add_result(db, actor=fac, title=f"Resultaat {HTML}"[:200], ambition_id=amb)
         act = compass.add_activity(db, actor=fac, title=f"Activiteit {LINK}", partner_id=pid)
         compass.link_activity(db, actor=fac, activity_id=act, result_id=res)
         compass.add_indicator(db, actor=fac, result_id=res, name=f"Indicator {IMG}")
-        compass.add_reflection(db, actor=fac, result_id=res, going_well=HOSTILE, could_be_better=HOSTILE,
-                               next_step=HOSTILE, owner=LINK)
+        compass.add_reflection(
+            db,
+            actor=fac,
+            result_id=res,
+            going_well=HOSTILE,
+            could_be_better=HOSTILE,
+            next_step=HOSTILE,
+            owner=LINK,
+        )
     return new, token
 
 
@@ -103,12 +153,19 @@ def hostile(app_db):
 @pytest.mark.parametrize("who", ["facilitator", "participant"])
 def test_hostile_text_is_never_rendered(hostile, page, who):
     new, token = hostile
-    at = run_as(page, code=new.code, **({"key": new.facilitator_key} if who == "facilitator" else {"token": token}))
+    at = run_as(
+        page,
+        code=new.code,
+        **({"key": new.facilitator_key} if who == "facilitator" else {"token": token}),
+    )
     assert not at.exception
     strings = markdown_strings(at)
     assert strings, "nothing collected: the walker is broken"
-    bad = [(kind, s[:120]) for kind, s in strings
-           if DANGER.search(re.sub(r"\\.", "", s.replace(BREAK, "")))]
+    bad = [
+        (kind, s[:120])
+        for kind, s in strings
+        if DANGER.search(re.sub(r"\\.", "", s.replace(BREAK, "")))
+    ]
     assert not bad, bad
     linked = [(kind, autolinked(s)) for kind, s in strings if autolinked(s)]
     assert not linked, linked

@@ -9,8 +9,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kompas import compass as c
-from kompas import live
+from kompas import compass as c, live
 from kompas.db import reading, writing
 from kompas.models import GoalNode, Partner
 from kompas.workshops import update_workshop
@@ -38,11 +37,24 @@ def _fill(ws):
         amb = c.add_ambition(db, actor=f, title="Minder eenzaamheid")
         r1 = c.add_result(db, actor=f, ambition_id=amb, title="Minder eenzame inwoners")
         r2 = c.add_result(db, actor=f, ambition_id=amb, title="Meer ontmoeting")
-        i1 = c.add_indicator(db, actor=f, result_id=r1, name="Eenzaam (GGD)", baseline_value=44,
-                             target_value=38, higher_is_better=False)
+        i1 = c.add_indicator(
+            db,
+            actor=f,
+            result_id=r1,
+            name="Eenzaam (GGD)",
+            baseline_value=44,
+            target_value=38,
+            higher_is_better=False,
+        )
         c.add_measurement(db, actor=f, indicator_id=i1, value=46, measured_on=date(2024, 9, 1))
-        a1 = c.add_activity(db, actor=f, title="Buurtkamers", partner_id=p.id, budget_cents=1_000_000,
-                            result_ids=[r1])
+        a1 = c.add_activity(
+            db,
+            actor=f,
+            title="Buurtkamers",
+            partner_id=p.id,
+            budget_cents=1_000_000,
+            result_ids=[r1],
+        )
     return dict(amb=amb, r1=r1, r2=r2, i1=i1, a1=a1)
 
 
@@ -82,8 +94,15 @@ def test_overview_shows_status_warnings_and_table(ws):
     assert "Meer ontmoeting" in warnings and "zonder activiteit" in warnings
     assert "zonder notitie over kwaliteit" in warnings
     table = at.dataframe[0].value  # the compass table comes first (overview tab)
-    assert list(table.columns) == ["Ambitie", "Resultaat", "Indicator", "Status", "Activiteit",
-                                   "Partner", "Budget"]
+    assert list(table.columns) == [
+        "Ambitie",
+        "Resultaat",
+        "Indicator",
+        "Status",
+        "Activiteit",
+        "Partner",
+        "Budget",
+    ]
     assert "Welzijn *Oost*" in set(table["Partner"])  # literal, in a dataframe cell
     assert "€ 10.000,00" in set(table["Budget"])
     assert at.metric[3].value == "€ 10.000"
@@ -97,9 +116,13 @@ def _edit(at, prefix, state):
 
 
 def test_saving_a_table_edit_changes_status(ws):
-    ids = _fill(ws)
+    _fill(ws)
     at = _app(ws)
-    _edit(at, "ed_indicators_result", {"edited_rows": {0: {"baseline_value": 50.0, "target_value": 46.0}}})
+    _edit(
+        at,
+        "ed_indicators_result",
+        {"edited_rows": {0: {"baseline_value": 50.0, "target_value": 46.0}}},
+    )
     at.run()
     at.button(key="save_indicators_result").click().run()
     assert not at.exception and not at.error
@@ -111,8 +134,14 @@ def test_saving_a_table_edit_changes_status(ws):
 def test_dutch_money_in_activity_table(ws):
     _fill(ws)
     at = _app(ws)
-    _edit(at, "ed_activities", {"edited_rows": {0: {"budget": "€ 12.500,50"}},
-                                "added_rows": [{"title": "Maatjes", "budget": "2.000"}]})
+    _edit(
+        at,
+        "ed_activities",
+        {
+            "edited_rows": {0: {"budget": "€ 12.500,50"}},
+            "added_rows": [{"title": "Maatjes", "budget": "2.000"}],
+        },
+    )
     at.run()
     at.button(key="save_activities").click().run()
     assert not at.error
@@ -135,8 +164,14 @@ def test_conflicting_save_is_refused_with_reload(ws):
     ids = _fill(ws)
     at = _app(ws)  # loads rev 1 of the result
     with writing(ws.engine) as db:
-        c.update_result(db, actor=ws.facilitator, result_id=ids["r1"], rev=None, title="Versie van Anne",
-                        ambition_id=ids["amb"])
+        c.update_result(
+            db,
+            actor=ws.facilitator,
+            result_id=ids["r1"],
+            rev=None,
+            title="Versie van Anne",
+            ambition_id=ids["amb"],
+        )
     _edit(at, "ed_results", {"edited_rows": {0: {"title": "Versie van Bram"}}})
     at.run()
     at.button(key="save_results").click().run()
@@ -148,7 +183,7 @@ def test_conflicting_save_is_refused_with_reload(ws):
 
 
 def test_deleting_a_referenced_result_asks_first(ws):
-    ids = _fill(ws)
+    _fill(ws)
     at = _app(ws)
     key = _edit(at, "ed_results", {"deleted_rows": [0]})
     at.run()
@@ -190,7 +225,9 @@ def test_facilitator_opens_compass_to_participants(ws):
 def test_effect_from_goal_tree_becomes_result(ws):
     ids = _fill(ws)
     with writing(ws.engine) as db:
-        db.add(GoalNode(workshop_id=ws.id, kind="effect", title="![x](http://x.test/a.png) doet mee"))
+        db.add(
+            GoalNode(workshop_id=ws.id, kind="effect", title="![x](http://x.test/a.png) doet mee")
+        )
         live.touch(db, ws.id)
     at = _app(ws)
     pick = at.selectbox(key="node_pick_effect")
@@ -217,5 +254,7 @@ def test_add_measurement_form(ws):
 def test_template_downloads_exist(ws):
     at = _app(ws)
     assert not at.exception
-    names = {el.proto.id for el in at.get("download_button")} if at.get("download_button") else set()
+    _names = (
+        {el.proto.id for el in at.get("download_button")} if at.get("download_button") else set()
+    )
     assert len(at.get("download_button")) >= 2

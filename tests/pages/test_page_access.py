@@ -7,12 +7,18 @@ from kompas.db import writing
 from kompas.workshops import create_workshop, join_workshop
 from tests.pages.helpers import run_as, texts
 
-PAGES = ["pages/1_Doelenboom.py", "pages/2_Kwaliteitskompas.py", "pages/3_Partnermatrix.py",
-         "pages/4_Verslag.py"]
+PAGES = [
+    "pages/1_Doelenboom.py",
+    "pages/2_Kwaliteitskompas.py",
+    "pages/3_Partnermatrix.py",
+    "pages/4_Verslag.py",
+]
 
 
 @pytest.mark.parametrize("page", PAGES)
-@pytest.mark.parametrize("query", [{}, {"code": "ZZZZZZ", "token": "x"}, {"code": "%%%", "token": ""}])
+@pytest.mark.parametrize(
+    "query", [{}, {"code": "ZZZZZZ", "token": "x"}, {"code": "%%%", "token": ""}]
+)
 def test_page_without_identity_sends_to_join(app_db, page, query):
     at = run_as(page, **query)
     assert not at.exception

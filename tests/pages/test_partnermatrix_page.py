@@ -38,7 +38,9 @@ def page(ws, actor=None) -> AppTest:
 
 def matrix_elements(at: AppTest) -> list:
     """The partner matrix components on the page (the sidebar also holds the version watcher)."""
-    return [e for e in at.get("bidi_component") if e.proto.component_name == "kompas.partner_matrix"]
+    return [
+        e for e in at.get("bidi_component") if e.proto.component_name == "kompas.partner_matrix"
+    ]
 
 
 def matrix_data(at: AppTest) -> dict:
@@ -50,8 +52,9 @@ def matrix_data(at: AppTest) -> dict:
 
 def place(ws, actor, pid, influence, dependency):
     with writing(ws.engine) as db:
-        partners.place_partner(db, actor=actor, partner_id=pid, influence=influence,
-                               dependency=dependency)
+        partners.place_partner(
+            db, actor=actor, partner_id=pid, influence=influence, dependency=dependency
+        )
 
 
 def placements(ws, actor):
@@ -106,8 +109,9 @@ def test_facilitator_drags_the_agreed_position_starting_at_the_mean(ws):
     assert dot["x"] == pytest.approx(0.3) and dot["y"] == pytest.approx(0.6)
     assert len(data["marks"]) == 2  # the facilitator sees them before the reveal
     with writing(ws.engine) as db:
-        partners.set_agreed_position(db, actor=ws.facilitator, partner_id=ws.mee, influence=0.7,
-                                     dependency=0.9)
+        partners.set_agreed_position(
+            db, actor=ws.facilitator, partner_id=ws.mee, influence=0.7, dependency=0.9
+        )
         partners.set_direction(db, actor=ws.facilitator, partner_id=ws.mee, direction="rechts")
     data = matrix_data(page(ws))
     dot = next(d for d in data["dots"] if d["id"] == ws.mee)
@@ -129,10 +133,16 @@ def test_hostile_name_is_sent_as_data_and_escaped_in_markdown(ws):
     assert not any(re.search(r"(?<!\\)<img", value) for value in shown)
 
 
-@pytest.mark.parametrize("phase, locked, can_move", [
-    ("inschatten", False, True), ("bespreken", False, True),
-    ("besluiten", False, False), ("gesloten", False, False), ("inschatten", True, False),
-])
+@pytest.mark.parametrize(
+    "phase, locked, can_move",
+    [
+        ("inschatten", False, True),
+        ("bespreken", False, True),
+        ("besluiten", False, False),
+        ("gesloten", False, False),
+        ("inschatten", True, False),
+    ],
+)
 def test_participant_matrix_readonly_outside_open_phases(ws, phase, locked, can_move):
     with writing(ws.engine) as db:
         workshops.set_phase(db, actor=ws.facilitator, tool="matrix", phase=phase)
@@ -209,8 +219,12 @@ def test_facilitator_adds_partner_and_direction(ws):
     assert not at.exception
     with reading(ws.engine) as db:
         d = partners.matrix_view(db, ws.id).directions[ws.mee]
-    assert (d.direction, d.action, d.owner, d.review_date) == ("rechts", "Meerjarig contract",
-                                                               "Wethouder", date(2027, 3, 1))
+    assert (d.direction, d.action, d.owner, d.review_date) == (
+        "rechts",
+        "Meerjarig contract",
+        "Wethouder",
+        date(2027, 3, 1),
+    )
 
 
 def test_delete_partner_with_activity_asks_for_confirmation(ws):

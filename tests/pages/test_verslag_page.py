@@ -26,8 +26,11 @@ def ws(app_db):
 
         db.add(Partner(workshop_id=ws.id, name=HOSTILE_PARTNER, position=9))
         token = "token-van-dirk"
-        db.add(Participant(workshop_id=ws.id, name="Dirk", role_group="gemeente",
-                           token_hash=hash_secret(token)))
+        db.add(
+            Participant(
+                workshop_id=ws.id, name="Dirk", role_group="gemeente", token_hash=hash_secret(token)
+            )
+        )
         live.touch(db, ws.id)
     ws.participant_token = token
     return ws
@@ -52,8 +55,15 @@ def test_facilitator_sees_report_and_all_downloads(ws):
     at = run_as(PAGE, code=ws.code, key=ws.key)
     assert not at.exception, at.exception
     shown = texts(at)
-    for expected in ("Verslag", "Over deze werksessie", "Doelenboom", "Prioriteiten",
-                     "Kwaliteitskompas", "Partnermatrix", "Eerste **conclusie** <b>"):
+    for expected in (
+        "Verslag",
+        "Over deze werksessie",
+        "Doelenboom",
+        "Prioriteiten",
+        "Kwaliteitskompas",
+        "Partnermatrix",
+        "Eerste **conclusie** <b>",
+    ):
         assert expected in shown, expected
     assert keys_on_page(at) == set(DOWNLOAD_KEYS)
     # tables are dataframes with Dutch formatted cells; the hostile name is literal there

@@ -8,8 +8,9 @@ component is registered once, at import. Everything user-written goes in as data
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 import streamlit as st
 
@@ -25,8 +26,9 @@ HTML = (_HERE / "matrix.html").read_text(encoding="utf-8")
 CSS = (_HERE / "matrix.css").read_text(encoding="utf-8")
 JS = (_HERE / "matrix.js").read_text(encoding="utf-8")
 
-_component = st.components.v2.component("kompas.partner_matrix", html=HTML, css=CSS, js=JS,
-                                        isolate_styles=True)
+_component = st.components.v2.component(
+    "kompas.partner_matrix", html=HTML, css=CSS, js=JS, isolate_styles=True
+)
 
 
 def component_data(view: MatrixView) -> dict[str, Any]:
@@ -36,27 +38,50 @@ def component_data(view: MatrixView) -> dict[str, Any]:
     dots = []
     for p in view.partners:
         point, is_set = view.viewer_position(p.id)
-        dots.append({"id": p.id, "label": p.name, "x": point.dependency, "y": point.influence,
-                     "placed": is_set, "agreed": view.is_facilitator and is_set,
-                     "unplaced_text": ("nog niet vastgesteld, start op het gemiddelde"
-                                       if view.is_facilitator else "nog niet geplaatst")})
-    agreed = [] if view.is_facilitator else [
-        {"id": pid, "label": names.get(pid, ""), "x": pt.dependency, "y": pt.influence}
-        for pid, pt in view.agreed.items() if pid in names]
+        dots.append(
+            {
+                "id": p.id,
+                "label": p.name,
+                "x": point.dependency,
+                "y": point.influence,
+                "placed": is_set,
+                "agreed": view.is_facilitator and is_set,
+                "unplaced_text": (
+                    "nog niet vastgesteld, start op het gemiddelde"
+                    if view.is_facilitator
+                    else "nog niet geplaatst"
+                ),
+            }
+        )
+    agreed = (
+        []
+        if view.is_facilitator
+        else [
+            {"id": pid, "label": names.get(pid, ""), "x": pt.dependency, "y": pt.influence}
+            for pid, pt in view.agreed.items()
+            if pid in names
+        ]
+    )
     arrows = []
     for pid, d in view.directions.items():
         anchor = view.anchor(pid)
         if anchor is not None and pid in names:
-            arrows.append({"id": pid, "direction": d.direction, "x": anchor.dependency,
-                           "y": anchor.influence})
+            arrows.append(
+                {"id": pid, "direction": d.direction, "x": anchor.dependency, "y": anchor.influence}
+            )
     marks = [{"partner": m.partner_id, "x": m.dependency, "y": m.influence} for m in view.marks]
     return {
         "title": "Partnermatrix",
         "role": "facilitator" if view.is_facilitator else "participant",
         "readonly": not can_move,
-        "x_label": X_LABEL, "y_label": Y_LABEL, "x_hint": X_HINT,
+        "x_label": X_LABEL,
+        "y_label": Y_LABEL,
+        "x_hint": X_HINT,
         "quadrants": list(view.quadrant_labels),
-        "dots": dots, "agreed": agreed, "arrows": arrows, "marks": marks,
+        "dots": dots,
+        "agreed": agreed,
+        "arrows": arrows,
+        "marks": marks,
         "legend": _legend(view, can_move),
     }
 
@@ -64,11 +89,15 @@ def component_data(view: MatrixView) -> dict[str, Any]:
 def _legend(view: MatrixView, can_move: bool) -> str:
     parts = []
     if view.is_facilitator:
-        parts.append("Bruine punten: de gezamenlijke positie. Sleep ze, of gebruik Tab en de "
-                     "pijltjestoetsen. Gestippeld: nog niet vastgesteld.")
+        parts.append(
+            "Bruine punten: de gezamenlijke positie. Sleep ze, of gebruik Tab en de "
+            "pijltjestoetsen. Gestippeld: nog niet vastgesteld."
+        )
     elif can_move:
-        parts.append("Blauwe punten: jouw inschatting. Sleep ze, of gebruik Tab en de "
-                     "pijltjestoetsen. Gestippeld in het midden: nog niet geplaatst, telt niet mee.")
+        parts.append(
+            "Blauwe punten: jouw inschatting. Sleep ze, of gebruik Tab en de "
+            "pijltjestoetsen. Gestippeld in het midden: nog niet geplaatst, telt niet mee."
+        )
     else:
         parts.append("Blauwe punten: jouw inschatting (alleen kijken).")
     if view.marks:
@@ -83,8 +112,9 @@ def _legend(view: MatrixView, can_move: bool) -> str:
 def partner_matrix(view: MatrixView, *, on_moved: Optional[Callable[[], None]] = None):
     """Mount the matrix (key ``partner_matrix``). ``on_moved`` runs before the rerun;
     read the event there with :func:`moved_event`."""
-    return _component(key=KEY, data=component_data(view),
-                      on_moved_change=on_moved or (lambda: None))
+    return _component(
+        key=KEY, data=component_data(view), on_moved_change=on_moved or (lambda: None)
+    )
 
 
 def moved_event() -> Optional[tuple[int, float, float]]:

@@ -1,0 +1,168 @@
+"""The facilitator's tools on the Doelenboom page: phase and voting settings, adding,
+editing and moving nodes, and merging duplicates."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kompas import goaltree, ui, workshops
+from kompas.goaltree import NodeView, TreeView
+from kompas.labels import phase_label, vote_level_label
+from kompas.models import PHASES
+from kompas.ui.goaltree import add_form, parent_label
+
+
+def facilitator_tools(ctx: ui.Context, view: TreeView) -> None:
+    with st.expander("Procesbegeleider: fase, stemmen, toevoegen en ordenen", expanded=False):
+        tabs = st.tabs(["Fase en stemmen", "Toevoegen", "Bewerken en verplaatsen", "Samenvoegen"])
+        with tabs[0]:
+            _phase_and_votes(ctx, view)
+        with tabs[1]:
+            add_form(ctx, view)
+        with tabs[2]:
+            _edit_move(ctx, view)
+        with tabs[3]:
+            _merge(ctx, view)
+
+
+def _phase_and_votes(ctx: ui.Context, view: TreeView) -> None:
+    phases = list(PHASES["tree"])
+    phase = st.selectbox(
+        "Fase van de doelenboom",
+        phases,
+        key=ui.synced("tree_phase", view.phase),
+        format_func=lambda p: phase_label("tree", p),
+    )
+    if phase != view.phase:
+        ui.act(
+            workshops.set_phase,
+            actor=ctx.actor,
+            tool="tree",
+            phase=phase,
+            success=f"Fase: {phase_label('tree', phase).lower()}",
+        )
+        st.rerun()
+    if st.button(
+        "Zes beleidsterreinen toevoegen (sjabloon)",
+        key="tree_template",
+        help="Voegt de beleidsterreinen toe die er nog niet zijn.",
+    ):
+        added = ui.act(goaltree.apply_template, actor=ctx.actor)
+        if added is not None:
+            st.toast(f"{0 if added is True else added} beleidsterreinen toegevoegd")
+            st.rerun()
+    with st.form("vote_settings", border=False):
+        cols = st.columns(3)
+        budget = cols[0].number_input(
+            "Stippen per deelnemer", 1, 20, key=ui.synced("vote_budget", view.vote_budget)
+        )
+        per_node = cols[1].number_input(
+            "Maximaal per onderdeel", 1, 20, key=ui.synced("vote_max", view.max_votes_per_node)
+        )
+        level = cols[2].selectbox(
+            "Stemmen op",
+            list(workshops.VOTE_LEVELS),
+            format_func=vote_level_label,
+            key=ui.synced("vote_level", view.vote_level),
+        )
+        revealed = st.toggle(
+            "Stemmen zichtbaar maken voor iedereen", key=ui.synced("votes_revealed", view.revealed)
+        )
+        if st.form_submit_button("Opslaan", key="vote_settings_submit"):
+            if ui.act(
+                workshops.update_workshop,
+                actor=ctx.actor,
+                vote_budget=budget,
+                max_votes_per_node=per_node,
+                vote_level=level,
+                votes_revealed=revealed,
+                success="Instellingen opgeslagen",
+            ):
+                st.rerun()
+
+
+def _node_picker(
+    view: TreeView, label: str, key: str, *, with_root: bool = False
+) -> NodeView | None:
+    nodes = [n for n in view.nodes if with_root or n.kind != "main_goal"]
+    if not nodes:
+        return None
+    titles = {n.id: parent_label(n) for n in nodes}
+    picked = st.selectbox(label, list(titles), key=key, format_func=lambda i: titles.get(i, ""))
+    return view.node(picked) if picked in titles else None
+
+
+def _edit_move(ctx: ui.Context, view: TreeView) -> None:
+    node = _node_picker(view, "Onderdeel", "edit_node", with_root=True)
+    if node is None:
+        return
+    partners = dict(view.partners)
+    with st.form(f"edit_form_{node.id}_{node.rev}", border=False):
+        title = st.text_input("Titel", value=node.title, key=f"edit_title_{node.id}", max_chars=200)
+        description = st.text_area(
+            "Toelichting", value=node.description, key=f"edit_desc_{node.id}", height=68
+        )
+        partner = node.partner_id
+        if node.kind == "activity":
+            opts = [None, *partners]
+            partner = st.selectbox(
+                "Partner",
+                opts,
+                index=opts.index(node.partner_id) if node.partner_id in opts else 0,
+                format_func=lambda i: "geen" if i is None else partners.get(i, ""),
+                key=f"edit_partner_{node.id}",
+            )
+        if st.form_submit_button("Wijzigen opslaan", key="edit_submit"):
+            if ui.act(
+                goaltree.edit_node,
+                actor=ctx.actor,
+                node_id=node.id,
+                rev=node.rev,
+                title=title,
+                description=description,
+                partner_id=partner,
+                success="Gewijzigd",
+            ):
+                st.rerun()
+    if node.kind == "main_goal":
+        return
+    targets = [n for n in view.nodes if goaltree.CHILD_KINDS.get(n.kind) and n.id != node.parent_id]
+    labels = {n.id: parent_label(n) for n in targets}
+    cols = st.columns([3, 1], vertical_alignment="bottom")
+    target = cols[0].selectbox(
+        "Verplaatsen naar onder",
+        list(labels),
+        key=f"move_to_{node.id}",
+        format_func=lambda i: labels.get(i, ""),
+    )
+    if cols[1].button("Verplaatsen", key="move_submit"):
+        if ui.act(
+            goaltree.move_node,
+            actor=ctx.actor,
+            node_id=node.id,
+            new_parent_id=target,
+            rev=node.rev,
+            success="Verplaatst",
+        ):
+            st.rerun()
+    if st.button("Verwijderen, met alles eronder", key="delete_submit_node", type="secondary"):
+        if ui.act(goaltree.delete_node, actor=ctx.actor, node_id=node.id, success="Verwijderd"):
+            st.rerun()
+
+
+def _merge(ctx: ui.Context, view: TreeView) -> None:
+    st.caption(
+        "Het tweede onderdeel gaat op in het eerste: stippen en alles eronder gaan mee, "
+        "de titel blijft zichtbaar als 'ook genoemd'."
+    )
+    keep = _node_picker(view, "Bewaren", "merge_keep")
+    gone = _node_picker(view, "Laten opgaan in het eerste", "merge_gone")
+    if keep and gone and st.button("Samenvoegen", key="merge_submit"):
+        if ui.act(
+            goaltree.merge_nodes,
+            actor=ctx.actor,
+            keep_id=keep.id,
+            merge_id=gone.id,
+            success="Samengevoegd",
+        ):
+            st.rerun()
