@@ -23,7 +23,7 @@ PHASE_HELP = {
     "Je voorstel is meteen voor iedereen zichtbaar.",
     "ordenen": "De procesbegeleider ordent de boom: voorstellen vaststellen, dubbele samenvoegen, verplaatsen.",
     "stemmen": "Verdeel je stippen over de onderdelen die jij het belangrijkst vindt.",
-    "resultaat": "De uitslag: de prioriteiten met het aantal stippen per rol.",
+    "resultaat": "De uitslag: de prioriteiten met het aantal stippen.",
     "gesloten": "De doelenboom is gesloten. Je kunt alleen kijken.",
 }
 
