@@ -40,11 +40,13 @@ export default function (component) {
       live.check();
     };
   }
+  const fire = setTriggerValue;
   live.drawn = data.versions;
   live.parts = data.parts;
-  live.fire = setTriggerValue;
+  live.fire = fire;
   live.check = () => {
     const v = live.latest, drawn = live.drawn;
+    if (!live.fire) return;  // between pages: the next page's watcher checks again
     if (!v || !drawn || v.version <= live.fired || v.version <= drawn.version) return;
     if (!live.parts.some((p) => (v[p] || 0) > (drawn[p] || 0))) return;
     const wait = 150 - (Date.now() - live.firedAt);
@@ -57,7 +59,8 @@ export default function (component) {
     live.fire("changed", v.version);
   };
   live.check();
-  return () => {};
+  // unmounted (another page): never fire for a page that is gone
+  return () => { if (live.fire === fire) live.fire = null; };
 }
 """
 _watch = st.components.v2.component(

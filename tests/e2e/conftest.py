@@ -156,7 +156,13 @@ def new_page(browser):
 
 def wait_app(page):
     """Wait until Streamlit has finished a run."""
-    page.wait_for_selector('[data-testid="stApp"]')
+    try:
+        # attached, not "visible": during a page change the app can be briefly without size
+        page.wait_for_selector('[data-testid="stApp"]', state="attached")
+    except Exception:
+        page.screenshot(path="/tmp/wait-app-fail.png", full_page=True)
+        Path("/tmp/wait-app-fail.html").write_text(page.content())
+        raise
     page.wait_for_function(
         '() => !document.querySelector(\'[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]\')'
     )
