@@ -69,14 +69,22 @@ def test_editing_a_baseline_changes_status_and_chart(server, new_page):
     facilitator.get_by_role("tab", name="2 Resultaten").click()
     grid = facilitator.locator(".st-key-ed_indicators_result_0")
     grid.locator("canvas").first.wait_for()
-    box = grid.bounding_box()
-    # first data row, first column (Resultaat); four columns to the right is Nulmeting
-    facilitator.mouse.click(box["x"] + 80, box["y"] + 35 + 18)
-    for _ in range(4):
-        facilitator.keyboard.press("ArrowRight")
-    facilitator.keyboard.press("Enter")  # opens the cell editor
     cell = facilitator.locator("#portal input, #portal textarea").first
-    cell.wait_for()
+    for attempt in range(3):  # a click on a canvas grid that is still settling can miss
+        box = grid.bounding_box()
+        # first data row, first column (Resultaat); four columns to the right is Nulmeting
+        facilitator.mouse.click(box["x"] + 80, box["y"] + 35 + 18)
+        for _ in range(4):
+            facilitator.keyboard.press("ArrowRight")
+        facilitator.keyboard.press("Enter")  # opens the cell editor
+        try:
+            cell.wait_for(timeout=5000)
+            break
+        except Exception:
+            if attempt == 2:
+                raise
+            facilitator.keyboard.press("Escape")
+            wait_app(facilitator)
     cell.fill("5")
     facilitator.keyboard.press("Enter")
     save = facilitator.locator(".st-key-save_indicators_result button")
