@@ -12,6 +12,7 @@ from kompas.labels import (
     compass_status_label,
 )
 from kompas.ui import esc
+from kompas.ui.actions import READS
 from kompas.ui.compass_tables import gen, reload
 
 # Every part of the page shows the compass; activity owners are partners, and results and
@@ -66,16 +67,20 @@ def intro(ctx: ui.Context, view: CompassView, editable: bool) -> None:
 # --- live overview ------------------------------------------------------------------------------
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def _chart_specs(workshop_id: int, version: int, _view: CompassView) -> dict:
-    """Chart specs per workshop version: built once, shared by every viewer."""
-    return {
-        "main": ui.arrow_datasets(
-            charts.results_inputs_chart(_view, width=APP_CHART_WIDTH).to_dict()
-        ),
-        "result": ui.arrow_datasets(charts.budget_per_result_chart(_view).to_dict()),
-        "partner": ui.arrow_datasets(charts.budget_per_partner_chart(_view).to_dict()),
-    }
+def _chart_specs(workshop_id: int, version: int, view: CompassView) -> dict:
+    """Chart specs per workshop version: built once, shared by every viewer (each gets a
+    shallow copy: Streamlit copies only the top level of a spec before changing it)."""
+
+    def make() -> dict:
+        width = APP_CHART_WIDTH
+        return {
+            "main": ui.arrow_datasets(charts.results_inputs_chart(view, width=width).to_dict()),
+            "result": ui.arrow_datasets(charts.budget_per_result_chart(view).to_dict()),
+            "partner": ui.arrow_datasets(charts.budget_per_partner_chart(view).to_dict()),
+        }
+
+    specs = READS.get(("compass_charts", str(ui.engine().url), workshop_id, version), make)
+    return {name: dict(spec) for name, spec in specs.items()}
 
 
 def overview(ctx: ui.Context, view: CompassView, editable: bool) -> None:
