@@ -27,6 +27,8 @@ PHASES = {
     "matrix": ("inschatten", "bespreken", "besluiten", "gesloten"),
 }
 ROLE_GROUPS = ("gemeente", "aanbieder", "inwoner", "anders")
+# What became of an action (set in the review of a follow-up session).
+ACTION_STATUSES = ("niet gestart", "loopt", "gedaan", "vervallen")
 
 
 class Workshop(SQLModel, table=True):
@@ -78,6 +80,8 @@ class Workshop(SQLModel, table=True):
     # verslag
     conclusions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     open_questions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # Other decisions the facilitator records, one per line (see kompas/actions.py).
+    decisions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     report_show_names: bool = False
     downloads_open: bool = False
 
@@ -226,6 +230,8 @@ class Reflection(SQLModel, table=True):
     next_step: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     owner: str = ""
     due_date: Optional[date] = None
+    status: str = "niet gestart"  # one of ACTION_STATUSES
+    status_note: str = ""
     rev: int = 1
 
 
@@ -272,6 +278,8 @@ class Direction(SQLModel, table=True):
     action: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     owner: str = ""
     review_date: Optional[date] = None
+    status: str = "niet gestart"  # one of ACTION_STATUSES
+    status_note: str = ""
     dissent: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     updated_at: datetime = Field(default_factory=utcnow)
     rev: int = 1

@@ -13,6 +13,7 @@ from sqlmodel import SQLModel
 from kompas import formats, live, text
 from kompas.compass import EFFECTIVENESS, INDICATOR_KINDS
 from kompas.models import (
+    ACTION_STATUSES,
     DIRECTIONS,
     NODE_KINDS,
     NODE_STATUSES,
@@ -107,6 +108,8 @@ LIMITS = {
     "quadrant_labels": 2000,
     "conclusions": LONG_LIMIT,
     "open_questions": LONG_LIMIT,
+    "decisions": LONG_LIMIT,
+    "status_note": DEFAULT_LIMIT,
 }
 ALLOWED = {
     ("workshop", "phase_tree"): PHASES["tree"],
@@ -114,6 +117,8 @@ ALLOWED = {
     ("workshop", "phase_matrix"): PHASES["matrix"],
     ("workshop", "vote_level"): VOTE_LEVELS,
     ("participant", "role_group"): ROLE_GROUPS,
+    ("direction", "status"): ACTION_STATUSES,
+    ("reflection", "status"): ACTION_STATUSES,
     ("goalnode", "kind"): NODE_KINDS,
     ("goalnode", "status"): NODE_STATUSES,
     ("activity", "proven_effective"): EFFECTIVENESS,
