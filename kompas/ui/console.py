@@ -36,7 +36,12 @@ def show(ctx: ui.Context) -> None:
             )
             st.code(join_url(info.code), language=None)
     with right:
-        st.image(qr_png(join_url(info.code)), caption="Scan om mee te doen", width=220)
+        st.image(
+            qr_png(join_url(info.code)),
+            caption="Scan om mee te doen",
+            width=220,
+            alt=f"QR-code met de link om mee te doen: {join_url(info.code)}",
+        )
     _retention_warning(info)
     _participants_live(ctx)
     st.divider()

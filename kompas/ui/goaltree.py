@@ -231,7 +231,9 @@ def outline_markdown(view: TreeView) -> str:
 
 
 def outline(view: TreeView) -> None:
-    with st.container(key="tree_outline", height=640):
+    # No inner scroll box: it would need its own keyboard focus (WCAG 2.1.1), and on a
+    # phone a box inside a scrolling page traps the thumb.
+    with st.container(key="tree_outline"):
         st.markdown(outline_markdown(view))
 
 

@@ -111,7 +111,7 @@ def show_summary(s: WorkshopSummary, *, pictures: bool) -> None:
             elif isinstance(block, Picture) and pictures:
                 png = picture_png(s, block.key)
                 if png:
-                    st.image(png, caption=esc_inline(block.caption))
+                    st.image(png, caption=esc_inline(block.caption), alt=block.caption)
 
 
 # --- facilitator settings ---------------------------------------------------------------

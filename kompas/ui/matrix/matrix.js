@@ -35,7 +35,12 @@ function el(tag, attrs = {}) {
 
 function short(label) {
   const s = String(label ?? "");
-  return s.length > LABEL_MAX ? s.slice(0, LABEL_MAX - 1) + "…" : s;
+  if (s.length <= LABEL_MAX) return s;
+  // Cut between words, so the shortened label is still part of the accessible name
+  // (WCAG 2.5.3, label in name).
+  const cut = s.slice(0, LABEL_MAX - 1);
+  const space = cut.lastIndexOf(" ");
+  return (space > LABEL_MAX / 3 ? cut.slice(0, space) : cut) + "…";
 }
 
 function makeController(root) {
