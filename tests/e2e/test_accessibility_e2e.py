@@ -98,3 +98,27 @@ def test_every_page_on_a_phone(server, demo, new_page, role):
         _open(page, server, name, query)
         _check(page, f"{name or 'start'} (390 px)", problems)
     assert not problems, "\n".join(problems)
+
+
+def test_no_single_character_shortcuts(server, demo, new_page):
+    """WCAG 2.1.4: a bare letter pressed outside a text field does nothing (Streamlit's own
+    "r"/"R" rerun is swallowed), while typing in a field still works."""
+    code, facilitator, _ = demo
+    page = new_page((1280, 800))
+    frames: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda f: frames.append(1)))
+    page.goto(facilitator)
+    wait_app(page)
+    page.wait_for_timeout(1000)
+    page.mouse.click(5, 500)  # focus on the page, not in a field
+    before = len(frames)
+    for key in ("r", "R", "c", "r"):
+        page.keyboard.press(key)
+        page.wait_for_timeout(500)
+    page.wait_for_timeout(800)
+    assert len(frames) == before, "a single letter made Streamlit send a message (a rerun)"
+    assert page.locator('[role="dialog"]').count() == 0
+    field = page.get_by_role("textbox").first
+    field.click()
+    page.keyboard.type("rc")
+    assert field.input_value().endswith("rc")
