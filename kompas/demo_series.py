@@ -68,17 +68,21 @@ def create_demo_series(db: Session, *, seed: int = 7) -> tuple[NewWorkshop, NewW
         p.partner_id: p for p in db.exec(select(Placement).where(Placement.workshop_id == ws.id))
     }
     from_direction = {d.partner_id: d.direction for d in _directions(db, ws.id)}
+    # One relation went the other way: the second partner with an agreed direction.
+    contrary = [p.id for p in partners if from_direction.get(p.id) in OPPOSITE][1:2]
     for ix, partner in enumerate(partners):
         base = agreed.get(partner.id)
         if base is None:
             continue
         direction = from_direction.get(partner.id, "blijven")
-        if ix == 3 and direction in OPPOSITE:  # one relation went the other way
+        if partner.id in contrary:
             direction = OPPOSITE[direction]
         di = dd = 0.0
         if direction in AXIS:
             axis, sign = AXIS[direction]
-            step = sign * (0.15 if ix % 4 else 0.03)  # every fourth one hardly moved
+            step = sign * (
+                0.03 if ix % 4 == 2 and partner.id not in contrary else 0.15
+            )  # every fourth one hardly moved
             di, dd = (step, 0.0) if axis == "influence" else (0.0, step)
         for person in people:
             db.add(

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from sqlalchemy import func, select
 
-from kompas import actions, compass, series, workshops
+from kompas import actions, compass, series, summary, workshops
 from kompas.db import reading, writing
 from kompas.demo import create_demo
 from kompas.errors import InvalidInput, NotAllowed
@@ -425,3 +425,25 @@ def test_a_follow_up_of_a_follow_up_keeps_everything_carried(engine, statuses, e
             )
         )
         assert last_hist == prev_hist
+
+
+def test_the_report_of_a_follow_up_has_since_last_time(engine):
+    from kompas.demo_series import create_demo_series
+    from kompas.export import export_bytes
+
+    with writing(engine) as db:
+        first, second = create_demo_series(db)
+    with reading(engine) as db:
+        assert summary.build(db, first.workshop_id).section("since_last_time") is None
+        report = summary.build(db, second.workshop_id)
+        section = report.section("since_last_time")
+        tables = {b.name: b for b in section.blocks if hasattr(b, "rows")}
+        actions_table = tables["Acties sinds vorige keer"]
+        assert {r[4] for r in actions_table.rows} >= {"gedaan", "loopt", "vervallen"}
+        verdicts = {r[-1] for r in tables["Partners sinds vorige keer"].rows}
+        assert {"Zoals afgesproken", "Juist de andere kant op"} <= verdicts
+        assert any(r[3] == "Beter" for r in tables["Indicatoren sinds vorige keer"].rows)
+        md = export_bytes(db, second.workshop_id, "md").decode()
+        assert "Sinds vorige keer" in md and "Juist de andere kant op" in md
+        for fmt in ("docx", "xlsx", "pdf"):
+            assert len(export_bytes(db, second.workshop_id, fmt)) > 1000
