@@ -60,19 +60,6 @@ def console_section(ctx: ui.Context) -> None:
         # Not cached: the other sessions' counts change without a push to this workshop.
         with reading(ui.engine()) as db:
             rows = series.series_sessions(db, ctx.workshop_id)
-        table = pd.DataFrame(
-            [
-                {
-                    "Sessie": s.number,
-                    "Datum": formats.date_nl(s.created_at),
-                    "Code": s.code,
-                    "Deelnemers": s.participants,
-                    "": "deze sessie" if s.current else "",
-                }
-                for s in rows
-            ]
-        )
-        st.dataframe(table, hide_index=True, width="stretch", key="series_sessions")
         with st.container(key="series_list"):
             for s in rows:
                 here = " (deze sessie)" if s.current else ""
@@ -293,7 +280,10 @@ def matrix_section(ctx: ui.Context) -> None:
                         + (direction_label(s.direction) if s.direction else "niet afgesproken")
                     )
                     if show_now:
-                        cols[3].text(f"Nu, {s.placements} plaatsingen: {position(s.now)}")
+                        cols[3].text(
+                            f"Nu, {s.placements} plaatsing{'' if s.placements == 1 else 'en'}: "
+                            f"{position(s.now)}"
+                        )
                         cols[4].text(movement_label(s.movement.verdict))
                     else:
                         cols[3].text("Nu: zichtbaar na het tonen van de inschattingen")
