@@ -1,4 +1,4 @@
-"""Command line: ``python -m kompas demo | list | export | import``.
+"""Command line: ``python -m kompas demo | list | export | import | vervolg``.
 
 Exit 0 on success, 2 on refused input (a one-line Dutch message on stderr), never a traceback.
 """
@@ -13,9 +13,10 @@ from pathlib import Path
 from kompas import workshops
 from kompas.config import load_settings
 from kompas.db import make_engine, reading, writing
-from kompas.demo import create_demo
+from kompas.demo_series import create_demo_series
 from kompas.errors import KompasError
 from kompas.formats import datetime_nl
+from kompas.series import follow_up
 
 FORMATS = ("docx", "pdf", "xlsx", "md", "json")
 
@@ -44,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     imp = sub.add_parser("import", help="importeer een JSON-export als nieuwe workshop")
     imp.add_argument("path")
+    nxt = sub.add_parser("vervolg", help="start de vervolgsessie van een workshop")
+    nxt.add_argument("code")
     return parser
 
 
@@ -80,8 +83,10 @@ def _run(args, engine, settings) -> int:
                     "Zie: python -m kompas list"
                 )
                 return 0
-            new = create_demo(db)
+            first, new = create_demo_series(db)
+        # the follow-up session: it shows the review and the partners' movement at once
         _links(settings, new.code, new.facilitator_key)
+        print(f"eerste sessie: {settings.base_url}/?code={first.code}&f={first.facilitator_key}")
         return 0
     if args.command == "list":
         with reading(engine) as db:
@@ -115,6 +120,15 @@ def _run(args, engine, settings) -> int:
         raw = Path(args.path).read_bytes()
         with writing(engine) as db:
             new = import_document(db, raw)
+        print(f"code: {new.code}")
+        print(f"facilitator: {settings.base_url}/?code={new.code}&f={new.facilitator_key}")
+        return 0
+    if args.command == "vervolg":
+        with writing(engine) as db:
+            workshop = workshops.find_workshop(db, args.code)
+            if workshop is None:
+                raise KompasError(f"Er is geen workshop met code {args.code}.")
+            new = follow_up(db, workshop.id)
         print(f"code: {new.code}")
         print(f"facilitator: {settings.base_url}/?code={new.code}&f={new.facilitator_key}")
         return 0

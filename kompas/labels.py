@@ -168,3 +168,29 @@ def sentence_start(words: str) -> str:
     """Words that begin a sentence, such as a field name in an error message:
     ``"bedrag"`` → ``"Bedrag"`` (first letter upper case, the rest lower case)."""
     return words.capitalize()
+
+
+# Vervolgsessie: how a partner moved against the agreed direction (kompas.series.movement),
+# and how an indicator changed since last time (kompas.series.view).
+MOVEMENT_LABELS = {
+    "zoals_afgesproken": "Zoals afgesproken",
+    "andere_kant_op": "Juist de andere kant op",
+    "niet_bewogen": "Niet bewogen",
+    "zijwaarts": "Een andere kant op (zijwaarts)",
+    "bewogen": "Bewogen, terwijl blijven was afgesproken",
+    "onbekend": "Nog niet te zeggen",
+}
+TREND_LABELS = {
+    "beter": "Beter",
+    "slechter": "Slechter",
+    "gelijk": "Gelijk",
+    "onbekend": "Nog geen vergelijking",
+}
+
+
+def movement_label(verdict: str) -> str:
+    return MOVEMENT_LABELS.get(verdict, verdict)
+
+
+def trend_label(trend: str) -> str:
+    return TREND_LABELS.get(trend, trend)

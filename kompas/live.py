@@ -48,6 +48,8 @@ PART_OF_TABLE = {
     "partner": "matrix",
     "placement": "matrix",
     "direction": "matrix",
+    "nodehistory": "tree",
+    "partnerhistory": "matrix",
 }
 # Workshop columns by the part that shows them; any other column is "workshop".
 PART_OF_COLUMN = {

@@ -8,6 +8,7 @@ version used for conflict checks (optimistic locking).
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, date, datetime
 from typing import Optional
 
@@ -17,6 +18,10 @@ from sqlmodel import Field, SQLModel
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def new_series_key() -> str:
+    return secrets.token_hex(16)
 
 
 # Tool identifiers and their phases (in order); what people see is in kompas.labels.
@@ -84,6 +89,10 @@ class Workshop(SQLModel, table=True):
     decisions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     report_show_names: bool = False
     downloads_open: bool = False
+    # Vervolgsessies: every session of a series shares the key (random, set at creation);
+    # the number counts the sessions, from 1 (see kompas/series).
+    series_key: str = Field(default_factory=new_series_key, index=True, max_length=32)
+    series_number: int = 1
 
 
 class Participant(SQLModel, table=True):
@@ -216,6 +225,7 @@ class Measurement(SQLModel, table=True):
     story: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     measured_on: date
     source: str = ""
+    carried: bool = False  # copied from an earlier session of the series
 
 
 class Reflection(SQLModel, table=True):
@@ -283,3 +293,34 @@ class Direction(SQLModel, table=True):
     dissent: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     updated_at: datetime = Field(default_factory=utcnow)
     rev: int = 1
+
+
+# --- Vervolgsessies (kompas/series) ------------------------------------------------------
+
+
+class NodeHistory(SQLModel, table=True):
+    """What a goal node got in an earlier session of the series: its vote total and
+    whether it was an agreed priority (history, not votes)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    node_id: int = Field(foreign_key="goalnode.id", index=True, ondelete="CASCADE")
+    series_number: int
+    votes: int = 0
+    agreed_priority: bool = False
+
+
+class PartnerHistory(SQLModel, table=True):
+    """Where a partner stood in an earlier session of the series: the agreed position,
+    the mean of the individual placements and the agreed direction."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
+    series_number: int
+    influence: Optional[float] = None  # agreed position; None when none was set
+    dependency: Optional[float] = None
+    group_influence: Optional[float] = None  # mean of the placements; None without any
+    group_dependency: Optional[float] = None
+    placements: int = 0
+    direction: str = ""  # one of DIRECTIONS, "" when none was agreed

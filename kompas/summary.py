@@ -19,6 +19,7 @@ from kompas.goaltree.report import tree_section
 from kompas.labels import phase_label, role_label, tool_label
 from kompas.models import PHASES, ROLE_GROUPS, TOOLS, utcnow
 from kompas.partners.report import matrix_section
+from kompas.series.report import since_last_time
 
 # --- building -----------------------------------------------------------------------------
 
@@ -30,6 +31,7 @@ def build(db: Session, workshop_id: int, show_names: bool | None = None) -> Work
     counts = info.count_by_role()
     views: dict[str, Any] = {}
     sections = [_about(info, names)]
+    sections += since_last_time(db, info.id)
     if info.conclusions.strip():
         sections.append(Section("conclusions", "Conclusies", _text_blocks(info.conclusions)))
     for key, builder in (

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Optional
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from kompas import live, text
@@ -429,11 +430,34 @@ def _delete_all(db: Session, workshop_ids: list[int]) -> None:
 def purge_expired(db: Session, *, retention_days: int, now: datetime | None = None) -> list[str]:
     """Delete workshops older than the retention period; returns the deleted codes."""
     cutoff = (now or utcnow()) - timedelta(days=retention_days)
+    # A series counts from its latest session: a later session keeps the earlier ones, so
+    # an active trajectory is never deleted (a restored copy of the same session does not).
+    other = aliased(Workshop)
+    newer = (
+        select(other.id)
+        .where(other.series_key == Workshop.series_key, other.series_key != "")
+        .where(other.series_number > Workshop.series_number, other.retained_from >= cutoff)
+    )
     rows = db.execute(
-        select(Workshop.id, Workshop.code).where(Workshop.retained_from < cutoff)
+        select(Workshop.id, Workshop.code).where(Workshop.retained_from < cutoff, ~newer.exists())
     ).all()
     _delete_all(db, [r.id for r in rows])
     return [r.code for r in rows]
+
+
+def series_retained_from(db: Session, workshop_id: int) -> datetime:
+    """The moment the retention period of ``workshop_id`` counts from: its own, or the
+    latest of the later sessions of its series (see ``purge_expired``)."""
+    workshop = get_workshop(db, workshop_id)
+    if not workshop.series_key:
+        return workshop.retained_from
+    later = db.execute(
+        select(func.max(Workshop.retained_from)).where(
+            Workshop.series_key == workshop.series_key,
+            Workshop.series_number > workshop.series_number,
+        )
+    ).scalar()
+    return max(workshop.retained_from, later) if later is not None else workshop.retained_from
 
 
 def expires_on(workshop_created: datetime, retention_days: int) -> datetime:

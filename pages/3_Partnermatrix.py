@@ -4,7 +4,7 @@ facilitator records the agreed position and direction per partner."""
 import streamlit as st
 
 from kompas import ui
-from kompas.ui import partners as pm
+from kompas.ui import partners as pm, series as series_ui
 
 ctx = ui.workshop_context("matrix")
 st.title("Partnermatrix")
@@ -71,5 +71,6 @@ def facilitator_tools():
 intro()
 live_matrix()
 sliders()
+series_ui.matrix_section(ctx)
 if ctx.is_facilitator:
     facilitator_tools()

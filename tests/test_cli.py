@@ -152,4 +152,4 @@ def test_import_of_a_broken_file_exits_2_and_writes_nothing(tmp_path):
     out = kompas("import", str(bad), db=db)
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
-    assert kompas("list", db=db).stdout.count("\n") == 1
+    assert kompas("list", db=db).stdout.count("\n") == 2  # the demo series: two sessions

@@ -239,6 +239,8 @@ def test_rich_round_trip_is_identical(engine):
         "partners",
         "placements",
         "directions",
+        "node_history",
+        "partner_history",
     }
     assert set(first["compass"]) == {
         "ambitions",

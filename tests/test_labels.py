@@ -8,6 +8,7 @@ import pytest
 
 from kompas import compass, labels, models, workshops
 from kompas.goaltree import VOTE_KINDS
+from kompas.series import TRENDS, VERDICTS
 
 ROOT = Path(__file__).resolve().parent.parent
 KOMPAS = ROOT / "kompas"
@@ -31,6 +32,8 @@ MAPS = {
     "INDICATOR_KIND_LABELS": (labels.INDICATOR_KIND_LABELS, compass.INDICATOR_KINDS, False),
     "PARTNER_KIND_LABELS": (labels.PARTNER_KIND_LABELS, models.PARTNER_KINDS, False),
     "DIRECTION_LABELS": (labels.DIRECTION_LABELS, models.DIRECTIONS, False),
+    "MOVEMENT_LABELS": (labels.MOVEMENT_LABELS, VERDICTS, False),
+    "TREND_LABELS": (labels.TREND_LABELS, TRENDS, False),
 }
 CASES = [(name, id_) for name, (_, ids, _) in MAPS.items() for id_ in ids]
 

@@ -27,8 +27,10 @@ from kompas.models import (
     GoalNode,
     Indicator,
     Measurement,
+    NodeHistory,
     Participant,
     Partner,
+    PartnerHistory,
     Placement,
     Reflection,
     Result,
@@ -70,6 +72,8 @@ SECTIONS = (
     Section("compass.reflections", Reflection, "verbeterpunt"),
     Section("placements", Placement, "plaatsing"),
     Section("directions", Direction, "richting"),
+    Section("node_history", NodeHistory, "eerdere stemmen (vervolgsessie)"),
+    Section("partner_history", PartnerHistory, "eerdere positie (vervolgsessie)"),
 )
 SECTION_OF_TABLE = {s.model.__tablename__: s for s in SECTIONS}
 COMPASS_KEYS = tuple(s.key.split(".", 1)[1] for s in SECTIONS if s.key.startswith("compass."))
@@ -125,6 +129,7 @@ ALLOWED = {
     ("indicator", "kind"): INDICATOR_KINDS,
     ("partner", "kind"): PARTNER_KINDS,
     ("direction", "direction"): DIRECTIONS,
+    ("partnerhistory", "direction"): ("", *DIRECTIONS),
 }
 RANGES = {
     ("workshop", "vote_budget"): (1, 20),
@@ -135,6 +140,15 @@ RANGES = {
     ("activityresult", "weight"): (0.0, 1e6),
     ("activity", "budget_cents"): (0, formats.MONEY_MAX_CENTS),
     ("partner", "contract_value_cents"): (0, formats.MONEY_MAX_CENTS),
+    ("workshop", "series_number"): (1, 10_000),
+    ("nodehistory", "series_number"): (1, 10_000),
+    ("nodehistory", "votes"): (0, 1_000_000),
+    ("partnerhistory", "series_number"): (1, 10_000),
+    ("partnerhistory", "influence"): (0.0, 1.0),
+    ("partnerhistory", "dependency"): (0.0, 1.0),
+    ("partnerhistory", "group_influence"): (0.0, 1.0),
+    ("partnerhistory", "group_dependency"): (0.0, 1.0),
+    ("partnerhistory", "placements"): (0, MAX_ROWS),
 }
 # Unique together, besides the local id (mirrors the database constraints).
 UNIQUE = {

@@ -11,7 +11,7 @@ import streamlit as st
 from kompas import formats, ui, workshops
 from kompas.labels import phase_label, role_label, tool_label
 from kompas.models import PHASES, ROLE_GROUPS, TOOLS
-from kompas.ui import esc, esc_inline
+from kompas.ui import esc, esc_inline, series as series_ui
 from kompas.ui.home import NEW_WORKSHOP_KEY, facilitator_url, join_url, qr_png
 
 CONFIRM_REMOVE_KEY = "kompas_confirm_remove"  # the participant whose removal awaits a second click
@@ -43,9 +43,12 @@ def show(ctx: ui.Context) -> None:
             alt=f"QR-code met de link om mee te doen: {join_url(info.code)}",
         )
     _retention_warning(info)
+    series_ui.review_section(ctx)
     _participants_live(ctx)
     st.divider()
     _tools(ctx)
+    st.divider()
+    series_ui.console_section(ctx)
     st.divider()
     _timer_controls(ctx)
     st.divider()
@@ -70,7 +73,8 @@ def _new_workshop_banner(code: str) -> None:
 
 def _retention_warning(info: workshops.WorkshopInfo) -> None:
     days = ui.settings().retention_days
-    ends = workshops.expires_on(info.retained_from, days)
+    # a series counts from its latest session
+    ends = workshops.expires_on(ui.read(workshops.series_retained_from, info.id), days)
     if ends - datetime.now(UTC) <= timedelta(days=7):
         st.warning(
             f"Deze workshop wordt op {formats.date_nl(ends)} automatisch verwijderd "
