@@ -447,3 +447,32 @@ def test_the_report_of_a_follow_up_has_since_last_time(engine):
         assert "Sinds vorige keer" in md and "Juist de andere kant op" in md
         for fmt in ("docx", "xlsx", "pdf"):
             assert len(export_bytes(db, second.workshop_id, fmt)) > 1000
+
+
+def test_a_workshop_from_before_series_gets_a_key_and_a_child_of_a_proposal_moves_up(
+    engine, make_workshop
+):
+    ws = make_workshop(title="Van vroeger")
+    with writing(engine) as db:
+        row = db.get(Workshop, ws.id)
+        row.series_key = ""  # as a database from before the series columns has it
+        main = db.execute(
+            select(GoalNode).where(GoalNode.workshop_id == ws.id, GoalNode.kind == "main_goal")
+        ).scalar_one()
+        proposal = GoalNode(
+            workshop_id=ws.id, parent_id=main.id, kind="domain", title="Voorstel", status="proposal"
+        )
+        db.add(proposal)
+        db.flush()
+        db.add(GoalNode(workshop_id=ws.id, parent_id=proposal.id, kind="effect", title="Effect"))
+    with writing(engine) as db:
+        new = series.follow_up(db, ws.id)
+    with reading(engine) as db:
+        old, fresh = db.get(Workshop, ws.id), db.get(Workshop, new.workshop_id)
+        assert old.series_key and fresh.series_key == old.series_key
+        nodes = {
+            n.title: n
+            for n in db.scalars(select(GoalNode).where(GoalNode.workshop_id == new.workshop_id))
+        }
+        assert "Voorstel" not in nodes
+        assert nodes["Effect"].parent_id == nodes["Van vroeger"].id
