@@ -15,6 +15,7 @@ from logging.config import fileConfig
 
 import sqlalchemy as sa
 from alembic import context
+from alembic.autogenerate import render, renderers
 from alembic.operations import ops
 from sqlmodel import SQLModel
 
@@ -60,6 +61,24 @@ def _fill_new_columns(_context, _revision, directives) -> None:
                     op_.column = sa.Column(
                         column.name, column.type, nullable=False, server_default=default
                     )
+
+
+# SQLite tables that never reuse an id (AUTOINCREMENT): a batch migration copies the table
+# from what it reflects, and SQLite's reflection does not see AUTOINCREMENT, so generated
+# batch operations on these tables say it themselves.
+AUTOINCREMENT = {
+    t.name for t in target_metadata.sorted_tables if t.kwargs.get("sqlite_autoincrement")
+}
+
+
+@renderers.dispatch_for(ops.ModifyTableOps, replace=True)
+def _render_modify_table(autogen_context, op_):
+    lines = render._render_modify_table(autogen_context, op_)
+    if op_.table_name in AUTOINCREMENT and lines and "batch_alter_table(" in lines[0]:
+        lines[0] = lines[0].replace(
+            ") as batch_op:", ', table_kwargs={"sqlite_autoincrement": True}) as batch_op:'
+        )
+    return lines
 
 
 def _configure(connection) -> None:
