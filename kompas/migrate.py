@@ -1,7 +1,8 @@
 """Schema migrations (Alembic, ``migrations/``): every start upgrades the database to the
 newest revision, on SQLite and PostgreSQL alike.
 
-- An empty database is upgraded from nothing to the newest revision.
+- An empty database is upgraded from nothing to the newest revision (an in-memory one,
+  which only tests use, is built from the models and stamped: see ``_throwaway``).
 - A database that Kompas made before migrations existed (tables, but no
   ``alembic_version``) is recognised: its missing baseline tables and columns are added
   (the additive step Kompas used to run on every start), it is stamped at the baseline
@@ -67,6 +68,7 @@ def upgrade(engine: Engine) -> None:
     """Bring the database to the newest revision (see the module text)."""
     with engine.connect() as conn:
         if _is_current(conn):
+            _check_models(conn)
             return
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
@@ -80,6 +82,28 @@ def upgrade(engine: Engine) -> None:
         finally:
             if sqlite:
                 _sqlite_pragma(conn, "PRAGMA foreign_keys=ON")
+    with engine.connect() as conn:
+        _check_models(conn)
+
+
+def _check_models(conn: Connection) -> None:
+    """A model column that no migration adds would fail later as "no such column", on some
+    page: say it now, once, with what to do."""
+    inspector = sa.inspect(conn)
+    tables = set(inspector.get_table_names())
+    missing = []
+    for table in SQLModel.metadata.sorted_tables:
+        present = (
+            {c["name"] for c in inspector.get_columns(table.name)}
+            if table.name in tables
+            else set()
+        )
+        missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in present]
+    if missing:
+        raise RuntimeError(
+            f"kompas/models.py has {', '.join(missing)}, the migrations do not: "
+            'write a migration with `make migration m="…"` (README, Ontwikkelen)'
+        )
 
 
 def _sqlite_pragma(conn: Connection, pragma: str) -> None:
@@ -96,6 +120,10 @@ def _upgrade(conn: Connection) -> None:
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": LOCK_ID})
     if _is_current(conn):  # another process did it while we waited
         return
+    if _throwaway(conn) and not sa.inspect(conn).has_table("workshop"):
+        SQLModel.metadata.create_all(conn)  # the models are the newest revision (tested)
+        MigrationContext.configure(conn).stamp(scripts(), "head")
+        return
     if current(conn) is None and sa.inspect(conn).has_table("workshop"):
         log.warning("schema: database from before migrations; stamping at %s", BASELINE)
         _fill_up_to_baseline(conn)
@@ -103,6 +131,13 @@ def _upgrade(conn: Connection) -> None:
     before = current(conn)
     command.upgrade(config(conn), "head")
     log.info("schema: upgraded from %s to %s", before or "empty", head())
+
+
+def _throwaway(conn: Connection) -> bool:
+    """An in-memory SQLite database (the tests make hundreds): nothing in it ever needs
+    upgrading, so it is built from the models, which equal the newest revision
+    (tests/test_migrations.py), in a fifth of the time of running every migration."""
+    return conn.dialect.name == "sqlite" and conn.engine.url.database in (None, "", ":memory:")
 
 
 def _is_current(conn: Connection) -> bool:

@@ -257,3 +257,14 @@ def test_processes_that_start_together_upgrade_once(empty_url):
     assert {_revision(e) for e in engines} == {migrate.head()}
     for e in engines:
         e.dispose()
+
+
+def test_a_model_column_without_a_migration_is_named_at_start(empty_url):
+    """Instead of "no such column" on some page later: the start says which column lacks
+    a migration and what to do."""
+    engine = make_engine(empty_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql('ALTER TABLE workshop DROP COLUMN "decisions"')
+    engine.dispose()
+    with pytest.raises(RuntimeError, match=r"workshop\.decisions.*make migration"):
+        make_engine(empty_url)
