@@ -7,7 +7,8 @@ newest revision, on SQLite and PostgreSQL alike.
   ``alembic_version``) is recognised: its missing baseline tables and columns are added
   (the additive step Kompas used to run on every start), it is stamped at the baseline
   revision and then upgraded like any other. Nothing is recreated; no row is lost.
-- A database at the newest revision costs one query.
+- A database at the newest revision costs one query and a look at its columns (a model
+  column that no migration adds is named at once, see ``_check_models``).
 
 The caller holds the writers' turn (kompas.db.create_schema). On PostgreSQL the upgrade
 runs in one transaction under an advisory lock, so processes that start together upgrade
