@@ -53,3 +53,16 @@ demo: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
+
+# A schema migration after a change in kompas/models.py (README, Ontwikkelen):
+#   make migration m="deelsessies per workshop"
+# autogenerates migrations/versions/<datum>_<rev>_<m>.py against a scratch database at the
+# newest revision; read it through, then commit it with the model change.
+.PHONY: migration
+migration: $(BIN)/.installed-dev
+	@test -n "$(m)" || { echo 'gebruik: make migration m="wat er verandert"' >&2; exit 2; }
+	@tmp=$$(mktemp -d) && export KOMPAS_DATABASE_URL="sqlite:///$$tmp/migratie.db" && \
+	$(BIN)/alembic upgrade head && $(BIN)/alembic revision --autogenerate -m "$(m)"; \
+	status=$$?; rm -rf "$$tmp"; exit $$status
+	$(BIN)/ruff check --fix --quiet migrations/versions
+	$(BIN)/ruff format --quiet migrations/versions

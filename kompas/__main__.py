@@ -1,4 +1,4 @@
-"""Command line: ``python -m kompas demo | list | export | import | vervolg``.
+"""Command line: ``python -m kompas demo | list | export | backup | import | vervolg``.
 
 Exit 0 on success, 2 on refused input (a one-line Dutch message on stderr), never a traceback.
 """
@@ -42,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="JSON: met namen en organisaties van deelnemers (standaard "
         "schuilnamen: Deelnemer 1, 2, …); alleen voor je eigen archief",
+    )
+    backup = sub.add_parser("backup", help="schrijf een JSON-back-up van elke workshop")
+    backup.add_argument("--output", required=True, help="map voor de bestanden")
+    backup.add_argument(
+        "--with-names",
+        action="store_true",
+        help="met namen en organisaties van deelnemers (standaard schuilnamen)",
     )
     imp = sub.add_parser("import", help="importeer een JSON-export als nieuwe workshop")
     imp.add_argument("path")
@@ -113,6 +120,14 @@ def _run(args, engine, settings) -> int:
             data = export_bytes(db, workshop.id, args.format, with_names=args.with_names)
         Path(args.output).write_bytes(data)
         print(f"{args.output}: {len(data)} bytes")
+        return 0
+    if args.command == "backup":
+        from kompas.export.backup import write_backup  # start-up speed, as above
+
+        files = write_backup(engine, Path(args.output), with_names=args.with_names)
+        for item in files:
+            print(f"{item.path}: {item.size} bytes")
+        print(f"{len(files)} workshops in {args.output}")
         return 0
     if args.command == "import":
         from kompas.export.json_io import import_document  # start-up speed, as above

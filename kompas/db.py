@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import event, inspect, text
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
-from kompas import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from kompas import migrate
 from kompas.errors import Conflict, StorageError
 
 try:  # POSIX: writer processes queue on an advisory lock beside the database file
@@ -72,39 +72,14 @@ def _install_sqlite_hooks(engine: Engine, *, wal: bool) -> None:
 
 
 def create_schema(engine: Engine) -> None:
-    """Create missing tables (an empty database gets the full schema) and add columns
-    that a newer Kompas has and this database lacks. Only additive changes are made here;
-    anything else waits for Alembic migrations after the first release."""
+    """Create or upgrade the schema to the newest migration (kompas.migrate): an empty
+    database gets the full schema, an older one is upgraded, one made before migrations
+    existed is recognised and stamped first. Starting processes take turns."""
     try:
-        SQLModel.metadata.create_all(engine)
-        _add_missing_columns(engine)
+        with _write_turn(engine):
+            migrate.upgrade(engine)
     except OperationalError as exc:
         raise StorageError(_storage_message(exc)) from exc
-
-
-# Columns added after databases already existed, with how to fill them for old rows.
-BACKFILL = {("workshop", "retained_from"): "created_at", ("workshop", "content_version"): "version"}
-# and every part version (workshop.version_<part>, see kompas.live) starts at the version
-
-
-def _add_missing_columns(engine: Engine) -> None:
-    inspector = inspect(engine)
-    for table in SQLModel.metadata.sorted_tables:
-        present = {c["name"] for c in inspector.get_columns(table.name)}
-        for column in table.columns:
-            if column.name in present:
-                continue
-            kind = column.type.compile(dialect=engine.dialect)
-            with engine.begin() as conn:
-                conn.exec_driver_sql(
-                    f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'
-                )
-                source = BACKFILL.get((table.name, column.name))
-                if table.name == "workshop" and column.name.startswith("version_"):
-                    source = "version"
-                if source:
-                    conn.exec_driver_sql(f'UPDATE "{table.name}" SET "{column.name}" = "{source}"')
-            log.info("schema: added column %s.%s", table.name, column.name)
 
 
 def _storage_message(exc: Exception) -> str:

@@ -65,12 +65,10 @@ PART_OF_COLUMN = {
     "downloads_open": "report",
 }
 # Bookkeeping columns: changing them changes nothing anyone sees.
-QUIET_COLUMNS = {"version", "content_version", "key_hash", "retained_from", *PART_COLUMNS.values()}
+QUIET_COLUMNS = {"version", "key_hash", "retained_from", *PART_COLUMNS.values()}
 PRESENCE_COLUMNS = {"last_seen"}  # participant presence: no page redraws for it
 
-Versions = tuple[int, int]  # (version, content_version), for the polling pages
-
-_TOUCHED = "kompas_touched"  # workshop id -> content? (bool)
+_TOUCHED = "kompas_touched"  # workshop id -> how many touches
 _PARTS = "kompas_parts"
 _PENDING = "kompas_versions"
 _BUMPING = "kompas_bumping"
@@ -146,14 +144,12 @@ def _statement_columns(statement) -> Optional[set[str]]:
 # --- bumping and publishing --------------------------------------------------------------
 
 
-def touch(db: Session, workshop_id: int, *parts: str, content: bool = True) -> None:
+def touch(db: Session, workshop_id: int, *parts: str) -> None:
     """Mark ``workshop_id`` as changed by this transaction. The versions of the parts it
     changed are bumped just before the commit (explicit ``parts`` are added to the ones
-    seen from the rows written). ``content=False`` for writes that the polling pages' heavy
-    parts need not redraw for (joins, the timer)."""
+    seen from the rows written)."""
     touched: dict = db.info.setdefault(_TOUCHED, {})
-    count, was_content = touched.get(workshop_id, (0, False))
-    touched[workshop_id] = (count + 1, was_content or content)
+    touched[workshop_id] = touched.get(workshop_id, 0) + 1
     if parts:
         unknown = set(parts) - set(PARTS)
         if unknown:
@@ -172,11 +168,9 @@ def _bump(db: Session) -> None:
     notify = _uses_notify(db)
     db.info[_BUMPING] = True
     try:
-        for workshop_id, (count, content) in touched.items():
+        for workshop_id, count in touched.items():
             new = Workshop.version + count  # the change counter counts every touch
             values = {"version": new}
-            if content and parts - {"participants"}:
-                values["content_version"] = new
             values.update({PART_COLUMNS[p]: new for p in parts})
             db.execute(update(Workshop).where(Workshop.id == workshop_id).values(**values))
             row = db.execute(select(*_version_columns()).where(Workshop.id == workshop_id)).first()
@@ -221,14 +215,13 @@ def _forget(db: Session) -> None:
 def _version_columns():
     return [
         Workshop.version,
-        Workshop.content_version,
         *(getattr(Workshop, c) for c in PART_COLUMNS.values()),
     ]
 
 
 def _as_dict(row) -> dict[str, int]:
-    out = {"version": int(row[0]), "content": int(row[1] or 0)}
-    for part, value in zip(PARTS, row[2:]):
+    out = {"version": int(row[0])}
+    for part, value in zip(PARTS, row[1:]):
         out[part] = int(value or 0)
     return out
 
@@ -348,15 +341,9 @@ def versions_of(engine: Engine, workshop_id: int, *, mode: str = "process") -> d
         return known
     versions = read_versions(engine, workshop_id)
     if versions is None:
-        return {"version": -1, "content": -1, **{p: -1 for p in PARTS}}
+        return {"version": -1, **{p: -1 for p in PARTS}}
     HUB.publish(key, workshop_id, versions)
     return HUB.known(key, workshop_id) or versions
-
-
-def current_versions(engine: Engine, workshop_id: int, *, mode: str = "process") -> Versions:
-    """(version, content_version); (-1, -1) when the workshop no longer exists."""
-    v = versions_of(engine, workshop_id, mode=mode)
-    return v["version"], v["content"]
 
 
 def current_version(engine: Engine, workshop_id: int, *, mode: str = "process") -> int:

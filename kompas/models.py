@@ -51,9 +51,6 @@ class Workshop(SQLModel, table=True):
     retained_from: datetime = Field(default_factory=utcnow)
     key_hash: str
     version: int = 0  # bumped by every write
-    # Bumped by writes that change what the tools show (not by joins or the timer), so the
-    # heavy live parts of a page redraw only when their content changed.
-    content_version: int = 0
     # The version at which each part a screen shows last changed (kompas.live.PARTS), so a
     # vote redraws the votes, not the compass.
     version_workshop: int = 0

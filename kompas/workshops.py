@@ -288,7 +288,7 @@ def join_workshop(
     )
     db.add(participant)
     db.flush()
-    live.touch(db, workshop.id, content=False)
+    live.touch(db, workshop.id)
     return Actor(workshop.id, participant.id, False, name, role_group), token
 
 
@@ -335,14 +335,14 @@ def start_timer(
         raise InvalidInput("Een timer loopt minimaal een paar seconden en maximaal 240 minuten.")
     workshop.timer_end = (now or utcnow()) + timedelta(minutes=minutes)
     workshop.timer_label = text.clean(label, field="timertekst", max_len=80, required=False)
-    live.touch(db, workshop.id, content=False)
+    live.touch(db, workshop.id)
 
 
 def stop_timer(db: Session, *, actor: Actor) -> None:
     workshop = require_facilitator(db, actor)
     workshop.timer_end = None
     workshop.timer_label = ""
-    live.touch(db, workshop.id, content=False)
+    live.touch(db, workshop.id)
 
 
 SETTABLE = {

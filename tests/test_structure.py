@@ -165,6 +165,7 @@ ALLOWED_LOCAL_IMPORTS = {
     # export and import commands need it
     "kompas/__main__.py: kompas.export",
     "kompas/__main__.py: kompas.export.json_io",
+    "kompas/__main__.py: kompas.export.backup",
 }
 
 

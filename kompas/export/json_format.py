@@ -86,7 +86,6 @@ WORKSHOP_LEFT_OUT = {
     "code",
     "key_hash",
     "version",
-    "content_version",
     "retained_from",
     *live.PART_COLUMNS.values(),
 }

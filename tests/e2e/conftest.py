@@ -47,14 +47,16 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, tmp: Path, live_mode: str, db_url: str | None = None):
+    def __init__(
+        self, tmp: Path, live_mode: str, db_url: str | None = None, base_url: str | None = None
+    ):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.db_url = db_url or f"sqlite:///{tmp / 'kompas.db'}"
         env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPAS_")}
         env.update(
             KOMPAS_DATABASE_URL=self.db_url,
-            KOMPAS_BASE_URL=self.url,
+            KOMPAS_BASE_URL=base_url or self.url,
             KOMPAS_LIVE=live_mode,
             KOMPAS_JOIN_ATTEMPTS_PER_MINUTE="100",
         )
