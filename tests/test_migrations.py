@@ -22,6 +22,7 @@ from kompas import goaltree, live, migrate, workshops
 from kompas.db import make_engine, reading, writing
 from kompas.demo import create_demo
 from kompas.export import export_bytes
+from kompas.models import Workshop
 from tests import conftest
 from tests.conftest import Workshopper
 
@@ -179,7 +180,10 @@ def test_every_row_survives_the_upgrade_from_the_first_revision(empty_url, tmp_p
         listed = {w.code: w.participants for w in workshops.list_workshops(db)}
         workshop = workshops.find_workshop(db, ws.code)
         assert export_bytes(db, workshop.id, "json")
+        # every workshop from before series existed starts its own series (0003)
+        keys = db.scalars(sa.select(Workshop.series_key)).all()
     assert listed[ws.code] == 1
+    assert keys and all(len(k) == 32 for k in keys) and len(set(keys)) == len(keys)
     with writing(engine) as db:  # and it takes new writes
         main = goaltree.main_goal(db, ws.id).id
         goaltree.add_node(db, actor=ws.facilitator, parent_id=main, title="Na de upgrade")
