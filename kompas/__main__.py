@@ -127,7 +127,7 @@ def _run(args, engine, settings) -> int:
         files = write_backup(engine, Path(args.output), with_names=args.with_names)
         for item in files:
             print(f"{item.path}: {item.size} bytes")
-        print(f"{len(files)} workshops in {args.output}")
+        print(f"{len(files)} {'workshop' if len(files) == 1 else 'workshops'} in {args.output}")
         return 0
     if args.command == "import":
         from kompas.export.json_io import import_document  # start-up speed, as above

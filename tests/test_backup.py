@@ -111,11 +111,17 @@ def test_the_command_line_writes_the_backup(tmp_path):
     assert kompas("demo", db=db).returncode == 0
     out = kompas("backup", "--output", str(tmp_path / "b"), db=db)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.splitlines()[-1] == f"1 workshops in {tmp_path / 'b'}"
-    (path,) = (tmp_path / "b").iterdir()
-    doc = json.loads(path.read_text(encoding="utf-8"))
+    # the demo is a series of two sessions
+    assert out.stdout.splitlines()[-1] == f"2 workshops in {tmp_path / 'b'}"
+    docs = {}
+    for file in (tmp_path / "b").iterdir():
+        doc = json.loads(file.read_text(encoding="utf-8"))
+        docs[doc["workshop"]["series_number"]] = (file, doc)
+    assert sorted(docs) == [1, 2]
+    path, doc = docs[1]
     assert doc["workshop"]["title"] == "Werksessie sociaal domein 2027"
-    names = {p["name"] for p in doc["participants"]}
-    assert names == {f"Deelnemer {i}" for i in range(1, 9)}  # pseudonyms by default
+    for _, d in docs.values():  # pseudonyms by default
+        names = {p["name"] for p in d["participants"]}
+        assert names == {f"Deelnemer {i}" for i in range(1, len(names) + 1)}
     imported = kompas("import", str(path), db=tmp_path / "ander.db")
     assert imported.returncode == 0 and imported.stdout.startswith("code: ")
