@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import SQLModel
 
-from kompas import live, workshops
+from kompas import live, migrate, workshops
 from kompas.db import reading, writing
 from kompas.errors import InvalidInput, NotAllowed, NotFound
 from kompas.models import PHASES, TOOLS, GoalNode, Participant, Workshop, utcnow
@@ -309,8 +309,28 @@ def test_an_older_database_gets_new_columns_on_start(tmp_path):
         new = workshops.create_workshop(db, title="Oude database")
     eng.dispose()
     con = sqlite3.connect(path)
+    # back to the schema of the first migration (what code before migrations made) …
+    baseline = migrate.baseline_metadata()
+    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    for table in tables:
+        if table == "sqlite_sequence":
+            continue
+        if table not in baseline.tables:
+            con.execute(f'DROP TABLE "{table}"')
+            continue
+        keep = {c.name for c in baseline.tables[table].columns}
+        for (index,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name=? AND sql IS NOT NULL",
+            (table,),
+        ).fetchall():
+            cols = {r[2] for r in con.execute(f'PRAGMA index_info("{index}")')}
+            if cols - keep:
+                con.execute(f'DROP INDEX "{index}"')
+        for col in [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]:
+            if col not in keep:
+                con.execute(f'ALTER TABLE "{table}" DROP COLUMN "{col}"')
+    # … and older still: without Workshop.retained_from
     con.execute("ALTER TABLE workshop DROP COLUMN retained_from")
-    con.execute("DROP TABLE alembic_version")
     con.commit()
     con.close()
     live.reset()
