@@ -84,6 +84,8 @@ class Workshop(SQLModel, table=True):
     decisions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     report_show_names: bool = False
     downloads_open: bool = False
+    # "Now": the tool the facilitator sends everyone to ('' none yet; otherwise one of TOOLS)
+    now_tool: str = ""
 
 
 class Participant(SQLModel, table=True):

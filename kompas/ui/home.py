@@ -13,7 +13,7 @@ import streamlit as st
 from kompas import ui, workshops
 from kompas.labels import ROLE_LABELS, role_label
 from kompas.models import ROLE_GROUPS
-from kompas.ui import esc, esc_inline
+from kompas.ui import esc, esc_inline, now
 
 NEW_WORKSHOP_KEY = "kompas_new_workshop"  # {"code", "key"} until the facilitator saved the link
 JOIN_ATTEMPTS_KEY = "kompas_join_attempts"  # monotonic times of this session's join attempts
@@ -155,6 +155,7 @@ def join_form(prefill_code: str = "") -> None:
 
 def lobby(ctx: ui.Context) -> None:
     info = ctx.info
+    now.banner(ctx, None)
     st.title(esc_inline(info.title))
     st.markdown(
         f"Welkom, **{esc(ctx.actor.name)}**. Je doet mee als "
