@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
 import threading
 import time
 from collections import deque
+from typing import Optional
+from urllib.parse import urlsplit
 
 import segno
 import streamlit as st
@@ -19,12 +22,35 @@ NEW_WORKSHOP_KEY = "kompas_new_workshop"  # {"code", "key"} until the facilitato
 JOIN_ATTEMPTS_KEY = "kompas_join_attempts"  # monotonic times of this session's join attempts
 
 
+def browser_base_url(url: object) -> Optional[str]:
+    """Scheme, host and port of the address a browser used (st.context.url), or None."""
+    if not isinstance(url, str):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def site_url() -> str:
+    """The address participants open: KOMPAS_BASE_URL when it is set, otherwise the address
+    through which this (the facilitator's) browser opened Kompas, so that other laptops in
+    the room can open the links (never a localhost they cannot reach)."""
+    if os.environ.get("KOMPAS_BASE_URL"):
+        return ui.settings().base_url
+    try:
+        seen = browser_base_url(st.context.url)
+    except Exception:  # no browser (AppTest): the configured default
+        seen = None
+    return seen or ui.settings().base_url
+
+
 def join_url(code: str) -> str:
-    return f"{ui.settings().base_url}/?code={code}"
+    return f"{site_url()}/?code={code}"
 
 
 def facilitator_url(code: str, key: str) -> str:
-    return f"{ui.settings().base_url}/?code={code}&f={key}"
+    return f"{site_url()}/?code={code}&f={key}"
 
 
 def qr_png(url: str) -> bytes:

@@ -16,7 +16,7 @@ from kompas.ui import now
 from kompas.ui.actions import read
 from kompas.ui.runtime import ICON, engine, install_error_handler, page_style
 from kompas.ui.safe import esc
-from kompas.ui.sidebar import page_link, sidebar
+from kompas.ui.sidebar import page_link, sidebar as draw_sidebar
 
 IDENTITY_KEY = "kompas_identity"  # {"code", "p" | "f"} of this browser session
 ACTOR_KEY = "kompas_actor"  # (identity, workshops.Actor): authenticated once per identity
@@ -153,7 +153,11 @@ def mark_seen(actor: workshops.Actor) -> None:
 
 
 def workshop_context(
-    tool: str | None = None, *, title: str | None = None, now_banner: bool = True
+    tool: str | None = None,
+    *,
+    title: str | None = None,
+    now_banner: bool = True,
+    sidebar: str = "auto",
 ) -> Context:
     """First line of every page: the viewer and the workshop, the shared sidebar and the
     "now" banner (participants) or controls (facilitator, on a tool page); stops the page
@@ -162,6 +166,7 @@ def workshop_context(
         page_title=f"Kompas – {title or TOOL_LABELS.get(tool, 'Start')}",
         page_icon=ICON,
         layout="wide",
+        initial_sidebar_state=sidebar,
     )
     install_error_handler()
     page_style()
@@ -174,7 +179,7 @@ def workshop_context(
         raise  # unreachable; st.stop() raises
     if ctx is None:
         stop_with_join("Je bent nog niet aangemeld. Meld je aan met de code van de workshop.")
-    sidebar(ctx, tool)
+    draw_sidebar(ctx, tool)
     if now_banner:
         now.top(ctx, tool)  # type: ignore[arg-type]
     return ctx  # type: ignore[return-value]

@@ -99,20 +99,26 @@ def controls(ctx: Context, tool: str) -> None:
                 else:
                     if info.now_tool:
                         st.markdown(f"**Deelnemers zien nu:** {now_text(info)}")
-                    if st.button(
-                        f"Iedereen naar {tool_label(tool)}",
-                        key=f"now_set_{tool}",
-                        icon=":material/campaign:",
-                        type="primary",
-                        help="Deelnemers zien bovenaan elke pagina dat we hier zijn, met een link.",
-                    ):
-                        if act(workshops.set_now, actor=fresh.actor, tool=tool):
-                            st.rerun()
+                    send_here(fresh, tool)
             with right:
                 _reveal(fresh, tool)
             big_timer(info)
 
     now_controls()
+
+
+def send_here(ctx: Context, tool: str) -> None:
+    """The button that makes ``tool`` the "now" for everyone (key now_set_<tool>)."""
+    if st.button(
+        f"Iedereen naar {tool_label(tool)}",
+        key=f"now_set_{tool}",
+        icon=":material/campaign:",
+        type="primary",
+        disabled=ctx.info.now_tool == tool,
+        help="Deelnemers zien bovenaan elke pagina dat we hier zijn, met een link.",
+    ):
+        if act(workshops.set_now, actor=ctx.actor, tool=tool):
+            st.rerun()
 
 
 def _reveal(ctx: Context, tool: str) -> None:

@@ -11,7 +11,7 @@ from streamlit.errors import StreamlitAPIException, StreamlitPageNotFoundError
 from kompas import labels, workshops
 from kompas.models import PHASES
 from kompas.ui.live import live, start_page, watch
-from kompas.ui.runtime import PAGES
+from kompas.ui.runtime import FACILITATOR_PAGES, PAGES
 from kompas.ui.safe import esc, esc_inline
 from kompas.ui.timer import countdown
 
@@ -36,6 +36,8 @@ def page_link(path: str, label: str, icon: str | None = None, query: dict | None
 
 def nav(ctx: Context) -> None:
     for path, label, icon in PAGES:
+        if path in FACILITATOR_PAGES and not ctx.is_facilitator:
+            continue
         page_link(path, label, icon, ctx.query)
 
 

@@ -1,0 +1,130 @@
+"""The projector screen (Presentatie): the join code huge beside the QR code and the join
+address, then whatever the facilitator has set as "now", live; no admin controls."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kompas import compass, goaltree, partners, ui
+from kompas.labels import tool_label
+from kompas.models import TOOLS
+from kompas.partners.chart import matrix_chart
+from kompas.ui import compass as cui, goaltree as gt, partners as pm
+from kompas.ui.home import join_url, qr_png, site_url
+from kompas.ui.now import big_timer, now_text
+from kompas.ui.safe import esc_inline
+
+RECENT_PROPOSALS = 6  # the newest proposals, large, beside the tree
+# Readable from the back of a room at 1920×1080: the code at 120 px, the rest scaled up.
+STYLE = """<style>
+.st-key-presenter_code .kompas-code { font-size: 120px; font-weight: 700; letter-spacing: .08em;
+  line-height: 1.05; font-family: "DejaVu Sans Mono", ui-monospace, monospace; color: #1a1d21; }
+.st-key-presenter_code p, .st-key-presenter_join p { font-size: 1.6rem; }
+.st-key-presenter_now h2 { font-size: 2.6rem; }
+.st-key-presenter_live p, .st-key-presenter_live li { font-size: 1.35rem; }
+.st-key-presenter_progress p { font-size: 2rem; font-weight: 600; }
+</style>"""
+
+
+def refusal() -> None:
+    st.warning(
+        "De presentatie is alleen voor de procesbegeleider. Jij doet mee via de andere "
+        "pagina's: kies links een onderdeel.",
+        icon=":material/lock:",
+    )
+
+
+def show(ctx: ui.Context) -> None:
+    st.html(STYLE)
+    _header(ctx)
+    _now(ctx)
+
+
+def _header(ctx: ui.Context) -> None:
+    @ui.live(parts=("workshop", "participants"), key="presenter_header")
+    def header() -> None:
+        info = ctx.refreshed().info
+        url = join_url(info.code)
+        left, right = st.columns([3, 1], gap="large", vertical_alignment="center")
+        with left:
+            st.title(esc_inline(info.title))
+            with st.container(key="presenter_code"):
+                st.markdown(f"Doe mee op **{esc_inline(site_url())}** met de code")
+                # the code uses an alphabet of capitals and digits only: safe as HTML
+                st.html(f'<div class="kompas-code" aria-label="Code">{info.code}</div>')
+            with st.container(key="presenter_join"):
+                st.markdown(f"Of scan de QR-code. Deelnemers: **{len(info.active_participants)}**")
+        with right:
+            st.image(qr_png(url), caption=url, width=300)
+
+    header()
+
+
+def _now(ctx: ui.Context) -> None:
+    @ui.live(
+        parts=("workshop", "participants", "tree", "votes", "compass", "matrix"),
+        key="presenter_now",
+    )
+    def now_part() -> None:
+        fresh = ctx.refreshed()
+        info = fresh.info
+        with st.container(key="presenter_now"):
+            text = now_text(info)
+            st.header(f"Nu: {text}" if text else "Welkom")
+            big_timer(info, key="presenter_timer", size="huge")
+        with st.container(key="presenter_live"):
+            if info.now_tool == "tree":
+                _tree(fresh)
+            elif info.now_tool == "compass":
+                view = ui.read(compass.compass_view, fresh.workshop_id)
+                cui.show_overview(fresh, view, ui.version(fresh.workshop_id))
+            elif info.now_tool == "matrix":
+                _matrix(fresh)
+            else:
+                st.markdown("We beginnen zo. Doe alvast mee met de code hierboven.")
+                st.caption(
+                    "Voor de procesbegeleider: kies bij een onderdeel 'Iedereen naar …' "
+                    f"({', '.join(tool_label(t) for t in TOOLS)}); dit scherm volgt mee."
+                )
+
+    now_part()
+
+
+def _tree(ctx: ui.Context) -> None:
+    view = gt.tree_for(ctx)
+    if view.phase in ("stemmen", "resultaat") or view.voters:
+        with st.container(key="presenter_progress"):
+            st.markdown(f"{view.voters} van {view.participants} hebben gestemd")
+    picture, side = st.columns([3, 1], gap="large")
+    with picture:
+        spec = ui.read_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, ())
+        st.vega_lite_chart(spec=spec, theme=None, width="content", key="presenter_tree")
+    with side:
+        newest = sorted((n for n in view.nodes if n.is_proposal), key=lambda n: -n.id)
+        st.subheader("Nieuwste voorstellen")
+        if not newest:
+            st.markdown("Nog geen voorstellen.")
+        for n in newest[:RECENT_PROPOSALS]:
+            st.markdown(f"- **{n.kind_label}:** {esc_inline(n.title)}")
+    if view.revealed:
+        rows = ui.read(goaltree.priorities, ctx.workshop_id)
+        if rows:
+            st.subheader("Prioriteiten")
+            table = pd.DataFrame(
+                [{"Rang": r.rank, "Onderdeel": r.title, "Stippen": r.total} for r in rows[:10]]
+            )
+            st.dataframe(table, hide_index=True, width="stretch")
+
+
+def _matrix(ctx: ui.Context) -> None:
+    state = ui.read(partners.matrix_state, ctx.workshop_id)
+    view = partners.view_of(state, None, False)  # what the room may see: no unrevealed marks
+    if not view.partners:
+        st.markdown("Nog geen partners.")
+        return
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.altair_chart(matrix_chart(view), width="content", theme=None)
+    with right:
+        pm.group_view(view)
