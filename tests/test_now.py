@@ -2,8 +2,9 @@
 
 import pytest
 
-from kompas import live, workshops
+from kompas import live, partners, workshops
 from kompas.db import reading, writing
+from kompas.demo import create_demo
 from kompas.errors import InvalidInput, NotAllowed
 from kompas.workshop_info import workshop_info
 
@@ -66,3 +67,18 @@ def test_participant_may_not_set_now(engine, make_workshop):
         with writing(engine) as db:
             workshops.set_now(db, actor=anne, tool="tree")
     assert _info(engine, ws).now_tool == ""
+
+
+def test_demo_matrix_lets_a_newcomer_place_at_once(engine):
+    """Revealed placements, an agreed position per partner, and a phase that allows placing."""
+    with writing(engine) as db:
+        new = create_demo(db)
+    with writing(engine) as db:
+        info = workshop_info(db, new.workshop_id)
+        state = partners.matrix_state(db, new.workshop_id)
+        newcomer, _ = workshops.join_workshop(db, code=new.code, name="Nieuw", role_group="inwoner")
+    assert info.phases["matrix"] in partners.PLACE_PHASES and info.placements_revealed
+    assert {p.id for p in state.partners} == set(dict(state.agreed))
+    first = state.partners[0].id
+    with writing(engine) as db:
+        partners.place_partner(db, actor=newcomer, partner_id=first, influence=0.8, dependency=0.2)

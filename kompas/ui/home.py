@@ -138,10 +138,28 @@ def _count_wrong_code(code: str) -> None:
             _wrong_codes.append(time.monotonic())
 
 
-def join_form(prefill_code: str = "") -> None:
+NO_ROLE = "Kies je rol: gemeente, aanbieder, inwoner of anders. Dan kun je meedoen."
+
+
+def workshop_title_for(code: str) -> Optional[str]:
+    """The title of the workshop with this join code (to confirm it is the right session)."""
+    code = workshops.normalise_code(code)
+    if not code:
+        return None
+    with ui.reading_db() as db:
+        found = workshops.find_workshop(db, code)
+        return found.title if found else None
+
+
+def join_form(prefill_code: str = "", title: Optional[str] = None) -> None:
+    """The join form; with ``title`` (opened through a join link) it names the workshop."""
     with st.form("join_workshop", border=True):
-        st.subheader("Meedoen")
-        st.caption("Voor deelnemers. Vul de code in die de procesbegeleider laat zien.")
+        if title:
+            st.subheader(f"Meedoen met {esc_inline(title)}")
+            st.caption("Vul je naam en je rol in. De code staat al klaar.")
+        else:
+            st.subheader("Meedoen")
+            st.caption("Voor deelnemers. Vul de code in die de procesbegeleider laat zien.")
         code = st.text_input(
             "Code van de workshop",
             key="join_code",
@@ -155,12 +173,23 @@ def join_form(prefill_code: str = "") -> None:
             max_chars=80,
             help="Zoals anderen je mogen zien, bijvoorbeeld je voornaam.",
         )
-        role = st.selectbox("Je rol", ROLE_GROUPS, key="join_role", format_func=role_label)
+        # no default: a default role would count everyone who did not look as gemeente
+        role = st.selectbox(
+            "Je rol",
+            ROLE_GROUPS,
+            index=None,
+            key="join_role",
+            format_func=role_label,
+            placeholder="Kies je rol",
+        )
         organisation = st.text_input(
             "Organisatie (mag leeg)", key="join_organisation", max_chars=80
         )
         submitted = st.form_submit_button("Meedoen", key="join_submit", type="primary")
     if submitted:
+        if role is None:
+            st.error(NO_ROLE, icon=":material/error:")
+            return
         if not _join_allowed():
             st.error("Te veel pogingen in korte tijd. Wacht een minuut en probeer het opnieuw.")
             return
