@@ -379,6 +379,7 @@ def result(ctx: ui.Context, view: TreeView) -> None:
             default=agreed_now,
             key=f"agreed_{'_'.join(map(str, agreed_now))}",
             placeholder="Kies de afgesproken prioriteiten",
+            select_all=False,  # agreeing on everything at once is never what is meant
             format_func=lambda i: labels.get(i, ""),
         )
         for node_id in set(picked) ^ set(agreed_now):

@@ -47,7 +47,7 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, tmp: Path, live_mode: str, db_url: str | None = None):
+    def __init__(self, tmp: Path, live_mode: str, db_url: str | None = None, base_url: bool = True):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.db_url = db_url or f"sqlite:///{tmp / 'kompas.db'}"
@@ -58,6 +58,8 @@ class Server:
             KOMPAS_LIVE=live_mode,
             KOMPAS_JOIN_ATTEMPTS_PER_MINUTE="100",
         )
+        if not base_url:  # links then come from the address the browser used
+            del env["KOMPAS_BASE_URL"]
         self.log = open(tmp / "server.log", "w")
         self.proc = subprocess.Popen(
             [
