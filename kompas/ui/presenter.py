@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from kompas import compass, goaltree, partners, ui
+from kompas.goaltree.chart import chart_size as tree_chart_size
 from kompas.labels import tool_label
 from kompas.models import TOOLS
 from kompas.partners.chart import matrix_chart
@@ -15,15 +16,18 @@ from kompas.ui.home import join_url, qr_png, site_url
 from kompas.ui.now import big_timer, now_text
 from kompas.ui.safe import esc_inline
 
+TREE_COLUMN_PX = 1200  # the tree's column at 1920 px wide
+MAX_TREE_ZOOM = 2.2
 RECENT_PROPOSALS = 6  # the newest proposals, large, beside the tree
 # Readable from the back of a room at 1920×1080: the code at 120 px, the rest scaled up.
 STYLE = """<style>
 .st-key-presenter_code .kompas-code { font-size: 120px; font-weight: 700; letter-spacing: .08em;
   line-height: 1.05; font-family: "DejaVu Sans Mono", ui-monospace, monospace; color: #1a1d21; }
 .st-key-presenter_code p, .st-key-presenter_join p { font-size: 1.6rem; }
-.st-key-presenter_now h2 { font-size: 2.6rem; }
+.st-key-presenter_now h2 { font-size: 2.4rem; }
 .st-key-presenter_live p, .st-key-presenter_live li { font-size: 1.35rem; }
 .st-key-presenter_progress p { font-size: 2rem; font-weight: 600; }
+.st-key-presenter_matrix { zoom: 1.25; }
 </style>"""
 
 
@@ -46,17 +50,21 @@ def _header(ctx: ui.Context) -> None:
     def header() -> None:
         info = ctx.refreshed().info
         url = join_url(info.code)
-        left, right = st.columns([3, 1], gap="large", vertical_alignment="center")
-        with left:
-            st.title(esc_inline(info.title))
+        code_col, now_col, qr_col = st.columns([5, 5, 3], gap="large", vertical_alignment="top")
+        with code_col:
+            st.subheader(esc_inline(info.title))
             with st.container(key="presenter_code"):
                 st.markdown(f"Doe mee op **{esc_inline(site_url())}** met de code")
                 # the code uses an alphabet of capitals and digits only: safe as HTML
                 st.html(f'<div class="kompas-code" aria-label="Code">{info.code}</div>')
             with st.container(key="presenter_join"):
                 st.markdown(f"Of scan de QR-code. Deelnemers: **{len(info.active_participants)}**")
-        with right:
-            st.image(qr_png(url), caption=url, width=300)
+        with now_col, st.container(key="presenter_now"):
+            text = now_text(info)
+            st.header(f"Nu: {text}" if text else "Welkom")
+            big_timer(info, key="presenter_timer", size="huge")
+        with qr_col:
+            st.image(qr_png(url), caption=url, width=280)
 
     header()
 
@@ -64,15 +72,11 @@ def _header(ctx: ui.Context) -> None:
 def _now(ctx: ui.Context) -> None:
     @ui.live(
         parts=("workshop", "participants", "tree", "votes", "compass", "matrix"),
-        key="presenter_now",
+        key="presenter_live",
     )
     def now_part() -> None:
         fresh = ctx.refreshed()
         info = fresh.info
-        with st.container(key="presenter_now"):
-            text = now_text(info)
-            st.header(f"Nu: {text}" if text else "Welkom")
-            big_timer(info, key="presenter_timer", size="huge")
         with st.container(key="presenter_live"):
             if info.now_tool == "tree":
                 _tree(fresh)
@@ -99,7 +103,12 @@ def _tree(ctx: ui.Context) -> None:
     picture, side = st.columns([3, 1], gap="large")
     with picture:
         spec = ui.read_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, ())
-        st.vega_lite_chart(spec=spec, theme=None, width="content", key="presenter_tree")
+        # the picture is drawn for a laptop column: scaled up to fill the projector's column
+        width, _ = tree_chart_size(view)
+        zoom = max(1.0, min(MAX_TREE_ZOOM, TREE_COLUMN_PX / max(width, 1)))
+        st.html(f"<style>.st-key-presenter_tree {{ zoom: {zoom:.2f}; }}</style>")
+        with st.container(key="presenter_tree"):
+            st.vega_lite_chart(spec=spec, theme=None, width="content")
     with side:
         newest = sorted((n for n in view.nodes if n.is_proposal), key=lambda n: -n.id)
         st.subheader("Nieuwste voorstellen")
@@ -124,7 +133,7 @@ def _matrix(ctx: ui.Context) -> None:
         st.markdown("Nog geen partners.")
         return
     left, right = st.columns([3, 2], gap="large")
-    with left:
+    with left, st.container(key="presenter_matrix"):
         st.altair_chart(matrix_chart(view), width="content", theme=None)
     with right:
         pm.group_view(view)
