@@ -25,6 +25,8 @@ if ctx is not None:
         home.lobby(ctx)
     st.stop()
 
+code = st.query_params.get("code", "")[:12]
+home.offer_remembered(code)
 st.title("Kompas")
 st.markdown(
     "Samen werken aan doelen, kwaliteit en partnerschap in het sociaal domein. "
@@ -32,7 +34,6 @@ st.markdown(
 )
 console.deleted_notice()
 
-code = st.query_params.get("code", "")[:12]
 title = home.workshop_title_for(code) if code else None
 if title:  # a join link: only the form, with the workshop's title to confirm it
     with st.columns([1, 2, 1])[1]:

@@ -16,7 +16,7 @@ import streamlit as st
 from kompas import ui, workshops
 from kompas.labels import ROLE_LABELS, role_label
 from kompas.models import ROLE_GROUPS
-from kompas.ui import esc, esc_inline, now
+from kompas.ui import esc, esc_inline, now, remember
 
 NEW_WORKSHOP_KEY = "kompas_new_workshop"  # {"code", "key"} until the facilitator saved the link
 JOIN_ATTEMPTS_KEY = "kompas_join_attempts"  # monotonic times of this session's join attempts
@@ -206,6 +206,18 @@ def join_form(prefill_code: str = "", title: Optional[str] = None) -> None:
             actor, token = joined
             ui.sign_in({"code": workshops.normalise_code(code), "p": token})
             st.rerun()
+
+
+def offer_remembered(code_in_url: str) -> None:
+    """Without an identity: a participant link this browser kept is used again (not a
+    second join). A wrong or old one is refused like a link, and then forgotten."""
+
+    def found() -> None:
+        ident = remember.found_identity()
+        if ident:
+            ui.sign_in(ident)
+
+    remember.restore(found, workshops.normalise_code(code_in_url) if code_in_url else "")
 
 
 def lobby(ctx: ui.Context) -> None:

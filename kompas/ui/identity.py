@@ -14,6 +14,7 @@ from kompas.errors import KompasError, NotAllowed
 from kompas.labels import TOOL_LABELS
 from kompas.ui import now
 from kompas.ui.actions import read
+from kompas.ui.remember import mark_forgotten
 from kompas.ui.runtime import ICON, engine, install_error_handler, page_style
 from kompas.ui.safe import esc
 from kompas.ui.sidebar import page_link, sidebar as draw_sidebar
@@ -102,6 +103,7 @@ def forget_identity() -> None:
     st.session_state.pop(IDENTITY_KEY, None)
     st.session_state.pop(ACTOR_KEY, None)
     st.query_params.clear()
+    mark_forgotten()
 
 
 def current_identity() -> Optional[Context]:

@@ -10,6 +10,7 @@ from streamlit.errors import StreamlitAPIException, StreamlitPageNotFoundError
 
 from kompas import labels, workshops
 from kompas.models import PHASES
+from kompas.ui import remember
 from kompas.ui.live import live, start_page, watch
 from kompas.ui.runtime import FACILITATOR_PAGES, PAGES
 from kompas.ui.safe import esc, esc_inline
@@ -43,6 +44,8 @@ def nav(ctx: Context) -> None:
 
 def sidebar(ctx: Context, tool: str | None) -> None:
     start_page(ctx.workshop_id)
+    if not ctx.is_facilitator:
+        remember.store(ctx.query)
     with st.sidebar:
         st.markdown("### Kompas")
         nav(ctx)

@@ -250,3 +250,21 @@ def test_no_english_streamlit_text_on_any_page(server, new_page, ws):
                     )
             shot(page, f"{path or 'start'}-{'f' if who is None else 'p'}-1280")
     assert not found, found
+
+
+def test_reopening_the_plain_address_recognises_the_participant(server, new_page, ws):
+    page = new_page(LAPTOP)
+    join(page, server.url, ws.code, "Joost", "Aanbieder")
+    again = page.context.new_page()  # a new tab in the same browser
+    again.goto(server.url + "/")
+    again.get_by_text("Welkom").wait_for()
+    assert "Joost" in again.inner_text("body")
+    with reading(server.engine) as db:
+        assert len(workshops.workshop_info(db, ws.id).active_participants) == 2  # Anne, Joost
+    again.get_by_role("button", name="Afmelden op dit apparaat").click()
+    again.get_by_role("button", name="Meedoen").wait_for()
+    third = page.context.new_page()
+    third.goto(server.url + "/")
+    wait_app(third)
+    third.wait_for_timeout(1000)
+    assert third.get_by_text("Welkom").count() == 0  # signed out means forgotten here too
