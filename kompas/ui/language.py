@@ -71,6 +71,17 @@ export default function (component) {
   });
   fix(document.body);
   window.__kompasNl = obs;
+  // On a phone the sidebar covers the page: close it once a page has been chosen there.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest('[data-testid="stSidebar"] a');
+    if (!link || window.innerWidth >= 768) return;
+    setTimeout(() => {
+      const close = document.querySelector(
+        '[data-testid="stSidebarCollapseButton"] button, [data-testid="stSidebar"] button[kind="headerNoPadding"]'
+      );
+      if (close) close.click();
+    }, 100);
+  }, true);
   return () => {};
 }
 """

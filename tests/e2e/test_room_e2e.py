@@ -268,3 +268,14 @@ def test_reopening_the_plain_address_recognises_the_participant(server, new_page
     wait_app(third)
     third.wait_for_timeout(1000)
     assert third.get_by_text("Welkom").count() == 0  # signed out means forgotten here too
+
+
+def test_phone_sidebar_closes_after_choosing_a_page(server, new_page, ws):
+    phone = open_as(new_page, server, ws, "Doelenboom", ws.anne, viewport=PHONE)
+    phone.get_by_test_id("stExpandSidebarButton").click()
+    sidebar = phone.get_by_test_id("stSidebar")
+    sidebar.get_by_role("link", name="Partnermatrix").click()
+    phone.wait_for_url(re.compile(r".*/Partnermatrix\?"))
+    phone.wait_for_function(
+        "() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().right <= 0"
+    )
