@@ -17,17 +17,20 @@ from kompas.ui.now import big_timer, now_text
 from kompas.ui.safe import esc_inline
 
 TREE_COLUMN_PX = 1200  # the tree's column at 1920 px wide
+TREE_COLUMN_LAPTOP_PX = 760  # and at 1280
 MAX_TREE_ZOOM = 2.2
 RECENT_PROPOSALS = 6  # the newest proposals, large, beside the tree
 # Readable from the back of a room at 1920×1080: the code at 120 px, the rest scaled up.
 STYLE = """<style>
-.st-key-presenter_code .kompas-code { font-size: 120px; font-weight: 700; letter-spacing: .08em;
+.st-key-presenter_code .kompas-code { font-size: clamp(48px, 6.2vw, 120px); font-weight: 700; letter-spacing: .08em;
   line-height: 1.05; font-family: "DejaVu Sans Mono", ui-monospace, monospace; color: #1a1d21; }
 .st-key-presenter_code p, .st-key-presenter_join p { font-size: 1.6rem; }
 .st-key-presenter_now h2 { font-size: 2.4rem; }
 .st-key-presenter_live p, .st-key-presenter_live li { font-size: 1.35rem; }
 .st-key-presenter_progress p { font-size: 2rem; font-weight: 600; }
 .st-key-presenter_matrix { zoom: 1.25; }
+@media (max-width: 1600px) { .st-key-presenter_matrix { zoom: 1; } }
+
 </style>"""
 
 
@@ -105,8 +108,15 @@ def _tree(ctx: ui.Context) -> None:
         spec = ui.read_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, ())
         # the picture is drawn for a laptop column: scaled up to fill the projector's column
         width, _ = tree_chart_size(view)
-        zoom = max(1.0, min(MAX_TREE_ZOOM, TREE_COLUMN_PX / max(width, 1)))
-        st.html(f"<style>.st-key-presenter_tree {{ zoom: {zoom:.2f}; }}</style>")
+        big, laptop = (
+            max(1.0, min(MAX_TREE_ZOOM, column / max(width, 1)))
+            for column in (TREE_COLUMN_PX, TREE_COLUMN_LAPTOP_PX)
+        )
+        st.html(
+            f"<style>.st-key-presenter_tree {{ zoom: {big:.2f}; }}"
+            f"@media (max-width: 1600px) {{ .st-key-presenter_tree {{ zoom: {laptop:.2f}; }} }}"
+            "@media (max-width: 900px) { .st-key-presenter_tree { zoom: 1; } }</style>"
+        )
         with st.container(key="presenter_tree"):
             st.vega_lite_chart(spec=spec, theme=None, width="content")
     with side:

@@ -40,7 +40,7 @@ _HTML = '<div class="kompas-timer" role="timer" aria-live="off"></div>'
 # "big": the timer at the top of the page, readable on a phone and from the back of a room.
 _CSS = """.kompas-timer { font-weight: 600; }
 .kompas-timer.big { font-size: 1.75rem; line-height: 1.2; font-variant-numeric: tabular-nums; }
-.kompas-timer.huge { font-size: 6rem; line-height: 1.1; font-variant-numeric: tabular-nums; }"""
+.kompas-timer.huge { font-size: clamp(2.5rem, 4.6vw, 6rem); line-height: 1.1; font-variant-numeric: tabular-nums; }"""
 _component = st.components.v2.component(
     "kompas.timer", html=_HTML, css=_CSS, js=_JS, isolate_styles=True
 )
