@@ -65,3 +65,11 @@ def test_participant_sees_now_with_a_link_there(ws):
 def test_participant_without_now_is_told_to_wait(ws):
     at = page_as(TREE, ws, ws.anne)
     assert "De procesbegeleider vertelt zo waar we mee beginnen." in texts(at)
+
+
+def test_console_sends_everyone_to_a_tool(ws):
+    at = page_as("home.py", ws)
+    at.button(key="now_set_compass").click().run()
+    assert not at.exception
+    assert _info(ws).now_tool == "compass"
+    assert at.button(key="now_set_compass").disabled  # already "now"
