@@ -69,7 +69,13 @@ def _node_picker(
     if not nodes:
         return None
     titles = {n.id: parent_label(n) for n in nodes}
-    picked = st.selectbox(label, list(titles), key=key, format_func=lambda i: titles.get(i, ""))
+    picked = st.selectbox(
+        label,
+        list(titles),
+        key=key,
+        format_func=lambda i: titles.get(i, ""),
+        placeholder="Kies een onderdeel",
+    )
     return view.node(picked) if picked in titles else None
 
 

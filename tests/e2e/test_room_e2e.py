@@ -236,6 +236,7 @@ def test_no_english_streamlit_text_on_any_page(server, new_page, ws):
         for path in PAGES:
             page.goto(f"{server.url}/{path}?code={ws.code}&{ident}")
             wait_app(page)
+            page.wait_for_function("() => window.__kompasNl")  # the page has settled
             page.wait_for_timeout(500)
             text = page.inner_text("body")
             placeholders = page.eval_on_selector_all(
