@@ -19,7 +19,7 @@ $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
 venv: $(BIN)/.installed
 
 run: $(BIN)/.installed
-	$(BIN)/python -m kompas demo --if-empty
+	KOMPAS_BASE_URL=$${KOMPAS_BASE_URL:-http://localhost:$(PORT)} $(BIN)/python -m kompas demo --if-empty
 	@echo "Kompas draait op http://localhost:$(PORT) (stoppen: Ctrl+C)"
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 

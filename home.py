@@ -25,6 +25,8 @@ if ctx is not None:
         home.lobby(ctx)
     st.stop()
 
+code = st.query_params.get("code", "")[:12]
+home.offer_remembered(code)
 st.title("Kompas")
 st.markdown(
     "Samen werken aan doelen, kwaliteit en partnerschap in het sociaal domein. "
@@ -32,9 +34,14 @@ st.markdown(
 )
 console.deleted_notice()
 
+title = home.workshop_title_for(code) if code else None
+if title:  # a join link: only the form, with the workshop's title to confirm it
+    with st.columns([1, 2, 1])[1]:
+        home.join_form(prefill_code=code, title=title)
+    st.stop()
 join_col, start_col = st.columns(2, gap="large")
 with join_col:
-    home.join_form(prefill_code=st.query_params.get("code", "")[:12])
+    home.join_form(prefill_code=code)
 with start_col:
     home.start_form()
     with st.expander("Back-up terugzetten (JSON)"):

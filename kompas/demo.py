@@ -43,7 +43,8 @@ def create_demo(db: Session, *, seed: int = 7) -> NewWorkshop:
     ws = db.get(Workshop, new.workshop_id)
     ws.phase_tree, ws.votes_revealed, ws.vote_level = "resultaat", True, "effect"
     ws.phase_compass, ws.compass_open_to_participants = "bespreken", True
-    ws.phase_matrix, ws.placements_revealed = "besluiten", True
+    # a phase where participants can still place, so a newcomer can try the drag at once
+    ws.phase_matrix, ws.placements_revealed = "bespreken", True
     ws.quadrant_labels = json.dumps(list(DEFAULT_QUADRANTS))
     ws.conclusions = (
         "Eenzaamheid en schulden krijgen de meeste stippen. De groep wil minder "

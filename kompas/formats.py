@@ -165,3 +165,8 @@ def percent(fraction: float | None, *, empty: str = "–") -> str:
     if fraction is None:
         return empty
     return number(fraction * 100, 0) + "%"
+
+
+def count(n: int, one: str, many: str) -> str:
+    """ "1 activiteit", "3 activiteiten": never "activiteit(en)"."""
+    return f"{number(n)} {one if n == 1 else many}"

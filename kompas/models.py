@@ -90,6 +90,8 @@ class Workshop(SQLModel, table=True):
     # the number counts the sessions, from 1 (see kompas/series).
     series_key: str = Field(default_factory=new_series_key, index=True, max_length=32)
     series_number: int = 1
+    # "Now": the tool the facilitator sends everyone to ('' none yet; otherwise one of TOOLS)
+    now_tool: str = ""
 
 
 class Participant(SQLModel, table=True):

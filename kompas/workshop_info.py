@@ -62,6 +62,7 @@ class WorkshopInfo:
     conclusions: str
     open_questions: str
     participants: tuple  # of ParticipantRow, removed ones included
+    now_tool: str = ""  # the tool the facilitator has set as "now" ('' none)
 
     @property
     def active_participants(self) -> list[ParticipantRow]:
@@ -137,6 +138,7 @@ def workshop_info(db: Session, workshop_id: int) -> WorkshopInfo:
             )
             for p in people
         ),
+        now_tool=w.now_tool if w.now_tool in TOOLS else "",
     )
 
 

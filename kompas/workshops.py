@@ -471,3 +471,17 @@ def set_quadrant_labels(db: Session, *, actor: Actor, labels: list[str]) -> None
     cleaned = [text.clean(v, field="naam van het kwadrant", max_len=60) for v in labels]
     workshop.quadrant_labels = json.dumps(cleaned, ensure_ascii=False)
     live.touch(db, workshop.id)
+
+
+def set_now(db: Session, *, actor: Actor, tool: str, phase: str | None = None) -> None:
+    """The facilitator's "now": the tool (and, when given, its phase) everyone should be at.
+    ``tool=''`` clears it."""
+    workshop = require_facilitator(db, actor)
+    if tool and tool not in TOOLS:
+        raise InvalidInput(f"Onbekend onderdeel '{tool}'.")
+    if phase is not None:
+        if not tool or phase not in PHASES[tool]:
+            raise InvalidInput(f"Onbekende fase '{phase}'.")
+        setattr(workshop, f"phase_{tool}", phase)
+    workshop.now_tool = tool
+    live.touch(db, workshop.id)

@@ -209,6 +209,7 @@ def _seed_app(app_db):
 def _join_through_form(code: str):
     at = run_as("home.py", code=code)
     at.text_input(key="join_name").input("y" * 70 + "Karin")
+    at.selectbox(key="join_role").set_value("gemeente")
     at.text_input(key="join_organisation").input("o" * 80)
     at.button(key="join_submit").click().run()
     return at

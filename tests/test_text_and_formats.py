@@ -75,3 +75,16 @@ def test_dates_in_dutch():
     assert formats.date_nl(date(2026, 11, 22)) == "22 november 2026"
     # 23:30 UTC on 31 March is 1 April in Amsterdam (summer time)
     assert formats.datetime_nl(datetime(2026, 3, 31, 23, 30, tzinfo=UTC)) == "1 april 2026, 01:30"
+
+
+@pytest.mark.parametrize(
+    "n, expected",
+    [
+        (0, "0 activiteiten"),
+        (1, "1 activiteit"),
+        (2, "2 activiteiten"),
+        (1200, "1.200 activiteiten"),
+    ],
+)
+def test_count_says_singular_or_plural_never_en_in_brackets(n, expected):
+    assert formats.count(n, "activiteit", "activiteiten") == expected

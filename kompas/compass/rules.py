@@ -12,6 +12,7 @@ from typing import Optional
 from sqlalchemy import select
 from sqlmodel import Session
 
+from kompas.formats import count
 from kompas.models import (
     Activity,
     ActivityResult,
@@ -158,7 +159,7 @@ def coverage_warnings(results: Sequence, activities: Sequence, indicators: Seque
         warnings.append(
             CoverageWarning(
                 "result_without_activity",
-                f"{len(lonely)} resultaat/resultaten zonder activiteit: "
+                f"{count(len(lonely), 'resultaat', 'resultaten')} zonder activiteit: "
                 + name_list([r.title for r in lonely]),
                 tuple(r.id for r in lonely),
             )
@@ -168,7 +169,7 @@ def coverage_warnings(results: Sequence, activities: Sequence, indicators: Seque
         warnings.append(
             CoverageWarning(
                 "activity_without_result",
-                f"{len(idle)} activiteit(en) zonder resultaat: "
+                f"{count(len(idle), 'activiteit', 'activiteiten')} zonder resultaat: "
                 + name_list([a.title for a in idle]),
                 tuple(a.id for a in idle),
             )
@@ -178,7 +179,7 @@ def coverage_warnings(results: Sequence, activities: Sequence, indicators: Seque
         warnings.append(
             CoverageWarning(
                 "indicator_without_value",
-                f"{len(empty)} indicator(en) zonder gemeten waarde: "
+                f"{count(len(empty), 'indicator', 'indicatoren')} zonder gemeten waarde: "
                 + name_list([i.name for i in empty]),
                 tuple(i.id for i in empty),
             )
@@ -188,7 +189,7 @@ def coverage_warnings(results: Sequence, activities: Sequence, indicators: Seque
         warnings.append(
             CoverageWarning(
                 "activity_without_quality",
-                f"{len(unsure)} activiteit(en) zonder notitie over kwaliteit: "
+                f"{count(len(unsure), 'activiteit', 'activiteiten')} zonder notitie over kwaliteit: "
                 + name_list([a.title for a in unsure]),
                 tuple(a.id for a in unsure),
             )
@@ -213,20 +214,20 @@ def result_references(db: Session, result_id: int) -> list[str]:
     )
     if acts:
         refs.append(
-            f"{len(acts)} gekoppelde activiteit(en) ({name_list(acts)}) worden losgekoppeld"
+            f"{count(len(acts), 'gekoppelde activiteit', 'gekoppelde activiteiten')} ({name_list(acts)}) worden losgekoppeld"
         )
     inds = (
         db.execute(select(Indicator.name).where(Indicator.result_id == result_id)).scalars().all()
     )
     if inds:
         refs.append(
-            f"{len(inds)} indicator(en) ({name_list(inds)}) worden met hun metingen verwijderd"
+            f"{count(len(inds), 'indicator', 'indicatoren')} ({name_list(inds)}) worden met hun metingen verwijderd"
         )
     refl = (
         db.execute(select(Reflection.id).where(Reflection.result_id == result_id)).scalars().all()
     )
     if refl:
-        refs.append(f"{len(refl)} verbeterpunt(en) worden verwijderd")
+        refs.append(f"{count(len(refl), 'verbeterpunt', 'verbeterpunten')} worden verwijderd")
     return refs
 
 
@@ -243,7 +244,7 @@ def activity_references(db: Session, activity_id: int) -> list[str]:
     )
     if results:
         refs.append(
-            f"de koppeling met {len(results)} resultaat/resultaten ({name_list(results)}) vervalt"
+            f"de koppeling met {count(len(results), 'resultaat', 'resultaten')} ({name_list(results)}) vervalt"
         )
     inds = (
         db.execute(select(Indicator.name).where(Indicator.activity_id == activity_id))
@@ -252,7 +253,7 @@ def activity_references(db: Session, activity_id: int) -> list[str]:
     )
     if inds:
         refs.append(
-            f"{len(inds)} outcome-indicator(en) ({name_list(inds)}) worden met hun metingen verwijderd"
+            f"{count(len(inds), 'outcome-indicator', 'outcome-indicatoren')} ({name_list(inds)}) worden met hun metingen verwijderd"
         )
     refl = (
         db.execute(select(Reflection.id).where(Reflection.activity_id == activity_id))
@@ -260,7 +261,7 @@ def activity_references(db: Session, activity_id: int) -> list[str]:
         .all()
     )
     if refl:
-        refs.append(f"{len(refl)} verbeterpunt(en) worden verwijderd")
+        refs.append(f"{count(len(refl), 'verbeterpunt', 'verbeterpunten')} worden verwijderd")
     return refs
 
 
@@ -277,13 +278,17 @@ def deletion_references(db: Session, workshop_id: int, table: str, ids: Sequence
             refs, name = activity_references(db, obj_id), f"Activiteit '{obj.title}'"
         elif table == "ambitions":
             n = len(db.execute(select(Result.id).where(Result.ambition_id == obj_id)).all())
-            refs = [f"{n} resultaat/resultaten blijven bestaan zonder ambitie"] if n else []
+            refs = (
+                [f"{count(n, 'resultaat', 'resultaten')} blijven bestaan zonder ambitie"]
+                if n
+                else []
+            )
             name = f"Ambitie '{obj.title}'"
         elif table == "indicators":
             n = len(
                 db.execute(select(Measurement.id).where(Measurement.indicator_id == obj_id)).all()
             )
-            refs = [f"{n} meting(en) worden verwijderd"] if n else []
+            refs = [f"{count(n, 'meting', 'metingen')} worden verwijderd"] if n else []
             name = f"Indicator '{obj.name}'"
         else:
             refs, name = [], ""

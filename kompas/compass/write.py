@@ -33,6 +33,7 @@ from kompas.compass.fields import (
 )
 from kompas.compass.rules import activity_references, name_list, result_references
 from kompas.errors import Conflict, InvalidInput
+from kompas.formats import count
 from kompas.models import (
     Activity,
     ActivityResult,
@@ -120,7 +121,7 @@ def delete_ambition(db: Session, *, actor: Actor, ambition_id: int, confirm: boo
     )
     if results and not confirm:
         raise Conflict(
-            f"Ambitie '{ambition.title}' heeft nog {len(results)} resultaat/resultaten: "
+            f"Ambitie '{ambition.title}' heeft nog {count(len(results), 'resultaat', 'resultaten')}: "
             f"{name_list(results)}. Bij verwijderen blijven die bestaan, zonder ambitie."
         )
     db.execute(update(Result).where(Result.ambition_id == ambition.id).values(ambition_id=None))
@@ -391,7 +392,7 @@ def delete_indicator(
     )
     if n and not confirm:
         raise Conflict(
-            f"Indicator '{indicator.name}' heeft {n} meting(en). Bij verwijderen gaan die ook weg."
+            f"Indicator '{indicator.name}' heeft {count(n, 'meting', 'metingen')}. Bij verwijderen gaan die ook weg."
         )
     _delete_indicators(db, select(Indicator.id).where(Indicator.id == indicator.id))
     live.touch(db, workshop.id)

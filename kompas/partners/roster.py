@@ -12,6 +12,7 @@ from sqlmodel import Session, SQLModel
 
 from kompas import formats, live, text, workshops
 from kompas.errors import Conflict, InvalidInput
+from kompas.formats import count
 from kompas.models import (
     PARTNER_KINDS,
     Activity,
@@ -194,14 +195,14 @@ class References:
         parts = []
         if self.activities:
             parts.append(
-                f"{len(self.activities)} activiteit(en) in het kompas ("
+                f"{count(len(self.activities), 'activiteit', 'activiteiten')} in het kompas ("
                 + ", ".join(f"'{t}'" for t in self.activities[:5])
                 + (", …" if len(self.activities) > 5 else "")
                 + ")"
             )
         if self.goal_nodes:
             parts.append(
-                f"{len(self.goal_nodes)} activiteit(en) in de doelenboom ("
+                f"{count(len(self.goal_nodes), 'activiteit', 'activiteiten')} in de doelenboom ("
                 + ", ".join(f"'{t}'" for t in self.goal_nodes[:5])
                 + (", …" if len(self.goal_nodes) > 5 else "")
                 + ")"

@@ -57,7 +57,10 @@ def intro(ctx: ui.Context, view: CompassView, editable: bool) -> None:
                     workshops.update_workshop, actor=ctx.actor, compass_open_to_participants=open_
                 )
                 st.rerun()
-            st.caption("Fase en slot zet je in de console. Jij kunt altijd alles wijzigen.")
+            st.caption(
+                "De fase zet je bovenaan deze pagina, het slot in de console. Jij kunt altijd "
+                "alles wijzigen."
+            )
     elif editable:
         st.caption("Je kunt meeschrijven. Wijzigingen zien de anderen meteen.")
     else:

@@ -12,7 +12,8 @@ from kompas import formats, ui, workshops
 from kompas.labels import phase_label, role_label, tool_label
 from kompas.models import PHASES, ROLE_GROUPS, TOOLS
 from kompas.ui import esc, esc_inline, series as series_ui
-from kompas.ui.home import NEW_WORKSHOP_KEY, facilitator_url, join_url, qr_png
+from kompas.ui.home import NEW_WORKSHOP_KEY, facilitator_url, join_url, qr_png, site_url
+from kompas.ui.now import send_here
 
 CONFIRM_REMOVE_KEY = "kompas_confirm_remove"  # the participant whose removal awaits a second click
 DELETED_KEY = "kompas_deleted"  # the escaped title of the workshop just deleted, for the home page
@@ -31,9 +32,7 @@ def show(ctx: ui.Context) -> None:
         with st.container(key="workshop_code", border=True):
             st.markdown("Code voor deelnemers")
             st.markdown(f"# `{info.code}`")
-            st.markdown(
-                f"Meedoen via **{esc(ui.settings().base_url)}** met deze code, of via de link:"
-            )
+            st.markdown(f"Meedoen via **{esc(site_url())}** met deze code, of via de link:")
             st.code(join_url(info.code), language=None)
     with right:
         st.image(
@@ -175,6 +174,7 @@ def _tools(ctx: ui.Context) -> None:
                 if locked != fresh.locked(tool):
                     if ui.act(workshops.set_lock, actor=ctx.actor, tool=tool, locked=locked):
                         st.rerun()
+                send_here(fresh, tool)
 
     tools()
 

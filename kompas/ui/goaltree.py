@@ -304,7 +304,9 @@ def voting(ctx: ui.Context, view: TreeView) -> None:
     ):
         return
     st.markdown("**Stemmen**")
-    box = st.container(height=640, key="tree_votes")
+    # no scroll box inside the page (on a phone it traps the finger), and a row that
+    # stays one row on a phone: the title, then the dots and two clearly named buttons
+    box = st.container(key="tree_votes")
     mine = dict(view.my_votes)
     domain = ""
     for n in view.nodes:
@@ -313,19 +315,22 @@ def voting(ctx: ui.Context, view: TreeView) -> None:
         if not view.votable(n):
             continue
         count = mine.get(n.id, 0)
-        cols = box.columns([5, 1, 1, 1], vertical_alignment="center")
-        cols[0].markdown(f"{esc_inline(n.title)}  \n:gray[{esc_inline(domain)}]")
-        cols[1].text("●" * count or "–")
-        cols[2].button(
-            "+",
+        row = box.container(border=True, key=f"vote_row_{n.id}")
+        row.markdown(f"{esc_inline(n.title)}  \n:gray[{esc_inline(domain)}]")
+        line = row.container(horizontal=True, vertical_alignment="center", gap="small")
+        line.text(f"{'●' * count} {count} {'stip' if count == 1 else 'stippen'}".strip())
+        line.button(
+            "Stip erbij",
             key=f"vote_{n.id}",
+            icon=":material/add:",
             help=f"Stip op: {esc_inline(n.title)}",
             disabled=view.my_remaining <= 0 or count >= view.max_votes_per_node,
             **_callback(goaltree.cast_vote, actor=ctx.actor, node_id=n.id),
         )
-        cols[3].button(
-            "−",
+        line.button(
+            "Stip terug",
             key=f"unvote_{n.id}",
+            icon=":material/remove:",
             help=f"Stip terug van: {esc_inline(n.title)}",
             disabled=count == 0,
             **_callback(goaltree.remove_vote, actor=ctx.actor, node_id=n.id),
@@ -381,6 +386,7 @@ def result(ctx: ui.Context, view: TreeView) -> None:
             default=agreed_now,
             key=f"agreed_{'_'.join(map(str, agreed_now))}",
             placeholder="Kies de afgesproken prioriteiten",
+            select_all=False,  # agreeing on everything at once is never what is meant
             format_func=lambda i: labels.get(i, ""),
         )
         for node_id in set(picked) ^ set(agreed_now):

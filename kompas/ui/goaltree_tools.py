@@ -7,8 +7,7 @@ import streamlit as st
 
 from kompas import goaltree, ui, workshops
 from kompas.goaltree import NodeView, TreeView
-from kompas.labels import phase_label, vote_level_label
-from kompas.models import PHASES
+from kompas.labels import vote_level_label
 from kompas.ui.goaltree import add_form, parent_label
 
 
@@ -26,22 +25,8 @@ def facilitator_tools(ctx: ui.Context, view: TreeView) -> None:
 
 
 def _phase_and_votes(ctx: ui.Context, view: TreeView) -> None:
-    phases = list(PHASES["tree"])
-    phase = st.selectbox(
-        "Fase van de doelenboom",
-        phases,
-        key=ui.synced("tree_phase", view.phase),
-        format_func=lambda p: phase_label("tree", p),
-    )
-    if phase != view.phase:
-        ui.act(
-            workshops.set_phase,
-            actor=ctx.actor,
-            tool="tree",
-            phase=phase,
-            success=f"Fase: {phase_label('tree', phase).lower()}",
-        )
-        st.rerun()
+    # the phase and the reveal are at the top of the page (kompas.ui.now) and act at once
+    st.caption("De fase en het zichtbaar maken van de stemmen staan bovenaan de pagina.")
     if st.button(
         "Zes beleidsterreinen toevoegen (sjabloon)",
         key="tree_template",
@@ -65,9 +50,6 @@ def _phase_and_votes(ctx: ui.Context, view: TreeView) -> None:
             format_func=vote_level_label,
             key=ui.synced("vote_level", view.vote_level),
         )
-        revealed = st.toggle(
-            "Stemmen zichtbaar maken voor iedereen", key=ui.synced("votes_revealed", view.revealed)
-        )
         if st.form_submit_button("Opslaan", key="vote_settings_submit"):
             if ui.act(
                 workshops.update_workshop,
@@ -75,7 +57,6 @@ def _phase_and_votes(ctx: ui.Context, view: TreeView) -> None:
                 vote_budget=budget,
                 max_votes_per_node=per_node,
                 vote_level=level,
-                votes_revealed=revealed,
                 success="Instellingen opgeslagen",
             ):
                 st.rerun()
@@ -88,7 +69,13 @@ def _node_picker(
     if not nodes:
         return None
     titles = {n.id: parent_label(n) for n in nodes}
-    picked = st.selectbox(label, list(titles), key=key, format_func=lambda i: titles.get(i, ""))
+    picked = st.selectbox(
+        label,
+        list(titles),
+        key=key,
+        format_func=lambda i: titles.get(i, ""),
+        placeholder="Kies een onderdeel",
+    )
     return view.node(picked) if picked in titles else None
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
 import threading
 import time
 from collections import deque
+from typing import Optional
+from urllib.parse import urlsplit
 
 import segno
 import streamlit as st
@@ -13,18 +16,41 @@ import streamlit as st
 from kompas import ui, workshops
 from kompas.labels import ROLE_LABELS, role_label
 from kompas.models import ROLE_GROUPS
-from kompas.ui import esc, esc_inline
+from kompas.ui import esc, esc_inline, now, remember
 
 NEW_WORKSHOP_KEY = "kompas_new_workshop"  # {"code", "key"} until the facilitator saved the link
 JOIN_ATTEMPTS_KEY = "kompas_join_attempts"  # monotonic times of this session's join attempts
 
 
+def browser_base_url(url: object) -> Optional[str]:
+    """Scheme, host and port of the address a browser used (st.context.url), or None."""
+    if not isinstance(url, str):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def site_url() -> str:
+    """The address participants open: KOMPAS_BASE_URL when it is set, otherwise the address
+    through which this (the facilitator's) browser opened Kompas, so that other laptops in
+    the room can open the links (never a localhost they cannot reach)."""
+    if os.environ.get("KOMPAS_BASE_URL"):
+        return ui.settings().base_url
+    try:
+        seen = browser_base_url(st.context.url)
+    except Exception:  # no browser (AppTest): the configured default
+        seen = None
+    return seen or ui.settings().base_url
+
+
 def join_url(code: str) -> str:
-    return f"{ui.settings().base_url}/?code={code}"
+    return f"{site_url()}/?code={code}"
 
 
 def facilitator_url(code: str, key: str) -> str:
-    return f"{ui.settings().base_url}/?code={code}&f={key}"
+    return f"{site_url()}/?code={code}&f={key}"
 
 
 def qr_png(url: str) -> bytes:
@@ -112,10 +138,28 @@ def _count_wrong_code(code: str) -> None:
             _wrong_codes.append(time.monotonic())
 
 
-def join_form(prefill_code: str = "") -> None:
+NO_ROLE = "Kies je rol: gemeente, aanbieder, inwoner of anders. Dan kun je meedoen."
+
+
+def workshop_title_for(code: str) -> Optional[str]:
+    """The title of the workshop with this join code (to confirm it is the right session)."""
+    code = workshops.normalise_code(code)
+    if not code:
+        return None
+    with ui.reading_db() as db:
+        found = workshops.find_workshop(db, code)
+        return found.title if found else None
+
+
+def join_form(prefill_code: str = "", title: Optional[str] = None) -> None:
+    """The join form; with ``title`` (opened through a join link) it names the workshop."""
     with st.form("join_workshop", border=True):
-        st.subheader("Meedoen")
-        st.caption("Voor deelnemers. Vul de code in die de procesbegeleider laat zien.")
+        if title:
+            st.subheader(f"Meedoen met {esc_inline(title)}")
+            st.caption("Vul je naam en je rol in. De code staat al klaar.")
+        else:
+            st.subheader("Meedoen")
+            st.caption("Voor deelnemers. Vul de code in die de procesbegeleider laat zien.")
         code = st.text_input(
             "Code van de workshop",
             key="join_code",
@@ -129,12 +173,23 @@ def join_form(prefill_code: str = "") -> None:
             max_chars=80,
             help="Zoals anderen je mogen zien, bijvoorbeeld je voornaam.",
         )
-        role = st.selectbox("Je rol", ROLE_GROUPS, key="join_role", format_func=role_label)
+        # no default: a default role would count everyone who did not look as gemeente
+        role = st.selectbox(
+            "Je rol",
+            ROLE_GROUPS,
+            index=None,
+            key="join_role",
+            format_func=role_label,
+            placeholder="Kies je rol",
+        )
         organisation = st.text_input(
             "Organisatie (mag leeg)", key="join_organisation", max_chars=80
         )
         submitted = st.form_submit_button("Meedoen", key="join_submit", type="primary")
     if submitted:
+        if role is None:
+            st.error(NO_ROLE, icon=":material/error:")
+            return
         if not _join_allowed():
             st.error("Te veel pogingen in korte tijd. Wacht een minuut en probeer het opnieuw.")
             return
@@ -153,8 +208,21 @@ def join_form(prefill_code: str = "") -> None:
             st.rerun()
 
 
+def offer_remembered(code_in_url: str) -> None:
+    """Without an identity: a participant link this browser kept is used again (not a
+    second join). A wrong or old one is refused like a link, and then forgotten."""
+
+    def found() -> None:
+        ident = remember.found_identity()
+        if ident:
+            ui.sign_in(ident)
+
+    remember.restore(found, workshops.normalise_code(code_in_url) if code_in_url else "")
+
+
 def lobby(ctx: ui.Context) -> None:
     info = ctx.info
+    now.banner(ctx, None)
     st.title(esc_inline(info.title))
     st.markdown(
         f"Welkom, **{esc(ctx.actor.name)}**. Je doet mee als "

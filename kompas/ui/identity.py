@@ -12,10 +12,12 @@ import streamlit as st
 from kompas import db as kdb, live as live_versions, workshops
 from kompas.errors import KompasError, NotAllowed
 from kompas.labels import TOOL_LABELS
+from kompas.ui import now
 from kompas.ui.actions import read
+from kompas.ui.remember import mark_forgotten
 from kompas.ui.runtime import ICON, engine, install_error_handler, page_style
 from kompas.ui.safe import esc
-from kompas.ui.sidebar import page_link, sidebar
+from kompas.ui.sidebar import page_link, sidebar as draw_sidebar
 
 IDENTITY_KEY = "kompas_identity"  # {"code", "p" | "f"} of this browser session
 ACTOR_KEY = "kompas_actor"  # (identity, workshops.Actor): authenticated once per identity
@@ -101,6 +103,7 @@ def forget_identity() -> None:
     st.session_state.pop(IDENTITY_KEY, None)
     st.session_state.pop(ACTOR_KEY, None)
     st.query_params.clear()
+    mark_forgotten()
 
 
 def current_identity() -> Optional[Context]:
@@ -151,11 +154,21 @@ def mark_seen(actor: workshops.Actor) -> None:
         pass  # presence is a nicety; never block a page on it
 
 
-def workshop_context(tool: str | None = None) -> Context:
-    """First line of every page: the viewer and the workshop, the shared sidebar; stops
-    the page with a message and a way to join when the URL has no valid identity."""
+def workshop_context(
+    tool: str | None = None,
+    *,
+    title: str | None = None,
+    now_banner: bool = True,
+    sidebar: str = "auto",
+) -> Context:
+    """First line of every page: the viewer and the workshop, the shared sidebar and the
+    "now" banner (participants) or controls (facilitator, on a tool page); stops the page
+    with a message and a way to join when the URL has no valid identity."""
     st.set_page_config(
-        page_title=f"Kompas – {TOOL_LABELS.get(tool, 'Start')}", page_icon=ICON, layout="wide"
+        page_title=f"Kompas – {title or TOOL_LABELS.get(tool, 'Start')}",
+        page_icon=ICON,
+        layout="wide",
+        initial_sidebar_state=sidebar,
     )
     install_error_handler()
     page_style()
@@ -168,7 +181,9 @@ def workshop_context(tool: str | None = None) -> Context:
         raise  # unreachable; st.stop() raises
     if ctx is None:
         stop_with_join("Je bent nog niet aangemeld. Meld je aan met de code van de workshop.")
-    sidebar(ctx, tool)
+    draw_sidebar(ctx, tool)
+    if now_banner:
+        now.top(ctx, tool)  # type: ignore[arg-type]
     return ctx  # type: ignore[return-value]
 
 

@@ -6,7 +6,9 @@ Custom Component on every page:
 - no single-character shortcuts (WCAG 2.1.4): Streamlit reruns the page on a bare "r" (and
   "R") pressed outside a text field, which speech-input users trigger by accident. The
   component swallows those keys before Streamlit sees them; typing in fields and grids and
-  the matrix's arrow keys are untouched."""
+  the matrix's arrow keys are untouched;
+- Streamlit's own English texts (placeholders, "Select all", form hints) in Dutch
+  (``STREAMLIT_NL``), and on a phone the sidebar closes once a page is chosen in it."""
 
 from __future__ import annotations
 
@@ -14,10 +16,32 @@ import streamlit as st
 
 DEFAULT = "nl"
 
-# Custom Components v2 run in the page itself (no iframe), so the script can reach <html>.
+# Streamlit's own English texts that no parameter reaches (a selectbox between runs, the
+# multiselect's "Select all", the form's "Press Enter…" hint, the file uploader, empty
+# dropdowns), in Dutch. Call sites pass Dutch placeholders where they can; this catches the rest.
+STREAMLIT_NL = {
+    "Choose an option": "Kies een optie",
+    "Choose options": "Kies een of meer",
+    "Choose or add an option": "Kies of typ een optie",
+    "Add an option": "Typ een optie",
+    "No options to select": "Geen keuzes",
+    "No results": "Geen resultaten",
+    "Select all": "Alles kiezen",
+    "Clear all": "Alles wissen",
+    "Press Enter to submit form": "Druk op Enter om te versturen",
+    "Press Enter to apply": "Druk op Enter om over te nemen",
+    "Drag and drop file here": "Sleep een bestand hierheen",
+    "Drag and drop files here": "Sleep bestanden hierheen",
+    "Browse files": "Bestand kiezen",
+    "Upload": "Uploaden",
+}
+
+# Custom Components v2 run in the page itself (no iframe), so the script can reach <html>
+# and, with one MutationObserver per tab, Streamlit's own texts as React draws them.
 _JS = r"""
 export default function (component) {
-  const lang = (component.data && component.data.lang) || "nl";
+  const data = component.data || {};
+  const lang = data.lang || "nl";
   if (document.documentElement.lang !== lang) {
     document.documentElement.lang = lang;
   }
@@ -33,6 +57,52 @@ export default function (component) {
       evt.stopImmediatePropagation();
     }, true);
   }
+  if (window.__kompasNl || !data.texts) return () => {};
+  const MAP = data.texts;
+  const RX = [
+    [/^Limit (.+) per file(.*)$/, "Maximaal $1 per bestand$2"],
+    [/^Select (\d+) matches$/, "Kies deze $1"],
+  ];
+  const tr = (v) => {
+    const t = (v || "").trim();
+    if (!t || t.length > 80) return null;
+    if (MAP[t]) return v.replace(t, MAP[t]);
+    for (const [r, to] of RX) if (r.test(t)) return v.replace(t, t.replace(r, to));
+    return null;
+  };
+  const fixText = (n) => { const t = tr(n.nodeValue); if (t !== null && t !== n.nodeValue) n.nodeValue = t; };
+  const fixPlaceholder = (e) => { const t = tr(e.placeholder); if (t !== null && t !== e.placeholder) e.placeholder = t; };
+  const fix = (root) => {
+    const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let n;
+    while ((n = walk.nextNode())) fixText(n);
+    if (root.matches && root.matches("input[placeholder], textarea[placeholder]")) fixPlaceholder(root);
+    if (root.querySelectorAll) root.querySelectorAll("input[placeholder], textarea[placeholder]").forEach(fixPlaceholder);
+  };
+  const obs = new MutationObserver((changes) => {
+    for (const c of changes) {
+      if (c.type === "characterData") fixText(c.target);
+      else if (c.type === "attributes") fixPlaceholder(c.target);
+      else c.addedNodes.forEach((a) => (a.nodeType === 3 ? fixText(a) : a.nodeType === 1 && fix(a)));
+    }
+  });
+  obs.observe(document.body, {
+    childList: true, subtree: true, characterData: true,
+    attributes: true, attributeFilter: ["placeholder"],
+  });
+  fix(document.body);
+  window.__kompasNl = obs;
+  // On a phone the sidebar covers the page: close it once a page has been chosen there.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest('[data-testid="stSidebar"] a');
+    if (!link || window.innerWidth >= 768) return;
+    setTimeout(() => {
+      const close = document.querySelector(
+        '[data-testid="stSidebarCollapseButton"] button, [data-testid="stSidebar"] button[kind="headerNoPadding"]'
+      );
+      if (close) close.click();
+    }, 100);
+  }, true);
   return () => {};
 }
 """
@@ -43,4 +113,7 @@ _component = st.components.v2.component(
 
 def set_page_language(lang: str = DEFAULT) -> None:
     """Mark the page as written in ``lang`` (a BCP 47 tag such as "nl" or "en")."""
-    _component(key="kompas_page_language", data={"lang": lang})
+    _component(
+        key="kompas_page_language",
+        data={"lang": lang, "texts": STREAMLIT_NL if lang == "nl" else None},
+    )

@@ -25,7 +25,9 @@ PAGES = (
     ("pages/2_Kwaliteitskompas.py", "Kwaliteitskompas", ":material/explore:"),
     ("pages/3_Partnermatrix.py", "Partnermatrix", ":material/grid_view:"),
     ("pages/4_Verslag.py", "Verslag", ":material/description:"),
+    ("pages/5_Presentatie.py", "Presentatie", ":material/co_present:"),
 )
+FACILITATOR_PAGES = ("pages/5_Presentatie.py",)  # not in a participant's navigation
 # A local file: a ":material/…:" page icon makes the browser fetch the favicon from
 # fonts.gstatic.com, and nothing may leave the municipality's network.
 ICON = str(Path(__file__).with_name("static") / "icon.png")

@@ -10,8 +10,9 @@ from streamlit.errors import StreamlitAPIException, StreamlitPageNotFoundError
 
 from kompas import labels, workshops
 from kompas.models import PHASES
+from kompas.ui import remember
 from kompas.ui.live import live, start_page, watch
-from kompas.ui.runtime import PAGES
+from kompas.ui.runtime import FACILITATOR_PAGES, PAGES
 from kompas.ui.safe import esc, esc_inline
 from kompas.ui.timer import countdown
 
@@ -36,11 +37,15 @@ def page_link(path: str, label: str, icon: str | None = None, query: dict | None
 
 def nav(ctx: Context) -> None:
     for path, label, icon in PAGES:
+        if path in FACILITATOR_PAGES and not ctx.is_facilitator:
+            continue
         page_link(path, label, icon, ctx.query)
 
 
 def sidebar(ctx: Context, tool: str | None) -> None:
     start_page(ctx.workshop_id)
+    if not ctx.is_facilitator:
+        remember.store(ctx.query)
     with st.sidebar:
         st.markdown("### Kompas")
         nav(ctx)

@@ -15,6 +15,8 @@ export default function (component) {
   const { data, parentElement } = component;
   const box = parentElement.querySelector(".kompas-timer");
   if (box.__tick) clearInterval(box.__tick);
+  box.classList.toggle("big", !!(data && data.size === "big"));
+  box.classList.toggle("huge", !!(data && data.size === "huge"));
   if (!data || !data.end) { box.textContent = ""; return () => {}; }
   const skew = Date.parse(data.now) - Date.now();
   const end = Date.parse(data.end);
@@ -35,14 +37,20 @@ export default function (component) {
 }
 """
 _HTML = '<div class="kompas-timer" role="timer" aria-live="off"></div>'
-_CSS = ".kompas-timer { font-weight: 600; }"
+# "big": the timer at the top of the page, readable on a phone and from the back of a room.
+_CSS = """.kompas-timer { font-weight: 600; }
+.kompas-timer.big { font-size: 1.75rem; line-height: 1.2; font-variant-numeric: tabular-nums; }
+.kompas-timer.huge { font-size: clamp(2.5rem, 4.6vw, 6rem); line-height: 1.1; font-variant-numeric: tabular-nums; }"""
 _component = st.components.v2.component(
     "kompas.timer", html=_HTML, css=_CSS, js=_JS, isolate_styles=True
 )
 
 
-def countdown(end: Optional[datetime], label: str = "", *, key: str = "kompas_timer") -> None:
-    """Shows "label: nog 4:12", counting down every second in the browser."""
+def countdown(
+    end: Optional[datetime], label: str = "", *, key: str = "kompas_timer", size: str = ""
+) -> None:
+    """Shows "label: nog 4:12", counting down every second in the browser. ``size``:
+    "" (sidebar), "big" (top of every page) or "huge" (the projector)."""
     if end is not None and end.tzinfo is None:
         end = end.replace(tzinfo=UTC)
     _component(
@@ -51,5 +59,6 @@ def countdown(end: Optional[datetime], label: str = "", *, key: str = "kompas_ti
             "end": end.isoformat() if end else None,
             "label": label,
             "now": datetime.now(UTC).isoformat(),
+            "size": size,
         },
     )

@@ -48,18 +48,26 @@ def _free_port() -> int:
 
 class Server:
     def __init__(
-        self, tmp: Path, live_mode: str, db_url: str | None = None, base_url: str | None = None
+        self,
+        tmp: Path,
+        live_mode: str,
+        db_url: str | None = None,
+        base_url: str | bool | None = None,
     ):
+        """base_url: None → the server's own address as KOMPAS_BASE_URL; a string → that
+        address (behind a proxy); False → no KOMPAS_BASE_URL (links from the browser)."""
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.db_url = db_url or f"sqlite:///{tmp / 'kompas.db'}"
         env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPAS_")}
         env.update(
             KOMPAS_DATABASE_URL=self.db_url,
-            KOMPAS_BASE_URL=base_url or self.url,
+            KOMPAS_BASE_URL=base_url if isinstance(base_url, str) else self.url,
             KOMPAS_LIVE=live_mode,
             KOMPAS_JOIN_ATTEMPTS_PER_MINUTE="100",
         )
+        if base_url is False:  # links then come from the address the browser used
+            del env["KOMPAS_BASE_URL"]
         self.log = open(tmp / "server.log", "w")
         self.proc = subprocess.Popen(
             [
@@ -187,7 +195,7 @@ def join(page, server_url: str, code: str, name: str, role: str = "Gemeente") ->
     """Join through the home page; returns the participant url."""
     page.goto(f"{server_url}/?code={code}")
     page.get_by_role("textbox", name="Je naam").fill(name)
-    if role != "Gemeente":
+    if role:  # the role starts empty (DESIGN.md): always choose one
         page.get_by_label("Je rol").click()
         page.get_by_role("option", name=role).click()
     page.get_by_role("button", name="Meedoen").click()

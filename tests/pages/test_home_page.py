@@ -71,6 +71,7 @@ def test_wrong_code_gets_a_message_and_nothing_is_created(app_db):
     at = run_as("home.py")
     at.text_input(key="join_code").input("ZZZZZZ")
     at.text_input(key="join_name").input("Anne")
+    at.selectbox(key="join_role").set_value("gemeente")
     at.button(key="join_submit").click().run()
     assert "geen workshop met deze code" in texts(at)
     with reading(app_db) as db:
@@ -83,6 +84,7 @@ def test_console_counts_participants_and_changes_phase(app_db):
     for name in ("Anne", "Bram"):
         j = run_as("home.py", code=code)
         j.text_input(key="join_name").input(name)
+        j.selectbox(key="join_role").set_value("gemeente")
         j.button(key="join_submit").click().run()
     console = run_as("home.py", code=code, key=key)
     shown = texts(console)
@@ -98,6 +100,7 @@ def test_participant_cannot_open_console_with_own_token(app_db):
     code = qp(fac, "code")
     j = run_as("home.py", code=code)
     j.text_input(key="join_name").input("Anne")
+    j.selectbox(key="join_role").set_value("gemeente")
     j.button(key="join_submit").click().run()
     lobby = run_as("home.py", code=code, token=qp(j, "p"))
     keys = {w.key for w in lobby.selectbox}
@@ -132,6 +135,7 @@ def test_code_guessing_is_slowed_down(app_db, monkeypatch):
     st.cache_resource.clear()
     at = run_as("home.py")
     at.text_input(key="join_name").input("Raad")
+    at.selectbox(key="join_role").set_value("gemeente")
     for guess in ("AAAAAA", "BBBBBB", "CCCCCC"):
         at.text_input(key="join_code").input(guess)
         at.button(key="join_submit").click().run()
@@ -146,6 +150,7 @@ def test_remove_participant_needs_a_second_click(app_db):
     code, key = qp(fac, "code"), qp(fac, "f")
     j = run_as("home.py", code=code)
     j.text_input(key="join_name").input("Anne")
+    j.selectbox(key="join_role").set_value("gemeente")
     j.button(key="join_submit").click().run()
     console = run_as("home.py", code=code, key=key)
     with reading(app_db) as db:
@@ -167,3 +172,23 @@ def test_home_page_offers_a_json_backup_upload(app_db):
     at = run_as("home.py")
     uploaders = at.get("file_uploader")
     assert len(uploaders) == 1 and at.button(key="import_submit")
+
+
+def test_join_role_starts_empty_and_joining_without_it_is_refused(app_db):
+    fac = start(app_db)
+    j = run_as("home.py", code=qp(fac, "code"))
+    assert j.selectbox(key="join_role").value is None
+    j.text_input(key="join_name").input("Anne")
+    j.button(key="join_submit").click().run()
+    assert "Kies je rol" in texts(j)
+    assert j.text_input(key="join_name").value == "Anne"  # what was typed stays
+    with reading(app_db) as db:
+        assert db.execute(select(func.count()).select_from(Participant)).scalar() == 0
+
+
+def test_join_link_shows_only_the_join_form_with_the_title(app_db):
+    fac = start(app_db)
+    j = run_as("home.py", code=qp(fac, "code"))
+    assert "Meedoen met" in texts(j)
+    keys = {w.key for w in j.text_input}
+    assert "join_name" in keys and "new_title" not in keys
