@@ -158,9 +158,17 @@ def _cached_read(
 
 # Reads that show only some parts of a workshop (kompas.live.PARTS), by (module, name):
 # they are read again only when one of those parts changes, not after every write (the
-# workshop at a glance is not read again, for every page, after each proposal).
+# workshop at a glance is not read again, for every page, after each proposal). The
+# workshop row's columns belong to several parts (kompas.live.PART_OF_COLUMN): name them
+# all (tests/test_live_reads.py checks it).
 READ_PARTS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("kompas.workshop_info", "workshop_info"): ("workshop", "participants"),
+    ("kompas.workshop_info", "workshop_info"): (
+        "workshop",
+        "participants",
+        "votes",
+        "matrix",
+        "report",
+    ),
 }
 
 

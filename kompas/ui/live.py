@@ -9,10 +9,7 @@ Per page run: :func:`start_page` before the page's live parts (they register aga
 from __future__ import annotations
 
 import logging
-import os
 import re
-import sys
-import threading
 import time
 from collections.abc import Callable, Iterable
 
@@ -81,13 +78,6 @@ PAGE_PARTS = "kompas_live_page_parts"  # what this page showed last time (the wa
 WATCH_SHOWS = "kompas_live_watch_shows"  # the parts the watcher was last drawn with
 SEEN_PREFIX = "kompas_seen_"  # + fragment key: the versions that part last drew
 ALL_PARTS = live_versions.PARTS
-
-
-_n = int(os.environ.get("PERF_EXP_SLOTS", "0"))
-_SLOTS = threading.BoundedSemaphore(_n) if _n else None
-_INSIDE = threading.local()
-if os.environ.get("PERF_EXP_SWITCH"):
-    sys.setswitchinterval(float(os.environ["PERF_EXP_SWITCH"]))
 
 
 def seen_key(key: str) -> str:
@@ -208,15 +198,7 @@ def live(
         if workshop_id is not None:  # read before the data, so a later change reruns again
             st.session_state[seen_key(key)] = part_versions(workshop_id)
         started = time.perf_counter()
-        if _SLOTS is None or getattr(_INSIDE, "depth", 0):
-            fn()
-        else:
-            with _SLOTS:
-                _INSIDE.depth = 1
-                try:
-                    fn()
-                finally:
-                    _INSIDE.depth = 0
+        fn()
         log.debug("live part %s drawn in %.1f ms", key, (time.perf_counter() - started) * 1000)
 
     part.__name__ = part.__qualname__ = fn.__name__
