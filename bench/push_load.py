@@ -497,7 +497,7 @@ class DirectWriter:
 
 def start_py_spy(servers: list[Server], prefix: str) -> list[subprocess.Popen]:
     """Sample the servers while they propagate the writes (py-spy, collapsed stacks)."""
-    spy = Path(sys.executable).with_name("py-spy")
+    spy = Path(os.environ.get("PY_SPY") or Path(sys.executable).with_name("py-spy"))
     return [
         subprocess.Popen(
             [
@@ -655,6 +655,11 @@ async def measure(servers: list[Server], new, tokens: list[str], engine, args) -
         "idle_load_average": load_idle_start,
         "writing_cpu_pct": [round(c, 1) for c in busy_cpu],
         "writing_seconds": round(busy_s, 1),
+        # the server's own CPU per write (all its threads): what a change costs, less
+        # dependent on other load on the machine than the delays
+        "server_cpu_s_per_write": [
+            round(c / 100 * busy_s / max(1, len(marks)), 3) for c in busy_cpu
+        ],
         "rss_mb_start": [round(x, 1) for x in rss_before],
         "rss_mb_connected": [round(x, 1) for x in rss_connected],
         "rss_mb_end": [round(x, 1) for x in rss_end],
@@ -754,7 +759,13 @@ def median_of(runs: list[dict]) -> dict:
     for key in MEDIAN_KEYS:
         values = [r[key] for r in runs if isinstance(r.get(key), (int, float))]
         out[key] = round(statistics.median(values), 4) if values else None
-    for key in ("rss_mb_connected", "rss_mb_end", "idle_cpu_pct", "writing_cpu_pct"):
+    for key in (
+        "rss_mb_connected",
+        "rss_mb_end",
+        "idle_cpu_pct",
+        "writing_cpu_pct",
+        "server_cpu_s_per_write",
+    ):
         values = [max(r[key]) for r in runs if r.get(key)]
         out[key + "_max_server"] = round(statistics.median(values), 2) if values else None
     return out

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from kompas import workshops
-from kompas.goaltree.chart import tree_chart
+from kompas.goaltree.chart import tree_spec
 from kompas.goaltree.nodes import parse_aliases
 from kompas.goaltree.votes import VOTE_KINDS
 from kompas.labels import node_kind_label
@@ -328,6 +328,4 @@ def chart_spec(
     """Read function for pages (``ui.read``): the Vega-Lite spec as a plain dict, built
     once per workshop version (Altair's schema validation alone takes ~0.3 s)."""
     view = tree_view(db, workshop_id)
-    return tree_chart(
-        view, show_votes=show_votes and view.revealed, collapsed=frozenset(collapsed)
-    ).to_dict(validate=False)
+    return tree_spec(view, show_votes=show_votes and view.revealed, collapsed=frozenset(collapsed))

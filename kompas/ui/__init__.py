@@ -6,7 +6,15 @@ chrome), actions (the write path and cached reads), identity (who is looking), s
 live (live fragments and the version watcher) and safe (escaping user text).
 """
 
-from kompas.ui.actions import act, arrow_datasets, read, read_chart, reading_db, show_pending_errors
+from kompas.ui.actions import (
+    act,
+    arrow_datasets,
+    draw_chart,
+    read,
+    read_chart,
+    reading_db,
+    show_pending_errors,
+)
 from kompas.ui.identity import Context, current_identity, forget_identity, sign_in, workshop_context
 
 # The decorator, not the module: after this line ``kompas.ui.live`` is the function.
@@ -31,6 +39,7 @@ __all__ = [
     "act",
     "arrow_datasets",
     "current_identity",
+    "draw_chart",
     "engine",
     "esc",
     "esc_inline",

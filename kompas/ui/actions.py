@@ -156,16 +156,43 @@ def _cached_read(
     return READS.get((module, name, url, workshop_id, version_, args), make)
 
 
+# Reads that show only some parts of a workshop (kompas.live.PARTS), by (module, name):
+# they are read again only when one of those parts changes, not after every write (the
+# workshop at a glance is not read again, for every page, after each proposal). The
+# workshop row's columns belong to several parts (kompas.live.PART_OF_COLUMN): name them
+# all (tests/test_live_reads.py checks it).
+READ_PARTS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("kompas.workshop_info", "workshop_info"): (
+        "workshop",
+        "participants",
+        "votes",
+        "matrix",
+        "report",
+    ),
+}
+
+
+def read_version(fn: Callable[..., Any], workshop_id: int) -> Any:
+    """What ``fn``'s cached result is keyed by: the versions of the parts it shows
+    (READ_PARTS), else the workshop's version."""
+    parts = READ_PARTS.get((fn.__module__, fn.__name__))
+    if parts is None:
+        return version(workshop_id)
+    now = runtime.part_versions(workshop_id)
+    return tuple(now.get(p, -1) for p in parts)
+
+
 def read(fn: Callable[..., Any], workshop_id: int, *args: Any) -> Any:
-    """``fn(db, workshop_id, *args)`` cached per workshop version: one query per change,
-    shared by every participant. ``fn`` must return plain, immutable data (no ORM objects);
-    callers must not change what it returns."""
+    """``fn(db, workshop_id, *args)`` cached per workshop version (or per version of the
+    parts it shows, READ_PARTS): one query per change, shared by every participant.
+    ``fn`` must return plain, immutable data (no ORM objects); callers must not change
+    what it returns."""
     return _cached_read(
         fn.__module__,
         fn.__name__,
         str(engine().url),
         workshop_id,
-        version(workshop_id),
+        read_version(fn, workshop_id),
         tuple(args),
     )
 
@@ -201,3 +228,24 @@ def read_chart(fn: Callable[..., dict], workshop_id: int, *args: Any) -> dict:
         ),
     )
     return dict(spec)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _chart_element(key: tuple, width: Any, _spec: dict) -> None:
+    # Streamlit records the element this draws and, for the same key, replays that
+    # message: the spec is turned into JSON, checked and hashed once per version, not
+    # once per viewer per redraw.
+    st.vega_lite_chart(spec=_spec, theme=None, width=width)
+
+
+def draw_chart(
+    fn: Callable[..., dict], workshop_id: int, *args: Any, width: Any = "content"
+) -> dict:
+    """``st.vega_lite_chart`` of ``read_chart(fn, workshop_id, *args)``, the element built
+    once per workshop version and shared by every viewer. Returns the spec."""
+    url, version_ = str(engine().url), version(workshop_id)
+    spec = read_chart(fn, workshop_id, *args)
+    _chart_element(
+        (fn.__module__, fn.__name__, url, workshop_id, version_, tuple(args)), width, spec
+    )
+    return spec

@@ -203,7 +203,7 @@ def picture(ctx: ui.Context, view: TreeView) -> None:
     collapsed = tuple(sorted(i for i in collapsed if i in domains))
     spec = ui.read_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, collapsed)
     with st.container(height=720 if spec.get("height", 0) > 720 else "content", key="tree_picture"):
-        st.vega_lite_chart(spec=spec, theme=None, width="content")
+        ui.draw_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, collapsed)
     st.caption(
         "Gestippelde witte vakjes zijn voorstellen. ★ = afgesproken prioriteit."
         + (" Het rode rondje is het aantal stippen." if view.revealed else "")
