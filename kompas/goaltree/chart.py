@@ -227,11 +227,14 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
     y = alt.Y(
         "y:Q", scale=alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True), axis=None
     )
+    # Marks carry no ARIA roles (aria=False): the picture as a whole has its description, and
+    # every title is on the page as text beside it; per-mark roles without names fail
+    # WCAG 1.1.1 (axe: svg-img-alt).
     # The rows travel as named top-level datasets: Altair copies a chart on every method
     # call, and copying inline values made building the chart 20 times slower.
     edges = (
         alt.Chart(alt.NamedData(name="edges"))
-        .mark_rule(color=EDGE, strokeWidth=1.4)
+        .mark_rule(color=EDGE, strokeWidth=1.4, aria=False)
         .encode(x=x, y=y, x2="x2:Q", y2="y2:Q")
     )
     base = alt.Chart(alt.NamedData(name="boxes"))
@@ -246,17 +249,22 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
     )
     accepted = (
         base.transform_filter("datum.dash != 'voorstel'")
-        .mark_rect(cornerRadius=5, strokeWidth=1.5)
+        .mark_rect(cornerRadius=5, strokeWidth=1.5, aria=False)
         .encode(**rect_enc)
     )
     # proposals: white with a dashed border, so they read differently in print too
     proposals = (
         base.transform_filter("datum.dash == 'voorstel'")
-        .mark_rect(cornerRadius=5, strokeWidth=1.5, strokeDash=[5, 3])
+        .mark_rect(cornerRadius=5, strokeWidth=1.5, strokeDash=[5, 3], aria=False)
         .encode(**rect_enc)
     )
     labels = base.mark_text(
-        align="left", baseline="middle", fontSize=11, lineBreak="\n", lineHeight=LINE_H
+        align="left",
+        baseline="middle",
+        fontSize=11,
+        lineBreak="\n",
+        lineHeight=LINE_H,
+        aria=False,
     ).encode(
         x=alt.X("tx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None),
         y=alt.Y(
@@ -272,7 +280,7 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
     if with_votes:
         votes = base.transform_filter("datum.votes != ''")
         layers.append(
-            votes.mark_circle(size=560, color="#c0392b", opacity=1).encode(
+            votes.mark_circle(size=560, color="#c0392b", opacity=1, aria=False).encode(
                 x=alt.X(
                     "vx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None
                 ),
@@ -285,7 +293,7 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
             )
         )
         layers.append(
-            votes.mark_text(fontSize=12, fontWeight="bold", color="#ffffff").encode(
+            votes.mark_text(fontSize=12, fontWeight="bold", color="#ffffff", aria=False).encode(
                 x=alt.X(
                     "vx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None
                 ),

@@ -230,22 +230,16 @@ def read_chart(fn: Callable[..., dict], workshop_id: int, *args: Any) -> dict:
     return dict(spec)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _chart_element(key: tuple, width: Any, _spec: dict) -> None:
-    # Streamlit records the element this draws and, for the same key, replays that
-    # message: the spec is turned into JSON, checked and hashed once per version, not
-    # once per viewer per redraw.
-    st.vega_lite_chart(spec=_spec, theme=None, width=width)
-
-
 def draw_chart(
     fn: Callable[..., dict], workshop_id: int, *args: Any, width: Any = "content"
 ) -> dict:
-    """``st.vega_lite_chart`` of ``read_chart(fn, workshop_id, *args)``, the element built
-    once per workshop version and shared by every viewer. Returns the spec."""
-    url, version_ = str(engine().url), version(workshop_id)
+    """``st.vega_lite_chart`` of ``read_chart(fn, workshop_id, *args)`` (the spec built once
+    per workshop version and shared by every viewer). Returns the spec.
+
+    Not replayed from ``st.cache_resource``: a recorded element carries the position it had
+    on the page that drew it first, and replayed on a page laid out differently (the
+    facilitator's bar, another viewer's parts) it broke the whole page in the browser
+    ("Bad delta path index"; tests/e2e/test_privacy_network_e2e.py)."""
     spec = read_chart(fn, workshop_id, *args)
-    _chart_element(
-        (fn.__module__, fn.__name__, url, workshop_id, version_, tuple(args)), width, spec
-    )
+    st.vega_lite_chart(spec=spec, theme=None, width=width)
     return spec

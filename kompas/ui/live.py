@@ -56,9 +56,6 @@ export default function (component) {
     }
     live.fired = v.version;
     live.firedAt = Date.now();
-    // the server reruns the stale parts and does not redraw this watcher: from now on
-    // the page shows v (news about parts it does not show then never fires)
-    live.drawn = v;
     live.fire("changed", v.version);
   };
   live.check();
@@ -75,7 +72,6 @@ LIVE_KEYS = "kompas_live_keys"  # fragment key -> the parts it shows, for this p
 LIVE_WORKSHOP = "kompas_live_workshop"
 LIVE_PAGE = "kompas_live_page"
 PAGE_PARTS = "kompas_live_page_parts"  # what this page showed last time (the watcher comes first)
-WATCH_SHOWS = "kompas_live_watch_shows"  # the parts the watcher was last drawn with
 SEEN_PREFIX = "kompas_seen_"  # + fragment key: the versions that part last drew
 ALL_PARTS = live_versions.PARTS
 
@@ -127,26 +123,10 @@ def rerun_live_parts() -> None:
         return
     stale = stale_live_parts(workshop_id)
     if stale:
-        # The watcher's JS already counts this news as drawn: redraw the watcher too only
-        # when the page now shows other parts of the workshop than the watcher knows.
-        # (Not redrawing it saves a component per participant per change.)
-        keys = (
-            stale
-            if watched_parts() == st.session_state.get(WATCH_SHOWS)
-            else [*stale, WATCH_FRAGMENT_KEY]
-        )
         try:
-            st.rerun(keys)
+            st.rerun([*stale, WATCH_FRAGMENT_KEY])
         except StreamlitAPIException:  # a part this page no longer draws: redraw it all
             st.rerun()
-
-
-def watched_parts() -> list[str]:
-    """The parts of the workshop the watcher listens for: what the page's live parts
-    registered, and (in a full run, where the watcher comes before most live parts) what
-    they showed last time."""
-    registered = {p for parts in (st.session_state.get(LIVE_KEYS) or {}).values() for p in parts}
-    return sorted(registered | set(st.session_state.get(PAGE_PARTS) or ALL_PARTS))
 
 
 def watch(workshop_id: int) -> None:
@@ -156,8 +136,10 @@ def watch(workshop_id: int) -> None:
     @st.fragment(key=WATCH_FRAGMENT_KEY)
     def watcher() -> None:
         # in a full run the watcher comes before most live parts: add what they showed last time
-        shows = watched_parts()
-        st.session_state[WATCH_SHOWS] = shows
+        registered = {
+            p for parts in (st.session_state.get(LIVE_KEYS) or {}).values() for p in parts
+        }
+        shows = sorted(registered | set(st.session_state.get(PAGE_PARTS) or ALL_PARTS))
         _watch(
             key=WATCH_WIDGET_KEY,
             height=0,

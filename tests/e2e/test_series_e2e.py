@@ -58,8 +58,15 @@ def test_follow_up_review_and_movement(server, new_page):
     assert new.series_number == 2
     key = f"richting_{direction.id}"
     assert "Gesprek over de wijkaanpak" in page.locator(f".st-key-review_item_{key}").inner_text()
-    page.locator(f".st-key-review_status_{key}").click()
-    page.get_by_role("option", name="gedaan", exact=True).click()
+    option = page.get_by_role("option", name="gedaan", exact=True)
+    for _ in range(3):  # a push redraw that lands just then closes the list; open it again
+        page.locator(f".st-key-review_status_{key} button[aria-haspopup='listbox']").click()
+        try:
+            option.wait_for(timeout=3000)
+            break
+        except Exception:
+            wait_app(page)
+    option.click()
     page.locator(f".st-key-review_note_{key} input").fill("Afspraak staat")
     page.locator(f".st-key-review_save_{key} button").click()
 
