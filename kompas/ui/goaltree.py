@@ -418,7 +418,23 @@ def result(ctx: ui.Context, view: TreeView) -> None:
             for r in rows
         ]
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="priority_table")
+    roles = [role_label(g) for g in ROLE_GROUPS if role_label(g) in table.columns]
+    # what the discussion is about first: the dots and the dots per role stay in view
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key="priority_table",
+        column_order=["Rang", "Onderdeel", "Stippen", *roles, "Afgesproken", "Soort"]
+        + ["Beleidsterrein"],
+        column_config={
+            "Rang": st.column_config.NumberColumn(width=55),
+            "Onderdeel": st.column_config.TextColumn(width=210, pinned=True),
+            "Stippen": st.column_config.NumberColumn(width=70),
+            **{r: st.column_config.NumberColumn(width=80) for r in roles},
+            "Afgesproken": st.column_config.TextColumn(width=95),
+        },
+    )
     if rows[0].by_role:
         totals = {g: sum(dict(r.by_role).get(g, 0) for r in rows) for g in ROLE_GROUPS}
         st.caption(
