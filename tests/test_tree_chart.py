@@ -77,6 +77,12 @@ def test_labels_wrap_and_are_never_cut():
     assert all(len(line) <= tree_chart.LINE_CHARS for line in long.split("\n"))
 
 
+def test_a_word_longer_than_a_line_is_split_with_a_hyphen():
+    wrapped = tree_chart.wrap_label("Mantelzorgondersteuning thuis", width=12)
+    assert wrapped == "Mantelzorgo-\nndersteuning\nthuis"
+    assert wrapped.replace("-\n", "").replace("\n", " ") == "Mantelzorgondersteuning thuis"
+
+
 def test_full_titles_in_boxes_as_high_as_their_text(tree):
     view = view_of(tree)
     boxes, _rows = tree_chart.layout(view)

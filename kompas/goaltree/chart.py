@@ -60,9 +60,15 @@ class Box:
 
 
 def wrap_label(title: str, *, width: int = LINE_CHARS) -> str:
-    """The whole title in lines of at most ``width`` characters (long words are split)."""
-    parts = textwrap.wrap(title, width=width, break_long_words=True) or [""]
-    return "\n".join(parts)
+    """The whole title in lines of at most ``width`` characters; a word longer than a
+    line is split with a hyphen ('Mantelzorgonder-' 'steuning')."""
+    lines = []
+    for line in textwrap.wrap(title, width=width, break_long_words=False) or [""]:
+        while len(line) > width:
+            lines.append(line[: width - 1] + "-")
+            line = line[width - 1 :]
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def box_label(node: NodeView, hidden: int = 0) -> str:

@@ -153,7 +153,7 @@ def show_overview(ctx: ui.Context, view: CompassView, version: int) -> None:
 # at 1280 px; a cell's full text shows on hover and in the copy.
 COMPASS_TABLE_COLUMNS = {
     "Ambitie": st.column_config.TextColumn(width=95),
-    "Resultaat": st.column_config.TextColumn(width=140, pinned=True),
+    "Resultaat": st.column_config.TextColumn(width=140),
     "Indicator": st.column_config.TextColumn(width=125),
     "Status": st.column_config.TextColumn(width=95),
     "Activiteit": st.column_config.TextColumn(width=125),

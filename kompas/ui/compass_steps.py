@@ -160,9 +160,7 @@ def activities_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
         convert=convert,
         column_order=["title", "budget", "partner", "results", "linked"],
         column_config={
-            "title": st.column_config.TextColumn(
-                "Activiteit", max_chars=200, width="medium", pinned=True
-            ),
+            "title": st.column_config.TextColumn("Activiteit", max_chars=200, width="medium"),
             "partner": st.column_config.SelectboxColumn(
                 "Uitvoerder (partner)", options=list(partners), width="medium"
             ),

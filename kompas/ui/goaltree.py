@@ -201,7 +201,7 @@ def actions_and_outline(ctx: ui.Context, view: TreeView) -> None:
 
 
 LEGEND_KEY = "tree_legend"
-ENLARGE_ZOOM = 1.6  # the enlarged picture, as the presenter screen scales it (CSS zoom)
+ENLARGE_ZOOM = 1.5  # the enlarged picture, as the presenter screen scales it (CSS zoom)
 
 
 def legend_text(revealed: bool) -> str:
@@ -255,6 +255,8 @@ def picture(ctx: ui.Context, view: TreeView) -> None:
     ):
         enlarged(ctx.workshop_id, view.revealed, collapsed)
     spec = ui.read_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, collapsed)
+    # narrower than the tree (a phone): scroll sideways instead of cutting it off
+    st.html("<style>.st-key-tree_picture { overflow-x: auto; }</style>")
     with st.container(height=720 if spec.get("height", 0) > 720 else "content", key="tree_picture"):
         ui.draw_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, collapsed)
     with st.container(key=LEGEND_KEY):
@@ -429,7 +431,7 @@ def result(ctx: ui.Context, view: TreeView) -> None:
         + ["Beleidsterrein"],
         column_config={
             "Rang": st.column_config.NumberColumn(width=55),
-            "Onderdeel": st.column_config.TextColumn(width=210, pinned=True),
+            "Onderdeel": st.column_config.TextColumn(width=210),
             "Stippen": st.column_config.NumberColumn(width=70),
             **{r: st.column_config.NumberColumn(width=80) for r in roles},
             "Afgesproken": st.column_config.TextColumn(width=95),

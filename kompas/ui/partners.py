@@ -134,7 +134,7 @@ def group_view(view: MatrixView) -> None:
         width="stretch",
         key="matrix_consensus",
         column_config={
-            "Partner": st.column_config.TextColumn(width=150, pinned=True),
+            "Partner": st.column_config.TextColumn(width=150),
             "Geplaatst": st.column_config.TextColumn(width=80),
             "Invloed (gem.)": st.column_config.TextColumn(width=95),
             "Afhankelijkheid (gem.)": st.column_config.TextColumn(width=110),
@@ -176,7 +176,7 @@ def directions_table(view: MatrixView) -> None:
         width="stretch",
         key="matrix_directions",
         column_config={
-            "Partner": st.column_config.TextColumn(width=140, pinned=True),
+            "Partner": st.column_config.TextColumn(width=140),
             "Richting": st.column_config.TextColumn(width=110),
             "Actie": st.column_config.TextColumn(width=180),
             "Eigenaar": st.column_config.TextColumn(width=110),
