@@ -142,3 +142,11 @@ def test_chart_spec_read_function_and_png(tree):
     assert spec["height"] > 0
     png = pictures.render("tree", view_of(tree))
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
+
+
+def test_marks_are_hidden_from_screen_readers_the_picture_is_named(tree):
+    # axe (svg-img-alt) flagged a mark group without a name; the outline carries the text
+    reveal(tree)
+    spec = tree_chart.tree_chart(view_of(tree), show_votes=True).to_dict()
+    assert all(layer["mark"].get("aria") is False for layer in spec["layer"])
+    assert spec["description"].startswith("Doelenboom met")

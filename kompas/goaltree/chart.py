@@ -262,7 +262,7 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
     # call, and copying inline values made building the chart 20 times slower.
     edges = (
         alt.Chart(alt.NamedData(name="edges"))
-        .mark_rule(color=EDGE, strokeWidth=1.4)
+        .mark_rule(color=EDGE, strokeWidth=1.4, aria=False)
         .encode(x=x, y=y, x2="x2:Q", y2="y2:Q")
     )
     base = alt.Chart(alt.NamedData(name="boxes"))
@@ -277,17 +277,17 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
     )
     accepted = (
         base.transform_filter("datum.dash != 'voorstel'")
-        .mark_rect(cornerRadius=5, strokeWidth=1.5)
+        .mark_rect(cornerRadius=5, strokeWidth=1.5, aria=False)
         .encode(**rect_enc)
     )
     # proposals: white with a dashed border, so they read differently in print too
     proposals = (
         base.transform_filter("datum.dash == 'voorstel'")
-        .mark_rect(cornerRadius=5, strokeWidth=1.5, strokeDash=[5, 3])
+        .mark_rect(cornerRadius=5, strokeWidth=1.5, strokeDash=[5, 3], aria=False)
         .encode(**rect_enc)
     )
     labels = base.mark_text(
-        align="left", baseline="middle", fontSize=11, lineBreak="\n", lineHeight=LINE_H
+        aria=False, align="left", baseline="middle", fontSize=11, lineBreak="\n", lineHeight=LINE_H
     ).encode(
         x=alt.X("tx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None),
         y=alt.Y(
@@ -299,11 +299,13 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
         color=alt.Color("colour:N", scale=None),
         tooltip=alt.Tooltip("tip:N", title="Onderdeel"),
     )
+    # the marks are hidden from screen readers (aria=False): the chart's description names
+    # the picture, and every title is on the page as text in the outline
     layers = [edges, accepted, proposals, labels]
     if with_votes:
         votes = base.transform_filter("datum.votes != ''")
         layers.append(
-            votes.mark_circle(size=560, color="#c0392b", opacity=1).encode(
+            votes.mark_circle(size=560, color="#c0392b", opacity=1, aria=False).encode(
                 x=alt.X(
                     "vx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None
                 ),
@@ -316,7 +318,7 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
             )
         )
         layers.append(
-            votes.mark_text(fontSize=12, fontWeight="bold", color="#ffffff").encode(
+            votes.mark_text(fontSize=12, fontWeight="bold", color="#ffffff", aria=False).encode(
                 x=alt.X(
                     "vx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None
                 ),
