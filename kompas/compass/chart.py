@@ -3,6 +3,8 @@ shown in the app and rendered to PNG (vl-convert) for the report."""
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 
 from kompas import formats
@@ -37,6 +39,41 @@ GAP_COLOR = "#c62828"
 FONT_SIZE = 15
 ROW_HEIGHT = 40
 LABEL_WIDTH = 420
+
+
+SMALL_LABEL_WIDTH = 220  # the names beside a budget bar in a half-width chart
+BAR_SIZE = 22  # one or two bars stay bars, not blocks
+
+
+def money_ticks(top: float) -> list[float]:
+    """Axis values in euro from 0 to ``top``: at most four, a round step (1, 2 or 5 times
+    a power of ten), so one small budget never gives '€ 0, € 1, € 1'."""
+    if top <= 0:
+        return [0]
+    base = 10 ** (math.floor(math.log10(top)) - 1)
+    step = next(base * f for f in (1, 2, 5, 10, 20, 50, 100) if top / (base * f) <= 3)
+    step = max(step, 1)  # whole euros on the axis; smaller amounts show at the bar
+    return [i * step for i in range(int(top // step) + 1)]
+
+
+# '€ 2.000', '€ 2,5 mln' (the chart's locale puts the Dutch separators in)
+MONEY_LABEL = (
+    "datum.value >= 1000000 ? '€ ' + format(datum.value / 1000000, ',.1~f') + ' mln' "
+    ": '€ ' + format(datum.value, ',.0f')"
+)
+
+
+def _money_x(top: float, *, title: str | None = "Budget in euro") -> alt.X:
+    """The budget axis: round ticks in euro, or no axis at all when nothing has a budget."""
+    if top <= 0:
+        return alt.X("budget:Q", title=None, scale=alt.Scale(domain=[0, 1]), axis=None)
+    domain = top * 1.4  # room for the amount beside the longest bar
+    return alt.X(
+        "budget:Q",
+        title=title,
+        scale=alt.Scale(domain=[0, domain], nice=False),
+        axis=alt.Axis(labelExpr=MONEY_LABEL, values=money_ticks(domain), grid=True),
+    )
 
 
 def _short(text: str, n: int = 48) -> str:
@@ -244,14 +281,9 @@ def _results_inputs_parts(view: CompassView, left_width, right_width) -> tuple:
     right_base = alt.Chart(
         alt.Data(values=bars or [{"resultaat": "", "budget": 0, "bedrag": "", "gat": False}])
     )
-    max_budget = max([b["budget"] for b in bars] + [1])
+    max_budget = max([b["budget"] for b in bars] + [0])
     bar = right_base.mark_bar(height=min(row_height * 0.5, 28)).encode(
-        x=alt.X(
-            "budget:Q",
-            title="Budget in euro",
-            scale=alt.Scale(domain=[0, max_budget * 1.35]),
-            axis=alt.Axis(labelExpr="'€ ' + format(datum.value, ',.0f')", tickCount=4),
-        ),
+        x=_money_x(max_budget),
         y=alt.Y("resultaat:N", sort=order, title=None, axis=None, scale=_band(order)),
         color=alt.condition("datum.gat", alt.value(GAP_COLOR), alt.value(BUDGET_COLOR)),
         tooltip=[
@@ -285,7 +317,9 @@ def _values_text(iv: IndicatorView) -> str:
     )
 
 
-def budget_per_result_chart(view: CompassView, *, width: int = 520) -> alt.Chart:
+def budget_per_result_chart(view: CompassView, *, width: int = 520) -> alt.Chart | None:
+    """Bars of the budget per result; None when no activity has a budget yet (the page
+    says so in a sentence instead of drawing an empty axis)."""
     rows = [
         {"resultaat": _short(title), "budget": cents / 100, "bedrag": formats.money_short(cents)}
         for _, title, cents in view.budget_per_result
@@ -293,7 +327,8 @@ def budget_per_result_chart(view: CompassView, *, width: int = 520) -> alt.Chart
     return _budget_bars(rows, "resultaat", "Budget per resultaat", width)
 
 
-def budget_per_partner_chart(view: CompassView, *, width: int = 520) -> alt.Chart:
+def budget_per_partner_chart(view: CompassView, *, width: int = 520) -> alt.Chart | None:
+    """Bars of the budget per partner; None when there is no budget yet."""
     rows = [
         {"partner": _short(name), "budget": cents / 100, "bedrag": formats.money_short(cents)}
         for name, cents in view.budget_per_partner
@@ -301,18 +336,15 @@ def budget_per_partner_chart(view: CompassView, *, width: int = 520) -> alt.Char
     return _budget_bars(rows, "partner", "Budget per partner", width)
 
 
-def _budget_bars(rows: list[dict], field: str, title: str, width: int) -> alt.Chart:
+def _budget_bars(rows: list[dict], field: str, title: str, width: int) -> alt.Chart | None:
+    max_budget = max([r["budget"] for r in rows] + [0])
+    if max_budget <= 0:
+        return None
     order = [r[field] for r in rows]
-    max_budget = max([r["budget"] for r in rows] + [1])
-    base = alt.Chart(alt.Data(values=rows or [{field: "", "budget": 0, "bedrag": ""}]))
+    base = alt.Chart(alt.Data(values=rows))
     y = alt.Y(f"{field}:N", sort=order, title=None)
-    bar = base.mark_bar(color=BUDGET_COLOR).encode(
-        x=alt.X(
-            "budget:Q",
-            title="Budget in euro",
-            scale=alt.Scale(domain=[0, max_budget * 1.4]),
-            axis=alt.Axis(labelExpr="'€ ' + format(datum.value, ',.0f')", tickCount=3),
-        ),
+    bar = base.mark_bar(color=BUDGET_COLOR, size=BAR_SIZE).encode(
+        x=_money_x(max_budget),
         y=y,
         tooltip=[alt.Tooltip(f"{field}:N"), alt.Tooltip("bedrag:N", title="Budget")],
     )
@@ -321,6 +353,7 @@ def _budget_bars(rows: list[dict], field: str, title: str, width: int) -> alt.Ch
     )
     return _configure(
         alt.layer(bar, text).properties(
-            width=width, height=max(len(rows), 1) * ROW_HEIGHT, title=title
-        )
+            width=width, height=max(len(rows), 2) * ROW_HEIGHT, title=title
+        ),
+        label_width=SMALL_LABEL_WIDTH,
     )

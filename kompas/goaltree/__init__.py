@@ -9,6 +9,7 @@ everyone until the facilitator reveals them (``votes``). Pages and exports read 
 through ``view``; ``chart`` draws it, ``report`` writes its section of the verslag.
 """
 
+from kompas.goaltree.impact import DeleteImpact, delete_impact
 from kompas.goaltree.nodes import (
     CHILD_KINDS,
     DEFAULT_CHILD,
@@ -56,6 +57,7 @@ __all__ = [
     "TOOL",
     "VOTE_KINDS",
     "VOTE_PHASES",
+    "DeleteImpact",
     "GoalNodeCreate",
     "GoalNodeUpdate",
     "NodeView",
@@ -67,6 +69,7 @@ __all__ = [
     "apply_template",
     "cast_vote",
     "chart_spec",
+    "delete_impact",
     "delete_node",
     "edit_node",
     "get_node",

@@ -3,8 +3,8 @@ Altair (Vega-Lite) chart of boxes and elbow lines, and as PNG for the exports.
 
 The main goal stands at the top left; every leaf gets its own row, a parent sits in the
 middle of its children, so the height grows with the number of leaves and 150 nodes stay
-readable (labels are wrapped over two lines and cut off with an ellipsis; the full title
-is in the tooltip and in the outline beside the picture).
+readable. Titles are wrapped, never cut: a box is as high as its title needs, and a row
+as high as its box. Four levels (main goal to activity) fit a laptop column of 780 px.
 """
 
 from __future__ import annotations
@@ -21,15 +21,18 @@ from kompas.labels import node_status_label
 if TYPE_CHECKING:  # view.py builds its chart_spec read function from this module
     from kompas.goaltree.view import NodeView, TreeView
 
-BOX_W = 196
-GAP_X = 36
-ROW_H = 42  # one leaf per row
-BOX_H = 34
+BOX_W = 172
+GAP_X = 22
+ROW_GAP = 8  # between the boxes of two rows
+BOX_PAD = 5  # above and below the text in a box
 MARGIN = 8
 VOTE_W = 34  # room at the right of a box for the vote total
-LINE_CHARS = 29
-LINES = 2
+LINE_CHARS = 25  # characters of 11 px DejaVu Sans in BOX_W less the padding
+VOTE_CHARS = 21  # the same, less the room for the vote total
 LINE_H = 13
+ROW_H = 2 * LINE_H + 2 * BOX_PAD + ROW_GAP  # the row of a two-line title
+# where votes can show, room for the total is kept, so a reveal does not reflow the tree
+VOTED_KINDS = ("effect", "activity")
 
 # fill, text colour per kind; all text colours have ≥ 4.5:1 contrast on their fill
 STYLE = {
@@ -52,53 +55,83 @@ class Box:
     y: float  # centre
     node: NodeView
     hidden: int  # descendants hidden because the node is collapsed
+    label: str = ""  # the wrapped title, one line per "\n"
+    h: float = 0  # box height
 
 
-def wrap_label(title: str, *, width: int = LINE_CHARS, lines: int = LINES) -> str:
-    """At most ``lines`` lines of ``width`` characters; longer text ends with '…'."""
-    parts = textwrap.wrap(title, width=width, break_long_words=True) or [""]
-    if len(parts) > lines:
-        parts = parts[:lines]
-        last = parts[-1]
-        parts[-1] = (last[: width - 1].rstrip() if len(last) >= width else last) + "…"
-    return "\n".join(parts)
+def wrap_label(title: str, *, width: int = LINE_CHARS) -> str:
+    """The whole title in lines of at most ``width`` characters; a word longer than a
+    line is split with a hyphen ('Mantelzorgonder-' 'steuning')."""
+    lines = []
+    for line in textwrap.wrap(title, width=width, break_long_words=False) or [""]:
+        while len(line) > width:
+            lines.append(line[: width - 1] + "-")
+            line = line[width - 1 :]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def box_label(node: NodeView, hidden: int = 0) -> str:
+    """The text in a node's box: ★ for an agreed priority, the full title wrapped, and
+    '+N' when N nodes below it are folded away."""
+    label = ("★ " if node.agreed else "") + node.title
+    width = VOTE_CHARS if node.kind in VOTED_KINDS else LINE_CHARS
+    suffix = f"  +{hidden}" if hidden else ""
+    wrapped = wrap_label(label, width=width)
+    if suffix and len(wrapped.rsplit("\n", 1)[-1]) + len(suffix) > width:
+        return wrapped + "\n" + suffix.strip()
+    return wrapped + suffix
+
+
+def box_height(label: str) -> float:
+    return (label.count("\n") + 1) * LINE_H + 2 * BOX_PAD
 
 
 def layout(view: TreeView, collapsed: frozenset[int] = frozenset()) -> tuple[list[Box], int]:
     """Boxes with positions (pixels, y down) and the number of leaf rows."""
+    boxes, rows, _height = _layout(view, collapsed)
+    return boxes, rows
+
+
+def _layout(view: TreeView, collapsed: frozenset[int]) -> tuple[list[Box], int, float]:
     if not view.nodes:
-        return [], 0
+        return [], 0, 0
     by_id = {n.id: n for n in view.nodes}
     boxes: dict[int, Box] = {}
-    row = 0
+    rows = 0
+    cursor = float(MARGIN)  # the top of the next row
 
     def count(node: NodeView) -> int:
         return sum(1 + count(by_id[c]) for c in node.children if c in by_id)
 
     def place(node: NodeView, depth: int) -> float:
-        nonlocal row
+        nonlocal rows, cursor
         x = MARGIN + depth * (BOX_W + GAP_X)
         kids = [by_id[c] for c in node.children if c in by_id]
-        if node.id in collapsed and kids:
-            y = MARGIN + row * ROW_H + ROW_H / 2
-            row += 1
-            boxes[node.id] = Box(node.id, x, y, node, count(node))
-            return y
-        if not kids:
-            y = MARGIN + row * ROW_H + ROW_H / 2
-            row += 1
+        hidden = count(node) if node.id in collapsed and kids else 0
+        label = box_label(node, hidden)
+        h = box_height(label)
+        need = h + ROW_GAP
+        if hidden or not kids:
+            y = cursor + need / 2
+            cursor += need
+            rows += 1
         else:
+            start = cursor
             ys = [place(k, depth + 1) for k in kids]
+            # a parent with a longer title than its children together gets more room
+            cursor = max(cursor, start + need)
             # the main goal sits level with its first child, so it is in view at the top
             # of a tall tree; every other parent sits in the middle of its children
             y = ys[0] if depth == 0 else (ys[0] + ys[-1]) / 2
-        boxes[node.id] = Box(node.id, x, y, node, 0)
+            y = min(max(y, start + need / 2), cursor - need / 2)
+        boxes[node.id] = Box(node.id, x, y, node, hidden, label, h)
         return y
 
-    # iterative-safe enough: the tree is at most five levels deep by construction
+    # recursion is safe: the tree is at most five levels deep by construction
     place(view.root, 0)
     ordered = [boxes[n.id] for n in view.nodes if n.id in boxes]
-    return ordered, row
+    return ordered, rows, cursor + MARGIN
 
 
 def _box_rows(boxes: list[Box], show_votes: bool) -> list[dict]:
@@ -109,12 +142,7 @@ def _box_rows(boxes: list[Box], show_votes: bool) -> list[dict]:
         fill, colour = STYLE.get(n.kind, STYLE["effect"])
         if proposal:
             fill, colour = PROPOSAL_FILL, PROPOSAL_TEXT
-        label = ("★ " if n.agreed else "") + n.title
-        suffix = f"  +{b.hidden}" if b.hidden else ""
-        text_width = LINE_CHARS - (6 if show_votes and n.total else 1)
-        wrapped = wrap_label(label, width=text_width)
-        if suffix:
-            wrapped = wrap_label(label, width=text_width - len(suffix)) + suffix
+        wrapped = b.label
         tip = f"{n.kind_label}{f' ({node_status_label(n.status)})' if proposal else ''}: {n.title}"
         if n.aliases:
             tip += " · ook: " + "; ".join(n.aliases)
@@ -130,8 +158,8 @@ def _box_rows(boxes: list[Box], show_votes: bool) -> list[dict]:
                 "id": n.id,
                 "x": b.x,
                 "x2": b.x + BOX_W,
-                "y": b.y - BOX_H / 2,
-                "y2": b.y + BOX_H / 2,
+                "y": b.y - b.h / 2,
+                "y2": b.y + b.h / 2,
                 "cy": b.y,
                 "ty": b.y - (wrapped.count("\n")) * LINE_H / 2,
                 "tx": b.x + 8,
@@ -165,9 +193,12 @@ def _edge_rows(boxes: list[Box]) -> list[dict]:
 
 
 def chart_size(view: TreeView, collapsed: frozenset[int] = frozenset()) -> tuple[int, int]:
-    boxes, rows = layout(view, collapsed)
+    boxes, _rows, height = _layout(view, collapsed)
     depth = max((int(round((b.x - MARGIN) / (BOX_W + GAP_X))) for b in boxes), default=0)
-    return (2 * MARGIN + (depth + 1) * BOX_W + depth * GAP_X, 2 * MARGIN + max(rows, 1) * ROW_H)
+    return (
+        2 * MARGIN + (depth + 1) * BOX_W + depth * GAP_X,
+        max(int(round(height)), 2 * MARGIN + ROW_H),
+    )
 
 
 def tree_chart(
@@ -227,9 +258,6 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
     y = alt.Y(
         "y:Q", scale=alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True), axis=None
     )
-    # Marks carry no ARIA roles (aria=False): the picture as a whole has its description, and
-    # every title is on the page as text beside it; per-mark roles without names fail
-    # WCAG 1.1.1 (axe: svg-img-alt).
     # The rows travel as named top-level datasets: Altair copies a chart on every method
     # call, and copying inline values made building the chart 20 times slower.
     edges = (
@@ -259,12 +287,7 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
         .encode(**rect_enc)
     )
     labels = base.mark_text(
-        align="left",
-        baseline="middle",
-        fontSize=11,
-        lineBreak="\n",
-        lineHeight=LINE_H,
-        aria=False,
+        aria=False, align="left", baseline="middle", fontSize=11, lineBreak="\n", lineHeight=LINE_H
     ).encode(
         x=alt.X("tx:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None),
         y=alt.Y(
@@ -276,6 +299,8 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
         color=alt.Color("colour:N", scale=None),
         tooltip=alt.Tooltip("tip:N", title="Onderdeel"),
     )
+    # the marks are hidden from screen readers (aria=False): the chart's description names
+    # the picture, and every title is on the page as text in the outline
     layers = [edges, accepted, proposals, labels]
     if with_votes:
         votes = base.transform_filter("datum.votes != ''")

@@ -343,7 +343,8 @@ def move_node(
         raise NotAllowed("Het hoofddoel staat altijd bovenaan; je kunt het niet verplaatsen.")
     if parent.id in {n.id for n in _subtree(db, node)}:
         raise InvalidInput(
-            f"Je kunt '{node.title}' niet onder zichzelf of onder een eigen onderdeel zetten."
+            f"Je kunt '{node.title}' niet onder zichzelf of onder een eigen onderdeel zetten. "
+            "Kies een plek buiten dit deel van de boom."
         )
     if parent.id == node.parent_id:
         return
@@ -367,9 +368,14 @@ def merge_nodes(db: Session, *, actor: Actor, keep_id: int, merge_id: int) -> No
     keep = get_node(db, workshop.id, keep_id)
     gone = get_node(db, workshop.id, merge_id)
     if keep.id == gone.id:
-        raise InvalidInput("Kies twee verschillende onderdelen om samen te voegen.")
+        raise InvalidInput(
+            "Je koos twee keer hetzelfde onderdeel. Kies bij 'Laten opgaan' het dubbele onderdeel."
+        )
     if gone.kind == "main_goal":
-        raise NotAllowed("Het hoofddoel kun je niet in een ander onderdeel opgaan.")
+        raise NotAllowed(
+            "Het hoofddoel kan niet in een ander onderdeel opgaan. Kies het hoofddoel bij "
+            "'Bewaren' en het dubbele onderdeel bij 'Laten opgaan'."
+        )
     if keep.id in {n.id for n in _subtree(db, gone)}:
         raise InvalidInput(
             f"'{keep.title}' staat onder '{gone.title}'. Voeg het onderste "

@@ -76,14 +76,16 @@ def _chart_specs(workshop_id: int, version: int, view: CompassView) -> dict:
 
     def make() -> dict:
         width = APP_CHART_WIDTH
+        per_result = charts.budget_per_result_chart(view)
+        per_partner = charts.budget_per_partner_chart(view)
         return {
             "main": ui.arrow_datasets(charts.results_inputs_chart(view, width=width).to_dict()),
-            "result": ui.arrow_datasets(charts.budget_per_result_chart(view).to_dict()),
-            "partner": ui.arrow_datasets(charts.budget_per_partner_chart(view).to_dict()),
+            "result": None if per_result is None else ui.arrow_datasets(per_result.to_dict()),
+            "partner": None if per_partner is None else ui.arrow_datasets(per_partner.to_dict()),
         }
 
     specs = READS.get(("compass_charts", str(ui.engine().url), workshop_id, version), make)
-    return {name: dict(spec) for name, spec in specs.items()}
+    return {name: spec and dict(spec) for name, spec in specs.items()}
 
 
 def overview(ctx: ui.Context, view: CompassView, editable: bool) -> None:
@@ -128,14 +130,40 @@ def show_overview(ctx: ui.Context, view: CompassView, version: int) -> None:
             st.markdown("**Wat ontbreekt er?**")
             for w in view.warnings:
                 st.warning(esc(w.message), icon=":material/warning:")
-    left, right = st.columns(2)
-    with left:
-        st.vega_lite_chart(specs["result"], width="stretch", theme=None)
-    with right:
-        st.vega_lite_chart(specs["partner"], width="stretch", theme=None)
+    # one under the other: side by side the names left no room for the bars at 1280 px
+    with st.container(key="compass_budget_charts"):
+        if specs["result"] is None:
+            st.info(NO_BUDGET, icon=":material/euro:")
+        else:
+            st.vega_lite_chart(specs["result"], width="stretch", theme=None)
+            if specs["partner"] is not None:
+                st.vega_lite_chart(specs["partner"], width="stretch", theme=None)
     st.subheader("Kompastabel")
     st.caption("Kopieer de tabel naar je verslag (selecteer de cellen en kopieer).")
-    st.dataframe(compass_table(view), hide_index=True, width="stretch", key="compass_table")
+    st.dataframe(
+        compass_table(view),
+        hide_index=True,
+        width="stretch",
+        key="compass_table",
+        column_config=COMPASS_TABLE_COLUMNS,
+    )
+
+
+# Widths (px) that keep every column, Budget included, in view in the 780 px main column
+# at 1280 px; a cell's full text shows on hover and in the copy.
+COMPASS_TABLE_COLUMNS = {
+    "Ambitie": st.column_config.TextColumn(width=95),
+    "Resultaat": st.column_config.TextColumn(width=140),
+    "Indicator": st.column_config.TextColumn(width=125),
+    "Status": st.column_config.TextColumn(width=95),
+    "Activiteit": st.column_config.TextColumn(width=125),
+    "Partner": st.column_config.TextColumn(width=100),
+    "Budget": st.column_config.TextColumn(width=95),
+}
+NO_BUDGET = (
+    "Er is nog geen budget ingevuld. Vul bij stap 3 (Activiteiten) per activiteit een "
+    "budget in; dan zie je hier hoe het geld over de resultaten en partners verdeeld is."
+)
 
 
 def money_compact(cents: int) -> str:

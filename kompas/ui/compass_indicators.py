@@ -70,8 +70,6 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
             "target_year",
             "higher_is_better",
             "source",
-            "latest",
-            "status",
         ],
     )
     df = df.astype(
@@ -108,6 +106,8 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
         column_order=[
             "owner",
             "name",
+            "status",
+            "latest",
             "kind",
             "unit",
             "baseline_value",
@@ -116,12 +116,12 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
             "target_year",
             "higher_is_better",
             "source",
-            "latest",
-            "status",
         ],
         column_config={
-            "owner": st.column_config.SelectboxColumn(owner_title, options=list(owners)),
-            "name": st.column_config.TextColumn("Indicator", max_chars=200),
+            "owner": st.column_config.SelectboxColumn(
+                owner_title, options=list(owners), width="medium"
+            ),
+            "name": st.column_config.TextColumn("Indicator", max_chars=200, width="medium"),
             "kind": st.column_config.SelectboxColumn(
                 "Soort",
                 options=list(INDICATOR_KIND_LABELS.values()),
@@ -136,8 +136,8 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
             "target_year": st.column_config.NumberColumn("Streefjaar", **year),
             "higher_is_better": st.column_config.CheckboxColumn("Hoger is beter", default=True),
             "source": st.column_config.TextColumn("Bron"),
-            "latest": st.column_config.TextColumn("Laatste meting", disabled=True),
-            "status": st.column_config.TextColumn("Status", disabled=True),
+            "latest": st.column_config.TextColumn("Laatste meting", disabled=True, width=110),
+            "status": st.column_config.TextColumn("Status", disabled=True, width=110),
         },
     )
 

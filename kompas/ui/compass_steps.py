@@ -158,15 +158,17 @@ def activities_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
         df=df,
         editable=editable,
         convert=convert,
-        column_order=["title", "partner", "budget", "results", "linked"],
+        column_order=["title", "budget", "partner", "results", "linked"],
         column_config={
             "title": st.column_config.TextColumn("Activiteit", max_chars=200, width="medium"),
             "partner": st.column_config.SelectboxColumn(
-                "Uitvoerder (partner)", options=list(partners)
+                "Uitvoerder (partner)", options=list(partners), width="medium"
             ),
-            "budget": st.column_config.TextColumn("Budget (€)", help="Bijvoorbeeld € 12.500,50"),
+            "budget": st.column_config.TextColumn(
+                "Budget (€)", help="Bijvoorbeeld € 12.500,50", width=110
+            ),
             "results": st.column_config.MultiselectColumn(
-                "Draagt bij aan resultaat", options=list(results), width="large"
+                "Draagt bij aan resultaat", options=list(results), width="medium"
             ),
             "linked": st.column_config.TextColumn("Uit doelenboom", disabled=True, width="small"),
         },

@@ -18,6 +18,13 @@ MAX_PROPOSAL_ROWS = 12  # rows with buttons; more makes every redraw slow
 TREE_PARTS = ("workshop", "tree", "votes")
 FORM_SHOWN_KEY = "tree_form_shown"  # the proposal form was on screen in this session
 FORM_FIELDS = ("node_title", "node_description")
+# the parent of the last proposal: "Onder" starts there again, also after the form was
+# away (another page, a phase without the form), when Streamlit forgets a widget's value
+LAST_PARENT_KEY = "tree_last_parent"
+PARENT_HELP = (
+    "Het niveau eronder: onder het hoofddoel een beleidsterrein, onder een beleidsterrein "
+    "een effect, onder een effect een activiteit."
+)
 PHASE_HELP = {
     "verzamelen": "Stel onderdelen voor: effecten onder een beleidsterrein, activiteiten onder een effect. "
     "Je voorstel is meteen voor iedereen zichtbaar.",
@@ -84,6 +91,7 @@ def add_form(ctx: ui.Context, view: TreeView) -> None:
     ui.show_pending_errors()
     options = parent_options(view, ctx)
     labels = {n.id: parent_label(n) for n in options}
+    last = st.session_state.get(LAST_PARENT_KEY)
     partners = dict(view.partners)
     with st.form("node_form", border=True):
         st.markdown(
@@ -98,10 +106,10 @@ def add_form(ctx: ui.Context, view: TreeView) -> None:
         st.selectbox(
             "Onder",
             list(labels),
-            index=0,
+            index=list(labels).index(last) if last in labels else 0,
             key="node_parent",
             format_func=lambda i: labels.get(i, ""),
-            help="Onder een beleidsterrein komt een effect, onder een effect een activiteit.",
+            help=PARENT_HELP,
         )
         st.text_area("Toelichting (mag leeg)", key="node_description", height=68)
         if ctx.is_facilitator:
@@ -149,6 +157,7 @@ def _submit_node(ctx: ui.Context, view: TreeView) -> None:
     if done:
         for key in FORM_FIELDS:
             state[key] = ""
+        state[LAST_PARENT_KEY] = parent_node.id
 
 
 # --- the live part --------------------------------------------------------------------------
@@ -191,9 +200,45 @@ def actions_and_outline(ctx: ui.Context, view: TreeView) -> None:
         outline(view)
 
 
+LEGEND_KEY = "tree_legend"
+ENLARGE_ZOOM = 1.5  # the enlarged picture, as the presenter screen scales it (CSS zoom)
+
+
+def legend_text(revealed: bool) -> str:
+    """What the shapes in the picture mean, as text beside the picture."""
+    parts = [
+        "Gestippelde witte rand: voorstel, nog niet vastgesteld.",
+        "Gekleurd vak: vastgesteld (donkerblauw hoofddoel, blauw beleidsterrein, "
+        "groen effect, geel activiteit).",
+        "★ met gouden rand: afgesproken prioriteit.",
+        "+getal: zoveel onderdelen ingeklapt.",
+    ]
+    parts.append(
+        "Rood rondje met getal: het aantal stippen."
+        if revealed
+        else "De stippen komen als rode rondjes in de boom zodra ze zichtbaar zijn."
+    )
+    return "\n".join(f"- {p}" for p in parts)
+
+
+@st.dialog("Doelenboom, groot", width="large")
+def enlarged(workshop_id: int, revealed: bool, collapsed: tuple[int, ...]) -> None:
+    st.html(
+        "<style>.st-key-tree_picture_large { overflow-x: auto; }"
+        f".st-key-tree_picture_large .stVegaLiteChart {{ zoom: {ENLARGE_ZOOM}; }}"
+        "@media (max-width: 640px) { .st-key-tree_picture_large .stVegaLiteChart "
+        "{ zoom: 1; } }</style>"
+    )
+    with st.container(key="tree_picture_large"):
+        spec = ui.read_chart(goaltree.chart_spec, workshop_id, revealed, collapsed)
+        st.vega_lite_chart(spec=spec, theme=None, width="content")
+    st.markdown(legend_text(revealed))
+
+
 def picture(ctx: ui.Context, view: TreeView) -> None:
     domains = {n.id: n.title for n in view.nodes if n.kind == "domain" and n.children}
-    collapsed = st.multiselect(
+    cols = st.columns([3, 1], vertical_alignment="bottom")
+    collapsed = cols[0].multiselect(
         "Beleidsterreinen inklappen",
         list(domains),
         key="tree_collapse",
@@ -201,13 +246,22 @@ def picture(ctx: ui.Context, view: TreeView) -> None:
         placeholder="Alles uitgeklapt",
     )
     collapsed = tuple(sorted(i for i in collapsed if i in domains))
+    if cols[1].button(
+        "Groot bekijken",
+        key="tree_enlarge",
+        icon=":material/zoom_in:",
+        help="De boom groter, in een eigen venster",
+        width="stretch",
+    ):
+        enlarged(ctx.workshop_id, view.revealed, collapsed)
     spec = ui.read_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, collapsed)
+    # narrower than the tree (a phone): scroll sideways instead of cutting it off
+    st.html("<style>.st-key-tree_picture { overflow-x: auto; }</style>")
     with st.container(height=720 if spec.get("height", 0) > 720 else "content", key="tree_picture"):
         ui.draw_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, collapsed)
-    st.caption(
-        "Gestippelde witte vakjes zijn voorstellen. ★ = afgesproken prioriteit."
-        + (" Het rode rondje is het aantal stippen." if view.revealed else "")
-    )
+    with st.container(key=LEGEND_KEY):
+        st.markdown("**Legenda**")
+        st.markdown(legend_text(view.revealed))
 
 
 def outline_markdown(view: TreeView) -> str:
@@ -366,7 +420,23 @@ def result(ctx: ui.Context, view: TreeView) -> None:
             for r in rows
         ]
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="priority_table")
+    roles = [role_label(g) for g in ROLE_GROUPS if role_label(g) in table.columns]
+    # what the discussion is about first: the dots and the dots per role stay in view
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key="priority_table",
+        column_order=["Rang", "Onderdeel", "Stippen", *roles, "Afgesproken", "Soort"]
+        + ["Beleidsterrein"],
+        column_config={
+            "Rang": st.column_config.NumberColumn(width=55),
+            "Onderdeel": st.column_config.TextColumn(width=210),
+            "Stippen": st.column_config.NumberColumn(width=70),
+            **{r: st.column_config.NumberColumn(width=80) for r in roles},
+            "Afgesproken": st.column_config.TextColumn(width=95),
+        },
+    )
     if rows[0].by_role:
         totals = {g: sum(dict(r.by_role).get(g, 0) for r in rows) for g in ROLE_GROUPS}
         st.caption(

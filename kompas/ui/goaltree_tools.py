@@ -8,7 +8,12 @@ import streamlit as st
 from kompas import goaltree, ui, workshops
 from kompas.goaltree import NodeView, TreeView
 from kompas.labels import vote_level_label
+from kompas.ui import esc_inline
 from kompas.ui.goaltree import add_form, parent_label
+
+DELETE_PENDING_KEY = "tree_delete_pending"  # the node whose delete waits for a yes
+MERGE_GONE_KEY = "merge_gone"  # the node that goes up in the kept one
+MERGE_FOR_KEY = "tree_merge_for"  # the kept node that choice belongs to
 
 
 def facilitator_tools(ctx: ui.Context, view: TreeView) -> None:
@@ -113,14 +118,20 @@ def _edit_move(ctx: ui.Context, view: TreeView) -> None:
                 st.rerun()
     if node.kind == "main_goal":
         return
-    targets = [n for n in view.nodes if goaltree.CHILD_KINDS.get(n.kind) and n.id != node.parent_id]
+    targets = move_targets(view, node)
     labels = {n.id: parent_label(n) for n in targets}
+    if not labels:
+        st.caption("Er is geen andere plek om dit onderdeel onder te zetten.")
+        _delete(ctx, node)
+        return
     cols = st.columns([3, 1], vertical_alignment="bottom")
     target = cols[0].selectbox(
         "Verplaatsen naar onder",
         list(labels),
+        index=default_index(targets, view.node(node.parent_id) if node.parent_id else None),
         key=f"move_to_{node.id}",
         format_func=lambda i: labels.get(i, ""),
+        help="Alles eronder en de stippen gaan mee.",
     )
     if cols[1].button("Verplaatsen", key="move_submit"):
         if ui.act(
@@ -132,9 +143,74 @@ def _edit_move(ctx: ui.Context, view: TreeView) -> None:
             success="Verplaatst",
         ):
             st.rerun()
-    if st.button("Verwijderen, met alles eronder", key="delete_submit_node", type="secondary"):
-        if ui.act(goaltree.delete_node, actor=ctx.actor, node_id=node.id, success="Verwijderd"):
+    _delete(ctx, node)
+
+
+def _delete(ctx: ui.Context, node: NodeView) -> None:
+    """Delete at once when nothing goes with the node; otherwise ask first and say what
+    goes (nodes below, dots)."""
+    state = st.session_state
+    if st.button("Verwijderen", key="delete_submit_node", icon=":material/delete:"):
+        impact = ui.read(goaltree.delete_impact, ctx.workshop_id, node.id)
+        if impact.asks_first:
+            state[DELETE_PENDING_KEY] = node.id
+        elif ui.act(goaltree.delete_node, actor=ctx.actor, node_id=node.id, success="Verwijderd"):
             st.rerun()
+    if state.get(DELETE_PENDING_KEY) != node.id:
+        return
+    impact = ui.read(goaltree.delete_impact, ctx.workshop_id, node.id)
+    with st.container(border=True, key="delete_confirm_box"):
+        st.warning(impact.sentence(esc_inline(node.title)), icon=":material/warning:")
+        cols = st.columns(2)
+        if cols[0].button("Ja, verwijderen", key="delete_confirm", type="primary"):
+            state.pop(DELETE_PENDING_KEY, None)
+            if ui.act(goaltree.delete_node, actor=ctx.actor, node_id=node.id, success="Verwijderd"):
+                st.rerun()
+        if cols[1].button("Niet verwijderen", key="delete_cancel"):
+            state.pop(DELETE_PENDING_KEY, None)
+            st.rerun()
+
+
+def subtree_ids(view: TreeView, node: NodeView) -> set[int]:
+    ids, todo = set(), [node.id]
+    while todo:
+        current = todo.pop()
+        ids.add(current)
+        todo.extend(view.node(current).children)
+    return ids
+
+
+def move_targets(view: TreeView, node: NodeView) -> list[NodeView]:
+    """Where a node can go: anywhere with room for children, except its own place, the
+    node itself and anything under it."""
+    own = subtree_ids(view, node)
+    return [
+        n
+        for n in view.nodes
+        if goaltree.CHILD_KINDS.get(n.kind) and n.id != node.parent_id and n.id not in own
+    ]
+
+
+def default_index(options: list[NodeView], like: NodeView | None) -> int:
+    """The first option of the same kind as ``like`` (a move goes to another node on the
+    same level as its parent, a duplicate is of the same kind as what it joins)."""
+    if like is not None:
+        for i, n in enumerate(options):
+            if n.kind == like.kind:
+                return i
+    return 0
+
+
+def merge_candidates(view: TreeView, keep: NodeView) -> list[NodeView]:
+    """What can go up in ``keep``: not the main goal, not ``keep`` itself and not a node
+    that ``keep`` stands under (the domain refuses those)."""
+    above, current = set(), keep
+    while current.parent_id:
+        above.add(current.parent_id)
+        current = view.node(current.parent_id)
+    return [
+        n for n in view.nodes if n.kind != "main_goal" and n.id != keep.id and n.id not in above
+    ]
 
 
 def _merge(ctx: ui.Context, view: TreeView) -> None:
@@ -143,13 +219,35 @@ def _merge(ctx: ui.Context, view: TreeView) -> None:
         "de titel blijft zichtbaar als 'ook genoemd'."
     )
     keep = _node_picker(view, "Bewaren", "merge_keep")
-    gone = _node_picker(view, "Laten opgaan in het eerste", "merge_gone")
-    if keep and gone and st.button("Samenvoegen", key="merge_submit"):
+    if keep is None:
+        return
+    candidates = merge_candidates(view, keep)
+    if not candidates:
+        st.caption("Er is geen ander onderdeel dat hierin kan opgaan.")
+        return
+    titles = {n.id: parent_label(n) for n in candidates}
+    later = [n for n in candidates if n.order > keep.order]
+    like = [n for n in later if n.kind == keep.kind] or [
+        n for n in candidates if n.kind == keep.kind
+    ]
+    # another node to keep: the second picker starts again at its default
+    if st.session_state.get(MERGE_FOR_KEY) != keep.id:
+        st.session_state.pop(MERGE_GONE_KEY, None)
+        st.session_state[MERGE_FOR_KEY] = keep.id
+    gone_id = st.selectbox(
+        "Laten opgaan in het eerste",
+        list(titles),
+        index=list(titles).index(like[0].id) if like else 0,
+        key=MERGE_GONE_KEY,
+        format_func=lambda i: titles.get(i, ""),
+        help="Kies het dubbele onderdeel. Het eerste onderdeel zelf staat hier niet bij.",
+    )
+    if gone_id in titles and st.button("Samenvoegen", key="merge_submit"):
         if ui.act(
             goaltree.merge_nodes,
             actor=ctx.actor,
             keep_id=keep.id,
-            merge_id=gone.id,
+            merge_id=gone_id,
             success="Samengevoegd",
         ):
             st.rerun()

@@ -127,7 +127,21 @@ def group_view(view: MatrixView) -> None:
             icon=":material/visibility_off:",
         )
         return
-    st.dataframe(table, hide_index=True, width="stretch", key="matrix_consensus")
+    # widths that keep Spreiding and the groups in view at 1280 px (about 780 px)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key="matrix_consensus",
+        column_config={
+            "Partner": st.column_config.TextColumn(width=150),
+            "Geplaatst": st.column_config.TextColumn(width=80),
+            "Invloed (gem.)": st.column_config.TextColumn(width=95),
+            "Afhankelijkheid (gem.)": st.column_config.TextColumn(width=110),
+            "Spreiding": st.column_config.TextColumn(width=120),
+            "Per groep (3 of meer)": st.column_config.TextColumn(width=220),
+        },
+    )
     st.caption(
         "Spreiding: de gemiddelde afstand van de inschattingen tot het gemiddelde "
         "(0 = iedereen eens, 0,7 = zo ver mogelijk uit elkaar). Per rolgroep alleen "
@@ -156,7 +170,19 @@ def directions_table(view: MatrixView) -> None:
                 "Afwijkende mening": d.dissent,
             }
         )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="matrix_directions")
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        width="stretch",
+        key="matrix_directions",
+        column_config={
+            "Partner": st.column_config.TextColumn(width=140),
+            "Richting": st.column_config.TextColumn(width=110),
+            "Actie": st.column_config.TextColumn(width=180),
+            "Eigenaar": st.column_config.TextColumn(width=110),
+            "Terugkijken op": st.column_config.TextColumn(width=110),
+        },
+    )
 
 
 # --- the slider form (the same moves without dragging) ------------------------------------

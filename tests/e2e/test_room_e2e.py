@@ -280,3 +280,29 @@ def test_phone_sidebar_closes_after_choosing_a_page(server, new_page, ws):
     phone.wait_for_function(
         "() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().right <= 0"
     )
+
+
+def test_tree_picture_fits_the_laptop_column_and_enlarges(server, new_page, ws):
+    with writing(server.engine) as db:
+        effect = goaltree.add_node(
+            db,
+            actor=ws.facilitator,
+            parent_id=ws.domain,
+            title="Minder inwoners voelen zich ernstig eenzaam in hun eigen buurt",
+        )
+        goaltree.add_node(
+            db, actor=ws.facilitator, parent_id=effect, title="Mantelzorgondersteuning thuis"
+        )
+    page = open_as(new_page, server, ws, "Doelenboom", ws.anne)
+    box = page.locator(".st-key-tree_picture")
+    box.locator("canvas, svg").first.wait_for()
+    # the picture is no wider than its column: nothing cut off at the right
+    widths = box.evaluate("e => [e.clientWidth, e.scrollWidth]")
+    assert widths[1] <= widths[0] + 1, widths
+    page.locator(".st-key-tree_legend").get_by_text("Gestippelde witte rand").wait_for()
+    page.get_by_role("button", name="Groot bekijken").click()
+    dialog = page.get_by_role("dialog")
+    dialog.locator(
+        ".st-key-tree_picture_large canvas, .st-key-tree_picture_large svg"
+    ).first.wait_for()
+    shot(page, "doelenboom-groot-1280")
