@@ -258,3 +258,38 @@ def test_template_downloads_exist(ws):
         {el.proto.id for el in at.get("download_button")} if at.get("download_button") else set()
     )
     assert len(at.get("download_button")) >= 2
+
+
+def test_unsaved_grid_edits_survive_a_page_change(ws):
+    """Edits in a step table come back after a visit to another page, with a note, and
+    can still be saved; more edits on top of them count too."""
+    _fill(ws)
+    at = _app(ws)
+    _edit(
+        at,
+        "ed_activities",
+        {
+            "edited_rows": {0: {"budget": "€ 12.500,50"}},
+            "added_rows": [{"title": "Maatjes", "budget": "2.000"}],
+        },
+    )
+    at.run()
+    at.switch_page("1_Doelenboom.py").run()
+    assert not at.exception
+    at.switch_page("2_Kwaliteitskompas.py").run()
+    assert not at.exception
+    assert "Nog niet opgeslagen: 2 wijzigingen." in [c.value for c in at.caption]
+    shown = next(d for d in at.dataframe if d.key and d.key.startswith("ed_activities"))
+    assert "Maatjes" in set(shown.value["title"])
+    at.session_state[shown.key] = {
+        "edited_rows": {},
+        "added_rows": [{"title": "Huiskamer", "budget": "500"}],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert "Nog niet opgeslagen: 3 wijzigingen." in [c.value for c in at.caption]
+    at.button(key="save_activities").click().run()
+    assert not at.error
+    budgets = {a.title: a.budget_cents for a in _view(ws).activities}
+    assert budgets == {"Buurtkamers": 1_250_050, "Maatjes": 200_000, "Huiskamer": 50_000}
+    assert not any(c.value.startswith("Nog niet opgeslagen") for c in at.caption)
