@@ -110,6 +110,39 @@ def _is_date_column(config: object) -> bool:
     return type_config.get("type") == "date"
 
 
+def rebase_draft(draft: dict, now: pd.DataFrame) -> dict:
+    """A draft made on rows loaded earlier, moved onto the rows as they are ``now`` (merge by
+    row id): rows this person did not touch show what others changed meanwhile; a row they
+    edited keeps their values and the rev they loaded (so a save of a row that someone else
+    changed too is refused, with a message); a row they edited that someone else deleted
+    stays in view, for the same refusal."""
+    old, state = draft["shown"], draft["state"]
+    if old.empty or "id" not in old.columns:
+        return draft
+    old_records = old.to_dict("records")
+    old_id = [r.get("id") for r in old_records]
+    edited = {old_id[p]: e for p, e in state["edited_rows"].items() if p < len(old_id)}
+    deleted = {old_id[p] for p in state["deleted_rows"] if p < len(old_id)}
+    loaded = {r.get("id"): r for r in old_records}
+    rows = []
+    for record in now.to_dict("records"):
+        row_id = record.get("id")
+        if (row_id in edited or row_id in deleted) and row_id in loaded:
+            record = {**record, "rev": loaded[row_id]["rev"]}
+        rows.append(record)
+    present = {r.get("id") for r in rows}
+    rows += [loaded[i] for i in edited if i not in present and i in loaded]
+    position = {r.get("id"): p for p, r in enumerate(rows)}
+    return {
+        "shown": pd.DataFrame(rows, columns=now.columns),
+        "state": {
+            "edited_rows": {position[i]: e for i, e in edited.items() if i in position},
+            "added_rows": list(state["added_rows"]),
+            "deleted_rows": [position[i] for i in deleted if i in position],
+        },
+    }
+
+
 def draft_frame(
     shown: pd.DataFrame, state: dict, column_config: dict
 ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
@@ -193,6 +226,19 @@ def changed_by_others(shown: pd.DataFrame, now: pd.DataFrame) -> list[str]:
     return out
 
 
+def changed_by_both(shown: pd.DataFrame, now: pd.DataFrame, state: dict) -> list[str]:
+    """The rows this person edited or deleted that someone else changed or deleted since
+    ``shown`` was loaded: saving them is refused (rev check)."""
+    before, after = _rows(shown), _rows(now)
+    ids = list(before)
+    mine = {ids[p] for p in [*state["edited_rows"], *state["deleted_rows"]] if p < len(ids)}
+    return [
+        f"'{title}'"
+        for i, (rev, title) in before.items()
+        if i in mine and (i not in after or after[i][0] != rev)
+    ]
+
+
 def table_editor(
     ctx: ui.Context,
     *,
@@ -239,7 +285,7 @@ def table_editor(
     if draft and (f"{key}_draft" if restored else key) not in st.session_state:
         # back on this page (or the tables were reloaded): the editor lost its edits,
         # the draft has them; draw them as rows and keep counting from there
-        restored = st.session_state[restored_key] = {**draft, "gen": gen()}
+        restored = st.session_state[restored_key] = {**rebase_draft(draft, df), "gen": gen()}
     if restored is not None:
         shown = restored["shown"]
         frame, origin = draft_frame(shown, restored["state"], column_config)
@@ -258,6 +304,14 @@ def table_editor(
             "wijzigingen blijven staan. Sla ze op; daarna zie je alles. Heeft iemand "
             "dezelfde rij gewijzigd, dan zegt Kompas welke.",
             icon=":material/group:",
+        )
+    both = changed_by_both(shown, df, restored["state"]) if restored is not None else []
+    if both:
+        st.warning(
+            "Deze rijen heb jij gewijzigd en iemand anders ook: " + esc(", ".join(both)) + ". "
+            "Hier staat jouw versie. Opslaan van die rijen lukt niet; Kompas zegt dan welke. "
+            "De andere rijen laten al zien wat anderen wijzigden.",
+            icon=":material/call_split:",
         )
     st.data_editor(
         frame,
