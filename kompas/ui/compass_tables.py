@@ -297,7 +297,12 @@ def table_editor(
         if shown is None or not pending_edits(key):
             shown = st.session_state[snapshot_key] = df
         frame, origin, editor_key = shown, [], key
-    others = changed_by_others(shown, df) if shown is not df else []
+    both = changed_by_both(shown, df, restored["state"]) if restored is not None else []
+    others = [  # a row changed by both is named once, below
+        o
+        for o in (changed_by_others(shown, df) if shown is not df else [])
+        if not any(o.startswith(f"{b} (") for b in both)
+    ]
     if others:
         st.info(
             "Intussen gewijzigd door iemand anders: " + esc(", ".join(others)) + ". Jouw "
@@ -305,7 +310,6 @@ def table_editor(
             "dezelfde rij gewijzigd, dan zegt Kompas welke.",
             icon=":material/group:",
         )
-    both = changed_by_both(shown, df, restored["state"]) if restored is not None else []
     if both:
         st.warning(
             "Deze rijen heb jij gewijzigd en iemand anders ook: " + esc(", ".join(both)) + ". "
