@@ -1,4 +1,5 @@
-"""Nothing typed is lost on a page change, in Chromium: a proposal typed but not sent, the
+"""Nothing typed is lost on a page change, in Chromium: a proposal typed but not sent, a
+direction's action, the
 facilitator's conclusions and an unsaved row in a compass grid are there again after a
 visit to another page in the same tab; a sent proposal does not come back."""
 
@@ -8,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlmodel import select
 
-from kompas import compass, workshops
+from kompas import compass, partners, workshops
 from kompas.db import reading, writing
 from kompas.models import GoalNode
 from tests.conftest import Workshopper
@@ -112,3 +113,16 @@ def test_an_unsaved_grid_row_survives_a_page_change(server, new_page, ws):
         titles = {a.title for a in compass.compass_view(db, ws.id).activities}
     assert titles == {"Bestaande activiteit", "Huiskamer Zuid"}
     expect(note).to_have_count(0)
+
+
+def test_a_typed_direction_action_survives_a_page_change(server, new_page, ws):
+    with writing(server.engine) as db:
+        partners.add_partner(db, actor=ws.facilitator, name="Welzijn Oost")
+    fac = open_page(new_page, server, ws, "Partnermatrix")
+    action = fac.locator('[class*="st-key-direction_action_"] textarea')
+    action.fill("Eén offerte vragen voor al het jongerenwerk")
+    go_to(fac, "Verslag")
+    go_to(fac, "Partnermatrix")
+    expect(fac.locator('[class*="st-key-direction_action_"] textarea')).to_have_value(
+        "Eén offerte vragen voor al het jongerenwerk"
+    )
