@@ -1,7 +1,7 @@
 """Nothing typed is lost on a page change, in Chromium: a proposal typed but not sent, a
-direction's action, the
-facilitator's conclusions and an unsaved row in a compass grid are there again after a
-visit to another page in the same tab; a sent proposal does not come back."""
+direction's action, the facilitator's conclusions and an unsaved row in a compass grid are
+there again after a visit to another page in the same tab; a sent proposal does not come
+back."""
 
 from __future__ import annotations
 
