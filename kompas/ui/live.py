@@ -197,7 +197,9 @@ def synced(key: str, current: object) -> str:
     shows the new value, so it can never write an old value back. Use it instead of
     ``value=``/``index=``: ``st.selectbox(…, key=ui.synced("tree_phase", view.phase))``."""
     shown = SYNCED_PREFIX + key
-    if st.session_state.get(shown, _NOTHING) != current:
+    # not in the state: the widget was not drawn in the last run (another page), and
+    # Streamlit forgot its value
+    if key not in st.session_state or st.session_state.get(shown, _NOTHING) != current:
         st.session_state[key] = current
         st.session_state[shown] = current
     return key

@@ -11,6 +11,7 @@ from streamlit.errors import StreamlitAPIException, StreamlitPageNotFoundError
 from kompas import labels, workshops
 from kompas.models import PHASES
 from kompas.ui import remember
+from kompas.ui.drafts import keep_drafts
 from kompas.ui.live import live, start_page, watch
 from kompas.ui.runtime import FACILITATOR_PAGES, PAGES
 from kompas.ui.safe import esc, esc_inline
@@ -52,6 +53,7 @@ def sidebar(ctx: Context, tool: str | None) -> None:
         st.divider()
         sidebar_live(ctx, tool)
         watch(ctx.workshop_id)
+        keep_drafts()
 
 
 def sidebar_live(ctx: Context, tool: str | None) -> None:

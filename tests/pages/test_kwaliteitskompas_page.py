@@ -258,3 +258,67 @@ def test_template_downloads_exist(ws):
         {el.proto.id for el in at.get("download_button")} if at.get("download_button") else set()
     )
     assert len(at.get("download_button")) >= 2
+
+
+def test_unsaved_grid_edits_survive_a_page_change(ws):
+    """Edits in a step table come back after a visit to another page, with a note, and
+    can still be saved; more edits on top of them count too."""
+    _fill(ws)
+    at = _app(ws)
+    _edit(
+        at,
+        "ed_activities",
+        {
+            "edited_rows": {0: {"budget": "€ 12.500,50"}},
+            "added_rows": [{"title": "Maatjes", "budget": "2.000"}],
+        },
+    )
+    at.run()
+    at.switch_page("1_Doelenboom.py").run()
+    assert not at.exception
+    at.switch_page("2_Kwaliteitskompas.py").run()
+    assert not at.exception
+    assert "Nog niet opgeslagen: 2 wijzigingen." in [c.value for c in at.caption]
+    shown = next(d for d in at.dataframe if d.key and d.key.startswith("ed_activities"))
+    assert "Maatjes" in set(shown.value["title"])
+    at.session_state[shown.key] = {
+        "edited_rows": {},
+        "added_rows": [{"title": "Huiskamer", "budget": "500"}],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert "Nog niet opgeslagen: 3 wijzigingen." in [c.value for c in at.caption]
+    at.button(key="save_activities").click().run()
+    assert not at.error
+    budgets = {a.title: a.budget_cents for a in _view(ws).activities}
+    assert budgets == {"Buurtkamers": 1_250_050, "Maatjes": 200_000, "Huiskamer": 50_000}
+    assert not any(c.value.startswith("Nog niet opgeslagen") for c in at.caption)
+
+
+def test_a_kept_grid_edit_merges_with_others_changes_by_row(ws):
+    """Back on the page, rows this person did not touch show what someone else changed
+    meanwhile; the row both changed keeps this person's value, is named, and its save is
+    refused (nothing of the other's change is lost)."""
+    ids = _fill(ws)
+    with writing(ws.engine) as db:
+        a2 = c.add_activity(db, actor=ws.facilitator, title="Maatjes", budget_cents=100_000)
+    at = _app(ws)
+    _edit(at, "ed_activities", {"edited_rows": {1: {"budget": "€ 3.000"}}})
+    at.run()
+    at.switch_page("1_Doelenboom.py").run()
+    with writing(ws.engine) as db:  # meanwhile, someone else
+        c.update_activity(
+            db, actor=ws.facilitator, activity_id=ids["a1"], rev=None, title="Buurtkamers Noord"
+        )
+        c.update_activity(db, actor=ws.facilitator, activity_id=a2, rev=None, budget_cents=500_000)
+    at.switch_page("2_Kwaliteitskompas.py").run()
+    assert not at.exception
+    shown = next(d for d in at.dataframe if d.key and d.key.startswith("ed_activities"))
+    assert list(shown.value["title"]) == ["Buurtkamers Noord", "Maatjes"]
+    assert list(shown.value["budget"])[1] == "€ 3.000"
+    assert any("iemand anders ook" in w.value and "Maatjes" in w.value for w in at.warning)
+    assert "Nog niet opgeslagen: 1 wijziging." in [c.value for c in at.caption]
+    at.button(key="save_activities").click().run()
+    assert any("intussen door iemand anders gewijzigd" in e.value for e in at.error)
+    budgets = {a.title: a.budget_cents for a in _view(ws).activities}
+    assert budgets == {"Buurtkamers Noord": 1_000_000, "Maatjes": 500_000}
