@@ -13,7 +13,9 @@ from typing import Any, Optional
 
 from kompas import formats
 
-# Column kinds: text, int, number (float), money (cents), percent (fraction 0..1), date.
+# Column kinds: text, int, number (float), money (cents), percent (fraction 0..1), date,
+# year (an int shown without thousands separator: 2026), signal (a status text that starts
+# with Groen, Oranje, Rood or Grijs; documents colour the cell).
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class Picture:
     key: str  # tree | compass | matrix: drawn from its view in WorkshopSummary.views
     caption: str
     width_cm: float = 16.0
+    alt: str = ""  # the alternative text (what the picture shows, for screen readers)
 
 
 @dataclass(frozen=True)
@@ -89,10 +92,16 @@ class WorkshopSummary:
     open_questions: str
     sections: tuple  # of Section
     views: dict = field(default_factory=dict, compare=False)  # tool views for pictures
+    session_date: Optional[date] = None
+    place: str = ""
+    purpose: str = ""
+    next_session_date: Optional[date] = None
 
     @property
     def date_label(self) -> str:
-        return formats.date_nl(self.created_at)
+        """The day of the session; the day the workshop was made in Kompas when the
+        facilitator gave no date."""
+        return formats.date_nl(self.session_date or self.created_at)
 
     @property
     def subtitle(self) -> str:
@@ -104,6 +113,9 @@ class WorkshopSummary:
 
     def sheets(self) -> list[Table]:
         return [t for t in self.tables() if t.sheet]
+
+    def pictures(self) -> list[Picture]:
+        return [b for s in self.sections for b in s.blocks if isinstance(b, Picture)]
 
     def section(self, key: str) -> Optional[Section]:
         return next((s for s in self.sections if s.key == key), None)
@@ -119,6 +131,8 @@ def cell_text(value: Any, kind: str = "text") -> str:
         return formats.percent(float(value))
     if kind == "date" and isinstance(value, (date, datetime)):
         return formats.date_nl(value)
+    if kind == "year" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(int(value))
     if kind == "int" and isinstance(value, (int, float)) and not isinstance(value, bool):
         return formats.number(value, 0)
     if kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):

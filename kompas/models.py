@@ -84,6 +84,13 @@ class Workshop(SQLModel, table=True):
     decisions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     report_show_names: bool = False
     downloads_open: bool = False
+    # The session itself, for the first page of the report (all optional).
+    session_date: Optional[date] = None
+    place: str = ""
+    purpose: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    next_session_date: Optional[date] = None
+    # Organisations of participants in the report only when the facilitator allows it.
+    report_show_organisations: bool = False
 
 
 class Participant(SQLModel, table=True):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Optional
 
 from sqlalchemy import func, select
@@ -62,6 +62,12 @@ class WorkshopInfo:
     conclusions: str
     open_questions: str
     participants: tuple  # of ParticipantRow, removed ones included
+    session_date: Optional[date] = None
+    place: str = ""
+    purpose: str = ""
+    next_session_date: Optional[date] = None
+    report_show_organisations: bool = False
+    decisions: str = ""
 
     @property
     def active_participants(self) -> list[ParticipantRow]:
@@ -137,6 +143,12 @@ def workshop_info(db: Session, workshop_id: int) -> WorkshopInfo:
             )
             for p in people
         ),
+        session_date=w.session_date,
+        place=w.place,
+        purpose=w.purpose,
+        next_session_date=w.next_session_date,
+        report_show_organisations=w.report_show_organisations,
+        decisions=w.decisions,
     )
 
 

@@ -8,7 +8,7 @@ import io
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -32,6 +32,7 @@ HEADER_SHADE = "1F4E79"
 STRIPE_SHADE = "EEF3F8"
 TEXT_WIDTH_CM = 17.0
 NUMERIC = ("int", "number", "money", "percent")
+LANGUAGE = "nl-NL"
 FONT = "Arial"  # in Word everywhere; LibreOffice substitutes the metric-equal Liberation Sans
 MAX_PICTURE_HEIGHT_CM = 22.0
 KEEP_TOGETHER_ROWS = 15
@@ -174,34 +175,27 @@ def _setup(doc, summary: WorkshopSummary) -> None:
 
 
 def _title_page(doc, summary: WorkshopSummary) -> None:
-    for _ in range(6):
-        doc.add_paragraph()
+    """The head of the first page: what this is, the title, the day and place. The first
+    page goes on with the session, conclusions, decisions and actions (no page of its own)."""
     p = doc.add_paragraph()
+    p.paragraph_format.space_after = Pt(2)
     run = p.add_run("Verslag van de werksessie")
-    run.font.size, run.font.color.rgb = Pt(13), MUTED
-    p = doc.add_paragraph()
+    run.font.size, run.font.color.rgb = Pt(11), MUTED
+    p = doc.add_paragraph(style="Title")
     run = p.add_run(_clean(summary.title))
-    run.font.size, run.font.bold, run.font.color.rgb = Pt(28), True, ACCENT
-    if summary.theme:
-        p = doc.add_paragraph()
-        run = p.add_run(_clean(summary.theme))
-        run.font.size, run.italic = Pt(15), True
-    doc.add_paragraph()
-    for line in (
-        summary.organisation,
-        summary.date_label,
-        f"{summary.participant_count} deelnemers" if summary.participant_count else "",
-    ):
-        if line:
-            p = doc.add_paragraph()
-            run = p.add_run(_clean(line))
-            run.font.size = Pt(12)
-    for _ in range(10):
-        doc.add_paragraph()
+    run.font.size, run.font.bold, run.font.color.rgb = Pt(22), True, ACCENT
+    line = " · ".join(
+        x for x in (summary.date_label, summary.place, summary.organisation, summary.theme) if x
+    )
     p = doc.add_paragraph()
-    run = p.add_run(f"Gemaakt met Kompas op {formats.datetime_nl(summary.generated_at)}.")
-    run.font.size, run.font.color.rgb = Pt(9), MUTED
-    p.add_run().add_break(WD_BREAK.PAGE)
+    run = p.add_run(_clean(line))
+    run.font.size, run.font.color.rgb = Pt(11), MUTED
+
+
+def heading_level(block: Heading) -> int:
+    """Section titles are level 1; a heading inside a section level 2 (a block's level 3),
+    deeper ones 3: no level is skipped."""
+    return max(2, min(block.level - 1, 3))
 
 
 def _table(doc, table: Table) -> None:
@@ -268,9 +262,12 @@ def _picture(doc, summary: WorkshopSummary, block: Picture) -> None:
     width = min(block.width_cm, TEXT_WIDTH_CM)
     px_w, px_h = png_size(png)
     if px_w and px_h and width * px_h / px_w > MAX_PICTURE_HEIGHT_CM:
-        doc.add_picture(io.BytesIO(png), height=Cm(MAX_PICTURE_HEIGHT_CM))
+        shape = doc.add_picture(io.BytesIO(png), height=Cm(MAX_PICTURE_HEIGHT_CM))
     else:
-        doc.add_picture(io.BytesIO(png), width=Cm(width))
+        shape = doc.add_picture(io.BytesIO(png), width=Cm(width))
+    doc_pr = shape._inline.docPr
+    doc_pr.set("descr", _clean(block.alt or block.caption))
+    doc_pr.set("title", _clean(block.caption)[:250])
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.paragraphs[-1].paragraph_format.keep_with_next = True
     p = doc.add_paragraph()
@@ -279,12 +276,49 @@ def _picture(doc, summary: WorkshopSummary, block: Picture) -> None:
     run.italic, run.font.size, run.font.color.rgb = True, Pt(9), MUTED
 
 
+def _properties(doc, summary: WorkshopSummary) -> None:
+    """Title, author (the organisation), language and dates of the file itself; python-docx's
+    template would otherwise say 2013, "python-docx" and en-US."""
+    props = doc.core_properties
+    props.title = _clean(summary.title)[:250]
+    props.subject = "Verslag van de werksessie"
+    props.author = _clean(summary.organisation or "Kompas")[:250]
+    props.last_modified_by = props.author
+    props.comments = f"Gemaakt met Kompas op {formats.datetime_nl(summary.generated_at)}."
+    props.keywords = "verslag, werksessie"
+    props.category = "Verslag"
+    props.language = LANGUAGE
+    props.created = props.modified = summary.generated_at.replace(tzinfo=None)
+    for old in props._element.findall(qn("cp:lastPrinted")):
+        props._element.remove(old)
+    props.revision = 1
+    # the proofing language of every run: the document defaults and each style used
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    targets = [defaults.find(qn("w:rPrDefault"))] if defaults is not None else []
+    for target in targets:
+        ppr = target.find(qn("w:rPr"))
+        if ppr is None:
+            ppr = OxmlElement("w:rPr")
+            target.append(ppr)
+        _set_lang(ppr)
+    for style in doc.styles:
+        element = style.element
+        if element.find(qn("w:rPr")) is not None:
+            _set_lang(element.find(qn("w:rPr")))
+
+
+def _set_lang(rpr) -> None:
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attr), LANGUAGE)
+
+
 def render(summary: WorkshopSummary) -> bytes:
     doc = Document()
-    doc.core_properties.title = _clean(summary.title)[:250]
-    doc.core_properties.subject = "Verslag van de werksessie"
-    doc.core_properties.author = "Kompas"
-    doc.core_properties.language = "nl-NL"
+    _properties(doc, summary)
     _setup(doc, summary)
     _title_page(doc, summary)
     for section in summary.sections:
@@ -293,7 +327,7 @@ def render(summary: WorkshopSummary) -> bytes:
             heading.paragraph_format.page_break_before = True
         for n, block in enumerate(section.blocks):
             if isinstance(block, Heading):
-                doc.add_heading(_clean(block.text), level=min(block.level, 3))
+                doc.add_heading(_clean(block.text), level=heading_level(block))
             elif isinstance(block, Paragraph):
                 p = doc.add_paragraph()
                 following = section.blocks[n + 1] if n + 1 < len(section.blocks) else None

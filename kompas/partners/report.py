@@ -10,6 +10,22 @@ from kompas.blocks import Column, Heading, Paragraph, Picture, Section, Table
 from kompas.labels import direction_label, partner_kind_label
 from kompas.partners.view import matrix_view
 
+# A direction in plain words (DOMAIN.md, method 3), for the Besluiten and the matrix legend.
+DIRECTION_SENTENCES = {
+    "omhoog": "{name}: meer bijdragen aan de doelen. Er is ruimte om het effect te vergroten.",
+    "omlaag": "{name}: de samenwerking afbouwen.",
+    "links": "{name}: minder afhankelijk worden van deze partner, bijvoorbeeld door een "
+    "tweede aanbieder.",
+    "rechts": "{name}: een vaste samenwerking voor meerdere jaren aangaan.",
+    "blijven": "{name}: de samenwerking blijft zoals hij is.",
+}
+
+
+def direction_sentence(name: str, direction: str) -> str:
+    """ "Jongerenwerk Lingewaarden: minder afhankelijk worden …" (an unknown id as it is)."""
+    template = DIRECTION_SENTENCES.get(direction, "{name}: " + direction_label(direction) + ".")
+    return template.format(name=name)
+
 
 def quadrant(labels: tuple, influence: float, dependency: float) -> str:
     """Labels are top-left, top-right, bottom-left, bottom-right; influence is vertical."""
