@@ -140,3 +140,13 @@ def cell_text(value: Any, kind: str = "text") -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     return str(value)
+
+
+# Cell colours of a "signal" column (light, so black text keeps AA contrast).
+SIGNAL_FILLS = {"Groen": "CDEBD3", "Oranje": "FBDDB0", "Rood": "F6C5BF", "Grijs": "E4E6E8"}
+
+
+def signal_fill(value: Any) -> Optional[str]:
+    """The hex fill for a status text such as "Rood: gaat achteruit", or None."""
+    word = str(value or "").split(":", 1)[0].strip()
+    return SIGNAL_FILLS.get(word)

@@ -157,7 +157,7 @@ def test_matrix_lists_every_partner_with_direction(report):
     ]
     first = partners.rows[0]
     assert first[3] == 0.8 and first[4] == 0.65 and first[5] == "Strategisch partnerschap"
-    assert first[6] == "Naar rechts"
+    assert first[6] == "Naar rechts: vast partnerschap"  # the direction in plain words
     directions = next(t for t in s.tables() if t.name == "Richtingen")
     assert directions.rows[0][3] == "Meerjarig convenant" and directions.rows[0][5] == date(
         2027, 3, 1

@@ -38,6 +38,11 @@ TABLE_MODELS = {
 }
 
 
+def count(n: int, one: str, more: str) -> str:
+    """ "1 activiteit", "2 activiteiten": never "activiteit(en)"."""
+    return f"{n} {one if n == 1 else more}"
+
+
 def name_list(names: Sequence[str], limit: int = 5) -> str:
     """'a', 'b' en nog 3: the first ``limit`` names for a message."""
     shown = ", ".join(f"'{n}'" for n in names[:limit])
@@ -158,7 +163,7 @@ def coverage_warnings(results: Sequence, activities: Sequence, indicators: Seque
         warnings.append(
             CoverageWarning(
                 "result_without_activity",
-                f"{len(lonely)} resultaat/resultaten zonder activiteit: "
+                f"{count(len(lonely), 'resultaat', 'resultaten')} zonder activiteit: "
                 + name_list([r.title for r in lonely]),
                 tuple(r.id for r in lonely),
             )
@@ -168,7 +173,7 @@ def coverage_warnings(results: Sequence, activities: Sequence, indicators: Seque
         warnings.append(
             CoverageWarning(
                 "activity_without_result",
-                f"{len(idle)} activiteit(en) zonder resultaat: "
+                f"{count(len(idle), 'activiteit', 'activiteiten')} zonder resultaat: "
                 + name_list([a.title for a in idle]),
                 tuple(a.id for a in idle),
             )
@@ -178,7 +183,7 @@ def coverage_warnings(results: Sequence, activities: Sequence, indicators: Seque
         warnings.append(
             CoverageWarning(
                 "indicator_without_value",
-                f"{len(empty)} indicator(en) zonder gemeten waarde: "
+                f"{count(len(empty), 'indicator', 'indicatoren')} zonder gemeten waarde: "
                 + name_list([i.name for i in empty]),
                 tuple(i.id for i in empty),
             )
@@ -188,7 +193,7 @@ def coverage_warnings(results: Sequence, activities: Sequence, indicators: Seque
         warnings.append(
             CoverageWarning(
                 "activity_without_quality",
-                f"{len(unsure)} activiteit(en) zonder notitie over kwaliteit: "
+                f"{count(len(unsure), 'activiteit', 'activiteiten')} zonder notitie over kwaliteit: "
                 + name_list([a.title for a in unsure]),
                 tuple(a.id for a in unsure),
             )
@@ -213,20 +218,22 @@ def result_references(db: Session, result_id: int) -> list[str]:
     )
     if acts:
         refs.append(
-            f"{len(acts)} gekoppelde activiteit(en) ({name_list(acts)}) worden losgekoppeld"
+            f"{count(len(acts), 'gekoppelde activiteit', 'gekoppelde activiteiten')} ({name_list(acts)}) {'wordt' if len(acts) == 1 else 'worden'} losgekoppeld"
         )
     inds = (
         db.execute(select(Indicator.name).where(Indicator.result_id == result_id)).scalars().all()
     )
     if inds:
         refs.append(
-            f"{len(inds)} indicator(en) ({name_list(inds)}) worden met hun metingen verwijderd"
+            f"{count(len(inds), 'indicator', 'indicatoren')} ({name_list(inds)}) {'wordt' if len(inds) == 1 else 'worden'} met hun metingen verwijderd"
         )
     refl = (
         db.execute(select(Reflection.id).where(Reflection.result_id == result_id)).scalars().all()
     )
     if refl:
-        refs.append(f"{len(refl)} verbeterpunt(en) worden verwijderd")
+        refs.append(
+            f"{count(len(refl), 'verbeterpunt', 'verbeterpunten')} {'wordt' if len(refl) == 1 else 'worden'} verwijderd"
+        )
     return refs
 
 
@@ -252,7 +259,7 @@ def activity_references(db: Session, activity_id: int) -> list[str]:
     )
     if inds:
         refs.append(
-            f"{len(inds)} outcome-indicator(en) ({name_list(inds)}) worden met hun metingen verwijderd"
+            f"{count(len(inds), 'outcome-indicator', 'outcome-indicatoren')} ({name_list(inds)}) {'wordt' if len(inds) == 1 else 'worden'} met hun metingen verwijderd"
         )
     refl = (
         db.execute(select(Reflection.id).where(Reflection.activity_id == activity_id))
@@ -260,7 +267,9 @@ def activity_references(db: Session, activity_id: int) -> list[str]:
         .all()
     )
     if refl:
-        refs.append(f"{len(refl)} verbeterpunt(en) worden verwijderd")
+        refs.append(
+            f"{count(len(refl), 'verbeterpunt', 'verbeterpunten')} {'wordt' if len(refl) == 1 else 'worden'} verwijderd"
+        )
     return refs
 
 

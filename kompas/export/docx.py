@@ -23,6 +23,7 @@ from kompas.blocks import (
     Table,
     WorkshopSummary,
     cell_text,
+    signal_fill,
 )
 from kompas.export.pictures import picture_png, png_size
 
@@ -226,7 +227,10 @@ def _table(doc, table: Table) -> None:
         is_total = table.total is not None and i == len(rows) - 1
         for cell, value, col, width in zip(row.cells, values, cols, widths):
             cell.width = width
-            if i % 2 == 1 and not is_total:
+            fill = signal_fill(value) if col.kind == "signal" else None
+            if fill:
+                _shade(cell, fill)
+            elif i % 2 == 1 and not is_total:
                 _shade(cell, STRIPE_SHADE)
             p = cell.paragraphs[0]
             p.paragraph_format.space_after = Pt(0)

@@ -19,6 +19,7 @@ from kompas.blocks import (
     Table,
     WorkshopSummary,
     cell_text,
+    signal_fill,
 )
 from kompas.export.docx import NEW_PAGE_SECTIONS, column_widths
 from kompas.export.pictures import picture_png, png_size
@@ -33,6 +34,10 @@ STRIPE = (238, 243, 248)
 NUMERIC = ("int", "number", "money", "percent")
 MARGIN_MM = 18.0
 _ILLEGAL = dict.fromkeys(list(range(0, 9)) + [11, 12] + list(range(14, 32)))
+
+
+def _rgb(hex_: str) -> tuple:
+    return tuple(int(hex_[i : i + 2], 16) for i in (0, 2, 4))
 
 
 def _clean(text: object) -> str:
@@ -186,14 +191,16 @@ def _table(pdf: FPDF, table: Table) -> None:
         cells = [wrap.lines(v, w - 2 * pad_x) for v, w in zip(values, widths)]
         return cells, max(len(c) for c in cells) * line_h + 2 * pad_y
 
-    def draw(cells, height: float, bold: bool, fill, color) -> None:
+    def draw(cells, height: float, bold: bool, fill, color, fills=None) -> None:
         pdf.set_font(FONT, "B" if bold else "", size)
         pdf.set_text_color(*color)
         x, y = pdf.l_margin, pdf.get_y()
-        for lines, w, right in zip(cells, widths, numeric):
-            if fill:
-                pdf.set_fill_color(*fill)
-            pdf.rect(x, y, w, height, style="DF" if fill else "D")
+        for n, (lines, w, right) in enumerate(zip(cells, widths, numeric)):
+            own = fills[n] if fills else None
+            use = own or fill
+            if use:
+                pdf.set_fill_color(*use)
+            pdf.rect(x, y, w, height, style="DF" if use else "D")
             for n, line in enumerate(lines):
                 tx = x + w - pad_x - wrap.width(line) if right else x + pad_x
                 pdf.text(tx, y + pad_y + line_h * (n + 0.78), line)
@@ -208,6 +215,13 @@ def _table(pdf: FPDF, table: Table) -> None:
         laid.append(
             (bold, *layout([_clean(cell_text(v, c.kind)) for v, c in zip(values, cols)], bold))
         )
+    signal_fills = [
+        [
+            _rgb(signal_fill(v)) if c.kind == "signal" and signal_fill(v) else None
+            for v, c in zip(values, cols)
+        ]
+        for values in rows
+    ]
     whole = head_h + sum(h for _, _, h in laid)
     first = head_h + (laid[0][2] if laid else 0)
     # a short table moves to the next page as a whole; a long one needs room for a row
@@ -220,7 +234,14 @@ def _table(pdf: FPDF, table: Table) -> None:
         if pdf.get_y() + height > pdf.page_break_trigger:
             pdf.add_page()
             draw(head_cells, head_h, True, ACCENT, (255, 255, 255))
-        draw(cells, height, bold, STRIPE if n % 2 == 1 and not bold else None, (0, 0, 0))
+        draw(
+            cells,
+            height,
+            bold,
+            STRIPE if n % 2 == 1 and not bold else None,
+            (0, 0, 0),
+            signal_fills[n] if any(signal_fills[n]) else None,
+        )
     if table.caption:
         pdf.ln(0.8)
         _text(pdf, table.caption, size=7.5, color=MUTED, height=3.8)
@@ -293,7 +314,10 @@ def _outline(pdf: FPDF, block: Outline) -> None:
 def _room(pdf: FPDF, summary: WorkshopSummary, block) -> float:
     """About how much of ``block`` must fit below a heading (mm)."""
     if isinstance(block, Table) and block.documents and block.rows:
-        return 8.0 + 6.0 * min(len(block.rows), 3)
+        # a short table moves to the next page as a whole (see _table): keep it all
+        rows = len(block.rows) + (1 if block.total else 0)
+        whole = 9.0 + 7.0 * rows + (5.0 if block.caption else 0.0)
+        return whole if whole < pdf.eph * 0.45 else 8.0 + 6.0 * 3
     if isinstance(block, Picture):
         png = picture_png(summary, block.key)
         if png:
@@ -302,6 +326,8 @@ def _room(pdf: FPDF, summary: WorkshopSummary, block) -> float:
             return min(width * px_h / px_w if px_w else 60.0, pdf.eph - 25) + 8
     if isinstance(block, Paragraph):
         return 12.0 + 5.0 * (len(block.text) // 110)
+    if isinstance(block, Bullets):
+        return 6.0 + 5.5 * min(len(block.items), 4)
     return 12.0
 
 
@@ -321,6 +347,12 @@ def render(summary: WorkshopSummary) -> bytes:
                     room += _room(pdf, summary, section.blocks[i + 2])
                 _heading(pdf, block.text, max(2, min(block.level - 1, 3)), room=room)
             elif isinstance(block, Paragraph):
+                following = section.blocks[i + 1] if i + 1 < len(section.blocks) else None
+                if isinstance(following, (Table, Picture)):
+                    # an introduction stays with its table or picture
+                    need = _room(pdf, summary, block) + _room(pdf, summary, following) - 12
+                    if pdf.get_y() + need > pdf.page_break_trigger and need < pdf.eph * 0.6:
+                        pdf.add_page()
                 _text(pdf, block.text, color=MUTED if block.style == "note" else (0, 0, 0))
                 pdf.ln(2)
             elif isinstance(block, Bullets):

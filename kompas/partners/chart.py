@@ -91,8 +91,23 @@ def _place_labels(points: list[dict]) -> list[dict]:
             if cost == 0:
                 break
         taken.append(best[4])
-        labels.append({"label": p["label"], "x": best[1], "y": best[2], "align": best[3]})
+        labels.append(
+            {"label": p["label"], "x": best[1], "y": best[2], "align": best[3], "cost": best[0]}
+        )
     return labels
+
+
+def numbered(view: MatrixView) -> bool:
+    """True when the partners' names do not fit beside their dots without touching each
+    other or the edge: the picture then shows numbers and the report a numbered key (the
+    numbers follow the partner list, from 1)."""
+    points = _points(view)
+    return any(label["cost"] > 1e-9 for label in _place_labels(points))
+
+
+def partner_numbers(view: MatrixView) -> dict:
+    """Partner id → its number in the key (the order of the partner list)."""
+    return {p.id: n for n, p in enumerate(view.partners, start=1)}
 
 
 def matrix_chart(view: MatrixView) -> alt.LayerChart:
@@ -210,6 +225,10 @@ def matrix_chart(view: MatrixView) -> alt.LayerChart:
                 ],
             )
         )
+        if numbered(view):
+            numbers = partner_numbers(view)
+            for p in points:
+                p["label"] = str(numbers[p["id"]])
         labels_data = _place_labels(points)
         for align in ("left", "center", "right"):
             subset = [label for label in labels_data if label["align"] == align]

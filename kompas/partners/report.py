@@ -6,8 +6,9 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from kompas import workshops
-from kompas.blocks import Column, Heading, Paragraph, Picture, Section, Table
+from kompas.blocks import Bullets, Column, Heading, Paragraph, Picture, Section, Table
 from kompas.labels import direction_label, partner_kind_label
+from kompas.partners.chart import numbered, partner_numbers
 from kompas.partners.view import matrix_view
 
 # A direction in plain words (DOMAIN.md, method 3), for the Besluiten and the matrix legend.
@@ -19,6 +20,36 @@ DIRECTION_SENTENCES = {
     "rechts": "{name}: een vaste samenwerking voor meerdere jaren aangaan.",
     "blijven": "{name}: de samenwerking blijft zoals hij is.",
 }
+
+
+# The direction in a table cell: its name and what it means, short.
+DIRECTION_SHORT = {
+    "omhoog": "Omhoog: meer effect",
+    "omlaag": "Omlaag: afbouwen",
+    "links": "Naar links: minder afhankelijk",
+    "rechts": "Naar rechts: vast partnerschap",
+    "blijven": "Blijven: zo houden",
+}
+
+HOW_TO_READ = (
+    "Zo lees je de matrix. Elke partner staat op de plek die de groep samen heeft "
+    "afgesproken. Hoe hoger, hoe meer de partner nu bijdraagt aan de doelen (invloed). Hoe "
+    "verder naar rechts, hoe afhankelijker de gemeente van de partner is: is er een andere "
+    "aanbieder als deze partner wegvalt? Rechts betekent: nauwelijks."
+)
+LEGEND = (
+    "Bruine stip met naam of nummer: de afgesproken plek van een partner.",
+    "Blauwe stip: het gemiddelde van de deelnemers, nog niet samen afgesproken.",
+    "Pijl: de richting die de groep met de partner wil opgaan (omhoog, omlaag, naar links "
+    "of naar rechts).",
+    "Ring om een stip: de samenwerking blijft zoals hij is.",
+    "Kleine grijze stippen: de inschattingen van de deelnemers, zonder naam.",
+    "De vier vlakken: {quadrants}.",
+)
+
+
+def short_direction(direction: str) -> str:
+    return DIRECTION_SHORT.get(direction, direction_label(direction))
 
 
 def direction_sentence(name: str, direction: str) -> str:
@@ -49,7 +80,33 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
             f"{len(view.directions)} een richting."
         )
     )
-    blocks.append(Picture("matrix", "De partnermatrix met de afgesproken posities"))
+    blocks.append(Paragraph(HOW_TO_READ))
+    blocks.append(
+        Picture(
+            "matrix",
+            "De partnermatrix met de afgesproken posities",
+            alt=f"Matrix met {len(view.partners)} partners op invloed (verticaal) en "
+            "afhankelijkheid (horizontaal), met de afgesproken richtingen als pijlen. De "
+            "tabel hieronder geeft dezelfde gegevens.",
+        )
+    )
+    quadrant_names = ", ".join(
+        f"{where} {name}"
+        for where, name in zip(("linksboven", "rechtsboven", "linksonder", "rechtsonder"), labels)
+    )
+    blocks.append(Heading("Legenda", 3))
+    blocks.append(Bullets(tuple(line.format(quadrants=quadrant_names) for line in LEGEND)))
+    if numbered(view):
+        numbers = partner_numbers(view)
+        blocks.append(
+            Table(
+                "Nummers in de matrix",
+                (Column("Nr.", "int", 0.4), Column("Partner", width=3.0)),
+                tuple((numbers[p.id], p.name) for p in view.partners),
+                caption="De namen passen niet naast de stippen; de nummers staan in de matrix.",
+                sheet=False,
+            )
+        )
     rows = []
     for p in view.partners:
         point = view.agreed.get(p.id)
@@ -63,7 +120,7 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
                 point.influence if point else None,
                 point.dependency if point else None,
                 quadrant(labels, point.influence, point.dependency) if point else "",
-                direction_label(d.direction) if d else "",
+                short_direction(d.direction) if d else "",
                 view.placed.get(p.id, 0),
             )
         )
@@ -74,7 +131,7 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
             (
                 Column("Partner", width=1.5),
                 Column("Voorziening", width=1.5),
-                Column("Contractwaarde", "money", 1.0),
+                Column("Waarde contract", "money", 1.0),
                 Column("Invloed", "percent", 0.6),
                 Column("Afhankelijkheid", "percent", 0.8),
                 Column("Kwadrant", width=1.1),
@@ -104,6 +161,10 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
             documents=False,
         )
     )
+    noted = [p for p in view.partners if (p.notes or "").strip()]
+    if noted:
+        blocks.append(Heading("Notities over partners", 4))
+        blocks.append(Bullets(tuple(f"{p.name}: {p.notes.strip()}" for p in noted)))
     names = {p.id: p.name for p in view.partners}
     if view.directions:
         blocks.append(Heading("Richtingen en acties", 3))
@@ -123,7 +184,7 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
                 tuple(
                     (
                         names.get(d.partner_id, ""),
-                        direction_label(d.direction),
+                        short_direction(d.direction),
                         d.rationale,
                         d.action,
                         d.owner,
@@ -132,6 +193,32 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
                     )
                     for d in ordered
                 ),
+                documents=False,
+            )
+        )
+        # documents: why and what; who and when are in the Acties table up front
+        blocks.append(
+            Table(
+                "Richtingen (verslag)",
+                (
+                    Column("Partner", width=1.1),
+                    Column("Richting", width=0.9),
+                    Column("Waarom", width=1.5),
+                    Column("Actie", width=1.5),
+                    Column("Afwijkend geluid", width=1.0),
+                ),
+                tuple(
+                    (
+                        names.get(d.partner_id, ""),
+                        short_direction(d.direction),
+                        d.rationale,
+                        d.action,
+                        d.dissent,
+                    )
+                    for d in ordered
+                ),
+                caption="Wie de actie uitvoert en wanneer staat bij Acties, voor in het verslag.",
+                sheet=False,
             )
         )
     spread = [c for c in view.consensus if c.count >= 2][:5]

@@ -194,14 +194,16 @@ class References:
         parts = []
         if self.activities:
             parts.append(
-                f"{len(self.activities)} activiteit(en) in het kompas ("
+                f"{len(self.activities)} {'activiteit' if len(self.activities) == 1 else 'activiteiten'}"
+                " in het kompas ("
                 + ", ".join(f"'{t}'" for t in self.activities[:5])
                 + (", …" if len(self.activities) > 5 else "")
                 + ")"
             )
         if self.goal_nodes:
             parts.append(
-                f"{len(self.goal_nodes)} activiteit(en) in de doelenboom ("
+                f"{len(self.goal_nodes)} {'activiteit' if len(self.goal_nodes) == 1 else 'activiteiten'}"
+                " in de doelenboom ("
                 + ", ".join(f"'{t}'" for t in self.goal_nodes[:5])
                 + (", …" if len(self.goal_nodes) > 5 else "")
                 + ")"
