@@ -276,7 +276,7 @@ def _picture(pdf: FPDF, summary: WorkshopSummary, block: Picture) -> None:
         pdf.add_page()
     x = pdf.l_margin + (pdf.epw - width) / 2
     pdf.image(
-        _jpeg(png),
+        io.BytesIO(png),
         x=x,
         y=pdf.get_y(),
         w=width,
