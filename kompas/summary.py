@@ -19,7 +19,7 @@ from kompas.compass.report import compass_section
 from kompas.goaltree.report import tree_section
 from kompas.labels import role_label, tool_label
 from kompas.models import ROLE_GROUPS, TOOLS, utcnow
-from kompas.partners.report import direction_sentence, matrix_section
+from kompas.partners.report import direction_sentences, matrix_section
 
 # --- building -----------------------------------------------------------------------------
 
@@ -207,11 +207,13 @@ def _decisions(db: Session, info: workshops.WorkshopInfo, matrix_view) -> Sectio
         blocks.append(Heading("Afgesproken prioriteiten", 3))
         blocks.append(Bullets(tuple(priorities)))
     if matrix_view is not None and matrix_view.directions:
-        said = [
-            direction_sentence(p.name, matrix_view.directions[p.id].direction)
-            for p in matrix_view.partners
-            if p.id in matrix_view.directions
-        ]
+        said = direction_sentences(
+            [
+                (p.name, matrix_view.directions[p.id].direction)
+                for p in matrix_view.partners
+                if p.id in matrix_view.directions
+            ]
+        )
         blocks.append(Heading("Afspraken met partners", 3))
         blocks.append(Bullets(tuple(said)))
     own = [d.text for d in found if d.source == "besluit"]
@@ -256,8 +258,8 @@ def _actions(db: Session, info: workshops.WorkshopInfo) -> Section:
                     Column("Actie", width=2.2),
                     Column("Eigenaar", width=1.0),
                     Column("Datum", "date", 0.9),
-                    Column("Status", width=0.8),
-                    Column("Over", width=1.1),
+                    Column("Status", width=1.0),
+                    Column("Over", width=1.0),
                     Column("Uit", width=0.9),
                 ),
                 rows,

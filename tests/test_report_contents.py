@@ -72,7 +72,8 @@ def test_first_word_pages_carry_the_session(word):
         "Conclusies",
         "Besluiten",
         "Minder inwoners voelen zich ernstig eenzaam",  # an agreed priority
-        "Jeugdzorg Gelderland: minder afhankelijk worden",  # a direction in plain words
+        "Minder afhankelijk worden, bijvoorbeeld door een tweede aanbieder: Jeugdzorg "
+        "Gelderland",  # a direction in plain words
         "Het jongerenwerk wordt vanaf 2028 één opdracht",  # the facilitator's own decision
         "Acties",
     ):

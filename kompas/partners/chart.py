@@ -225,11 +225,19 @@ def matrix_chart(view: MatrixView) -> alt.LayerChart:
                 ],
             )
         )
+        labelled = points
         if numbered(view):
+            # numbers; partners on the same spot share one label ("11, 21, 31")
             numbers = partner_numbers(view)
+            spots: dict = {}
             for p in points:
-                p["label"] = str(numbers[p["id"]])
-        labels_data = _place_labels(points)
+                spots.setdefault((round(p["x"], 3), round(p["y"], 3)), []).append(p)
+            labelled = []
+            for group in spots.values():
+                first = dict(group[0])
+                first["label"] = ", ".join(str(numbers[p["id"]]) for p in group)
+                labelled.append(first)
+        labels_data = _place_labels(labelled)
         for align in ("left", "center", "right"):
             subset = [label for label in labels_data if label["align"] == align]
             if subset:

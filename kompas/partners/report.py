@@ -48,6 +48,29 @@ LEGEND = (
 )
 
 
+# The agreed directions of several partners in one sentence each (the Besluiten).
+DIRECTION_GROUPS = (
+    ("rechts", "Een vaste samenwerking voor meerdere jaren aangaan met: {names}."),
+    ("omhoog", "Meer bijdragen aan de doelen; er is ruimte om het effect te vergroten: {names}."),
+    ("links", "Minder afhankelijk worden, bijvoorbeeld door een tweede aanbieder: {names}."),
+    ("omlaag", "De samenwerking afbouwen: {names}."),
+    ("blijven", "De samenwerking blijft zoals hij is: {names}."),
+)
+
+
+def direction_sentences(pairs) -> list[str]:
+    """(partner name, direction) pairs as one sentence per direction, in the order above;
+    unknown directions one by one."""
+    out = []
+    for direction, template in DIRECTION_GROUPS:
+        names = [name for name, d in pairs if d == direction]
+        if names:
+            out.append(template.format(names=", ".join(names)))
+    known = {d for d, _ in DIRECTION_GROUPS}
+    out += [direction_sentence(name, d) for name, d in pairs if d not in known]
+    return out
+
+
 def short_direction(direction: str) -> str:
     return DIRECTION_SHORT.get(direction, direction_label(direction))
 
