@@ -72,7 +72,7 @@ def test_facilitator_sees_report_and_all_downloads(ws):
     frames = [df.value for df in at.dataframe]
     partner_frame = next(f for f in frames if "Kwadrant" in f.columns)
     assert HOSTILE_PARTNER in list(partner_frame["Partner"])
-    assert "€ 125.000,00" in list(partner_frame["Contractwaarde"])
+    assert "€ 125.000,00" in list(partner_frame["Waarde contract"])  # two words: no mid-word break
 
 
 def test_hostile_text_is_escaped_in_markdown(ws):
