@@ -40,6 +40,7 @@ class Table:
 class Heading:
     text: str
     level: int = 2
+    with_picture: bool = False  # only where the pictures are (not in Markdown)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Paragraph:
 @dataclass(frozen=True)
 class Bullets:
     items: tuple
+    with_picture: bool = False  # a legend: only where the pictures are (not in Markdown)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 from datetime import UTC, date, datetime
 
 import pytest
@@ -14,7 +16,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from kompas import actions, live, summary
-from kompas.blocks import Heading, Table
+from kompas.blocks import Heading, Table, cell_text as summary_cell
 from kompas.compass.report import signal, trend
 from kompas.compass.view import IndicatorView, MeasurementView, compass_view
 from kompas.db import make_engine, reading, writing
@@ -245,6 +247,7 @@ def test_excel_prints_landscape_fit_to_width_with_plain_years(demo):
 def test_markdown_stands_alone(demo):
     md = markdown.render(demo[2]).decode()
     assert not re.search(r"!\[|\.png|\.svg|\.jpe?g", md)
+    assert "Legenda" not in md  # no legend of a picture it does not have
     assert "## Besluiten" in md and "| Actie | Eigenaar | Datum | Status |" in md
 
 
@@ -272,3 +275,63 @@ def test_crowded_matrix_gets_numbers_and_a_key(demo):
         b for b in section.blocks if isinstance(b, Table) and b.name == "Nummers in de matrix"
     )
     assert [r[0] for r in key.rows] == list(range(1, len(key.rows) + 1))
+
+
+def _words_in_tables(built) -> set[str]:
+    words = set()
+    for t in built.tables():
+        if not t.documents:
+            continue
+        texts = [c.name for c in t.columns] + [
+            summary_cell(v, c.kind) for r in t.rows for v, c in zip(r, t.columns)
+        ]
+        for text_ in texts:
+            for w in text_.split():
+                w = w.strip(".,;:()'\"")
+                if len(w) >= 6 and w.isalpha():
+                    words.add(w)
+    return words
+
+
+@pytest.mark.skipif(not shutil.which("libreoffice"), reason="LibreOffice is not installed")
+def test_word_in_libreoffice_breaks_no_word_and_has_no_blank_page(demo, tmp_path):
+    src = tmp_path / "verslag.docx"
+    src.write_bytes(docx_export.render(demo[2]))
+    subprocess.run(
+        [
+            "libreoffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    reader = PdfReader(str(tmp_path / "verslag.pdf"))
+    pages = [p.extract_text() for p in reader.pages]
+    footer = "Werksessie sociaal domein 2027 · 24 november 2026 · pagina"
+    for n, page in enumerate(pages, start=1):
+        body = [line for line in page.splitlines() if line.strip() and footer not in line]
+        assert body, f"page {n} is blank"
+    tokens = set(re.findall(r"[^\s]+", "\n".join(pages)))
+    broken = [w for w in _words_in_tables(demo[2]) if not any(w in t for t in tokens)]
+    assert not broken
+
+
+def _headings(built) -> set[str]:
+    out = {s.title for s in built.sections}
+    out |= {b.text for s in built.sections for b in s.blocks if isinstance(b, Heading)}
+    return out
+
+
+def test_no_heading_alone_at_the_bottom_of_a_pdf_page(demo, pdf_reader):
+    headings = _headings(demo[2])
+    for n, page in enumerate(pdf_reader.pages[:-1], start=1):
+        lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        body = [line for line in lines if "· pagina" not in line]
+        assert body and body[-1] not in headings, (n, body[-1])

@@ -117,8 +117,10 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
         f"{where} {name}"
         for where, name in zip(("linksboven", "rechtsboven", "linksonder", "rechtsonder"), labels)
     )
-    blocks.append(Heading("Legenda", 3))
-    blocks.append(Bullets(tuple(line.format(quadrants=quadrant_names) for line in LEGEND)))
+    blocks.append(Heading("Legenda", 3, with_picture=True))
+    blocks.append(
+        Bullets(tuple(line.format(quadrants=quadrant_names) for line in LEGEND), with_picture=True)
+    )
     if numbered(view):
         numbers = partner_numbers(view)
         blocks.append(

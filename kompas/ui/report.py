@@ -86,6 +86,8 @@ def show_summary(s: WorkshopSummary, *, pictures: bool) -> None:
     for section in s.sections:
         st.header(esc_inline(section.title), divider="gray")
         for block in section.blocks:
+            if getattr(block, "with_picture", False) and not pictures:
+                continue
             if isinstance(block, Heading):
                 st.subheader(esc_inline(block.text))
             elif isinstance(block, Paragraph):
