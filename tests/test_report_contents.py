@@ -335,3 +335,18 @@ def test_no_heading_alone_at_the_bottom_of_a_pdf_page(demo, pdf_reader):
         lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
         body = [line for line in lines if "· pagina" not in line]
         assert body and body[-1] not in headings, (n, body[-1])
+
+
+def test_pictures_have_at_least_200_ppi_where_printed(demo):
+    from kompas.export.pictures import (
+        MIN_PPI,
+        PRINT_HEIGHT_CM,
+        PRINT_WIDTH_CM,
+        picture_png,
+        png_size,
+    )
+
+    for key in ("tree", "compass", "matrix"):
+        w, h = png_size(picture_png(demo[2], key))
+        printed_cm = min(PRINT_WIDTH_CM, PRINT_HEIGHT_CM * w / h)
+        assert w / (printed_cm / 2.54) >= MIN_PPI, key

@@ -20,7 +20,7 @@ from kompas.partners.chart import matrix_chart
 _PNG_LOCK = threading.Lock()
 _PNG_CACHE: OrderedDict[str, Optional[bytes]] = OrderedDict()
 _PNG_CACHE_SIZE = 24
-PNG_SCALE = 1.25  # the least scale; more when a picture is small for its printed size
+PNG_SCALE = 1.0  # the least scale; more when a picture is small for its printed size
 MIN_PPI = 200  # pixels per inch on paper, at least
 PRINT_WIDTH_CM, PRINT_HEIGHT_CM = 16.0, 22.0  # the largest a picture is printed (Word, PDF)
 MAX_SCALE = 4.0
