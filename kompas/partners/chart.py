@@ -70,8 +70,33 @@ def _place_labels(points: list[dict]) -> list[dict]:
         (-r - 3 / SIZE, -LINE / 3, "right"),
         (0, r + LINE + 6 / SIZE, "center"),
         (0, -r - 2 * LINE, "center"),
+        (r + 3 / SIZE, r, "left"),
+        (-r - 3 / SIZE, r, "right"),
+        (r + 3 / SIZE, -r - LINE, "left"),
+        (-r - 3 / SIZE, -r - LINE, "right"),
+        (r + 12 / SIZE, -LINE / 3, "left"),
+        (-r - 12 / SIZE, -LINE / 3, "right"),
     ]
-    taken = [(p["x"] - r, p["x"] + r, p["y"] - r, p["y"] + r) for p in points]
+    taken = []
+    for p in points:
+        ring = 15 / SIZE if p.get("direction") == "blijven" else r
+        taken.append((p["x"] - ring, p["x"] + ring, p["y"] - ring, p["y"] + ring))
+    # arrows are taken too, so that no name is written across one
+    half = 5 / SIZE
+    arrows = []
+    for p in points:
+        if p.get("direction") in DELTA:
+            dx, dy = DELTA[p["direction"]]
+            ex = min(1.0, max(0.0, p["x"] + dx * ARROW))
+            ey = min(1.0, max(0.0, p["y"] + dy * ARROW))
+            arrows.append(
+                (
+                    min(p["x"], ex) - half,
+                    max(p["x"], ex) + half,
+                    min(p["y"], ey) - half,
+                    max(p["y"], ey) + half,
+                )
+            )
     labels = []
     for i, p in enumerate(points):
         width = len(p["label"]) * CHAR
@@ -81,7 +106,7 @@ def _place_labels(points: list[dict]) -> list[dict]:
             left = x if align == "left" else x - width if align == "right" else x - width / 2
             box = (left, left + width, y, y + LINE)
             cost = 0.0 if 0 <= box[0] and box[1] <= 1 and 0 <= box[2] and box[3] <= 1 else 1.0
-            for j, other in enumerate(taken):
+            for j, other in enumerate(taken + arrows):
                 if j != i:
                     w = min(box[1], other[1]) - max(box[0], other[0])
                     h = min(box[3], other[3]) - max(box[2], other[2])
