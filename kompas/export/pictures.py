@@ -83,7 +83,7 @@ def scale_for(size: tuple[int, int]) -> float:
     w, h = max(size[0], 1), max(size[1], 1)
     printed_cm = min(PRINT_WIDTH_CM, PRINT_HEIGHT_CM * w / h)
     needed = MIN_PPI * printed_cm / 2.54 / w
-    return round(min(max(PNG_SCALE, needed * 1.08), MAX_SCALE), 2)
+    return round(min(max(PNG_SCALE, needed * 1.02), MAX_SCALE), 2)
 
 
 def _spec_png(spec: dict, size: tuple[int, int]) -> bytes:
