@@ -247,7 +247,7 @@ def session_day(value: object, what: str) -> Optional[date]:
         return date.fromisoformat(str(value).strip())
     except ValueError as exc:
         raise InvalidInput(
-            f"'{str(value)[:20]}' is geen datum voor {what}. Schrijf bijvoorbeeld 2026-11-24."
+            f"'{str(value)[:20]}' is geen geldige {what}. Schrijf bijvoorbeeld 2026-11-24."
         ) from exc
 
 
@@ -270,7 +270,7 @@ def create_workshop(
     )
     theme = text.clean(theme, field="thema", max_len=text.TITLE_MAX, required=False)
     vote_budget = _int_in(vote_budget, 1, 20, "het aantal stippen per deelnemer")
-    day = session_day(session_date, "de datum van de sessie")
+    day = session_day(session_date, "datum van de sessie")
     place = text.clean(place, field="plaats", max_len=text.TITLE_MAX, required=False)
     purpose = text.optional(purpose, field="doel van de sessie", max_len=PURPOSE_MAX)
     key = new_secret()
@@ -400,8 +400,8 @@ SETTABLE = {
     "conclusions": lambda v: text.optional(v, field="conclusies", max_len=20000),
     "open_questions": lambda v: text.optional(v, field="open vragen", max_len=20000),
     "decisions": lambda v: text.optional(v, field="besluiten", max_len=20000),
-    "session_date": lambda v: session_day(v, "de datum van de sessie"),
-    "next_session_date": lambda v: session_day(v, "de datum van de volgende sessie"),
+    "session_date": lambda v: session_day(v, "datum van de sessie"),
+    "next_session_date": lambda v: session_day(v, "datum van de volgende sessie"),
     "place": lambda v: text.clean(v, field="plaats", max_len=text.TITLE_MAX, required=False),
     "purpose": lambda v: text.optional(v, field="doel van de sessie", max_len=PURPOSE_MAX),
     "report_show_organisations": bool,

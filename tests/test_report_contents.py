@@ -350,3 +350,21 @@ def test_pictures_have_at_least_200_ppi_where_printed(demo):
         w, h = png_size(picture_png(demo[2], key))
         printed_cm = min(PRINT_WIDTH_CM, PRINT_HEIGHT_CM * w / h)
         assert w / (printed_cm / 2.54) >= MIN_PPI, key
+
+
+def test_a_bad_session_date_is_refused_and_changes_nothing():
+    from kompas import workshops
+    from kompas.errors import InvalidInput
+    from kompas.models import Workshop
+
+    engine = make_engine("sqlite://")
+    with writing(engine) as db:
+        new = workshops.create_workshop(db, title="Sessie", session_date="2026-11-24")
+    actor = workshops.Actor(new.workshop_id, None, True, "Procesbegeleider", "")
+    with pytest.raises(InvalidInput, match="is geen geldige datum van de sessie"):
+        with writing(engine) as db:
+            workshops.update_workshop(db, actor=actor, place="Zaal 2", session_date="24 nov")
+    with reading(engine) as db:
+        w = db.get(Workshop, new.workshop_id)
+        assert (w.session_date, w.place) == (date(2026, 11, 24), "")
+    engine.dispose()
