@@ -13,7 +13,9 @@ from typing import Any, Optional
 
 from kompas import formats
 
-# Column kinds: text, int, number (float), money (cents), percent (fraction 0..1), date.
+# Column kinds: text, int, number (float), money (cents), percent (fraction 0..1), date,
+# year (an int shown without thousands separator: 2026), signal (a status text that starts
+# with Groen, Oranje, Rood or Grijs; documents colour the cell).
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Table:
 class Heading:
     text: str
     level: int = 2
+    with_picture: bool = False  # only where the pictures are (not in Markdown)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class Paragraph:
 @dataclass(frozen=True)
 class Bullets:
     items: tuple
+    with_picture: bool = False  # a legend: only where the pictures are (not in Markdown)
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class Picture:
     key: str  # tree | compass | matrix: drawn from its view in WorkshopSummary.views
     caption: str
     width_cm: float = 16.0
+    alt: str = ""  # the alternative text (what the picture shows, for screen readers)
 
 
 @dataclass(frozen=True)
@@ -89,10 +94,16 @@ class WorkshopSummary:
     open_questions: str
     sections: tuple  # of Section
     views: dict = field(default_factory=dict, compare=False)  # tool views for pictures
+    session_date: Optional[date] = None
+    place: str = ""
+    purpose: str = ""
+    next_session_date: Optional[date] = None
 
     @property
     def date_label(self) -> str:
-        return formats.date_nl(self.created_at)
+        """The day of the session; the day the workshop was made in Kompas when the
+        facilitator gave no date."""
+        return formats.date_nl(self.session_date or self.created_at)
 
     @property
     def subtitle(self) -> str:
@@ -104,6 +115,9 @@ class WorkshopSummary:
 
     def sheets(self) -> list[Table]:
         return [t for t in self.tables() if t.sheet]
+
+    def pictures(self) -> list[Picture]:
+        return [b for s in self.sections for b in s.blocks if isinstance(b, Picture)]
 
     def section(self, key: str) -> Optional[Section]:
         return next((s for s in self.sections if s.key == key), None)
@@ -119,6 +133,8 @@ def cell_text(value: Any, kind: str = "text") -> str:
         return formats.percent(float(value))
     if kind == "date" and isinstance(value, (date, datetime)):
         return formats.date_nl(value)
+    if kind == "year" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(int(value))
     if kind == "int" and isinstance(value, (int, float)) and not isinstance(value, bool):
         return formats.number(value, 0)
     if kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -126,3 +142,13 @@ def cell_text(value: Any, kind: str = "text") -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     return str(value)
+
+
+# Cell colours of a "signal" column (light, so black text keeps AA contrast).
+SIGNAL_FILLS = {"Groen": "CDEBD3", "Oranje": "FBDDB0", "Rood": "F6C5BF", "Grijs": "E4E6E8"}
+
+
+def signal_fill(value: Any) -> Optional[str]:
+    """The hex fill for a status text such as "Rood: gaat achteruit", or None."""
+    word = str(value or "").split(":", 1)[0].strip()
+    return SIGNAL_FILLS.get(word)

@@ -55,6 +55,11 @@ def create_demo(db: Session, *, seed: int = 7) -> NewWorkshop:
         "Welke indicator gebruiken we voor 'hulp snel en dichtbij'?\n"
         "Wie trekt het convenant vroegsignalering?"
     )
+    ws.session_date = date(2026, 11, 24)
+    ws.place = "Gemeentehuis Lingewaarden, raadszaal"
+    ws.purpose = "Samen kiezen welke resultaten voorgaan en hoe we met partners verder gaan."
+    ws.next_session_date = date(2027, 2, 9)
+    ws.decisions = "Het jongerenwerk wordt vanaf 2028 één opdracht aan één aanbieder."
 
     people = []
     for name, role, org in PARTICIPANTS:

@@ -92,6 +92,13 @@ class Workshop(SQLModel, table=True):
     series_number: int = 1
     # "Now": the tool the facilitator sends everyone to ('' none yet; otherwise one of TOOLS)
     now_tool: str = ""
+    # The session itself, for the first page of the report (all optional).
+    session_date: Optional[date] = None
+    place: str = ""
+    purpose: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    next_session_date: Optional[date] = None
+    # Organisations of participants in the report only when the facilitator allows it.
+    report_show_organisations: bool = False
 
 
 class Participant(SQLModel, table=True):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Optional
 
 from sqlalchemy import func, select
@@ -63,6 +63,12 @@ class WorkshopInfo:
     open_questions: str
     participants: tuple  # of ParticipantRow, removed ones included
     now_tool: str = ""  # the tool the facilitator has set as "now" ('' none)
+    session_date: Optional[date] = None
+    place: str = ""
+    purpose: str = ""
+    next_session_date: Optional[date] = None
+    report_show_organisations: bool = False
+    decisions: str = ""
 
     @property
     def active_participants(self) -> list[ParticipantRow]:
@@ -139,6 +145,12 @@ def workshop_info(db: Session, workshop_id: int) -> WorkshopInfo:
             for p in people
         ),
         now_tool=w.now_tool if w.now_tool in TOOLS else "",
+        session_date=w.session_date,
+        place=w.place,
+        purpose=w.purpose,
+        next_session_date=w.next_session_date,
+        report_show_organisations=w.report_show_organisations,
+        decisions=w.decisions,
     )
 
 

@@ -13,7 +13,7 @@ import json
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Optional
 
 from sqlalchemy import delete, func, select
@@ -233,17 +233,47 @@ class NewWorkshop:
     facilitator_key: str
 
 
+PURPOSE_MAX = 1000
+
+
+def session_day(value: object, what: str) -> Optional[date]:
+    """A day of a session: a date, an ISO text (2026-11-24) or nothing."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError as exc:
+        raise InvalidInput(
+            f"'{str(value)[:20]}' is geen geldige {what}. Schrijf bijvoorbeeld 2026-11-24."
+        ) from exc
+
+
 def create_workshop(
-    db: Session, *, title: str, organisation: str = "", theme: str = "", vote_budget: int = 5
+    db: Session,
+    *,
+    title: str,
+    organisation: str = "",
+    theme: str = "",
+    vote_budget: int = 5,
+    session_date: object = None,
+    place: str = "",
+    purpose: str = "",
 ) -> NewWorkshop:
     """Create a workshop with its main goal node. The facilitator key is returned once
-    and only its hash is stored."""
+    and only its hash is stored. Date, place and purpose of the session are optional."""
     title = text.clean(title, field="titel", max_len=text.TITLE_MAX)
     organisation = text.clean(
         organisation, field="organisatie", max_len=text.NAME_MAX, required=False
     )
     theme = text.clean(theme, field="thema", max_len=text.TITLE_MAX, required=False)
     vote_budget = _int_in(vote_budget, 1, 20, "het aantal stippen per deelnemer")
+    day = session_day(session_date, "datum van de sessie")
+    place = text.clean(place, field="plaats", max_len=text.TITLE_MAX, required=False)
+    purpose = text.optional(purpose, field="doel van de sessie", max_len=PURPOSE_MAX)
     key = new_secret()
     workshop = Workshop(
         code=new_code(db),
@@ -253,6 +283,9 @@ def create_workshop(
         key_hash=hash_secret(key),
         vote_budget=vote_budget,
         quadrant_labels=json.dumps(list(DEFAULT_QUADRANTS)),
+        session_date=day,
+        place=place,
+        purpose=purpose,
     )
     db.add(workshop)
     db.flush()
@@ -367,6 +400,12 @@ SETTABLE = {
     "downloads_open": bool,
     "conclusions": lambda v: text.optional(v, field="conclusies", max_len=20000),
     "open_questions": lambda v: text.optional(v, field="open vragen", max_len=20000),
+    "decisions": lambda v: text.optional(v, field="besluiten", max_len=20000),
+    "session_date": lambda v: session_day(v, "datum van de sessie"),
+    "next_session_date": lambda v: session_day(v, "datum van de volgende sessie"),
+    "place": lambda v: text.clean(v, field="plaats", max_len=text.TITLE_MAX, required=False),
+    "purpose": lambda v: text.optional(v, field="doel van de sessie", max_len=PURPOSE_MAX),
+    "report_show_organisations": bool,
 }
 
 

@@ -38,7 +38,7 @@ def test_headings_and_tables(md):
     assert md.startswith("# Werksessie Culemborg\n")
     for heading in ("## Doelenboom", "## Kwaliteitskompas", "## Partnermatrix", "### Prioriteiten"):
         assert heading in md
-    assert "| Partner | Voorziening | Contractwaarde |" in md
+    assert "| Partner | Voorziening | Waarde contract |" in md
     assert "| Welzijn Rivierenland | Welzijnswerk | € 125.000,00 | 80% |" in md
     assert "€ 12.345,67" in md
 

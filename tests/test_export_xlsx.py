@@ -73,7 +73,9 @@ def test_dates_are_dates_and_numbers_are_numbers(book):
     ind = wb["Indicatoren"]
     header = [c.value for c in ind[1]]
     assert ind.cell(2, header.index("Nulmeting") + 1).value == 48
-    assert ind.cell(2, header.index("Basisjaar") + 1).value == 2024
+    year = ind.cell(2, header.index("Basisjaar") + 1)
+    # a plain integer with format "0": 2024, never "2.024" in a Dutch Excel (issue 14)
+    assert year.value == 2024 and year.number_format == "0"
 
 
 def test_formula_text_stays_text(book):

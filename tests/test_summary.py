@@ -71,6 +71,8 @@ def test_sections_in_report_order(report):
     assert [sec.key for sec in s.sections] == [
         "about",
         "conclusions",
+        "decisions",
+        "actions",
         "tree",
         "compass",
         "matrix",
@@ -82,7 +84,9 @@ def test_participants_counted_per_role_without_names_by_default(report):
     _, _, s = report
     assert dict(s.by_role) == {"Gemeente": 1, "Aanbieder": 1, "Inwoner": 1, "Anders": 0}
     per_role = next(t for t in s.tables() if t.name == "Deelnemers per rol")
-    assert ("Aanbieder", 1, "Welzijn Rivierenland") in per_role.rows
+    # organisations only when the facilitator allows them (issue 14)
+    assert ("Aanbieder", 1) in per_role.rows
+    assert [c.name for c in per_role.columns] == ["Rol", "Aantal"]
     assert "Anna" not in all_text(s)
     assert not any(t.name == "Deelnemers" for t in s.tables())
 
@@ -153,7 +157,7 @@ def test_matrix_lists_every_partner_with_direction(report):
     ]
     first = partners.rows[0]
     assert first[3] == 0.8 and first[4] == 0.65 and first[5] == "Strategisch partnerschap"
-    assert first[6] == "Naar rechts"
+    assert first[6] == "Naar rechts: vast partnerschap"  # the direction in plain words
     directions = next(t for t in s.tables() if t.name == "Richtingen")
     assert directions.rows[0][3] == "Meerjarig convenant" and directions.rows[0][5] == date(
         2027, 3, 1

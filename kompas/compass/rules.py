@@ -39,6 +39,11 @@ TABLE_MODELS = {
 }
 
 
+def count(n: int, one: str, more: str) -> str:
+    """ "1 activiteit", "2 activiteiten": never "activiteit(en)"."""
+    return f"{n} {one if n == 1 else more}"
+
+
 def name_list(names: Sequence[str], limit: int = 5) -> str:
     """'a', 'b' en nog 3: the first ``limit`` names for a message."""
     shown = ", ".join(f"'{n}'" for n in names[:limit])
@@ -214,20 +219,22 @@ def result_references(db: Session, result_id: int) -> list[str]:
     )
     if acts:
         refs.append(
-            f"{count(len(acts), 'gekoppelde activiteit', 'gekoppelde activiteiten')} ({name_list(acts)}) worden losgekoppeld"
+            f"{count(len(acts), 'gekoppelde activiteit', 'gekoppelde activiteiten')} ({name_list(acts)}) {'wordt' if len(acts) == 1 else 'worden'} losgekoppeld"
         )
     inds = (
         db.execute(select(Indicator.name).where(Indicator.result_id == result_id)).scalars().all()
     )
     if inds:
         refs.append(
-            f"{count(len(inds), 'indicator', 'indicatoren')} ({name_list(inds)}) worden met hun metingen verwijderd"
+            f"{count(len(inds), 'indicator', 'indicatoren')} ({name_list(inds)}) {'wordt' if len(inds) == 1 else 'worden'} met hun metingen verwijderd"
         )
     refl = (
         db.execute(select(Reflection.id).where(Reflection.result_id == result_id)).scalars().all()
     )
     if refl:
-        refs.append(f"{count(len(refl), 'verbeterpunt', 'verbeterpunten')} worden verwijderd")
+        refs.append(
+            f"{count(len(refl), 'verbeterpunt', 'verbeterpunten')} {'wordt' if len(refl) == 1 else 'worden'} verwijderd"
+        )
     return refs
 
 
@@ -253,7 +260,7 @@ def activity_references(db: Session, activity_id: int) -> list[str]:
     )
     if inds:
         refs.append(
-            f"{count(len(inds), 'outcome-indicator', 'outcome-indicatoren')} ({name_list(inds)}) worden met hun metingen verwijderd"
+            f"{count(len(inds), 'outcome-indicator', 'outcome-indicatoren')} ({name_list(inds)}) {'wordt' if len(inds) == 1 else 'worden'} met hun metingen verwijderd"
         )
     refl = (
         db.execute(select(Reflection.id).where(Reflection.activity_id == activity_id))
@@ -261,7 +268,9 @@ def activity_references(db: Session, activity_id: int) -> list[str]:
         .all()
     )
     if refl:
-        refs.append(f"{count(len(refl), 'verbeterpunt', 'verbeterpunten')} worden verwijderd")
+        refs.append(
+            f"{count(len(refl), 'verbeterpunt', 'verbeterpunten')} {'wordt' if len(refl) == 1 else 'worden'} verwijderd"
+        )
     return refs
 
 

@@ -4,13 +4,13 @@ the three pictures, page numbers and the date in the footer. A4, opens without r
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from kompas import formats
@@ -23,6 +23,7 @@ from kompas.blocks import (
     Table,
     WorkshopSummary,
     cell_text,
+    signal_fill,
 )
 from kompas.export.pictures import picture_png, png_size
 
@@ -32,6 +33,7 @@ HEADER_SHADE = "1F4E79"
 STRIPE_SHADE = "EEF3F8"
 TEXT_WIDTH_CM = 17.0
 NUMERIC = ("int", "number", "money", "percent")
+LANGUAGE = "nl-NL"
 FONT = "Arial"  # in Word everywhere; LibreOffice substitutes the metric-equal Liberation Sans
 MAX_PICTURE_HEIGHT_CM = 22.0
 KEEP_TOGETHER_ROWS = 15
@@ -79,27 +81,6 @@ _ILLEGAL = dict.fromkeys(list(range(0, 9)) + [11, 12] + list(range(14, 32)))
 def _clean(text: object) -> str:
     """XML 1.0 cannot hold most control characters; Word refuses such a file."""
     return str(text or "").translate(_ILLEGAL)
-
-
-def _shade(cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc_pr.append(shd)
-
-
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
-def _no_split(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -174,85 +155,94 @@ def _setup(doc, summary: WorkshopSummary) -> None:
 
 
 def _title_page(doc, summary: WorkshopSummary) -> None:
-    for _ in range(6):
-        doc.add_paragraph()
+    """The head of the first page: what this is, the title, the day and place. The first
+    page goes on with the session, conclusions, decisions and actions (no page of its own)."""
     p = doc.add_paragraph()
+    p.paragraph_format.space_after = Pt(2)
     run = p.add_run("Verslag van de werksessie")
-    run.font.size, run.font.color.rgb = Pt(13), MUTED
-    p = doc.add_paragraph()
+    run.font.size, run.font.color.rgb = Pt(11), MUTED
+    p = doc.add_paragraph(style="Title")
     run = p.add_run(_clean(summary.title))
-    run.font.size, run.font.bold, run.font.color.rgb = Pt(28), True, ACCENT
-    if summary.theme:
-        p = doc.add_paragraph()
-        run = p.add_run(_clean(summary.theme))
-        run.font.size, run.italic = Pt(15), True
-    doc.add_paragraph()
-    for line in (
-        summary.organisation,
-        summary.date_label,
-        f"{summary.participant_count} deelnemers" if summary.participant_count else "",
-    ):
-        if line:
-            p = doc.add_paragraph()
-            run = p.add_run(_clean(line))
-            run.font.size = Pt(12)
-    for _ in range(10):
-        doc.add_paragraph()
+    run.font.size, run.font.bold, run.font.color.rgb = Pt(22), True, ACCENT
+    line = " · ".join(
+        x for x in (summary.date_label, summary.place, summary.organisation, summary.theme) if x
+    )
     p = doc.add_paragraph()
-    run = p.add_run(f"Gemaakt met Kompas op {formats.datetime_nl(summary.generated_at)}.")
-    run.font.size, run.font.color.rgb = Pt(9), MUTED
-    p.add_run().add_break(WD_BREAK.PAGE)
+    run = p.add_run(_clean(line))
+    run.font.size, run.font.color.rgb = Pt(11), MUTED
+
+
+def heading_level(block: Heading) -> int:
+    """Section titles are level 1; a heading inside a section level 2 (a block's level 3),
+    deeper ones 3: no level is skipped."""
+    return max(2, min(block.level - 1, 3))
 
 
 def _table(doc, table: Table) -> None:
+    """A table as one piece of WordprocessingML: python-docx's cell by cell API costs about
+    a second for the tables of a large workshop."""
     if not table.rows or not table.documents:
         return
     cols = table.columns
-    grid = doc.add_table(rows=1, cols=len(cols))
-    grid.style = "Table Grid"
-    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    grid.autofit = False
-    widths = [Cm(w) for w in column_widths(table)]
-    small = Pt(8.5) if len(cols) > 5 else Pt(9.5)
-    header = grid.rows[0]
-    _repeat_header(header)
-    for cell, col, width in zip(header.cells, cols, widths):
-        cell.width = width
-        _shade(cell, HEADER_SHADE)
-        p = cell.paragraphs[0]
-        p.paragraph_format.space_after = Pt(0)
-        if col.kind in NUMERIC:
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        run = p.add_run(_clean(col.name))
-        run.font.bold, run.font.size, run.font.color.rgb = True, small, RGBColor(0xFF, 0xFF, 0xFF)
+    widths = [int(Cm(w).twips) for w in column_widths(table)]
+    size = 17 if len(cols) > 5 else 19  # half points: 8.5 pt, 9.5 pt
     rows = list(table.rows) + ([table.total] if table.total else [])
-    for i, values in enumerate(rows):
-        row = grid.add_row()
-        _no_split(row)
-        is_total = table.total is not None and i == len(rows) - 1
-        for cell, value, col, width in zip(row.cells, values, cols, widths):
-            cell.width = width
-            if i % 2 == 1 and not is_total:
-                _shade(cell, STRIPE_SHADE)
-            p = cell.paragraphs[0]
-            p.paragraph_format.space_after = Pt(0)
+    keep = len(rows) <= KEEP_TOGETHER_ROWS  # a short table stays on one page
+    out = [
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        '<w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>'
+    ]
+    out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
+    out.append("</w:tblGrid>")
+
+    def row_xml(values, *, header: bool, bold: bool, stripe: bool, last: bool) -> str:
+        cells = []
+        for value, col, width in zip(values, cols, widths):
+            if header:
+                text, fill = _clean(col.name), HEADER_SHADE
+            else:
+                text = _clean(cell_text(value, col.kind))
+                fill = signal_fill(value) if col.kind == "signal" else None
+                fill = fill or (STRIPE_SHADE if stripe else None)
+            ppr = '<w:pPr><w:spacing w:after="0"/>'
+            if keep and not last:
+                ppr = '<w:pPr><w:keepNext/><w:spacing w:after="0"/>'
             if col.kind in NUMERIC:
-                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            lines = _clean(cell_text(value, col.kind)).split("\n")
-            for n, line in enumerate(lines):
-                run = p.add_run(line)
-                run.font.size, run.font.bold = small, is_total
-                if n < len(lines) - 1:
-                    run.add_break()
-    if len(rows) <= KEEP_TOGETHER_ROWS:
-        # a short table stays on one page: every row keeps with the next one
-        for row in grid.rows[:-1]:
-            for cell in row.cells:
-                for p in cell.paragraphs:
-                    p.paragraph_format.keep_with_next = True
-    # widths need to be on the grid columns as well for LibreOffice
-    for col, width in zip(grid.columns, widths):
-        col.width = width
+                ppr += '<w:jc w:val="right"/>'
+            ppr += "</w:pPr>"
+            rpr = "<w:rPr>" + ("<w:b/>" if bold or header else "")
+            rpr += '<w:color w:val="FFFFFF"/>' if header else ""
+            rpr += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+            runs = "<w:br/>".join(
+                f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in text.split("\n")
+            )
+            shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+            cells.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
+                f"<w:p>{ppr}<w:r>{rpr}{runs}</w:r></w:p></w:tc>"
+            )
+        trpr = (
+            '<w:trPr><w:tblHeader w:val="true"/></w:trPr>'
+            if header
+            else ("<w:trPr><w:cantSplit/></w:trPr>")
+        )
+        return f"<w:tr>{trpr}{''.join(cells)}</w:tr>"
+
+    out.append(row_xml(cols, header=True, bold=True, stripe=False, last=False))
+    for i, values in enumerate(rows):
+        is_total = table.total is not None and i == len(rows) - 1
+        out.append(
+            row_xml(
+                values,
+                header=False,
+                bold=is_total,
+                stripe=i % 2 == 1 and not is_total,
+                last=i == len(rows) - 1,
+            )
+        )
+    out.append("</w:tbl>")
+    doc.element.body._insert_tbl(parse_xml("".join(out)))
     if table.caption:
         p = doc.add_paragraph()
         run = p.add_run(_clean(table.caption))
@@ -268,9 +258,12 @@ def _picture(doc, summary: WorkshopSummary, block: Picture) -> None:
     width = min(block.width_cm, TEXT_WIDTH_CM)
     px_w, px_h = png_size(png)
     if px_w and px_h and width * px_h / px_w > MAX_PICTURE_HEIGHT_CM:
-        doc.add_picture(io.BytesIO(png), height=Cm(MAX_PICTURE_HEIGHT_CM))
+        shape = doc.add_picture(io.BytesIO(png), height=Cm(MAX_PICTURE_HEIGHT_CM))
     else:
-        doc.add_picture(io.BytesIO(png), width=Cm(width))
+        shape = doc.add_picture(io.BytesIO(png), width=Cm(width))
+    doc_pr = shape._inline.docPr
+    doc_pr.set("descr", _clean(block.alt or block.caption))
+    doc_pr.set("title", _clean(block.caption)[:250])
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.paragraphs[-1].paragraph_format.keep_with_next = True
     p = doc.add_paragraph()
@@ -279,12 +272,49 @@ def _picture(doc, summary: WorkshopSummary, block: Picture) -> None:
     run.italic, run.font.size, run.font.color.rgb = True, Pt(9), MUTED
 
 
+def _properties(doc, summary: WorkshopSummary) -> None:
+    """Title, author (the organisation), language and dates of the file itself; python-docx's
+    template would otherwise say 2013, "python-docx" and en-US."""
+    props = doc.core_properties
+    props.title = _clean(summary.title)[:250]
+    props.subject = "Verslag van de werksessie"
+    props.author = _clean(summary.organisation or "Kompas")[:250]
+    props.last_modified_by = props.author
+    props.comments = f"Gemaakt met Kompas op {formats.datetime_nl(summary.generated_at)}."
+    props.keywords = "verslag, werksessie"
+    props.category = "Verslag"
+    props.language = LANGUAGE
+    props.created = props.modified = summary.generated_at.replace(tzinfo=None)
+    for old in props._element.findall(qn("cp:lastPrinted")):
+        props._element.remove(old)
+    props.revision = 1
+    # the proofing language of every run: the document defaults and each style used
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    targets = [defaults.find(qn("w:rPrDefault"))] if defaults is not None else []
+    for target in targets:
+        ppr = target.find(qn("w:rPr"))
+        if ppr is None:
+            ppr = OxmlElement("w:rPr")
+            target.append(ppr)
+        _set_lang(ppr)
+    for style in doc.styles:
+        element = style.element
+        if element.find(qn("w:rPr")) is not None:
+            _set_lang(element.find(qn("w:rPr")))
+
+
+def _set_lang(rpr) -> None:
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attr), LANGUAGE)
+
+
 def render(summary: WorkshopSummary) -> bytes:
     doc = Document()
-    doc.core_properties.title = _clean(summary.title)[:250]
-    doc.core_properties.subject = "Verslag van de werksessie"
-    doc.core_properties.author = "Kompas"
-    doc.core_properties.language = "nl-NL"
+    _properties(doc, summary)
     _setup(doc, summary)
     _title_page(doc, summary)
     for section in summary.sections:
@@ -293,7 +323,7 @@ def render(summary: WorkshopSummary) -> bytes:
             heading.paragraph_format.page_break_before = True
         for n, block in enumerate(section.blocks):
             if isinstance(block, Heading):
-                doc.add_heading(_clean(block.text), level=min(block.level, 3))
+                doc.add_heading(_clean(block.text), level=heading_level(block))
             elif isinstance(block, Paragraph):
                 p = doc.add_paragraph()
                 following = section.blocks[n + 1] if n + 1 < len(section.blocks) else None

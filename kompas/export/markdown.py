@@ -66,8 +66,10 @@ def render(summary: WorkshopSummary) -> bytes:
     for section in summary.sections:
         lines += [f"## {esc(section.title)}", ""]
         for block in section.blocks:
+            if getattr(block, "with_picture", False):
+                continue  # a legend of a picture that Markdown does not have
             if isinstance(block, Heading):
-                lines += ["#" * min(block.level + 1, 6) + " " + esc(block.text), ""]
+                lines += ["#" * max(3, min(block.level, 6)) + " " + esc(block.text), ""]
             elif isinstance(block, Paragraph):
                 text = esc(block.text).replace("\n", "  \n")
                 lines += [f"*{text}*" if block.style == "note" else text, ""]

@@ -10,7 +10,6 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from kompas import formats
 from kompas.blocks import (
     Bullets,
     Heading,
@@ -20,6 +19,7 @@ from kompas.blocks import (
     Table,
     WorkshopSummary,
     cell_text,
+    signal_fill,
 )
 from kompas.export.docx import NEW_PAGE_SECTIONS, column_widths
 from kompas.export.pictures import picture_png, png_size
@@ -34,6 +34,10 @@ STRIPE = (238, 243, 248)
 NUMERIC = ("int", "number", "money", "percent")
 MARGIN_MM = 18.0
 _ILLEGAL = dict.fromkeys(list(range(0, 9)) + [11, 12] + list(range(14, 32)))
+
+
+def _rgb(hex_: str) -> tuple:
+    return tuple(int(hex_[i : i + 2], 16) for i in (0, 2, 4))
 
 
 def _clean(text: object) -> str:
@@ -62,7 +66,9 @@ def _new_pdf(summary: WorkshopSummary) -> _Report:
     pdf.footer_text = _clean(f"{summary.title} · {summary.date_label}")
     pdf.set_title(_clean(summary.title))
     pdf.set_subject("Verslag van de werksessie")
-    pdf.set_author("Kompas")
+    pdf.set_author(_clean(summary.organisation or "Kompas"))
+    pdf.set_keywords("verslag, werksessie")
+    pdf.set_creation_date(summary.generated_at)
     pdf.set_creator("Kompas")
     pdf.set_lang("nl-NL")
     return pdf
@@ -86,40 +92,31 @@ def _text(
     )
 
 
-def _heading(pdf: FPDF, text: str, level: int) -> None:
+def _heading(pdf: FPDF, text: str, level: int, *, room: float = 0.0) -> None:
+    """A heading with a bookmark (level 1: a section, 2 and 3 inside it), kept with what
+    follows: ``room`` is the height of the next block when known (a table's first rows, a
+    picture), so a heading never stands alone at the bottom of a page."""
     size = {1: 16, 2: 12.5, 3: 11}.get(level, 11)
-    needed = 30 if level > 1 else 40  # keep a heading with some of what follows
-    if pdf.get_y() + needed > pdf.page_break_trigger:
+    needed = max(30 if level > 1 else 40, min(room + 14, pdf.eph * 0.6))
+    if pdf.get_y() + needed > pdf.page_break_trigger and pdf.get_y() > pdf.t_margin + 1:
         pdf.add_page()
     pdf.ln(4 if level > 1 else 2)
+    pdf.start_section(_clean(text)[:120] or "–", level=level - 1, strict=False)
     _text(pdf, text, size=size, bold=True, color=ACCENT, height=size * 0.5)
     pdf.ln(1.5)
 
 
 def _title_page(pdf: FPDF, summary: WorkshopSummary) -> None:
+    """The head of the first page; the session, conclusions, decisions and actions follow
+    on the same page."""
     pdf.add_page()
-    pdf.set_y(80)
-    _text(pdf, "Verslag van de werksessie", size=13, color=MUTED, height=7)
-    pdf.ln(2)
-    _text(pdf, summary.title, size=24, bold=True, color=ACCENT, height=11)
-    if summary.theme:
-        pdf.ln(2)
-        _text(pdf, summary.theme, size=14, height=7)
-    pdf.ln(6)
-    for line in (
-        summary.organisation,
-        summary.date_label,
-        f"{summary.participant_count} deelnemers" if summary.participant_count else "",
-    ):
-        if line:
-            _text(pdf, line, size=11.5, height=6)
-    pdf.set_y(-40)
-    _text(
-        pdf,
-        f"Gemaakt met Kompas op {formats.datetime_nl(summary.generated_at)}.",
-        size=8,
-        color=MUTED,
+    _text(pdf, "Verslag van de werksessie", size=11, color=MUTED, height=6)
+    _text(pdf, summary.title, size=20, bold=True, color=ACCENT, height=9)
+    line = " · ".join(
+        x for x in (summary.date_label, summary.place, summary.organisation, summary.theme) if x
     )
+    _text(pdf, line, size=10.5, color=MUTED, height=5.5)
+    pdf.ln(2)
 
 
 class _Wrapper:
@@ -194,14 +191,16 @@ def _table(pdf: FPDF, table: Table) -> None:
         cells = [wrap.lines(v, w - 2 * pad_x) for v, w in zip(values, widths)]
         return cells, max(len(c) for c in cells) * line_h + 2 * pad_y
 
-    def draw(cells, height: float, bold: bool, fill, color) -> None:
+    def draw(cells, height: float, bold: bool, fill, color, fills=None) -> None:
         pdf.set_font(FONT, "B" if bold else "", size)
         pdf.set_text_color(*color)
         x, y = pdf.l_margin, pdf.get_y()
-        for lines, w, right in zip(cells, widths, numeric):
-            if fill:
-                pdf.set_fill_color(*fill)
-            pdf.rect(x, y, w, height, style="DF" if fill else "D")
+        for n, (lines, w, right) in enumerate(zip(cells, widths, numeric)):
+            own = fills[n] if fills else None
+            use = own or fill
+            if use:
+                pdf.set_fill_color(*use)
+            pdf.rect(x, y, w, height, style="DF" if use else "D")
             for n, line in enumerate(lines):
                 tx = x + w - pad_x - wrap.width(line) if right else x + pad_x
                 pdf.text(tx, y + pad_y + line_h * (n + 0.78), line)
@@ -216,6 +215,13 @@ def _table(pdf: FPDF, table: Table) -> None:
         laid.append(
             (bold, *layout([_clean(cell_text(v, c.kind)) for v, c in zip(values, cols)], bold))
         )
+    signal_fills = [
+        [
+            _rgb(signal_fill(v)) if c.kind == "signal" and signal_fill(v) else None
+            for v, c in zip(values, cols)
+        ]
+        for values in rows
+    ]
     whole = head_h + sum(h for _, _, h in laid)
     first = head_h + (laid[0][2] if laid else 0)
     # a short table moves to the next page as a whole; a long one needs room for a row
@@ -228,7 +234,14 @@ def _table(pdf: FPDF, table: Table) -> None:
         if pdf.get_y() + height > pdf.page_break_trigger:
             pdf.add_page()
             draw(head_cells, head_h, True, ACCENT, (255, 255, 255))
-        draw(cells, height, bold, STRIPE if n % 2 == 1 and not bold else None, (0, 0, 0))
+        draw(
+            cells,
+            height,
+            bold,
+            STRIPE if n % 2 == 1 and not bold else None,
+            (0, 0, 0),
+            signal_fills[n] if any(signal_fills[n]) else None,
+        )
     if table.caption:
         pdf.ln(0.8)
         _text(pdf, table.caption, size=7.5, color=MUTED, height=3.8)
@@ -262,11 +275,21 @@ def _picture(pdf: FPDF, summary: WorkshopSummary, block: Picture) -> None:
     if pdf.get_y() + height + 8 > pdf.page_break_trigger:
         pdf.add_page()
     x = pdf.l_margin + (pdf.epw - width) / 2
-    pdf.image(_jpeg(png), x=x, y=pdf.get_y(), w=width, h=height)
+    pdf.image(
+        io.BytesIO(png),
+        x=x,
+        y=pdf.get_y(),
+        w=width,
+        h=height,
+        title=_clean(block.caption)[:200],
+        alt_text=_clean(block.alt or block.caption),
+    )
     pdf.set_y(pdf.get_y() + height + 1.5)
     pdf.set_font(FONT, "", 8)
     pdf.set_text_color(*MUTED)
-    pdf.cell(0, 4, _clean(block.caption), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(
+        pdf.epw, 4, _clean(block.caption), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
     pdf.ln(3)
 
 
@@ -288,18 +311,48 @@ def _outline(pdf: FPDF, block: Outline) -> None:
     pdf.ln(2)
 
 
+def _room(pdf: FPDF, summary: WorkshopSummary, block) -> float:
+    """About how much of ``block`` must fit below a heading (mm)."""
+    if isinstance(block, Table) and block.documents and block.rows:
+        # a short table moves to the next page as a whole (see _table): keep it all
+        rows = len(block.rows) + (1 if block.total else 0)
+        whole = 9.0 + 7.0 * rows + (5.0 if block.caption else 0.0)
+        return whole if whole < pdf.eph * 0.45 else 8.0 + 6.0 * 3
+    if isinstance(block, Picture):
+        png = picture_png(summary, block.key)
+        if png:
+            px_w, px_h = png_size(png)
+            width = min(block.width_cm * 10, pdf.epw)
+            return min(width * px_h / px_w if px_w else 60.0, pdf.eph - 25) + 8
+    if isinstance(block, Paragraph):
+        return 12.0 + 5.0 * (len(block.text) // 110)
+    if isinstance(block, Bullets):
+        return 6.0 + 5.5 * min(len(block.items), 4)
+    return 12.0
+
+
 def render(summary: WorkshopSummary) -> bytes:
     pdf = _new_pdf(summary)
     _title_page(pdf, summary)
-    pdf.add_page()
     for n, section in enumerate(summary.sections):
         if n and section.key in NEW_PAGE_SECTIONS:
             pdf.add_page()
-        _heading(pdf, section.title, 1)
-        for block in section.blocks:
+        first = section.blocks[0] if section.blocks else None
+        _heading(pdf, section.title, 1, room=_room(pdf, summary, first) if first else 0)
+        for i, block in enumerate(section.blocks):
             if isinstance(block, Heading):
-                _heading(pdf, block.text, block.level)
+                following = section.blocks[i + 1] if i + 1 < len(section.blocks) else None
+                room = _room(pdf, summary, following) if following is not None else 0.0
+                if isinstance(following, Paragraph) and i + 2 < len(section.blocks):
+                    room += _room(pdf, summary, section.blocks[i + 2])
+                _heading(pdf, block.text, max(2, min(block.level - 1, 3)), room=room)
             elif isinstance(block, Paragraph):
+                following = section.blocks[i + 1] if i + 1 < len(section.blocks) else None
+                if isinstance(following, (Table, Picture)):
+                    # an introduction stays with its table or picture
+                    need = _room(pdf, summary, block) + _room(pdf, summary, following) - 12
+                    if pdf.get_y() + need > pdf.page_break_trigger and need < pdf.eph * 0.6:
+                        pdf.add_page()
                 _text(pdf, block.text, color=MUTED if block.style == "note" else (0, 0, 0))
                 pdf.ln(2)
             elif isinstance(block, Bullets):

@@ -13,14 +13,17 @@ import vl_convert as vlc
 
 from kompas.blocks import WorkshopSummary
 from kompas.compass.chart import results_inputs_chart
-from kompas.goaltree.chart import tree_chart
+from kompas.goaltree.chart import chart_size, tree_chart
 from kompas.goaltree.report import tree_collapse
 from kompas.partners.chart import matrix_chart
 
 _PNG_LOCK = threading.Lock()
 _PNG_CACHE: OrderedDict[str, Optional[bytes]] = OrderedDict()
 _PNG_CACHE_SIZE = 24
-PNG_SCALE = 1.25  # about 120-150 dpi at the width of an A4 text column
+PNG_SCALE = 1.0  # the least scale; more when a picture is small for its printed size
+MIN_PPI = 200  # pixels per inch on paper, at least
+PRINT_WIDTH_CM, PRINT_HEIGHT_CM = 16.0, 22.0  # the largest a picture is printed (Word, PDF)
+MAX_SCALE = 4.0
 
 
 def picture_png(summary: WorkshopSummary, key: str) -> Optional[bytes]:
@@ -48,21 +51,44 @@ def render(key: str, view) -> Optional[bytes]:
     there is nothing to draw. The tree is folded as its report section says
     (``tree_collapse``) so that it fits a page."""
     if key == "tree":
-        spec = tree_chart(
-            view, show_votes=bool(view.revealed), collapsed=tree_collapse(view)[0]
-        ).to_dict(validate=False)
-        return _spec_png(spec)
+        collapsed = tree_collapse(view)[0]
+        spec = tree_chart(view, show_votes=bool(view.revealed), collapsed=collapsed).to_dict(
+            validate=False
+        )
+        return _spec_png(spec, chart_size(view, collapsed))
     if key == "compass":
         chart = results_inputs_chart(view, width=760)
-        return None if chart is None else _spec_png(chart.to_dict(validate=False))
+        if chart is None:
+            return None
+        spec = chart.to_dict(validate=False)
+        return _spec_png(spec, (820, _inner_height(spec) + 110))  # titles, axes, legend
     if key == "matrix":
-        return _spec_png(matrix_chart(view).to_dict(validate=False))
+        return _spec_png(matrix_chart(view).to_dict(validate=False), (575, 600))
     return None
 
 
-def _spec_png(spec: dict) -> bytes:
-    """A Vega-Lite spec as PNG at the report's scale."""
-    return vlc.vegalite_to_png(spec, scale=PNG_SCALE)
+def _inner_height(spec) -> int:
+    """The largest plot height named anywhere in a spec (its views' heights)."""
+    if isinstance(spec, dict):
+        own = spec.get("height") if isinstance(spec.get("height"), (int, float)) else 0
+        return int(max([own] + [_inner_height(v) for v in spec.values()]))
+    if isinstance(spec, list):
+        return max([_inner_height(v) for v in spec] + [0])
+    return 0
+
+
+def scale_for(size: tuple[int, int]) -> float:
+    """The scale that gives at least MIN_PPI at the size the picture is printed (the text
+    width, or less when the height limit of a page makes it narrower)."""
+    w, h = max(size[0], 1), max(size[1], 1)
+    printed_cm = min(PRINT_WIDTH_CM, PRINT_HEIGHT_CM * w / h)
+    needed = MIN_PPI * printed_cm / 2.54 / w
+    return round(min(max(PNG_SCALE, needed * 1.02), MAX_SCALE), 2)
+
+
+def _spec_png(spec: dict, size: tuple[int, int]) -> bytes:
+    """A Vega-Lite spec as PNG at a scale for print (``size``: about its pixels at 1)."""
+    return vlc.vegalite_to_png(spec, scale=scale_for(size))
 
 
 def png_size(png: bytes) -> tuple[int, int]:

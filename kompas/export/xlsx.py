@@ -17,6 +17,7 @@ from kompas.blocks import Bullets, Paragraph, Table, WorkshopSummary
 EURO = '"€" #,##0.00'
 PERCENT = "0%"
 DATE = "d-m-yyyy"
+YEAR = "0"
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -43,6 +44,9 @@ def _put(cell, value, kind: str) -> None:
     elif kind == "percent" and isinstance(value, (int, float)):
         cell.value = float(value)
         cell.number_format = PERCENT
+    elif kind == "year" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        cell.value = int(value)
+        cell.number_format = YEAR  # 2026, never 2.026 in a Dutch Excel
     elif (
         kind in ("int", "number")
         and isinstance(value, (int, float))
@@ -69,6 +73,20 @@ def text_value(cell, text: str) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
+def print_setup(ws, *, header_rows: int = 1) -> None:
+    """Printable: A4 landscape, all columns on one page wide, the header row on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"1:{header_rows}"
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "&A · pagina &P van &N"
+
+
 def _write_table(ws, table: Table) -> None:
     for col, column in enumerate(table.columns, start=1):
         cell = ws.cell(row=1, column=col)
@@ -84,13 +102,26 @@ def _write_table(ws, table: Table) -> None:
     ws.freeze_panes = "A2"
     if table.rows:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table.rows) + 1}"
+    wrap_cols = []
     for col, column in enumerate(table.columns, start=1):
         longest = max(
-            [len(column.name)] + [len(str(row[col - 1] or "")) for row in table.rows[:200]]
+            [len(column.name)]
+            + [
+                max((len(line) for line in str(row[col - 1] or "").split("\n")), default=0)
+                for row in table.rows[:200]
+            ]
         )
         if column.kind == "money":
             longest = max(longest, 14)
-        ws.column_dimensions[get_column_letter(col)].width = min(max(longest + 2, 8), 60)
+        width = min(max(longest + 2, 8), 50)
+        ws.column_dimensions[get_column_letter(col)].width = width
+        if longest + 2 > 50:
+            wrap_cols.append(col)
+    # long text wraps inside its column, top-aligned, so rows do not overlap
+    for col in wrap_cols:
+        for r in range(2, len(rows) + 2):
+            ws.cell(row=r, column=col).alignment = Alignment(wrap_text=True, vertical="top")
+    print_setup(ws)
 
 
 def render(summary: WorkshopSummary) -> bytes:
@@ -102,11 +133,14 @@ def render(summary: WorkshopSummary) -> bytes:
         ("Workshop", summary.title),
         ("Organisatie", summary.organisation),
         ("Thema", summary.theme),
-        ("Datum", summary.created_at),
+        ("Datum", summary.session_date),
+        ("Plaats", summary.place),
+        ("Doel van de sessie", summary.purpose),
         ("Deelnemers", summary.participant_count),
+        ("Volgende sessie", summary.next_session_date),
     ]
     for section in summary.sections:
-        if section.key in ("conclusions", "open_questions"):
+        if section.key in ("conclusions", "decisions", "open_questions"):
             for block in section.blocks:
                 items = (
                     block.items
@@ -115,6 +149,7 @@ def render(summary: WorkshopSummary) -> bytes:
                 )
                 for item in items:
                     lines.append((section.title, item))
+    lines = [(label, value) for label, value in lines if value not in (None, "")]
     text_value(first.cell(row=1, column=1), "Onderdeel")
     text_value(first.cell(row=1, column=2), "Inhoud")
     for c in (1, 2):
@@ -136,6 +171,7 @@ def render(summary: WorkshopSummary) -> bytes:
     first.column_dimensions["A"].width = 36
     first.column_dimensions["B"].width = 90
     first.freeze_panes = "A2"
+    print_setup(first)
     for table in summary.sheets():
         if table.name == "Workshop":
             continue  # the first sheet already has these facts

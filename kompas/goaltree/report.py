@@ -13,6 +13,12 @@ from kompas.labels import node_status_label, role_label
 from kompas.models import ROLE_GROUPS
 from kompas.workshops import MIN_GROUP
 
+HOW_TO_READ = (
+    "Zo lees je de doelenboom. Bovenaan staat het hoofddoel: wat we samen willen bereiken. "
+    "Daaronder de beleidsterreinen, per terrein de maatschappelijke effecten (wat er voor "
+    "inwoners moet veranderen) en daaronder de activiteiten die daaraan bijdragen. Met "
+    "stippen gaven de deelnemers aan wat zij het belangrijkst vinden."
+)
 PRIORITY_ROWS = 25  # in the documents; Excel has them all
 TREE_PICTURE_ROWS = 45  # more rows than this do not fit a page readably
 
@@ -31,6 +37,16 @@ def tree_section(db: Session, info: workshops.WorkshopInfo):
             )
         )
         return Section("tree", "Doelenboom", tuple(blocks)), view
+    vision = [n for n in view.nodes if n.kind == "vision" and n.status == "accepted"]
+    for node in vision:
+        blocks.append(Heading(f"Visie: {node.title}" if node.title else "Visie", 3))
+        blocks.append(
+            Paragraph(
+                node.description.strip() or "De visie is nog niet beschreven.",
+                "normal" if node.description.strip() else "note",
+            )
+        )
+    blocks.append(Paragraph(HOW_TO_READ))
     blocks.append(
         Paragraph(
             f"De doelenboom heeft {len(accepted)} onderdelen"
@@ -40,7 +56,7 @@ def tree_section(db: Session, info: workshops.WorkshopInfo):
                 if proposals
                 else ""
             )
-            + ". Hieronder staat de boom als afbeelding en daarna in woorden."
+            + ". De boom staat hieronder in woorden; in Word en PDF ook als afbeelding."
         )
     )
     collapsed, level = tree_collapse(view)
@@ -50,7 +66,8 @@ def tree_section(db: Session, info: workshops.WorkshopInfo):
         else (
             "De bovenste niveaus van de doelenboom ("
             + level
-            + "); de hele boom staat hieronder in woorden"
+            + "); een getal als +12 is het aantal onderdelen dat eronder valt. De hele "
+            "boom staat hieronder in woorden"
         )
     )
     blocks.append(
@@ -144,7 +161,8 @@ def tree_section(db: Session, info: workshops.WorkshopInfo):
             notes.append(f"{n.total} stip{'pen' if n.total != 1 else ''}")
         if n.status == "proposal":
             notes.append(node_status_label(n.status))
-        items.append((n.depth, n.title, ", ".join(notes)))
+        described = n.description.strip() if n.kind != "vision" else ""
+        items.append((n.depth, n.title + (f": {described}" if described else ""), ", ".join(notes)))
     blocks.append(Outline(tuple(items)))
     blocks.append(
         Table(

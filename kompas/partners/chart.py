@@ -70,8 +70,33 @@ def _place_labels(points: list[dict]) -> list[dict]:
         (-r - 3 / SIZE, -LINE / 3, "right"),
         (0, r + LINE + 6 / SIZE, "center"),
         (0, -r - 2 * LINE, "center"),
+        (r + 3 / SIZE, r, "left"),
+        (-r - 3 / SIZE, r, "right"),
+        (r + 3 / SIZE, -r - LINE, "left"),
+        (-r - 3 / SIZE, -r - LINE, "right"),
+        (r + 12 / SIZE, -LINE / 3, "left"),
+        (-r - 12 / SIZE, -LINE / 3, "right"),
     ]
-    taken = [(p["x"] - r, p["x"] + r, p["y"] - r, p["y"] + r) for p in points]
+    taken = []
+    for p in points:
+        ring = 15 / SIZE if p.get("direction") == "blijven" else r
+        taken.append((p["x"] - ring, p["x"] + ring, p["y"] - ring, p["y"] + ring))
+    # arrows are taken too, so that no name is written across one
+    half = 5 / SIZE
+    arrows = []
+    for p in points:
+        if p.get("direction") in DELTA:
+            dx, dy = DELTA[p["direction"]]
+            ex = min(1.0, max(0.0, p["x"] + dx * ARROW))
+            ey = min(1.0, max(0.0, p["y"] + dy * ARROW))
+            arrows.append(
+                (
+                    min(p["x"], ex) - half,
+                    max(p["x"], ex) + half,
+                    min(p["y"], ey) - half,
+                    max(p["y"], ey) + half,
+                )
+            )
     labels = []
     for i, p in enumerate(points):
         width = len(p["label"]) * CHAR
@@ -81,7 +106,7 @@ def _place_labels(points: list[dict]) -> list[dict]:
             left = x if align == "left" else x - width if align == "right" else x - width / 2
             box = (left, left + width, y, y + LINE)
             cost = 0.0 if 0 <= box[0] and box[1] <= 1 and 0 <= box[2] and box[3] <= 1 else 1.0
-            for j, other in enumerate(taken):
+            for j, other in enumerate(taken + arrows):
                 if j != i:
                     w = min(box[1], other[1]) - max(box[0], other[0])
                     h = min(box[3], other[3]) - max(box[2], other[2])
@@ -91,8 +116,23 @@ def _place_labels(points: list[dict]) -> list[dict]:
             if cost == 0:
                 break
         taken.append(best[4])
-        labels.append({"label": p["label"], "x": best[1], "y": best[2], "align": best[3]})
+        labels.append(
+            {"label": p["label"], "x": best[1], "y": best[2], "align": best[3], "cost": best[0]}
+        )
     return labels
+
+
+def numbered(view: MatrixView) -> bool:
+    """True when the partners' names do not fit beside their dots without touching each
+    other or the edge: the picture then shows numbers and the report a numbered key (the
+    numbers follow the partner list, from 1)."""
+    points = _points(view)
+    return any(label["cost"] > 1e-9 for label in _place_labels(points))
+
+
+def partner_numbers(view: MatrixView) -> dict:
+    """Partner id → its number in the key (the order of the partner list)."""
+    return {p.id: n for n, p in enumerate(view.partners, start=1)}
 
 
 def matrix_chart(view: MatrixView) -> alt.LayerChart:
@@ -210,7 +250,19 @@ def matrix_chart(view: MatrixView) -> alt.LayerChart:
                 ],
             )
         )
-        labels_data = _place_labels(points)
+        labelled = points
+        if numbered(view):
+            # numbers; partners on the same spot share one label ("11, 21, 31")
+            numbers = partner_numbers(view)
+            spots: dict = {}
+            for p in points:
+                spots.setdefault((round(p["x"], 3), round(p["y"], 3)), []).append(p)
+            labelled = []
+            for group in spots.values():
+                first = dict(group[0])
+                first["label"] = ", ".join(str(numbers[p["id"]]) for p in group)
+                labelled.append(first)
+        labels_data = _place_labels(labelled)
         for align in ("left", "center", "right"):
             subset = [label for label in labels_data if label["align"] == align]
             if subset:

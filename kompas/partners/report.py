@@ -6,9 +6,79 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from kompas import workshops
-from kompas.blocks import Column, Heading, Paragraph, Picture, Section, Table
+from kompas.blocks import Bullets, Column, Heading, Paragraph, Picture, Section, Table
 from kompas.labels import direction_label, partner_kind_label
+from kompas.partners.chart import numbered, partner_numbers
 from kompas.partners.view import matrix_view
+
+# A direction in plain words (DOMAIN.md, method 3), for the Besluiten and the matrix legend.
+DIRECTION_SENTENCES = {
+    "omhoog": "{name}: meer bijdragen aan de doelen. Er is ruimte om het effect te vergroten.",
+    "omlaag": "{name}: de samenwerking afbouwen.",
+    "links": "{name}: minder afhankelijk worden van deze partner, bijvoorbeeld door een "
+    "tweede aanbieder.",
+    "rechts": "{name}: een vaste samenwerking voor meerdere jaren aangaan.",
+    "blijven": "{name}: de samenwerking blijft zoals hij is.",
+}
+
+
+# The direction in a table cell: its name and what it means, short.
+DIRECTION_SHORT = {
+    "omhoog": "Omhoog: meer effect",
+    "omlaag": "Omlaag: afbouwen",
+    "links": "Naar links: minder afhankelijk",
+    "rechts": "Naar rechts: vast partnerschap",
+    "blijven": "Blijven: zo houden",
+}
+
+HOW_TO_READ = (
+    "Zo lees je de matrix. Elke partner staat op de plek die de groep samen heeft "
+    "afgesproken. Hoe hoger, hoe meer de partner nu bijdraagt aan de doelen (invloed). Hoe "
+    "verder naar rechts, hoe afhankelijker de gemeente van de partner is: is er een andere "
+    "aanbieder als deze partner wegvalt? Rechts betekent: nauwelijks."
+)
+LEGEND = (
+    "Bruine stip met naam of nummer: de afgesproken plek van een partner.",
+    "Blauwe stip: het gemiddelde van de deelnemers, nog niet samen afgesproken.",
+    "Pijl: de richting die de groep met de partner wil opgaan (omhoog, omlaag, naar links "
+    "of naar rechts).",
+    "Ring om een stip: de samenwerking blijft zoals hij is.",
+    "Kleine grijze stippen: de inschattingen van de deelnemers, zonder naam.",
+    "De vier vlakken: {quadrants}.",
+)
+
+
+# The agreed directions of several partners in one sentence each (the Besluiten).
+DIRECTION_GROUPS = (
+    ("rechts", "Een vaste samenwerking voor meerdere jaren aangaan met: {names}."),
+    ("omhoog", "Meer bijdragen aan de doelen; er is ruimte om het effect te vergroten: {names}."),
+    ("links", "Minder afhankelijk worden, bijvoorbeeld door een tweede aanbieder: {names}."),
+    ("omlaag", "De samenwerking afbouwen: {names}."),
+    ("blijven", "De samenwerking blijft zoals hij is: {names}."),
+)
+
+
+def direction_sentences(pairs) -> list[str]:
+    """(partner name, direction) pairs as one sentence per direction, in the order above;
+    unknown directions one by one."""
+    out = []
+    for direction, template in DIRECTION_GROUPS:
+        names = [name for name, d in pairs if d == direction]
+        if names:
+            out.append(template.format(names=", ".join(names)))
+    known = {d for d, _ in DIRECTION_GROUPS}
+    out += [direction_sentence(name, d) for name, d in pairs if d not in known]
+    return out
+
+
+def short_direction(direction: str) -> str:
+    return DIRECTION_SHORT.get(direction, direction_label(direction))
+
+
+def direction_sentence(name: str, direction: str) -> str:
+    """ "Jongerenwerk Lingewaarden: minder afhankelijk worden …" (an unknown id as it is)."""
+    template = DIRECTION_SENTENCES.get(direction, "{name}: " + direction_label(direction) + ".")
+    return template.format(name=name)
 
 
 def quadrant(labels: tuple, influence: float, dependency: float) -> str:
@@ -33,7 +103,35 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
             f"{len(view.directions)} een richting."
         )
     )
-    blocks.append(Picture("matrix", "De partnermatrix met de afgesproken posities"))
+    blocks.append(Paragraph(HOW_TO_READ))
+    blocks.append(
+        Picture(
+            "matrix",
+            "De partnermatrix met de afgesproken posities",
+            alt=f"Matrix met {len(view.partners)} partners op invloed (verticaal) en "
+            "afhankelijkheid (horizontaal), met de afgesproken richtingen als pijlen. De "
+            "tabel hieronder geeft dezelfde gegevens.",
+        )
+    )
+    quadrant_names = ", ".join(
+        f"{where} {name}"
+        for where, name in zip(("linksboven", "rechtsboven", "linksonder", "rechtsonder"), labels)
+    )
+    blocks.append(Heading("Legenda", 3, with_picture=True))
+    blocks.append(
+        Bullets(tuple(line.format(quadrants=quadrant_names) for line in LEGEND), with_picture=True)
+    )
+    if numbered(view):
+        numbers = partner_numbers(view)
+        blocks.append(
+            Table(
+                "Nummers in de matrix",
+                (Column("Nr.", "int", 0.4), Column("Partner", width=3.0)),
+                tuple((numbers[p.id], p.name) for p in view.partners),
+                caption="De namen passen niet naast de stippen; de nummers staan in de matrix.",
+                sheet=False,
+            )
+        )
     rows = []
     for p in view.partners:
         point = view.agreed.get(p.id)
@@ -47,7 +145,7 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
                 point.influence if point else None,
                 point.dependency if point else None,
                 quadrant(labels, point.influence, point.dependency) if point else "",
-                direction_label(d.direction) if d else "",
+                short_direction(d.direction) if d else "",
                 view.placed.get(p.id, 0),
             )
         )
@@ -58,7 +156,7 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
             (
                 Column("Partner", width=1.5),
                 Column("Voorziening", width=1.5),
-                Column("Contractwaarde", "money", 1.0),
+                Column("Waarde contract", "money", 1.0),
                 Column("Invloed", "percent", 0.6),
                 Column("Afhankelijkheid", "percent", 0.8),
                 Column("Kwadrant", width=1.1),
@@ -88,6 +186,10 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
             documents=False,
         )
     )
+    noted = [p for p in view.partners if (p.notes or "").strip()]
+    if noted:
+        blocks.append(Heading("Notities over partners", 4))
+        blocks.append(Bullets(tuple(f"{p.name}: {p.notes.strip()}" for p in noted)))
     names = {p.id: p.name for p in view.partners}
     if view.directions:
         blocks.append(Heading("Richtingen en acties", 3))
@@ -107,7 +209,7 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
                 tuple(
                     (
                         names.get(d.partner_id, ""),
-                        direction_label(d.direction),
+                        short_direction(d.direction),
                         d.rationale,
                         d.action,
                         d.owner,
@@ -116,6 +218,32 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
                     )
                     for d in ordered
                 ),
+                documents=False,
+            )
+        )
+        # documents: why and what; who and when are in the Acties table up front
+        blocks.append(
+            Table(
+                "Richtingen (verslag)",
+                (
+                    Column("Partner", width=1.1),
+                    Column("Richting", width=0.9),
+                    Column("Waarom", width=1.5),
+                    Column("Actie", width=1.5),
+                    Column("Afwijkend geluid", width=1.0),
+                ),
+                tuple(
+                    (
+                        names.get(d.partner_id, ""),
+                        short_direction(d.direction),
+                        d.rationale,
+                        d.action,
+                        d.dissent,
+                    )
+                    for d in ordered
+                ),
+                caption="Wie de actie uitvoert en wanneer staat bij Acties, voor in het verslag.",
+                sheet=False,
             )
         )
     spread = [c for c in view.consensus if c.count >= 2][:5]

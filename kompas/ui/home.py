@@ -86,6 +86,18 @@ def start_form() -> None:
             value=5,
             step=1,
         )
+        with st.expander("Over de sessie (mag ook later, op de pagina Verslag)"):
+            session_date = st.date_input(
+                "Datum van de sessie", key="new_session_date", value=None, format="DD-MM-YYYY"
+            )
+            place = st.text_input("Plaats", key="new_place", max_chars=200)
+            purpose = st.text_area(
+                "Doel van de sessie",
+                key="new_purpose",
+                max_chars=1000,
+                height=80,
+                placeholder="Bijvoorbeeld: samen kiezen welke resultaten voorgaan",
+            )
         submitted = st.form_submit_button("Workshop starten", key="new_submit", type="primary")
     if submitted:
         new = ui.act(
@@ -94,6 +106,9 @@ def start_form() -> None:
             organisation=organisation,
             theme=theme,
             vote_budget=int(budget),
+            session_date=session_date,
+            place=place,
+            purpose=purpose,
         )
         if new:
             open_new_workshop(new)

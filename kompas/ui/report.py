@@ -86,6 +86,8 @@ def show_summary(s: WorkshopSummary, *, pictures: bool) -> None:
     for section in s.sections:
         st.header(esc_inline(section.title), divider="gray")
         for block in section.blocks:
+            if getattr(block, "with_picture", False) and not pictures:
+                continue
             if isinstance(block, Heading):
                 st.subheader(esc_inline(block.text))
             elif isinstance(block, Paragraph):
@@ -120,7 +122,7 @@ def show_summary(s: WorkshopSummary, *, pictures: bool) -> None:
 def settings_form(ctx: ui.Context) -> None:
     info = ctx.info
     with st.form("report_settings", border=True):
-        st.subheader("Conclusies en open vragen")
+        st.subheader("Conclusies, besluiten en open vragen")
         conclusions = st.text_area(
             "Conclusies van deze sessie",
             key=ui.synced("report_conclusions", info.conclusions),
@@ -135,6 +137,40 @@ def settings_form(ctx: ui.Context) -> None:
             height=110,
             max_chars=20000,
             help="Eén vraag per regel.",
+        )
+        decisions = st.text_area(
+            "Andere besluiten",
+            key=ui.synced("report_decisions", info.decisions),
+            height=90,
+            max_chars=20000,
+            help="Eén besluit per regel. De afgesproken prioriteiten en richtingen "
+            "komen er vanzelf bij.",
+        )
+        st.subheader("De sessie")
+        day_col, next_col = st.columns(2)
+        with day_col:
+            session_date = st.date_input(
+                "Datum van de sessie",
+                key=ui.synced("report_session_date", info.session_date),
+                format="DD-MM-YYYY",
+            )
+        with next_col:
+            next_date = st.date_input(
+                "Volgende sessie (als die gepland is)",
+                key=ui.synced("report_next_session_date", info.next_session_date),
+                format="DD-MM-YYYY",
+            )
+        place = st.text_input("Plaats", key=ui.synced("report_place", info.place), max_chars=200)
+        purpose = st.text_area(
+            "Doel van de sessie",
+            key=ui.synced("report_purpose", info.purpose),
+            height=70,
+            max_chars=1000,
+        )
+        orgs = st.checkbox(
+            "Organisaties van deelnemers in het verslag",
+            key=ui.synced("report_show_organisations", info.report_show_organisations),
+            help="Uit: alleen het aantal deelnemers per rol.",
         )
         names = st.checkbox(
             "Namen van deelnemers in het verslag",
@@ -153,6 +189,12 @@ def settings_form(ctx: ui.Context) -> None:
             actor=ctx.actor,
             conclusions=conclusions,
             open_questions=questions,
+            decisions=decisions,
+            session_date=session_date,
+            next_session_date=next_date,
+            place=place,
+            purpose=purpose,
+            report_show_organisations=orgs,
             report_show_names=names,
             downloads_open=open_,
             success="Het verslag is bijgewerkt.",

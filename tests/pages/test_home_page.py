@@ -1,5 +1,7 @@
 """Home page: start a workshop, join one, the console, the lobby, refusals."""
 
+from datetime import date
+
 from sqlalchemy import func, select
 
 from kompas.db import reading
@@ -192,3 +194,20 @@ def test_join_link_shows_only_the_join_form_with_the_title(app_db):
     assert "Meedoen met" in texts(j)
     keys = {w.key for w in j.text_input}
     assert "join_name" in keys and "new_title" not in keys
+
+
+def test_start_with_session_date_place_and_purpose(app_db):
+    at = run_as("home.py")
+    at.text_input(key="new_title").input("Werksessie Zutphen")
+    at.date_input(key="new_session_date").set_value(date(2026, 12, 3))
+    at.text_input(key="new_place").input("Stadhuis Zutphen")
+    at.text_area(key="new_purpose").input("Kiezen wat voorgaat")
+    at.button(key="new_submit").click().run()
+    assert not at.exception
+    with reading(app_db) as db:
+        ws = db.execute(select(Workshop)).scalar_one()
+    assert (ws.session_date, ws.place, ws.purpose) == (
+        date(2026, 12, 3),
+        "Stadhuis Zutphen",
+        "Kiezen wat voorgaat",
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from kompas import live
@@ -70,7 +72,7 @@ def test_facilitator_sees_report_and_all_downloads(ws):
     frames = [df.value for df in at.dataframe]
     partner_frame = next(f for f in frames if "Kwadrant" in f.columns)
     assert HOSTILE_PARTNER in list(partner_frame["Partner"])
-    assert "€ 125.000,00" in list(partner_frame["Contractwaarde"])
+    assert "€ 125.000,00" in list(partner_frame["Waarde contract"])  # two words: no mid-word break
 
 
 def test_hostile_text_is_escaped_in_markdown(ws):
@@ -132,3 +134,22 @@ def test_pictures_toggle_shows_images(ws):
     at.toggle(key="report_pictures").set_value(True).run()
     assert not at.exception
     assert len(at.get("image")) >= 1
+
+
+def test_facilitator_records_session_decisions_and_next_session(ws):
+    at = run_as(PAGE, code=ws.code, key=ws.key)
+    at.date_input(key="report_session_date").set_value(date(2026, 11, 24))
+    at.date_input(key="report_next_session_date").set_value(date(2027, 1, 19))
+    at.text_input(key="report_place").set_value("Stadhuis Culemborg")
+    at.text_area(key="report_purpose").set_value("Kiezen wat voorgaat")
+    at.text_area(key="report_decisions").set_value("Het jongerenwerk wordt één opdracht")
+    at.button(key="report_save").click().run()
+    assert not at.exception
+    with reading(ws.engine) as db:
+        w = db.get(Workshop, ws.id)
+        assert (w.session_date, w.next_session_date) == (date(2026, 11, 24), date(2027, 1, 19))
+        assert (w.place, w.purpose) == ("Stadhuis Culemborg", "Kiezen wat voorgaat")
+        assert w.decisions == "Het jongerenwerk wordt één opdracht"
+    shown = texts(at)
+    for expected in ("Besluiten", "Het jongerenwerk wordt één opdracht", "Acties"):
+        assert expected in shown
