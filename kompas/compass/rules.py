@@ -39,11 +39,6 @@ TABLE_MODELS = {
 }
 
 
-def count(n: int, one: str, more: str) -> str:
-    """ "1 activiteit", "2 activiteiten": never "activiteit(en)"."""
-    return f"{n} {one if n == 1 else more}"
-
-
 def name_list(names: Sequence[str], limit: int = 5) -> str:
     """'a', 'b' en nog 3: the first ``limit`` names for a message."""
     shown = ", ".join(f"'{n}'" for n in names[:limit])
