@@ -31,6 +31,7 @@ from kompas.models import (
     Result,
     Workshop,
 )
+from kompas.partners.lenses import DEFAULT as DEFAULT_LENS, name as lens_name
 
 # Where an action comes from; the first part of its key.
 SOURCES = {"richting": "Partnermatrix", "cyclus": "Verbetercyclus", "vraag": "Open vraag"}
@@ -86,7 +87,7 @@ def collect(db: Session, workshop_id: int) -> list[ActionItem]:
                     f"richting:{d.id}",
                     "richting",
                     d.action.strip(),
-                    name,
+                    _about_partner(name, d),
                     d.owner,
                     d.review_date,
                     d.status,
@@ -143,7 +144,7 @@ def decisions(db: Session, workshop_id: int) -> list[Decision]:
         .order_by(Partner.position, Partner.id)
     ).all()
     for d, name in rows:
-        out.append(Decision("richting", f"{name}: {d.direction}"))
+        out.append(Decision("richting", f"{_about_partner(name, d)}: {d.direction}"))
     for line in lines(workshop.decisions):
         out.append(Decision("besluit", line))
     return out
@@ -164,3 +165,10 @@ def set_status(db: Session, workshop_id: int, key: str, status: str, note: str =
         raise NotFound("Deze actie bestaat niet (meer).")
     row.status, row.status_note = status, note
     row.rev += 1
+
+
+def _about_partner(name: str, direction: Direction) -> str:
+    """The partner's name, with the lens when the direction was set in another lens than
+    the default (a partner can have a direction per lens)."""
+    lens = getattr(direction, "lens", DEFAULT_LENS)
+    return name if lens == DEFAULT_LENS else f"{name} ({lens_name(lens)})"

@@ -57,6 +57,7 @@ PART_OF_COLUMN = {
     "votes_revealed": "votes",
     "placements_revealed": "matrix",
     "quadrant_labels": "matrix",
+    "matrix_lens": "matrix",
     "conclusions": "report",
     "open_questions": "report",
     "report_show_names": "report",

@@ -77,6 +77,8 @@ class Workshop(SQLModel, table=True):
     # partnermatrix
     placements_revealed: bool = False
     quadrant_labels: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # the lens of this round (kompas/partners/lenses.py), chosen by the facilitator
+    matrix_lens: str = Field(default="invloed_afhankelijkheid", max_length=40)
     # verslag
     conclusions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     open_questions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
@@ -257,22 +259,24 @@ class Partner(SQLModel, table=True):
 class Placement(SQLModel, table=True):
     """A participant's estimate, or with ``participant_id`` None the agreed group position."""
 
-    __table_args__ = (UniqueConstraint("partner_id", "participant_id"),)
+    __table_args__ = (UniqueConstraint("partner_id", "participant_id", "lens"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
     partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
     participant_id: Optional[int] = Field(
         default=None, foreign_key="participant.id", ondelete="CASCADE"
     )
-    influence: float = 0.5  # 0..1, vertical
-    dependency: float = 0.5  # 0..1, horizontal
+    influence: float = 0.5  # 0..1, vertical (the vertical axis of every lens)
+    dependency: float = 0.5  # 0..1, horizontal (the horizontal axis of every lens)
+    lens: str = Field(default="invloed_afhankelijkheid", max_length=40)
     updated_at: datetime = Field(default_factory=utcnow)
 
 
 class Direction(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("partner_id", "lens"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
-    partner_id: int = Field(foreign_key="partner.id", unique=True, ondelete="CASCADE")
+    partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
     direction: str = "blijven"
     rationale: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     action: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
@@ -283,3 +287,4 @@ class Direction(SQLModel, table=True):
     dissent: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     updated_at: datetime = Field(default_factory=utcnow)
     rev: int = 1
+    lens: str = Field(default="invloed_afhankelijkheid", max_length=40)

@@ -18,7 +18,7 @@ from kompas.compass.report import compass_section
 from kompas.goaltree.report import tree_section
 from kompas.labels import phase_label, role_label, tool_label
 from kompas.models import PHASES, ROLE_GROUPS, TOOLS, utcnow
-from kompas.partners.report import matrix_section
+from kompas.partners.report import lens_sections, matrix_section
 
 # --- building -----------------------------------------------------------------------------
 
@@ -41,6 +41,9 @@ def build(db: Session, workshop_id: int, show_names: bool | None = None) -> Work
         sections.append(section)
         if view is not None:
             views[key] = view
+    for section, key, view in lens_sections(db, info):  # the other lenses of the matrix
+        sections.append(section)
+        views[key] = view
     if info.open_questions.strip():
         sections.append(
             Section(

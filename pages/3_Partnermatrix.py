@@ -4,7 +4,7 @@ facilitator records the agreed position and direction per partner."""
 import streamlit as st
 
 from kompas import ui
-from kompas.ui import partners as pm
+from kompas.ui import partners as pm, partners_lens
 
 ctx = ui.workshop_context("matrix")
 st.title("Partnermatrix")
@@ -13,6 +13,12 @@ st.title("Partnermatrix")
 @ui.live(parts=pm.PARTS)
 def intro():
     pm.intro(ctx.refreshed())
+
+
+@ui.live(parts=pm.PARTS)
+def lens_bar():
+    fresh = ctx.refreshed()
+    partners_lens.lens_bar(fresh, pm.view_for(fresh))
 
 
 @ui.live(parts=pm.PARTS)
@@ -69,6 +75,7 @@ def facilitator_tools():
 
 
 intro()
+lens_bar()
 live_matrix()
 sliders()
 if ctx.is_facilitator:

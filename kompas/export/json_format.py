@@ -34,6 +34,7 @@ from kompas.models import (
     Result,
     Vote,
 )
+from kompas.partners.lenses import KnownIds
 from kompas.workshops import VOTE_LEVELS
 
 SCHEMA_VERSION = 1
@@ -125,6 +126,10 @@ ALLOWED = {
     ("indicator", "kind"): INDICATOR_KINDS,
     ("partner", "kind"): PARTNER_KINDS,
     ("direction", "direction"): DIRECTIONS,
+    # lenses are data (kompas/partners/lenses.py): whatever is registered is allowed
+    ("workshop", "matrix_lens"): KnownIds(),
+    ("placement", "lens"): KnownIds(),
+    ("direction", "lens"): KnownIds(),
 }
 RANGES = {
     ("workshop", "vote_budget"): (1, 20),
@@ -140,7 +145,7 @@ RANGES = {
 UNIQUE = {
     "vote": ("node_id", "participant_id"),
     "activityresult": ("activity_id", "result_id"),
-    "direction": ("partner_id",),
+    "direction": ("partner_id", "lens"),
 }
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -57,6 +57,8 @@ def render(key: str, view) -> Optional[bytes]:
         return None if chart is None else _spec_png(chart.to_dict(validate=False))
     if key == "matrix":
         return _spec_png(matrix_chart(view).to_dict(validate=False))
+    if key.startswith("matrix:"):  # another lens of the matrix (partners.report.lens_sections)
+        return _spec_png(matrix_chart(view).to_dict(validate=False))
     return None
 
 

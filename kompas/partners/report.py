@@ -8,7 +8,8 @@ from sqlmodel import Session
 from kompas import workshops
 from kompas.blocks import Column, Heading, Paragraph, Picture, Section, Table
 from kompas.labels import direction_label, partner_kind_label
-from kompas.partners.view import matrix_view
+from kompas.partners.lenses import DEFAULT, LENSES, Lens
+from kompas.partners.view import lenses_used, matrix_view
 
 
 def quadrant(labels: tuple, influence: float, dependency: float) -> str:
@@ -18,7 +19,7 @@ def quadrant(labels: tuple, influence: float, dependency: float) -> str:
 
 
 def matrix_section(db: Session, info: workshops.WorkshopInfo):
-    view = matrix_view(db, info.id, None, True)
+    view = matrix_view(db, info.id, None, True, lens=DEFAULT)
     blocks: list = []
     if not view.partners:
         blocks.append(Paragraph("Er staan nog geen partners in de partnermatrix.", "note"))
@@ -150,3 +151,127 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
             )
         )
     return Section("matrix", "Partnermatrix", tuple(blocks)), view
+
+
+# --- the other lenses (kompas/partners/lenses.py): one section per lens used ---------------
+
+
+def lens_sections(db: Session, info: workshops.WorkshopInfo) -> list[tuple]:
+    """``(section, picture key, view)`` for every lens other than the default that the
+    workshop used (placements, directions, or the current lens with partners)."""
+    out = []
+    for lens_id in lenses_used(db, info.id):
+        if lens_id == DEFAULT or lens_id not in LENSES:
+            continue
+        view = matrix_view(db, info.id, None, True, lens=lens_id)
+        used = any(view.placed.values()) or view.agreed or view.directions
+        if not view.partners or not used:
+            continue
+        key = f"matrix:{lens_id}"
+        out.append((lens_section(view, key), key, view))
+    return out
+
+
+def lens_section(view, key: str) -> Section:
+    """The matrix in one lens: the picture, agreed positions and quadrants, directions and
+    where opinions differ most, in the lens's own words."""
+    lens: Lens = view.lens
+    y, x = lens.vertical, lens.horizontal
+    labels = tuple(view.quadrant_labels)
+    n_agreed = sum(1 for p in view.partners if p.id in view.agreed)
+    blocks: list = [
+        Paragraph(
+            f"De groep heeft de partners ook bekeken door de lens '{lens.name}': "
+            f"{y.label.lower()} (verticaal, van {y.low} tot {y.high}) en "
+            f"{x.label.lower()} (horizontaal, van {x.low} tot {x.high}). Voor {n_agreed} "
+            f"partner{'s' if n_agreed != 1 else ''} is een gezamenlijke positie afgesproken, "
+            f"voor {len(view.directions)} een richting."
+        ),
+        Picture(key, f"De partnermatrix door de lens '{lens.name}'"),
+    ]
+    rows = []
+    for p in view.partners:
+        point = view.agreed.get(p.id)
+        d = view.directions.get(p.id)
+        rows.append(
+            (
+                p.name,
+                point.influence if point else None,
+                point.dependency if point else None,
+                lens.quadrant(point.influence, point.dependency, labels) if point else "",
+                direction_label(d.direction) if d else "",
+                view.placed.get(p.id, 0),
+            )
+        )
+    blocks.append(Heading(f"Posities: {lens.name}", 3))
+    blocks.append(
+        Table(
+            f"Lens {lens.id}"[:31],
+            (
+                Column("Partner", width=1.5),
+                Column(y.word.capitalize(), "percent", 0.8),
+                Column(x.word.capitalize(), "percent", 0.8),
+                Column("Kwadrant", width=1.3),
+                Column("Richting", width=0.7),
+                Column("Inschattingen", "int", 0.6),
+            ),
+            tuple(rows),
+            caption=f"{y.label} en {x.label.lower()} van de afgesproken positie, van 0% tot 100%.",
+        )
+    )
+    names = {p.id: p.name for p in view.partners}
+    ordered = [view.directions[p.id] for p in view.partners if p.id in view.directions]
+    if ordered:
+        blocks.append(Heading(f"Richtingen en acties: {lens.name}", 3))
+        blocks.append(
+            Table(
+                f"Richtingen {lens.id}"[:31],
+                (
+                    Column("Partner", width=1.1),
+                    Column("Richting", width=0.7),
+                    Column("Waarom", width=1.4),
+                    Column("Actie", width=1.5),
+                    Column("Eigenaar", width=0.8),
+                    Column("Evaluatie", "date", 0.8),
+                    Column("Afwijkend geluid", width=1.0),
+                ),
+                tuple(
+                    (
+                        names.get(d.partner_id, ""),
+                        direction_label(d.direction),
+                        d.rationale,
+                        d.action,
+                        d.owner,
+                        d.review_date,
+                        d.dissent,
+                    )
+                    for d in ordered
+                ),
+            )
+        )
+    spread = [c for c in view.consensus if c.count >= 2][:5]
+    if spread:
+        blocks.append(Heading(f"Waar de meningen het verst uiteenlopen: {lens.name}", 3))
+        blocks.append(
+            Table(
+                f"Verschil {lens.id}"[:31],
+                (
+                    Column("Partner", width=1.6),
+                    Column("Spreiding", "percent", 0.7),
+                    Column("Inschattingen", "int", 0.7),
+                    Column(f"Gemiddelde {y.word}", "percent", 0.9),
+                    Column(f"Gemiddelde {x.word}", "percent", 1.1),
+                ),
+                tuple(
+                    (
+                        names.get(c.partner_id, ""),
+                        c.spread,
+                        c.count,
+                        c.mean.influence if c.mean else None,
+                        c.mean.dependency if c.mean else None,
+                    )
+                    for c in spread
+                ),
+            )
+        )
+    return Section(key, f"Partnermatrix: {lens.name}", tuple(blocks))
