@@ -168,3 +168,31 @@ def sentence_start(words: str) -> str:
     """Words that begin a sentence, such as a field name in an error message:
     ``"bedrag"`` → ``"Bedrag"`` (first letter upper case, the rest lower case)."""
     return words.capitalize()
+
+
+# --- Partnermatrix: relations, interests, samenwerkingsscan ---------------------------------
+
+RELATION_LABELS = {
+    "opdrachtgever": "Opdrachtgever–opdrachtnemer",
+    "partner": "Maatschappelijk partner",
+    "beide": "Beide",
+    "": "Nog niet besproken",
+}
+INTEREST_KIND_LABELS = {"gedeeld": "Gedeeld belang", "eigen": "Eigen belang"}
+SCAN_ELEMENT_LABELS = {
+    "strategie": "Strategie",
+    "governance": "Governance",
+    "samenwerken": "Samenwerken",
+}
+
+
+def relation_label(relation: str) -> str:
+    return RELATION_LABELS.get(relation, relation)
+
+
+def interest_kind_label(kind: str) -> str:
+    return INTEREST_KIND_LABELS.get(kind, kind)
+
+
+def scan_element_label(element: str) -> str:
+    return SCAN_ELEMENT_LABELS.get(element, element)

@@ -48,6 +48,9 @@ PART_OF_TABLE = {
     "partner": "matrix",
     "placement": "matrix",
     "direction": "matrix",
+    "interest": "matrix",
+    "scanscore": "matrix",  # the samenwerkingsscan belongs to the partners' conversation
+    "scanconclusion": "matrix",
 }
 # Workshop columns by the part that shows them; any other column is "workshop".
 PART_OF_COLUMN = {
@@ -58,6 +61,7 @@ PART_OF_COLUMN = {
     "placements_revealed": "matrix",
     "quadrant_labels": "matrix",
     "matrix_lens": "matrix",
+    "scan_revealed": "matrix",
     "conclusions": "report",
     "open_questions": "report",
     "report_show_names": "report",

@@ -79,6 +79,7 @@ class Workshop(SQLModel, table=True):
     quadrant_labels: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     # the lens of this round (kompas/partners/lenses.py), chosen by the facilitator
     matrix_lens: str = Field(default="invloed_afhankelijkheid", max_length=40)
+    scan_revealed: bool = False  # the samenwerkingsscan's group figures shown to everyone
     # verslag
     conclusions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     open_questions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
@@ -240,6 +241,8 @@ class Reflection(SQLModel, table=True):
 # --- Partnermatrix ----------------------------------------------------------------------
 
 PARTNER_KINDS = ("welzijn", "zorg", "jeugd", "onderwijs", "wonen", "overig")
+RELATION_TYPES = ("opdrachtgever", "partner", "beide")
+INTEREST_KINDS = ("gedeeld", "eigen")
 DIRECTIONS = ("omhoog", "omlaag", "links", "rechts", "blijven")
 
 
@@ -254,6 +257,12 @@ class Partner(SQLModel, table=True):
     position: int = 0
     created_at: datetime = Field(default_factory=utcnow)
     rev: int = 1
+    # Opdrachtgever én partner: the relation now and the one the group wants (RELATION_TYPES,
+    # "" = not yet discussed), the explicit roles and agreements, and the lower limit.
+    relation_now: str = ""
+    relation_desired: str = ""
+    roles_agreements: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    good_enough: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
 class Placement(SQLModel, table=True):
@@ -288,3 +297,51 @@ class Direction(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     rev: int = 1
     lens: str = Field(default="invloed_afhankelijkheid", max_length=40)
+
+
+class Interest(SQLModel, table=True):
+    """An interest around a partner, added anonymously (no author is kept): shared with the
+    others (``gedeeld``) or the partner's own (``eigen``); ``grouping`` is the facilitator's
+    heading for interests that belong together."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
+    kind: str = "gedeeld"  # one of INTEREST_KINDS
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    grouping: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+    rev: int = 1
+
+
+# --- Samenwerkingsscan (strategie, governance, samenwerken) -----------------------------
+
+SCAN_ELEMENTS = ("strategie", "governance", "samenwerken")
+
+
+class ScanScore(SQLModel, table=True):
+    """One participant's score (1–5) for one statement of the scan (kompas/scan.py)."""
+
+    __table_args__ = (UniqueConstraint("participant_id", "statement"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    participant_id: int = Field(foreign_key="participant.id", index=True, ondelete="CASCADE")
+    statement: str = Field(max_length=40)
+    score: int = 3
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class ScanConclusion(SQLModel, table=True):
+    """The facilitator's conclusion per element of the scan, with an optional action."""
+
+    __table_args__ = (UniqueConstraint("workshop_id", "element"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    element: str = "strategie"  # one of SCAN_ELEMENTS
+    conclusion: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    action: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    owner: str = ""
+    status: str = "niet gestart"  # one of ACTION_STATUSES
+    status_note: str = ""
+    updated_at: datetime = Field(default_factory=utcnow)
+    rev: int = 1

@@ -18,7 +18,8 @@ from kompas.compass.report import compass_section
 from kompas.goaltree.report import tree_section
 from kompas.labels import phase_label, role_label, tool_label
 from kompas.models import PHASES, ROLE_GROUPS, TOOLS, utcnow
-from kompas.partners.report import lens_sections, matrix_section
+from kompas.partners.report import lens_sections, matrix_section, relations_section
+from kompas.scan_report import scan_section
 
 # --- building -----------------------------------------------------------------------------
 
@@ -44,6 +45,9 @@ def build(db: Session, workshop_id: int, show_names: bool | None = None) -> Work
     for section, key, view in lens_sections(db, info):  # the other lenses of the matrix
         sections.append(section)
         views[key] = view
+    for extra in (relations_section(db, info), scan_section(db, info)):
+        if extra is not None:  # only when the group used them
+            sections.append(extra)
     if info.open_questions.strip():
         sections.append(
             Section(

@@ -7,8 +7,14 @@ from sqlmodel import Session
 
 from kompas import workshops
 from kompas.blocks import Column, Heading, Paragraph, Picture, Section, Table
-from kompas.labels import direction_label, partner_kind_label
+from kompas.labels import (
+    direction_label,
+    interest_kind_label,
+    partner_kind_label,
+    relation_label,
+)
 from kompas.partners.lenses import DEFAULT, LENSES, Lens
+from kompas.partners.relations import relations
 from kompas.partners.view import lenses_used, matrix_view
 
 
@@ -275,3 +281,68 @@ def lens_section(view, key: str) -> Section:
             )
         )
     return Section(key, f"Partnermatrix: {lens.name}", tuple(blocks))
+
+
+# --- relations and interests (kompas/partners/relations.py) --------------------------------
+
+
+def relations_section(db: Session, info: workshops.WorkshopInfo):
+    """Opdrachtgever én partner and the interests, when the group recorded any; else
+    None."""
+    rows = [r for r in relations(db, info.id) if r.recorded or r.interests]
+    if not rows:
+        return None
+    blocks: list = [
+        Paragraph(
+            "Niet elke relatie hoeft een partnerschap te zijn. Per partner: de relatie nu en "
+            "de relatie die de groep wil, de afspraken over rollen en wat goed genoeg is."
+        )
+    ]
+    recorded = [r for r in rows if r.recorded]
+    if recorded:
+        blocks.append(
+            Table(
+                "Relaties",
+                (
+                    Column("Partner", width=1.2),
+                    Column("Relatie nu", width=1.0),
+                    Column("Gewenste relatie", width=1.0),
+                    Column("Rollen en afspraken", width=1.5),
+                    Column("Wat is goed genoeg", width=1.3),
+                ),
+                tuple(
+                    (
+                        r.name,
+                        relation_label(r.relation_now),
+                        relation_label(r.relation_desired),
+                        r.roles_agreements,
+                        r.good_enough,
+                    )
+                    for r in recorded
+                ),
+            )
+        )
+    interests = [(r.name, i) for r in rows for i in r.interests]
+    if interests:
+        blocks.append(Heading("Belangen", 3))
+        blocks.append(
+            Paragraph(
+                "Gedeelde belangen en eigen belangen, zonder naam ingebracht door de "
+                "deelnemers en geordend door de procesbegeleider."
+            )
+        )
+        blocks.append(
+            Table(
+                "Belangen",
+                (
+                    Column("Partner", width=1.1),
+                    Column("Soort", width=0.8),
+                    Column("Groep", width=0.9),
+                    Column("Belang", width=2.2),
+                ),
+                tuple(
+                    (name, interest_kind_label(i.kind), i.grouping, i.text) for name, i in interests
+                ),
+            )
+        )
+    return Section("relations", "Opdrachtgever én partner, en belangen", tuple(blocks))
