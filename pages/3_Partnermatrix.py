@@ -4,7 +4,7 @@ facilitator records the agreed position and direction per partner."""
 import streamlit as st
 
 from kompas import ui
-from kompas.ui import partners as pm, partners_lens
+from kompas.ui import partners as pm, partners_lens, partners_relations
 
 ctx = ui.workshop_context("matrix")
 st.title("Partnermatrix")
@@ -53,6 +53,11 @@ def sliders():
 
 
 @ui.live(parts=pm.PARTS)
+def relations_part():
+    partners_relations.relations_part(ctx.refreshed())
+
+
+@ui.live(parts=pm.PARTS)
 def facilitator_tools():
     fresh = ctx.refreshed()
     view = pm.view_for(fresh)
@@ -78,5 +83,6 @@ intro()
 lens_bar()
 live_matrix()
 sliders()
+relations_part()
 if ctx.is_facilitator:
     facilitator_tools()

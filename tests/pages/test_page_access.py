@@ -12,6 +12,7 @@ PAGES = [
     "pages/2_Kwaliteitskompas.py",
     "pages/3_Partnermatrix.py",
     "pages/4_Verslag.py",
+    "pages/5_Samenwerkingsscan.py",
 ]
 
 
