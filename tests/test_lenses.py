@@ -276,3 +276,25 @@ def test_import_refuses_unknown_lens_and_checks_duplicates_per_lens(ws):
     with writing(ws.engine) as db, pytest.raises(ImportRefused) as refused:
         json_io.import_document(db, json.dumps(dup).encode())
     assert any("twee keer" in p for p in refused.value.problems)
+
+
+def test_demo_shows_the_stade_lens_relations_interests_and_scan(engine):
+    from kompas import demo, scan
+    from kompas.partners import relations
+
+    with writing(engine) as db:
+        new = demo.create_demo(db)
+    with reading(engine) as db:
+        default = partners.matrix_view(db, new.workshop_id, None, True)
+        stade = partners.matrix_view(db, new.workshop_id, None, True, lens=STADE)
+        rows = relations.relations(db, new.workshop_id)
+        figures = scan.scan_view(scan.scan_state(db, new.workshop_id), None, False)
+        report = summary.build(db, new.workshop_id)
+    assert default.lens.id == lenses.DEFAULT and len(default.agreed) == len(default.partners)
+    assert stade.agreed and stade.directions
+    assert any(c.groups for c in stade.consensus)  # spread per role group shows
+    assert {r.relation_now for r in rows} >= {"opdrachtgever", "beide"}
+    assert any(r.good_enough for r in rows) and sum(len(r.interests) for r in rows) >= 4
+    assert figures.revealed and all(len(f.groups) >= 2 for f in figures.figures)
+    keys = [s.key for s in report.sections]
+    assert {f"matrix:{STADE}", "relations", "scan"} <= set(keys)
