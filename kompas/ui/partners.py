@@ -420,6 +420,14 @@ def settings_panel(ctx: ui.Context, view: MatrixView) -> None:
                 st.rerun()
 
 
+def _towards(axis, high: bool) -> str:
+    """Where a direction goes in a lens's words: 'meer invloed' or 'naar faciliteren'."""
+    word = axis.high if high else axis.low
+    if word in ("hoog", "laag"):
+        return f"{'meer' if high else 'minder'} {axis.word}"
+    return f"naar {word}"
+
+
 def direction_form(ctx: ui.Context, view: MatrixView) -> None:
     if not view.partners:
         return
@@ -434,6 +442,11 @@ def direction_form(ctx: ui.Context, view: MatrixView) -> None:
         format_func=lambda i: names[i] + (" ✓" if i in view.directions else ""),
     )
     d = view.directions.get(pid)
+    y, x = view.lens.vertical, view.lens.horizontal
+    st.caption(
+        f"In de lens {view.lens.name}: omhoog is {_towards(y, True)}, omlaag "
+        f"{_towards(y, False)}, naar rechts {_towards(x, True)}, naar links {_towards(x, False)}."
+    )
     with st.form(f"direction_form_{pid}"):
         direction = st.radio(
             "Richting",

@@ -110,7 +110,8 @@ def figures_table(view: scan.ScanView) -> pd.DataFrame | None:
 
 def group_view(view: scan.ScanView) -> None:
     st.subheader("Wat zegt de groep?")
-    st.caption(f"{view.respondents} van de {view.participants} deelnemers hebben gescoord.")
+    verb = "heeft" if view.respondents == 1 else "hebben"
+    st.caption(f"{view.respondents} van de {view.participants} deelnemers {verb} gescoord.")
     table = figures_table(view)
     if table is None:
         st.info(

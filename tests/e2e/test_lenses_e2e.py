@@ -92,3 +92,35 @@ def test_switch_lens_and_place_by_keyboard(server, new_page, ws):
         anne.wait_for_timeout(400)
         anne.screenshot(path=f"/tmp/lenses-{size[0]}.png", full_page=False)
     assert anne.js_errors == [] and facilitator.js_errors == []
+
+
+def test_scan_page_scores_and_relations_part(server, new_page, ws):
+    from kompas import scan
+
+    page = new_page((1280, 800))
+    page.goto(
+        f"{server.url}/Samenwerkingsscan?code={ws.code}&p={ws.tokens[ws.anne.participant_id]}"
+    )
+    page.get_by_role("heading", name="Samenwerkingsscan").wait_for()
+    wait_app(page)
+    grip = next(s for s in scan.STATEMENTS if s.id == "governance_grip")
+    group = page.get_by_role("radiogroup", name=grip.text)
+    group.get_by_text("2", exact=True).click()
+    page.get_by_role("button", name="Scores opslaan").click()
+    deadline = time.monotonic() + 15
+    while True:
+        with reading(server.engine) as db:
+            own = scan.scan_view(scan.scan_state(db, ws.id), ws.anne.participant_id).own
+        if own:
+            break
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    assert own == {"governance_grip": 2}
+    wait_app(page)
+    page.screenshot(path="/tmp/scan-1280.png", full_page=True)
+    # the relation and interests part of the matrix page, as the facilitator
+    boss = open_matrix(new_page, server, ws, viewport=(1280, 800))
+    boss.get_by_role(
+        "heading", name="Opdrachtgever én partner, en belangen"
+    ).scroll_into_view_if_needed()
+    boss.screenshot(path="/tmp/relations-1280.png", full_page=True)
