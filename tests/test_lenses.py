@@ -298,3 +298,24 @@ def test_demo_shows_the_stade_lens_relations_interests_and_scan(engine):
     assert figures.revealed and all(len(f.groups) >= 2 for f in figures.figures)
     keys = [s.key for s in report.sections]
     assert {f"matrix:{STADE}", "relations", "scan"} <= set(keys)
+
+
+def test_backup_from_before_lenses_imports_in_the_default_lens(ws):
+    anne = ws.join("Anne")
+    pid = add(ws, "Welzijn Noord")
+    place(ws, anne, pid, 0.9, 0.1)
+    with writing(ws.engine) as db:
+        partners.set_direction(db, actor=ws.facilitator, partner_id=pid, direction="blijven")
+    with reading(ws.engine) as db:
+        doc = json_io.export_document(db, ws.id, with_names=True)
+    for row in doc["placements"] + doc["directions"]:
+        del row["lens"]
+    del doc["workshop"]["matrix_lens"]
+    for key in ("interests", "scan_scores", "scan_conclusions"):
+        del doc[key]
+    with writing(ws.engine) as db:
+        new = json_io.import_document(db, json.dumps(doc).encode())
+    with reading(ws.engine) as db:
+        again = partners.matrix_view(db, new.workshop_id, None, True)
+    assert again.lens.id == lenses.DEFAULT and again.placed[min(again.placed)] == 1
+    assert len(again.directions) == 1
