@@ -31,6 +31,9 @@ MAPS = {
     "INDICATOR_KIND_LABELS": (labels.INDICATOR_KIND_LABELS, compass.INDICATOR_KINDS, False),
     "PARTNER_KIND_LABELS": (labels.PARTNER_KIND_LABELS, models.PARTNER_KINDS, False),
     "DIRECTION_LABELS": (labels.DIRECTION_LABELS, models.DIRECTIONS, False),
+    "RELATION_LABELS": (labels.RELATION_LABELS, (*models.RELATION_TYPES, ""), False),
+    "INTEREST_KIND_LABELS": (labels.INTEREST_KIND_LABELS, models.INTEREST_KINDS, False),
+    "SCAN_ELEMENT_LABELS": (labels.SCAN_ELEMENT_LABELS, models.SCAN_ELEMENTS, False),
 }
 CASES = [(name, id_) for name, (_, ids, _) in MAPS.items() for id_ in ids]
 

@@ -12,6 +12,7 @@ from kompas.labels import (
     interest_kind_label,
     partner_kind_label,
     relation_label,
+    sentence_start,
 )
 from kompas.partners.lenses import DEFAULT, LENSES, Lens
 from kompas.partners.relations import relations
@@ -215,8 +216,8 @@ def lens_section(view, key: str) -> Section:
             f"Lens {lens.id}"[:31],
             (
                 Column("Partner", width=1.5),
-                Column(y.word.capitalize(), "percent", 0.8),
-                Column(x.word.capitalize(), "percent", 0.8),
+                Column(sentence_start(y.word), "percent", 0.8),
+                Column(sentence_start(x.word), "percent", 0.8),
                 Column("Kwadrant", width=1.3),
                 Column("Richting", width=0.7),
                 Column("Inschattingen", "int", 0.6),

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from kompas import formats, partners, ui, workshops
-from kompas.labels import direction_label, partner_kind_label, role_label
+from kompas.labels import direction_label, partner_kind_label, role_label, sentence_start
 from kompas.models import DIRECTIONS, PARTNER_KINDS
 from kompas.partners import MatrixView
 from kompas.ui import esc, esc_inline, matrix as component
@@ -94,8 +94,8 @@ def consensus_table(view: MatrixView) -> Optional[pd.DataFrame]:
     are literal, so names need no escaping."""
     if not view.consensus:
         return None
-    y_word = view.lens.vertical.word.capitalize()
-    x_word = view.lens.horizontal.word.capitalize()
+    y_word = sentence_start(view.lens.vertical.word)
+    x_word = sentence_start(view.lens.horizontal.word)
     rows = []
     for c in view.consensus:
         p = view.partner(c.partner_id)
