@@ -6,7 +6,8 @@ partner matrix is open to them (same lock and closing as the matrix). The group 
 average and the spread per statement once the facilitator shows them (the facilitator
 always sees them), and per role group only for groups of ``MIN_GROUP`` or more, and only
 when the rest is empty or also that large (as in the matrix: nobody's score can be worked
-out by subtraction). Nobody sees who gave which score. The facilitator records one
+out by subtraction). A participant sees the average of a statement only from ``MIN_GROUP``
+scores (with two, each would know the other's). Nobody sees who gave which score. The facilitator records one
 conclusion per element, with an optional action and owner (an action in kompas.actions).
 """
 
@@ -333,12 +334,21 @@ def scan_view(
         for sid, who, _, score in state.individual
         if viewer_participant_id is not None and who == viewer_participant_id
     }
-    shown = is_facilitator or state.revealed
+    shown: tuple = ()
+    if is_facilitator:
+        shown = state.figures
+    elif state.revealed:
+        # With fewer than MIN_GROUP scores, the average would tell each of them the
+        # others' scores: participants see only how many scored.
+        shown = tuple(
+            f if f.count >= MIN_GROUP else StatementFigures(f.statement, f.count, None, 0.0, ())
+            for f in state.figures
+        )
     return ScanView(
         revealed=state.revealed,
         is_facilitator=bool(is_facilitator),
         own=own,
-        figures=state.figures if shown else (),
+        figures=shown,
         conclusions=dict(state.conclusions),
         participants=state.participants,
         respondents=len({who for _, who, _, _ in state.individual}),

@@ -12,6 +12,7 @@ from kompas.blocks import Column, Heading, Paragraph, Section, Table
 from kompas.labels import role_label, scan_element_label
 from kompas.models import SCAN_ELEMENTS
 from kompas.scan import STATEMENTS, scan_state, scan_view
+from kompas.workshops import MIN_GROUP
 
 
 def scan_section(db: Session, info: workshops.WorkshopInfo) -> Optional[Section]:
@@ -25,8 +26,8 @@ def scan_section(db: Session, info: workshops.WorkshopInfo) -> Optional[Section]
         Paragraph(
             f"{view.respondents} deelnemer{'s' if view.respondents != 1 else ''} gaven een "
             "score van 1 (helemaal oneens) tot 5 (helemaal eens) op stellingen over "
-            "strategie, governance en samenwerken. Per rolgroep alleen bij 3 of meer "
-            "scores, nooit wie wat gaf."
+            "strategie, governance en samenwerken. Het gemiddelde en de cijfers per rolgroep "
+            "alleen bij 3 of meer scores, nooit wie wat gaf."
         )
     ]
     rows = []
@@ -42,8 +43,8 @@ def scan_section(db: Session, info: workshops.WorkshopInfo) -> Optional[Section]
                 scan_element_label(s.element),
                 s.text,
                 f.count,
-                round(f.mean, 2),
-                round(f.spread, 2),
+                round(f.mean, 2) if f.count >= MIN_GROUP else None,
+                round(f.spread, 2) if f.count >= MIN_GROUP else None,
                 groups,
             )
         )

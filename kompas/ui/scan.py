@@ -97,7 +97,9 @@ def figures_table(view: scan.ScanView) -> pd.DataFrame | None:
                 "Stelling": s.text,
                 "Scores": f.count,
                 "Gemiddeld": formats.number(f.mean, 1) if f.mean is not None else "–",
-                "Spreiding": formats.number(f.spread, 1) if f.count >= 2 else "–",
+                "Spreiding": formats.number(f.spread, 1)
+                if f.count >= 2 and f.mean is not None
+                else "–",
                 "Per rolgroep (3 of meer)": " · ".join(
                     f"{role_label(g.role_group)}: {formats.number(g.mean, 1)} ({g.count})"
                     for g in f.groups
@@ -122,8 +124,8 @@ def group_view(view: scan.ScanView) -> None:
     st.dataframe(table, hide_index=True, width="stretch", key="scan_figures")
     st.caption(
         "Gemiddeld: van 1 (helemaal oneens) tot 5 (helemaal eens). Spreiding: hoe ver de "
-        "scores uit elkaar liggen (0 = iedereen gaf hetzelfde). Per rolgroep alleen bij 3 "
-        "of meer scores, nooit wie wat gaf."
+        "scores uit elkaar liggen (0 = iedereen gaf hetzelfde). Het gemiddelde en de cijfers "
+        "per rolgroep alleen bij 3 of meer scores, nooit wie wat gaf."
     )
 
 

@@ -104,7 +104,8 @@ def test_scan_participant_scores_and_group_sees_after_reveal(ws):
     assert len(at.dataframe) == 1
     frame = at.dataframe[0].value
     row = frame[frame["Stelling"].str.contains("grip")].iloc[0]
-    assert row["Gemiddeld"] == "2,0" and row["Per rolgroep (3 of meer)"] == "–"
+    assert row["Scores"] == 1 and row["Gemiddeld"] == "–"  # one score: no average
+    assert row["Per rolgroep (3 of meer)"] == "–"
 
 
 def test_scan_facilitator_records_conclusion(ws):
