@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from kompas import text
 from kompas.errors import InvalidInput, NotFound
+from kompas.labels import scan_element_label
 from kompas.models import (
     ACTION_STATUSES,
     Activity,
@@ -29,11 +30,14 @@ from kompas.models import (
     Partner,
     Reflection,
     Result,
+    ScanConclusion,
     Workshop,
 )
+from kompas.partners.lenses import DEFAULT as DEFAULT_LENS, name as lens_name
 
 # Where an action comes from; the first part of its key.
 SOURCES = {"richting": "Partnermatrix", "cyclus": "Verbetercyclus", "vraag": "Open vraag"}
+SOURCES["scan"] = "Samenwerkingsscan"  # a conclusion of the scan with an action
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ def collect(db: Session, workshop_id: int) -> list[ActionItem]:
                     f"richting:{d.id}",
                     "richting",
                     d.action.strip(),
-                    name,
+                    _about_partner(name, d),
                     d.owner,
                     d.review_date,
                     d.status,
@@ -118,6 +122,20 @@ def collect(db: Session, workshop_id: int) -> list[ActionItem]:
                     r.status_note,
                 )
             )
+    for c in _scan_conclusions(db, workshop_id):
+        if c.action.strip():
+            items.append(
+                ActionItem(
+                    f"scan:{c.id}",
+                    "scan",
+                    c.action.strip(),
+                    scan_element_label(c.element),
+                    c.owner,
+                    None,
+                    c.status,
+                    c.status_note,
+                )
+            )
     for n, line in enumerate(lines(workshop.open_questions), start=1):
         items.append(ActionItem(f"vraag:{n}", "vraag", line, "", "", None, "", ""))
     return items
@@ -143,7 +161,10 @@ def decisions(db: Session, workshop_id: int) -> list[Decision]:
         .order_by(Partner.position, Partner.id)
     ).all()
     for d, name in rows:
-        out.append(Decision("richting", f"{name}: {d.direction}"))
+        out.append(Decision("richting", f"{_about_partner(name, d)}: {d.direction}"))
+    for c in _scan_conclusions(db, workshop_id):
+        for line in lines(c.conclusion):
+            out.append(Decision("scan", f"{scan_element_label(c.element)}: {line}"))
     for line in lines(workshop.decisions):
         out.append(Decision("besluit", line))
     return out
@@ -156,7 +177,7 @@ def set_status(db: Session, workshop_id: int, key: str, status: str, note: str =
         raise InvalidInput(f"Kies een status: {', '.join(ACTION_STATUSES)}.")
     note = text.optional(note, field="toelichting", max_len=1000)
     source, _, ident = key.partition(":")
-    model = {"richting": Direction, "cyclus": Reflection}.get(source)
+    model = {"richting": Direction, "cyclus": Reflection, "scan": ScanConclusion}.get(source)
     if model is None or not ident.isdigit():
         raise InvalidInput("Deze actie heeft geen status.")
     row = db.get(model, int(ident))
@@ -164,3 +185,18 @@ def set_status(db: Session, workshop_id: int, key: str, status: str, note: str =
         raise NotFound("Deze actie bestaat niet (meer).")
     row.status, row.status_note = status, note
     row.rev += 1
+
+
+def _about_partner(name: str, direction: Direction) -> str:
+    """The partner's name, with the lens when the direction was set in another lens than
+    the default (a partner can have a direction per lens)."""
+    lens = getattr(direction, "lens", DEFAULT_LENS)
+    return name if lens == DEFAULT_LENS else f"{name} ({lens_name(lens)})"
+
+
+def _scan_conclusions(db: Session, workshop_id: int) -> list[ScanConclusion]:
+    """The samenwerkingsscan's conclusions in the order strategie, governance,
+    samenwerken."""
+    rows = db.scalars(select(ScanConclusion).where(ScanConclusion.workshop_id == workshop_id))
+    order = ("strategie", "governance", "samenwerken")
+    return sorted(rows, key=lambda c: order.index(c.element) if c.element in order else 9)

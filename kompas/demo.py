@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from kompas import live
 from kompas.demo_data import AGREED, PARTICIPANTS, PARTNERS, TREE, VISION
+from kompas.demo_lenses import add_demo_lenses_and_scan
 from kompas.labels import DEFAULT_QUADRANTS
 from kompas.models import (
     Activity,
@@ -206,6 +207,8 @@ def create_demo(db: Session, *, seed: int = 7) -> NewWorkshop:
                 dissent="Aanbieders zien minder overlap dan de gemeente." if ix == 8 else "",
             )
         )
+    db.flush()
+    add_demo_lenses_and_scan(db, ws, people, partners, rng)  # Stade lens, relations, scan
     live.touch(db, ws.id)
     return new
 

@@ -194,3 +194,31 @@ def movement_label(verdict: str) -> str:
 
 def trend_label(trend: str) -> str:
     return TREND_LABELS.get(trend, trend)
+
+
+# --- Partnermatrix: relations, interests, samenwerkingsscan ---------------------------------
+
+RELATION_LABELS = {
+    "opdrachtgever": "Opdrachtgever–opdrachtnemer",
+    "partner": "Maatschappelijk partner",
+    "beide": "Beide",
+    "": "Nog niet besproken",
+}
+INTEREST_KIND_LABELS = {"gedeeld": "Gedeeld belang", "eigen": "Eigen belang"}
+SCAN_ELEMENT_LABELS = {
+    "strategie": "Strategie",
+    "governance": "Governance",
+    "samenwerken": "Samenwerken",
+}
+
+
+def relation_label(relation: str) -> str:
+    return RELATION_LABELS.get(relation, relation)
+
+
+def interest_kind_label(kind: str) -> str:
+    return INTEREST_KIND_LABELS.get(kind, kind)
+
+
+def scan_element_label(element: str) -> str:
+    return SCAN_ELEMENT_LABELS.get(element, element)

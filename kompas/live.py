@@ -50,6 +50,9 @@ PART_OF_TABLE = {
     "direction": "matrix",
     "nodehistory": "tree",
     "partnerhistory": "matrix",
+    "interest": "matrix",
+    "scanscore": "matrix",  # the samenwerkingsscan belongs to the partners' conversation
+    "scanconclusion": "matrix",
 }
 # Workshop columns by the part that shows them; any other column is "workshop".
 PART_OF_COLUMN = {
@@ -59,6 +62,8 @@ PART_OF_COLUMN = {
     "votes_revealed": "votes",
     "placements_revealed": "matrix",
     "quadrant_labels": "matrix",
+    "matrix_lens": "matrix",
+    "scan_revealed": "matrix",
     "conclusions": "report",
     "open_questions": "report",
     "report_show_names": "report",

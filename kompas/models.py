@@ -79,6 +79,9 @@ class Workshop(SQLModel, table=True):
     # partnermatrix
     placements_revealed: bool = False
     quadrant_labels: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # the lens of this round (kompas/partners/lenses.py), chosen by the facilitator
+    matrix_lens: str = Field(default="invloed_afhankelijkheid", max_length=40)
+    scan_revealed: bool = False  # the samenwerkingsscan's group figures shown to everyone
     # verslag
     conclusions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     open_questions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
@@ -254,6 +257,8 @@ class Reflection(SQLModel, table=True):
 # --- Partnermatrix ----------------------------------------------------------------------
 
 PARTNER_KINDS = ("welzijn", "zorg", "jeugd", "onderwijs", "wonen", "overig")
+RELATION_TYPES = ("opdrachtgever", "partner", "beide")
+INTEREST_KINDS = ("gedeeld", "eigen")
 DIRECTIONS = ("omhoog", "omlaag", "links", "rechts", "blijven")
 
 
@@ -268,27 +273,35 @@ class Partner(SQLModel, table=True):
     position: int = 0
     created_at: datetime = Field(default_factory=utcnow)
     rev: int = 1
+    # Opdrachtgever én partner: the relation now and the one the group wants (RELATION_TYPES,
+    # "" = not yet discussed), the explicit roles and agreements, and the lower limit.
+    relation_now: str = ""
+    relation_desired: str = ""
+    roles_agreements: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    good_enough: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 
 class Placement(SQLModel, table=True):
     """A participant's estimate, or with ``participant_id`` None the agreed group position."""
 
-    __table_args__ = (UniqueConstraint("partner_id", "participant_id"),)
+    __table_args__ = (UniqueConstraint("partner_id", "participant_id", "lens"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
     partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
     participant_id: Optional[int] = Field(
         default=None, foreign_key="participant.id", ondelete="CASCADE"
     )
-    influence: float = 0.5  # 0..1, vertical
-    dependency: float = 0.5  # 0..1, horizontal
+    influence: float = 0.5  # 0..1, vertical (the vertical axis of every lens)
+    dependency: float = 0.5  # 0..1, horizontal (the horizontal axis of every lens)
+    lens: str = Field(default="invloed_afhankelijkheid", max_length=40)
     updated_at: datetime = Field(default_factory=utcnow)
 
 
 class Direction(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("partner_id", "lens"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
-    partner_id: int = Field(foreign_key="partner.id", unique=True, ondelete="CASCADE")
+    partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
     direction: str = "blijven"
     rationale: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     action: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
@@ -299,6 +312,7 @@ class Direction(SQLModel, table=True):
     dissent: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     updated_at: datetime = Field(default_factory=utcnow)
     rev: int = 1
+    lens: str = Field(default="invloed_afhankelijkheid", max_length=40)
 
 
 # --- Vervolgsessies (kompas/series) ------------------------------------------------------
@@ -330,3 +344,51 @@ class PartnerHistory(SQLModel, table=True):
     group_dependency: Optional[float] = None
     placements: int = 0
     direction: str = ""  # one of DIRECTIONS, "" when none was agreed
+
+
+class Interest(SQLModel, table=True):
+    """An interest around a partner, added anonymously (no author is kept): shared with the
+    others (``gedeeld``) or the partner's own (``eigen``); ``grouping`` is the facilitator's
+    heading for interests that belong together."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    partner_id: int = Field(foreign_key="partner.id", index=True, ondelete="CASCADE")
+    kind: str = "gedeeld"  # one of INTEREST_KINDS
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    grouping: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+    rev: int = 1
+
+
+# --- Samenwerkingsscan (strategie, governance, samenwerken) -----------------------------
+
+SCAN_ELEMENTS = ("strategie", "governance", "samenwerken")
+
+
+class ScanScore(SQLModel, table=True):
+    """One participant's score (1–5) for one statement of the scan (kompas/scan.py)."""
+
+    __table_args__ = (UniqueConstraint("participant_id", "statement"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    participant_id: int = Field(foreign_key="participant.id", index=True, ondelete="CASCADE")
+    statement: str = Field(max_length=40)
+    score: int = 3
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class ScanConclusion(SQLModel, table=True):
+    """The facilitator's conclusion per element of the scan, with an optional action."""
+
+    __table_args__ = (UniqueConstraint("workshop_id", "element"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    element: str = "strategie"  # one of SCAN_ELEMENTS
+    conclusion: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    action: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    owner: str = ""
+    status: str = "niet gestart"  # one of ACTION_STATUSES
+    status_note: str = ""
+    updated_at: datetime = Field(default_factory=utcnow)
+    rev: int = 1

@@ -19,7 +19,13 @@ from kompas.compass.report import compass_section
 from kompas.goaltree.report import tree_section
 from kompas.labels import role_label, tool_label
 from kompas.models import ROLE_GROUPS, TOOLS, utcnow
-from kompas.partners.report import direction_sentences, matrix_section
+from kompas.partners.report import (
+    direction_sentences,
+    lens_sections,
+    matrix_section,
+    relations_section,
+)
+from kompas.scan_report import scan_section
 from kompas.series.report import since_last_time
 
 # --- building -----------------------------------------------------------------------------
@@ -59,6 +65,12 @@ def build(db: Session, workshop_id: int, show_names: bool | None = None) -> Work
         if section is not None:
             sections.append(section)
     sections += tools
+    for section, key, view in lens_sections(db, info):  # the other lenses of the matrix
+        sections.append(section)
+        views[key] = view
+    for extra in (relations_section(db, info), scan_section(db, info)):
+        if extra is not None:  # only when the group used them
+            sections.append(extra)
     if info.open_questions.strip():
         sections.append(
             Section(

@@ -4,7 +4,7 @@ facilitator records the agreed position and direction per partner."""
 import streamlit as st
 
 from kompas import ui
-from kompas.ui import partners as pm, series as series_ui
+from kompas.ui import partners as pm, partners_lens, partners_relations, series as series_ui
 
 ctx = ui.workshop_context("matrix")
 st.title("Partnermatrix")
@@ -13,6 +13,12 @@ st.title("Partnermatrix")
 @ui.live(parts=pm.PARTS)
 def intro():
     pm.intro(ctx.refreshed())
+
+
+@ui.live(parts=pm.PARTS)
+def lens_bar():
+    fresh = ctx.refreshed()
+    partners_lens.lens_bar(fresh, pm.view_for(fresh))
 
 
 @ui.live(parts=pm.PARTS)
@@ -47,6 +53,11 @@ def sliders():
 
 
 @ui.live(parts=pm.PARTS)
+def relations_part():
+    partners_relations.relations_part(ctx.refreshed())
+
+
+@ui.live(parts=pm.PARTS)
 def facilitator_tools():
     fresh = ctx.refreshed()
     view = pm.view_for(fresh)
@@ -69,8 +80,10 @@ def facilitator_tools():
 
 
 intro()
+lens_bar()
 live_matrix()
 sliders()
 series_ui.matrix_section(ctx)
+relations_part()
 if ctx.is_facilitator:
     facilitator_tools()

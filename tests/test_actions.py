@@ -9,7 +9,7 @@ from kompas import actions
 from kompas.db import reading, writing
 from kompas.demo import create_demo
 from kompas.errors import InvalidInput, NotFound
-from kompas.models import Direction, Reflection, Workshop
+from kompas.models import Direction, Reflection, ScanConclusion, Workshop
 
 pytestmark = pytest.mark.postgres
 
@@ -36,10 +36,15 @@ def test_demo_actions_come_from_matrix_cycle_and_questions(demo):
             if r.next_step.strip()
         )
         questions = actions.lines(db.get(Workshop, wid).open_questions)
-    assert n_dir and n_cyc and questions
-    assert [i.source for i in items] == ["richting"] * n_dir + ["cyclus"] * n_cyc + ["vraag"] * len(
-        questions
-    )
+        n_scan = sum(
+            1
+            for c in db.scalars(select(ScanConclusion).where(ScanConclusion.workshop_id == wid))
+            if c.action.strip()
+        )
+    assert n_dir and n_cyc and questions and n_scan
+    assert [i.source for i in items] == ["richting"] * n_dir + ["cyclus"] * n_cyc + [
+        "scan"
+    ] * n_scan + ["vraag"] * len(questions)
     assert all(i.status == "niet gestart" for i in items if i.source != "vraag")
     assert all(i.about for i in items if i.source == "richting")
     assert len({i.key for i in items}) == len(items)

@@ -92,15 +92,16 @@ def test_export_and_import_round_trip_on_the_command_line(tmp_path):
     assert {
         k: v
         for k, v in first.items()
-        if k not in ("participants", "votes", "placements", "goal_nodes")
+        if k not in ("participants", "votes", "placements", "goal_nodes", "scan_scores")
     } == {
         k: v
         for k, v in second.items()
-        if k not in ("participants", "votes", "placements", "goal_nodes")
+        if k not in ("participants", "votes", "placements", "goal_nodes", "scan_scores")
     }
     assert len(first["votes"]) == len(second["votes"]) and len(first["placements"]) == len(
         second["placements"]
     )
+    assert len(first["scan_scores"]) == len(second["scan_scores"])
 
 
 def test_export_with_names_round_trips_exactly(tmp_path):

@@ -25,12 +25,15 @@ from kompas.models import (
     Direction,
     GoalNode,
     Indicator,
+    Interest,
     Measurement,
     Participant,
     Partner,
     Placement,
     Reflection,
     Result,
+    ScanConclusion,
+    ScanScore,
     Vote,
     Workshop,
 )
@@ -204,6 +207,53 @@ def seed_rich(db, workshop_id: int) -> None:
             review_date=date(2027, 3, 1),
         )
     )
+    # the other lenses, relations, interests and the samenwerkingsscan
+    w.matrix_lens, w.scan_revealed = "sturing_netwerk", True
+    partners[0].relation_now, partners[0].relation_desired = "opdrachtgever", "beide"
+    partners[0].roles_agreements, partners[0].good_enough = (
+        "Wij betalen, zij doen",
+        "Wachttijd < 4 weken",
+    )
+    db.add_all(
+        [
+            Placement(
+                workshop_id=workshop_id,
+                partner_id=partners[0].id,
+                participant_id=people[0].id,
+                influence=0.2,
+                dependency=0.9,
+                lens="sturing_netwerk",
+            ),
+            Direction(
+                workshop_id=workshop_id,
+                partner_id=partners[0].id,
+                direction="omlaag",
+                action="Minder strak sturen",
+                lens="sturing_netwerk",
+            ),
+            Interest(
+                workshop_id=workshop_id,
+                partner_id=partners[1].id,
+                kind="eigen",
+                text="Continuïteit van de **eigen** organisatie",
+                grouping="Geld",
+            ),
+            ScanScore(
+                workshop_id=workshop_id,
+                participant_id=people[2].id,
+                statement="governance_grip",
+                score=2,
+            ),
+            ScanConclusion(
+                workshop_id=workshop_id,
+                element="governance",
+                conclusion="Rollen zijn onduidelijk",
+                action="Rollen op papier",
+                owner="Wethouder",
+                status="loopt",
+            ),
+        ]
+    )
     live.touch(db, workshop_id)
 
 
@@ -241,6 +291,9 @@ def test_rich_round_trip_is_identical(engine):
         "directions",
         "node_history",
         "partner_history",
+        "interests",
+        "scan_scores",
+        "scan_conclusions",
     }
     assert set(first["compass"]) == {
         "ambitions",

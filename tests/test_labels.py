@@ -34,6 +34,9 @@ MAPS = {
     "DIRECTION_LABELS": (labels.DIRECTION_LABELS, models.DIRECTIONS, False),
     "MOVEMENT_LABELS": (labels.MOVEMENT_LABELS, VERDICTS, False),
     "TREND_LABELS": (labels.TREND_LABELS, TRENDS, False),
+    "RELATION_LABELS": (labels.RELATION_LABELS, (*models.RELATION_TYPES, ""), False),
+    "INTEREST_KIND_LABELS": (labels.INTEREST_KIND_LABELS, models.INTEREST_KINDS, False),
+    "SCAN_ELEMENT_LABELS": (labels.SCAN_ELEMENT_LABELS, models.SCAN_ELEMENTS, False),
 }
 CASES = [(name, id_) for name, (_, ids, _) in MAPS.items() for id_ in ids]
 

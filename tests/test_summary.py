@@ -76,6 +76,9 @@ def test_sections_in_report_order(report):
         "tree",
         "compass",
         "matrix",
+        "matrix:sturing_netwerk",  # the other lens, relations and scan of the rich seed
+        "relations",
+        "scan",
         "open_questions",
     ]
 

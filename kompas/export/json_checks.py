@@ -332,7 +332,7 @@ def _check_placements(rows: list[dict], problems: _Problems) -> None:
     for n, row in enumerate(rows, start=1):
         if row.get("participant_id") is None:
             continue  # the agreed position; NULLs are distinct in the database as well
-        key = (row.get("partner_id"), row.get("participant_id"))
+        key = (row.get("partner_id"), row.get("participant_id"), row.get("lens"))
         if key in seen:
             problems.add(f"placements nr. {n}: dezelfde deelnemer plaatst deze partner twee keer.")
         seen.add(key)

@@ -15,17 +15,21 @@ from kompas.compass import EFFECTIVENESS, INDICATOR_KINDS
 from kompas.models import (
     ACTION_STATUSES,
     DIRECTIONS,
+    INTEREST_KINDS,
     NODE_KINDS,
     NODE_STATUSES,
     PARTNER_KINDS,
     PHASES,
+    RELATION_TYPES,
     ROLE_GROUPS,
+    SCAN_ELEMENTS,
     Activity,
     ActivityResult,
     Ambition,
     Direction,
     GoalNode,
     Indicator,
+    Interest,
     Measurement,
     NodeHistory,
     Participant,
@@ -34,8 +38,12 @@ from kompas.models import (
     Placement,
     Reflection,
     Result,
+    ScanConclusion,
+    ScanScore,
     Vote,
 )
+from kompas.partners.lenses import KnownIds
+from kompas.scan import STATEMENT_IDS
 from kompas.workshops import VOTE_LEVELS
 
 SCHEMA_VERSION = 1
@@ -74,6 +82,9 @@ SECTIONS = (
     Section("directions", Direction, "richting"),
     Section("node_history", NodeHistory, "eerdere stemmen (vervolgsessie)"),
     Section("partner_history", PartnerHistory, "eerdere positie (vervolgsessie)"),
+    Section("interests", Interest, "belang"),
+    Section("scan_scores", ScanScore, "score in de samenwerkingsscan"),
+    Section("scan_conclusions", ScanConclusion, "conclusie van de samenwerkingsscan"),
 )
 SECTION_OF_TABLE = {s.model.__tablename__: s for s in SECTIONS}
 COMPASS_KEYS = tuple(s.key.split(".", 1)[1] for s in SECTIONS if s.key.startswith("compass."))
@@ -129,6 +140,16 @@ ALLOWED = {
     ("partner", "kind"): PARTNER_KINDS,
     ("direction", "direction"): DIRECTIONS,
     ("partnerhistory", "direction"): ("", *DIRECTIONS),
+    # lenses are data (kompas/partners/lenses.py): whatever is registered is allowed
+    ("workshop", "matrix_lens"): KnownIds(),
+    ("placement", "lens"): KnownIds(),
+    ("direction", "lens"): KnownIds(),
+    ("partner", "relation_now"): RELATION_TYPES + ("",),
+    ("partner", "relation_desired"): RELATION_TYPES + ("",),
+    ("interest", "kind"): INTEREST_KINDS,
+    ("scanscore", "statement"): STATEMENT_IDS,
+    ("scanconclusion", "element"): SCAN_ELEMENTS,
+    ("scanconclusion", "status"): ACTION_STATUSES,
 }
 RANGES = {
     ("workshop", "vote_budget"): (1, 20),
@@ -148,12 +169,15 @@ RANGES = {
     ("partnerhistory", "group_influence"): (0.0, 1.0),
     ("partnerhistory", "group_dependency"): (0.0, 1.0),
     ("partnerhistory", "placements"): (0, MAX_ROWS),
+    ("scanscore", "score"): (1, 5),
 }
 # Unique together, besides the local id (mirrors the database constraints).
 UNIQUE = {
     "vote": ("node_id", "participant_id"),
     "activityresult": ("activity_id", "result_id"),
-    "direction": ("partner_id",),
+    "direction": ("partner_id", "lens"),
+    "scanscore": ("participant_id", "statement"),
+    "scanconclusion": ("element",),
 }
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

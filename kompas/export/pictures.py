@@ -64,6 +64,8 @@ def render(key: str, view) -> Optional[bytes]:
         return _spec_png(spec, (820, _inner_height(spec) + 110))  # titles, axes, legend
     if key == "matrix":
         return _spec_png(matrix_chart(view).to_dict(validate=False), (575, 600))
+    if key.startswith("matrix:"):  # another lens of the matrix (partners.report.lens_sections)
+        return _spec_png(matrix_chart(view).to_dict(validate=False), (575, 600))
     return None
 
 

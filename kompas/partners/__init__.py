@@ -8,6 +8,7 @@ pages read the matrix through ``view``; ``chart`` draws it, ``report`` writes it
 of the verslag.
 """
 
+from kompas.partners import lenses
 from kompas.partners.consensus import (
     MIN_GROUP,
     Consensus,
@@ -27,11 +28,13 @@ from kompas.partners.placements import (
     agree_at_mean,
     clamp_position,
     clear_placement,
+    current_lens,
     place_many,
     place_partner,
     reveal_placements,
     set_agreed_position,
     set_direction,
+    set_lens,
 )
 from kompas.partners.roster import (
     MAX_PARTNERS,
@@ -52,6 +55,7 @@ from kompas.partners.view import (
     MatrixState,
     MatrixView,
     PartnerRow,
+    lenses_used,
     list_partners,
     matrix_state,
     matrix_view,
@@ -84,9 +88,12 @@ __all__ = [
     "clamp_position",
     "clear_placement",
     "consensus",
+    "current_lens",
     "delete_partner",
     "get_partner",
     "import_partners",
+    "lenses",
+    "lenses_used",
     "list_partners",
     "matrix_state",
     "matrix_view",
@@ -96,6 +103,7 @@ __all__ = [
     "reveal_placements",
     "set_agreed_position",
     "set_direction",
+    "set_lens",
     "update_partner",
     "view_of",
 ]

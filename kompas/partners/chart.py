@@ -6,6 +6,8 @@ names. Used for the group view in the app and, via vl-convert, in Word and PDF e
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 
 from kompas.partners.view import MatrixView
@@ -135,22 +137,28 @@ def partner_numbers(view: MatrixView) -> dict:
     return {p.id: n for n, p in enumerate(view.partners, start=1)}
 
 
+def _ends(axis) -> str:
+    """A Vega expression naming the ends of an axis (the lens's low and high words)."""
+    return f"datum.value == 0 ? {json.dumps(axis.low)} : {json.dumps(axis.high)}"
+
+
 def matrix_chart(view: MatrixView) -> alt.LayerChart:
     scale = alt.Scale(domain=[0, 1], nice=False, zero=False)
+    lens = view.lens  # axis titles and end words come with the lens
     x_axis = alt.Axis(
-        title="Afhankelijkheid van de gemeente",
+        title=lens.horizontal.label,
         values=[0, 1],
         grid=False,
-        labelExpr="datum.value == 0 ? 'laag' : 'hoog'",
+        labelExpr=_ends(lens.horizontal),
         titleFontSize=13,
         titleColor=TEXT,
         labelColor=QUAD_TEXT,
     )
     y_axis = alt.Axis(
-        title="Invloed op de doelen",
+        title=lens.vertical.label,
         values=[0, 1],
         grid=False,
-        labelExpr="datum.value == 0 ? 'laag' : 'hoog'",
+        labelExpr=_ends(lens.vertical),
         titleFontSize=13,
         titleColor=TEXT,
         labelColor=QUAD_TEXT,

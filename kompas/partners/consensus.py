@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from kompas.models import Participant, Partner, Placement
+from kompas.partners.lenses import DEFAULT
 from kompas.workshops import MIN_GROUP
 
 
@@ -91,9 +92,9 @@ def by_disagreement(figures: list[Consensus], names: dict[int, str]) -> tuple[Co
     )
 
 
-def individual_placements(db: Session, workshop_id: int):
+def individual_placements(db: Session, workshop_id: int, lens: str = DEFAULT):
     """(partner id, participant id, role group, influence, dependency) of every
-    individual placement by a participant who has not been removed."""
+    individual placement in ``lens`` by a participant who has not been removed."""
     return db.execute(
         select(
             Placement.partner_id,
@@ -103,18 +104,22 @@ def individual_placements(db: Session, workshop_id: int):
             Placement.dependency,
         )
         .join(Participant, Participant.id == Placement.participant_id)
-        .where(Placement.workshop_id == workshop_id, Participant.removed == False)  # noqa: E712
+        .where(
+            Placement.workshop_id == workshop_id,
+            Placement.lens == lens,
+            Participant.removed == False,  # noqa: E712
+        )
         .order_by(Placement.partner_id, Placement.influence, Placement.dependency)
     ).all()
 
 
-def figures_by_partner(db: Session, workshop_id: int) -> dict[int, Consensus]:
+def figures_by_partner(db: Session, workshop_id: int, lens: str = DEFAULT) -> dict[int, Consensus]:
     partner_ids = (
         db.execute(select(Partner.id).where(Partner.workshop_id == workshop_id)).scalars().all()
     )
     points: dict[int, list] = {pid: [] for pid in partner_ids}
     roles: dict[int, list] = {pid: [] for pid in partner_ids}
-    for r in individual_placements(db, workshop_id):
+    for r in individual_placements(db, workshop_id, lens):
         if r.partner_id in points:
             points[r.partner_id].append((r.influence, r.dependency))
             roles[r.partner_id].append(r.role_group)

@@ -18,6 +18,7 @@ from kompas.models import (
     Activity,
     Direction,
     GoalNode,
+    Interest,
     Partner,
     Placement,
 )
@@ -248,7 +249,7 @@ def delete_partner(db: Session, *, actor: Actor, partner_id: int, confirm: bool 
         db.execute(
             model.__table__.update().where(model.partner_id == partner.id).values(partner_id=None)
         )
-    for model in (Placement, Direction):
+    for model in (Placement, Direction, Interest):
         db.execute(model.__table__.delete().where(model.partner_id == partner.id))
     db.delete(partner)
     live.touch(db, workshop.id)

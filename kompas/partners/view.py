@@ -19,7 +19,8 @@ from kompas.partners.consensus import (
     consensus,
     individual_placements,
 )
-from kompas.partners.placements import PLACE_PHASES
+from kompas.partners.lenses import DEFAULT, Lens, get_or_default, ids as lens_ids
+from kompas.partners.placements import PLACE_PHASES, current_lens
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,13 @@ class MatrixView:
     placed: dict = field(default_factory=dict)
     directions: dict = field(default_factory=dict)
     participants: int = 0
+    lens: Lens = field(default_factory=lambda: get_or_default(DEFAULT))
+    current_lens: str = DEFAULT  # the workshop's lens of this round
+
+    @property
+    def is_current(self) -> bool:
+        """Whether this view shows the lens of the round (participants place only there)."""
+        return self.lens.id == self.current_lens
 
     def partner(self, partner_id: int) -> Optional[PartnerRow]:
         return next((p for p in self.partners if p.id == partner_id), None)
@@ -114,6 +122,7 @@ class MatrixView:
             not self.locked
             and self.phase in PLACE_PHASES
             and self.viewer_participant_id is not None
+            and self.is_current
         )
 
 
@@ -153,19 +162,29 @@ class MatrixState:
     directions: dict
     participants: int
     consensus: tuple
+    lens: Lens = field(default_factory=lambda: get_or_default(DEFAULT))
+    current_lens: str = DEFAULT
 
 
-def matrix_state(db: Session, workshop_id: int) -> MatrixState:
+def matrix_state(db: Session, workshop_id: int, lens: Optional[str] = None) -> MatrixState:
+    """The matrix in ``lens`` (None: the workshop's current lens). The default lens keeps
+    the workshop's own quadrant names; other lenses bring theirs."""
     workshop = workshops.get_workshop(db, workshop_id)
+    current = current_lens(workshop)
+    shown = get_or_default(current if lens is None else lens)
     partner_rows = list_partners(db, workshop_id)
     rows = tuple(
         (r.partner_id, r.participant_id, r.role_group, r.influence, r.dependency)
-        for r in individual_placements(db, workshop_id)
+        for r in individual_placements(db, workshop_id, shown.id)
     )
     agreed: dict[int, Point] = {}
     for a in db.execute(
         select(Placement)
-        .where(Placement.workshop_id == workshop_id, Placement.participant_id.is_(None))
+        .where(
+            Placement.workshop_id == workshop_id,
+            Placement.participant_id.is_(None),
+            Placement.lens == shown.id,
+        )
         .order_by(Placement.id)
     ).scalars():
         agreed.setdefault(a.partner_id, Point(a.influence, a.dependency))
@@ -180,7 +199,11 @@ def matrix_state(db: Session, workshop_id: int) -> MatrixState:
             d.dissent,
             d.rev,
         )
-        for d in db.execute(select(Direction).where(Direction.workshop_id == workshop_id)).scalars()
+        for d in db.execute(
+            select(Direction).where(
+                Direction.workshop_id == workshop_id, Direction.lens == shown.id
+            )
+        ).scalars()
     }
     active = db.execute(
         select(func.count(Participant.id)).where(
@@ -202,13 +225,15 @@ def matrix_state(db: Session, workshop_id: int) -> MatrixState:
         workshop.phase_matrix,
         bool(workshop.lock_matrix),
         bool(workshop.placements_revealed),
-        workshops.quadrant_labels(workshop),
+        workshops.quadrant_labels(workshop) if shown.id == DEFAULT else shown.quadrants,
         partner_rows,
         rows,
         agreed,
         directions,
         active,
         figures,
+        shown,
+        current,
     )
 
 
@@ -250,6 +275,8 @@ def view_of(
         placed=placed,
         directions=dict(state.directions),
         participants=state.participants,
+        lens=state.lens,
+        current_lens=state.current_lens,
     )
 
 
@@ -258,5 +285,23 @@ def matrix_view(
     workshop_id: int,
     viewer_participant_id: Optional[int] = None,
     is_facilitator: bool = False,
+    lens: Optional[str] = None,
 ) -> MatrixView:
-    return view_of(matrix_state(db, workshop_id), viewer_participant_id, is_facilitator)
+    return view_of(matrix_state(db, workshop_id, lens), viewer_participant_id, is_facilitator)
+
+
+def lenses_used(db: Session, workshop_id: int) -> tuple[str, ...]:
+    """The lens ids with a placement or a direction, plus the current lens; the default
+    first, then in registry order, then ids this version does not know."""
+    from_rows = set(
+        db.execute(select(Placement.lens).where(Placement.workshop_id == workshop_id))
+        .scalars()
+        .all()
+    ) | set(
+        db.execute(select(Direction.lens).where(Direction.workshop_id == workshop_id))
+        .scalars()
+        .all()
+    )
+    from_rows.add(current_lens(workshops.get_workshop(db, workshop_id)))
+    order = list(lens_ids())
+    return tuple(sorted(from_rows, key=lambda i: (order.index(i) if i in order else len(order), i)))

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from kompas import formats, partners, ui, workshops
-from kompas.labels import direction_label, partner_kind_label, role_label
+from kompas.labels import direction_label, partner_kind_label, role_label, sentence_start
 from kompas.models import DIRECTIONS, PARTNER_KINDS
 from kompas.partners import MatrixView
 from kompas.ui import esc, esc_inline, matrix as component
@@ -45,8 +45,9 @@ def intro(ctx: ui.Context) -> None:
 # --- the live matrix ----------------------------------------------------------------------
 
 
-def _on_moved(actor: workshops.Actor) -> None:
-    """Runs before the rerun that the drop caused, so the redraw already shows it."""
+def _on_moved(actor: workshops.Actor, lens: str) -> None:
+    """Runs before the rerun that the drop caused, so the redraw already shows it.
+    ``lens``: the lens the viewer saw (a drop after the facilitator switched is refused)."""
     event = component.moved_event()
     if event is None:
         return
@@ -58,13 +59,14 @@ def _on_moved(actor: workshops.Actor) -> None:
         partner_id=partner_id,
         influence=influence,
         dependency=dependency,
+        lens=lens,
         later=True,
     )
 
 
 def matrix(ctx: ui.Context, view: MatrixView) -> None:
     ui.show_pending_errors()  # a refused drop or slider save
-    component.partner_matrix(view, on_moved=lambda: _on_moved(ctx.actor))
+    component.partner_matrix(view, on_moved=lambda: _on_moved(ctx.actor, view.lens.id))
     if not view.is_facilitator:
         placed = len(view.own)
         st.caption(
@@ -92,6 +94,8 @@ def consensus_table(view: MatrixView) -> Optional[pd.DataFrame]:
     are literal, so names need no escaping."""
     if not view.consensus:
         return None
+    y_word = sentence_start(view.lens.vertical.word)
+    x_word = sentence_start(view.lens.horizontal.word)
     rows = []
     for c in view.consensus:
         p = view.partner(c.partner_id)
@@ -105,8 +109,8 @@ def consensus_table(view: MatrixView) -> Optional[pd.DataFrame]:
             {
                 "Partner": p.name,
                 "Geplaatst": f"{c.count} van {view.participants}",
-                "Invloed (gem.)": formats.percent(c.mean.influence) if c.mean else "–",
-                "Afhankelijkheid (gem.)": formats.percent(c.mean.dependency) if c.mean else "–",
+                f"{y_word} (gem.)": formats.percent(c.mean.influence) if c.mean else "–",
+                f"{x_word} (gem.)": formats.percent(c.mean.dependency) if c.mean else "–",
                 "Spreiding": (
                     f"{_spread_word(c.spread)} ({formats.number(c.spread, 2)})"
                     if c.count >= 2
@@ -204,9 +208,12 @@ def slider_form(ctx: ui.Context, view: MatrixView) -> None:
     who = "de gezamenlijke positie" if view.is_facilitator else "je inschatting"
     with st.expander(f"Liever zonder slepen? Zet {who} met schuifjes", expanded=False):
         with st.form("matrix_sliders", border=False):
+            lens = view.lens
             st.caption(
-                "Invloed op de doelen en afhankelijkheid van de gemeente, in procenten: "
-                "0% is laag, 100% is hoog. Alleen wat je verschuift wordt opgeslagen."
+                f"{lens.vertical.label} ({lens.vertical.low} tot {lens.vertical.high}) en "
+                f"{lens.horizontal.label.lower()} ({lens.horizontal.low} tot "
+                f"{lens.horizontal.high}), in procenten. Alleen wat je verschuift wordt "
+                "opgeslagen."
             )
             for p in view.partners:
                 point, _ = view.viewer_position(p.id)
@@ -218,7 +225,7 @@ def slider_form(ctx: ui.Context, view: MatrixView) -> None:
                 st.markdown(f"**{esc(p.name)}**")
                 left, right = st.columns(2)
                 left.slider(
-                    f"Invloed op de doelen (%) – {esc_inline(p.name)}",
+                    f"{esc_inline(lens.vertical.label)} (%) – {esc_inline(p.name)}",
                     0,
                     100,
                     step=5,
@@ -226,7 +233,7 @@ def slider_form(ctx: ui.Context, view: MatrixView) -> None:
                     format="%d%%",
                 )
                 right.slider(
-                    f"Afhankelijkheid van de gemeente (%) – {esc_inline(p.name)}",
+                    f"{esc_inline(lens.horizontal.label)} (%) – {esc_inline(p.name)}",
                     0,
                     100,
                     step=5,
@@ -238,11 +245,11 @@ def slider_form(ctx: ui.Context, view: MatrixView) -> None:
                 key="matrix_sliders_submit",
                 type="primary",
                 on_click=_save_sliders,
-                args=(ctx.actor, [p.id for p in view.partners]),
+                args=(ctx.actor, [p.id for p in view.partners], view.lens.id),
             )
 
 
-def _save_sliders(actor: workshops.Actor, partner_ids: list[int]) -> None:
+def _save_sliders(actor: workshops.Actor, partner_ids: list[int], lens: str) -> None:
     base: dict = st.session_state.get(BASE_KEY, {})
     changed = []
     for pid in partner_ids:
@@ -255,6 +262,7 @@ def _save_sliders(actor: workshops.Actor, partner_ids: list[int]) -> None:
             partners.place_many,
             actor=actor,
             moves=changed,
+            lens=lens,
             later=True,
             success=f"{len(changed)} partner(s) opgeslagen",
         )
@@ -402,10 +410,16 @@ def settings_panel(ctx: ui.Context, view: MatrixView) -> None:
         help="Voor partners zonder gezamenlijke positie; partners die niemand plaatste "
         "blijven over.",
     ):
-        n = ui.act(partners.agree_at_mean, actor=ctx.actor)
+        n = ui.act(partners.agree_at_mean, actor=ctx.actor, lens=view.lens.id)
         if n is not None:
             st.toast(f"{0 if n is True else n} positie(s) gezet", icon=":material/check_circle:")
             st.rerun()
+    if view.lens.id != partners.lenses.DEFAULT:
+        st.caption(
+            "De kwadranten van deze lens hebben vaste namen. Je kunt de namen van de lens "
+            f"'{partners.lenses.INVLOED_AFHANKELIJKHEID.name}' wel aanpassen."
+        )
+        return
     with st.form("quadrant_form"):
         st.markdown("**Namen van de kwadranten**")
         labels = list(view.quadrant_labels)
@@ -432,6 +446,14 @@ def settings_panel(ctx: ui.Context, view: MatrixView) -> None:
                 st.rerun()
 
 
+def _towards(axis, high: bool) -> str:
+    """Where a direction goes in a lens's words: 'meer invloed' or 'naar faciliteren'."""
+    word = axis.high if high else axis.low
+    if word in ("hoog", "laag"):
+        return f"{'meer' if high else 'minder'} {axis.word}"
+    return f"naar {word}"
+
+
 def direction_form(ctx: ui.Context, view: MatrixView) -> None:
     if not view.partners:
         return
@@ -446,6 +468,11 @@ def direction_form(ctx: ui.Context, view: MatrixView) -> None:
         format_func=lambda i: names[i] + (" ✓" if i in view.directions else ""),
     )
     d = view.directions.get(pid)
+    y, x = view.lens.vertical, view.lens.horizontal
+    st.caption(
+        f"In de lens {view.lens.name}: omhoog is {_towards(y, True)}, omlaag "
+        f"{_towards(y, False)}, naar rechts {_towards(x, True)}, naar links {_towards(x, False)}."
+    )
     with st.form(f"direction_form_{pid}"):
         direction = st.radio(
             "Richting",
@@ -488,6 +515,7 @@ def direction_form(ctx: ui.Context, view: MatrixView) -> None:
         review_date=review,
         dissent=dissent,
         rev=d.rev if d else None,
+        lens=view.lens.id,
         success="Richting opgeslagen",
     ):
         st.rerun()

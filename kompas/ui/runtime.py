@@ -24,6 +24,7 @@ PAGES = (
     ("pages/1_Doelenboom.py", "Doelenboom", ":material/account_tree:"),
     ("pages/2_Kwaliteitskompas.py", "Kwaliteitskompas", ":material/explore:"),
     ("pages/3_Partnermatrix.py", "Partnermatrix", ":material/grid_view:"),
+    ("pages/6_Samenwerkingsscan.py", "Samenwerkingsscan", ":material/handshake:"),
     ("pages/4_Verslag.py", "Verslag", ":material/description:"),
     ("pages/5_Presentatie.py", "Presentatie", ":material/co_present:"),
 )

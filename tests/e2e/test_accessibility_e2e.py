@@ -19,7 +19,7 @@ from tests.e2e import axe
 from tests.e2e.conftest import ROOT, join, wait_app
 
 PAGES = {"tree": "Doelenboom", "compass": "Kwaliteitskompas", "matrix": "Partnermatrix"}
-OTHER_PAGES = ("", "Verslag")
+OTHER_PAGES = ("", "Verslag", "Samenwerkingsscan", "Presentatie")
 
 
 @pytest.fixture(scope="module")

@@ -223,7 +223,15 @@ WHERE = """(needle) => {
   }
   return out.join(" | ");
 }"""
-PAGES = ("", "Doelenboom", "Kwaliteitskompas", "Partnermatrix", "Verslag", "Presentatie")
+PAGES = (
+    "",
+    "Doelenboom",
+    "Kwaliteitskompas",
+    "Partnermatrix",
+    "Samenwerkingsscan",
+    "Verslag",
+    "Presentatie",
+)
 
 
 def test_no_english_streamlit_text_on_any_page(server, new_page, ws):

@@ -8,8 +8,9 @@ import re
 
 import pytest
 
-from kompas import compass, goaltree, partners, workshops
+from kompas import compass, goaltree, partners, scan, workshops
 from kompas.db import writing
+from kompas.partners import relations
 from kompas.ui.safe import BREAK
 from kompas.workshops import Actor
 from tests.pages.helpers import run_as, unescape
@@ -30,6 +31,7 @@ PAGES = [
     "pages/2_Kwaliteitskompas.py",
     "pages/3_Partnermatrix.py",
     "pages/4_Verslag.py",
+    "pages/6_Samenwerkingsscan.py",
 ]
 
 # GitHub-flavoured Markdown links bare addresses after escapes are resolved, one text node
@@ -129,6 +131,25 @@ def hostile(app_db):
             action=HOSTILE,
             owner=f"{IMG}"[:80],
             dissent=HOSTILE,
+        )
+        # relations, interests and the samenwerkingsscan
+        iid = relations.add_interest(
+            db, actor=me, partner_id=pid, kind="eigen", text_=f"Belang {LINK}"[:500]
+        )
+        relations.group_interest(db, actor=fac, interest_id=iid, grouping=f"{IMG}"[:80])
+        relations.set_relation(
+            db,
+            actor=fac,
+            partner_id=pid,
+            rev=1,
+            relation_now="beide",
+            roles_agreements=HOSTILE,
+            good_enough=HOSTILE,
+        )
+        scan.set_score(db, actor=me, statement_id="governance_grip", score=2)
+        scan.reveal_scan(db, actor=fac)
+        scan.set_conclusion(
+            db, actor=fac, element="governance", conclusion=HOSTILE, action=HOSTILE, owner=IMG[:80]
         )
         amb = compass.add_ambition(
             db, actor=fac, title=f"Ambitie {IMG}", current_state=HOSTILE, monitoring=HOSTILE

@@ -13,6 +13,7 @@ PAGES = [
     "pages/3_Partnermatrix.py",
     "pages/4_Verslag.py",
     "pages/5_Presentatie.py",
+    "pages/6_Samenwerkingsscan.py",
 ]
 
 

@@ -70,13 +70,21 @@ def component_data(view: MatrixView) -> dict[str, Any]:
                 {"id": pid, "direction": d.direction, "x": anchor.dependency, "y": anchor.influence}
             )
     marks = [{"partner": m.partner_id, "x": m.dependency, "y": m.influence} for m in view.marks]
+    lens = view.lens  # the axes and words of the lens this view shows
     return {
-        "title": "Partnermatrix",
+        "title": f"Partnermatrix: {lens.name}",
         "role": "facilitator" if view.is_facilitator else "participant",
         "readonly": not can_move,
-        "x_label": X_LABEL,
-        "y_label": Y_LABEL,
-        "x_hint": X_HINT,
+        "x_label": lens.horizontal.label,
+        "y_label": lens.vertical.label,
+        "x_hint": lens.horizontal.hint,
+        "x_low": lens.horizontal.low,
+        "x_high": lens.horizontal.high,
+        "y_low": lens.vertical.low,
+        "y_high": lens.vertical.high,
+        "x_word": lens.horizontal.word,
+        "y_word": lens.vertical.word,
+        "lens": lens.id,
         "quadrants": list(view.quadrant_labels),
         "dots": dots,
         "agreed": agreed,

@@ -116,8 +116,8 @@ function makeController(root) {
     place(g, x, y);
     g.classList.remove("unplaced");
     const dot = dotData(ctl, id);
-    describe(g, dot, x, y, true);
-    announce(ctl, `${dot ? dot.label : ""}: ${positionText(x, y)}`);
+    describe(ctl, g, dot, x, y, true);
+    announce(ctl, `${dot ? dot.label : ""}: ${positionText(ctl, x, y)}`);
   });
 
   svg.addEventListener("focusin", (evt) => highlight(ctl, evt.target.closest && evt.target.closest("g.dot")));
@@ -126,8 +126,9 @@ function makeController(root) {
   return ctl;
 }
 
-function positionText(x, y) {
-  return `invloed ${pct(y)}, afhankelijkheid ${pct(x)}`;
+function positionText(ctl, x, y) {
+  const d = ctl.data || {};
+  return `${d.y_word || "invloed"} ${pct(y)}, ${d.x_word || "afhankelijkheid"} ${pct(x)}`;
 }
 
 function dotData(ctl, id) {
@@ -144,9 +145,9 @@ function place(g, x, y) {
   g.setAttribute("transform", `translate(${toX(x)},${toY(y)})`);
 }
 
-function describe(g, dot, x, y, placed) {
+function describe(ctl, g, dot, x, y, placed) {
   const label = dot ? String(dot.label ?? "") : "";
-  const state = placed ? positionText(x, y) : ((dot && dot.unplaced_text) || "nog niet geplaatst");
+  const state = placed ? positionText(ctl, x, y) : ((dot && dot.unplaced_text) || "nog niet geplaatst");
   g.setAttribute("aria-label", `${label}: ${state}`);
   g.querySelector("title").textContent = `${label} (${state})`;
 }
@@ -162,9 +163,9 @@ function send(ctl, id, x, y) {
   if (g) {
     g.classList.remove("unplaced");
     if (ctl.data.role === "facilitator") g.classList.add("agreed");
-    describe(g, dotData(ctl, id), x, y, true);
+    describe(ctl, g, dotData(ctl, id), x, y, true);
   }
-  announce(ctl, `${(dotData(ctl, id) || {}).label || ""}: ${positionText(x, y)}`);
+  announce(ctl, `${(dotData(ctl, id) || {}).label || ""}: ${positionText(ctl, x, y)}`);
   if (ctl.api) ctl.api.setTriggerValue("moved", { id: Number(id), x: round2(x), y: round2(y) });
 }
 
@@ -235,7 +236,7 @@ function renderAgreed(ctl) {
                         transform: `translate(${toX(a.x)},${toY(a.y)})` });
     g.appendChild(el("rect", { x: -8, y: -8, width: 16, height: 16, transform: "rotate(45)" }));
     const title = el("title");
-    title.textContent = `${a.label ?? ""}: gezamenlijke positie, ${positionText(a.x, a.y)}`;
+    title.textContent = `${a.label ?? ""}: gezamenlijke positie, ${positionText(ctl, a.x, a.y)}`;
     g.appendChild(title);
     const t = el("text", { x: 0, y: 24, "text-anchor": "middle" });
     t.textContent = short(a.label);
@@ -284,7 +285,7 @@ function renderDots(ctl) {
       }
     }
     g.classList.toggle("unplaced", !placed);
-    describe(g, dot, x, y, placed);
+    describe(ctl, g, dot, x, y, placed);
     place(g, x, y);
     if (!placed && unplacedCount > 1) {
       // Unplaced dots all sit at the centre; fan them out a little so each can be grabbed.
@@ -302,11 +303,37 @@ function renderDots(ctl) {
   }
 }
 
+function renderTicks(ctl) {
+  // The words at the ends of the axes come with the lens; long words on the vertical
+  // axis are turned, so that they fit beside it.
+  const d = ctl.data;
+  const words = { "y-high": d.y_high, "y-low": d.y_low, "x-low": d.x_low, "x-high": d.x_high };
+  const turn = String(d.y_high ?? "").length > 5 || String(d.y_low ?? "").length > 5;
+  for (const [role, word] of Object.entries(words)) {
+    const t = ctl.root.querySelector(`[data-role="${role}"]`);
+    if (!t) continue;
+    t.textContent = String(word ?? (role.endsWith("high") ? "hoog" : "laag"));
+    if (role.startsWith("y")) {
+      const y = role === "y-high" ? 12 : 508;
+      if (turn) {
+        t.setAttribute("transform", `translate(44 ${y}) rotate(-90)`);
+        t.setAttribute("x", "0"); t.setAttribute("y", "0");
+        t.setAttribute("text-anchor", role === "y-high" ? "end" : "start");
+      } else {
+        t.removeAttribute("transform");
+        t.setAttribute("x", "44"); t.setAttribute("y", role === "y-high" ? "22" : "508");
+        t.setAttribute("text-anchor", "end");
+      }
+    }
+  }
+}
+
 function render(ctl) {
   const data = ctl.data;
   ctl.root.querySelector('[data-role="x-label"]').textContent = String(data.x_label ?? "");
   ctl.root.querySelector('[data-role="y-label"]').textContent = String(data.y_label ?? "");
   ctl.root.querySelector('[data-role="x-hint"]').textContent = String(data.x_hint ?? "");
+  renderTicks(ctl);
   ctl.root.querySelector('[data-role="legend"]').textContent = String(data.legend ?? "");
   ctl.svg.setAttribute("aria-label", String(data.title ?? "Partnermatrix"));
   renderQuadrants(ctl);

@@ -1,0 +1,236 @@
+"""Partnermatrix page: per partner the relation (opdrachtgever én partner) and the
+interests. Everyone sees them; participants add interests without a name; the facilitator
+records the relation and groups the interests."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kompas import ui
+from kompas.labels import interest_kind_label, relation_label
+from kompas.models import INTEREST_KINDS, RELATION_TYPES
+from kompas.partners import relations
+from kompas.ui import esc
+
+PICK_KEY = "relation_partner"
+INTEREST_TEXT_KEY = "interest_text"
+INTEREST_KIND_KEY = "interest_kind"
+RELATION_CHOICES = ("", *RELATION_TYPES)
+
+
+def rows_for(ctx: ui.Context) -> tuple:
+    return ui.read(relations.relations, ctx.workshop_id)
+
+
+def relations_part(ctx: ui.Context) -> None:
+    """The live part: pick a partner, see its relation and interests, add an interest."""
+    rows = rows_for(ctx)
+    if not rows:
+        return
+    st.subheader("Opdrachtgever én partner, en belangen")
+    st.caption(
+        "Niet elke relatie hoeft een partnerschap te zijn. Soms past opdrachtgever en "
+        "opdrachtnemer beter: maak dan de rollen en afspraken duidelijk. Belangen die je "
+        "deelt en belangen van de partner zelf horen allebei op tafel."
+    )
+    ui.show_pending_errors()
+    names = {r.partner_id: r.name for r in rows}
+    pid = st.selectbox(
+        "Partner",
+        list(names),
+        key=PICK_KEY,
+        format_func=lambda i: names.get(i, "") + (" ✓" if _row(rows, i).recorded else ""),
+    )
+    row = _row(rows, pid)
+    if row is None:
+        return
+    left, right = st.columns(2, gap="large")
+    with left:
+        _relation_text(row)
+        if ctx.is_facilitator:
+            _relation_form(ctx, row)
+    with right:
+        _interests(ctx, row)
+
+
+def _row(rows: tuple, partner_id) -> relations.RelationRow | None:
+    return next((r for r in rows if r.partner_id == partner_id), None)
+
+
+def _relation_text(row: relations.RelationRow) -> None:
+    st.markdown(
+        f"**Relatie nu:** {esc(relation_label(row.relation_now))}  \n"
+        f"**Gewenste relatie:** {esc(relation_label(row.relation_desired))}"
+    )
+    for title, value in (
+        ("Rollen en afspraken", row.roles_agreements),
+        ("Wat is goed genoeg", row.good_enough),
+    ):
+        if value:
+            st.markdown(f"**{title}**")
+            st.text(value)  # literal: no Markdown, no links
+
+
+def _relation_form(ctx: ui.Context, row: relations.RelationRow) -> None:
+    pid = row.partner_id
+    with st.form(f"relation_form_{pid}"):
+        cols = st.columns(2)
+        now = cols[0].selectbox(
+            "Relatie nu",
+            RELATION_CHOICES,
+            index=RELATION_CHOICES.index(row.relation_now)
+            if row.relation_now in RELATION_CHOICES
+            else 0,
+            format_func=relation_label,
+            key=f"relation_now_{pid}",
+        )
+        desired = cols[1].selectbox(
+            "Gewenste relatie",
+            RELATION_CHOICES,
+            index=RELATION_CHOICES.index(row.relation_desired)
+            if row.relation_desired in RELATION_CHOICES
+            else 0,
+            format_func=relation_label,
+            key=f"relation_desired_{pid}",
+        )
+        roles = st.text_area(
+            "Rollen en afspraken (mag leeg)",
+            value=row.roles_agreements,
+            key=f"relation_roles_{pid}",
+        )
+        enough = st.text_area(
+            "Wat is goed genoeg? (mag leeg)",
+            value=row.good_enough,
+            key=f"relation_enough_{pid}",
+            help="De ondergrens die de groep afspreekt, bijvoorbeeld een aanvaardbare wachttijd.",
+        )
+        save = st.form_submit_button("Relatie opslaan", key=f"relation_submit_{pid}")
+    if save and ui.act(
+        relations.set_relation,
+        actor=ctx.actor,
+        partner_id=pid,
+        rev=row.rev,
+        relation_now=now,
+        relation_desired=desired,
+        roles_agreements=roles,
+        good_enough=enough,
+        success="Relatie opgeslagen",
+    ):
+        st.rerun()
+
+
+def _interests(ctx: ui.Context, row: relations.RelationRow) -> None:
+    st.markdown("**Belangen**")
+    if not row.interests:
+        st.caption("Nog geen belangen genoemd.")
+    heading = None
+    for interest in row.interests:
+        if interest.grouping != heading:
+            heading = interest.grouping
+            st.markdown(f"*{esc(heading) if heading else 'Nog niet geordend'}*")
+        st.text(f"{interest_kind_label(interest.kind)}: {interest.text}")
+    refusal = ctx.write_refusal("matrix")
+    if refusal:
+        st.caption(refusal)
+    else:
+        with st.form(f"interest_form_{row.partner_id}", border=True):
+            st.radio(
+                "Soort belang",
+                INTEREST_KINDS,
+                format_func=interest_kind_label,
+                horizontal=True,
+                key=INTEREST_KIND_KEY,
+            )
+            st.text_area(
+                "Belang",
+                key=INTEREST_TEXT_KEY,
+                max_chars=relations.INTEREST_MAX,
+                placeholder="Bijvoorbeeld: een sluitende begroting voor de eigen organisatie",
+                help="Zonder naam: niemand ziet wie dit schreef.",
+            )
+            st.form_submit_button(
+                "Belang toevoegen",
+                key=f"interest_submit_{row.partner_id}",
+                on_click=_add_interest,
+                args=(ctx.actor, row.partner_id),
+            )
+    if ctx.is_facilitator and row.interests:
+        _group_form(ctx, row)
+
+
+def _add_interest(actor, partner_id: int) -> None:
+    """Sends the interest; clears the text only when it was saved."""
+    state = st.session_state
+    done = ui.act(
+        relations.add_interest,
+        actor=actor,
+        partner_id=partner_id,
+        kind=state.get(INTEREST_KIND_KEY, "gedeeld"),
+        text_=state.get(INTEREST_TEXT_KEY, ""),
+        later=True,
+        success="Belang toegevoegd",
+    )
+    if done:
+        state[INTEREST_TEXT_KEY] = ""
+
+
+def _group_form(ctx: ui.Context, row: relations.RelationRow) -> None:
+    with st.expander("Belangen ordenen", expanded=False):
+        with st.form(f"interest_groups_{row.partner_id}", border=False):
+            st.caption("Geef belangen die bij elkaar horen dezelfde groep. Leeg = geen groep.")
+            values = {}
+            for interest in row.interests:
+                cols = st.columns([3, 2, 2])
+                cols[0].text(interest.text)
+                values[interest.id] = (
+                    cols[1].text_input(
+                        "Groep",
+                        value=interest.grouping,
+                        max_chars=relations.GROUPING_MAX,
+                        key=f"interest_group_{interest.id}",
+                    ),
+                    cols[2].selectbox(
+                        "Soort",
+                        INTEREST_KINDS,
+                        index=INTEREST_KINDS.index(interest.kind)
+                        if interest.kind in INTEREST_KINDS
+                        else 0,
+                        format_func=interest_kind_label,
+                        key=f"interest_kindof_{interest.id}",
+                    ),
+                )
+            save = st.form_submit_button(
+                "Groepen opslaan", key=f"interest_groups_save_{row.partner_id}"
+            )
+        if save:
+            changed = [
+                (iid, grouping, kind)
+                for iid, (grouping, kind) in values.items()
+                if (grouping, kind)
+                != next(((i.grouping, i.kind) for i in row.interests if i.id == iid), None)
+            ]
+            if all(
+                ui.act(
+                    relations.group_interest,
+                    actor=ctx.actor,
+                    interest_id=iid,
+                    grouping=grouping,
+                    kind=kind,
+                )
+                for iid, grouping, kind in changed
+            ):
+                st.rerun()
+        names = {i.id: i.text[:60] for i in row.interests}
+        gone = st.selectbox(
+            "Belang verwijderen",
+            list(names),
+            format_func=names.get,
+            key=f"interest_delete_pick_{row.partner_id}",
+        )
+        if st.button("Verwijderen", key=f"interest_delete_{row.partner_id}") and ui.act(
+            relations.delete_interest,
+            actor=ctx.actor,
+            interest_id=gone,
+            success="Belang verwijderd",
+        ):
+            st.rerun()
