@@ -96,6 +96,7 @@ def _canonical(doc: dict) -> dict:
         ("goal_nodes", "author_id"),
         ("votes", "participant_id"),
         ("placements", "participant_id"),
+        ("scan_scores", "participant_id"),
     ):
         for row in doc[section]:
             row[field] = did.get(row[field], row[field])

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import func, select
 from sqlmodel import SQLModel
 
@@ -308,27 +309,44 @@ def test_an_older_database_gets_new_columns_on_start(tmp_path):
     with writing(eng) as db:
         new = workshops.create_workshop(db, title="Oude database")
     eng.dispose()
-    con = sqlite3.connect(path)
-    # back to the schema of the first migration (what code before migrations made) …
+    # back to the schema of the first migration (what code before migrations made):
+    # every row copied into freshly made baseline tables, columns of later revisions left out
     baseline = migrate.baseline_metadata()
-    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-    for table in tables:
-        if table == "sqlite_sequence":
-            continue
-        if table not in baseline.tables:
-            con.execute(f'DROP TABLE "{table}"')
-            continue
-        keep = {c.name for c in baseline.tables[table].columns}
-        for (index,) in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name=? AND sql IS NOT NULL",
-            (table,),
-        ).fetchall():
-            cols = {r[2] for r in con.execute(f'PRAGMA index_info("{index}")')}
-            if cols - keep:
-                con.execute(f'DROP INDEX "{index}"')
-        for col in [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]:
-            if col not in keep:
-                con.execute(f'ALTER TABLE "{table}" DROP COLUMN "{col}"')
+    raw = sa.create_engine(f"sqlite:///{path}")
+    with raw.begin() as conn:
+        present = {
+            t: {c["name"] for c in sa.inspect(conn).get_columns(t)}
+            for t in sa.inspect(conn).get_table_names()
+        }
+        data = {}
+        for table in baseline.sorted_tables:
+            cols = [c.name for c in table.columns if c.name in present.get(table.name, ())]
+            data[table.name] = [
+                dict(r)
+                for r in conn.execute(
+                    sa.select(*(sa.column(c) for c in cols)).select_from(sa.table(table.name))
+                ).mappings()
+            ]
+        for name in present:
+            conn.exec_driver_sql(f'DROP TABLE "{name}"')
+        baseline.create_all(conn)
+        for table in baseline.sorted_tables:  # raw values, as SQLite stored them
+            if data[table.name]:
+                for c in table.columns:  # dropped since (content_version): a plain value
+                    if c.name not in data[table.name][0]:
+                        plain = (
+                            None if c.nullable else (0 if c.type.python_type in (int, bool) else "")
+                        )
+                        for r in data[table.name]:
+                            r[c.name] = plain
+                cols = list(data[table.name][0])
+                conn.exec_driver_sql(
+                    f'INSERT INTO "{table.name}" ({", ".join(cols)}) '
+                    f"VALUES ({', '.join('?' * len(cols))})",
+                    [tuple(r[c] for c in cols) for r in data[table.name]],
+                )
+    raw.dispose()
+    con = sqlite3.connect(path)
     # … and older still: without Workshop.retained_from
     con.execute("ALTER TABLE workshop DROP COLUMN retained_from")
     con.commit()

@@ -25,6 +25,7 @@ from kompas.models import (
     Direction,
     GoalNode,
     Indicator,
+    Interest,
     Measurement,
     NodeHistory,
     Partner,
@@ -32,11 +33,13 @@ from kompas.models import (
     Placement,
     Reflection,
     Result,
+    ScanConclusion,
     Vote,
     Workshop,
     new_series_key,
     utcnow,
 )
+from kompas.partners.lenses import DEFAULT as DEFAULT_LENS
 from kompas.workshops import (
     Actor,
     NewWorkshop,
@@ -57,6 +60,7 @@ KEPT_SETTINGS = (
     "vote_level",
     "compass_open_to_participants",
     "quadrant_labels",
+    "matrix_lens",
     "decisions",
     "open_questions",
     "report_show_names",
@@ -255,20 +259,31 @@ def _carry_compass(db: Session, old_id: int, wid: int, nodes: dict, partner_map:
 
 
 def _carry_matrix(db: Session, old_id: int, wid: int, number: int, partner_map: dict, now) -> None:
+    """Agreed positions and directions of every lens, the interests and the scan's
+    conclusions (with their actions); the history of where each partner stood (in the
+    default lens, the one the movement is judged in)."""
     placements = _by_id(db, Placement, old_id)
-    agreed = {p.partner_id: p for p in placements if p.participant_id is None}
+    agreed_all = [p for p in placements if p.participant_id is None]
+    agreed = {p.partner_id: p for p in agreed_all if p.lens == DEFAULT_LENS}
     individual = defaultdict(list)
     for p in placements:
-        if p.participant_id is not None:
+        if p.participant_id is not None and p.lens == DEFAULT_LENS:
             individual[p.partner_id].append(p)
-    directions = {d.partner_id: d for d in _by_id(db, Direction, old_id)}
+    directions_all = _by_id(db, Direction, old_id)
+    directions = {d.partner_id: d for d in directions_all if d.lens == DEFAULT_LENS}
     db.add_all(
         _copy(p, workshop_id=wid, partner_id=partner_map[p.partner_id], updated_at=now)
-        for p in agreed.values()
+        for p in agreed_all
     )
     db.add_all(
-        _copy(d, workshop_id=wid, partner_id=partner_map[d.partner_id]) for d in directions.values()
+        _copy(d, workshop_id=wid, partner_id=partner_map[d.partner_id]) for d in directions_all
     )
+    db.add_all(
+        _copy(i, workshop_id=wid, partner_id=partner_map[i.partner_id])
+        for i in _by_id(db, Interest, old_id)
+        if i.partner_id in partner_map
+    )
+    db.add_all(_copy(c, workshop_id=wid) for c in _by_id(db, ScanConclusion, old_id))
     history = [
         _copy(h, workshop_id=wid, partner_id=partner_map[h.partner_id])
         for h in _by_id(db, PartnerHistory, old_id)
