@@ -67,7 +67,12 @@ def _header(ctx: ui.Context) -> None:
             st.header(f"Nu: {text}" if text else "Welkom")
             big_timer(info, key="presenter_timer", size="huge")
         with qr_col:
-            st.image(qr_png(url), caption=url, width=280)
+            st.image(
+                qr_png(url),
+                caption=url,
+                width=280,
+                alt=f"QR-code met de link om mee te doen: {url}",
+            )
 
     header()
 
