@@ -81,7 +81,7 @@ def collect(db: Session, workshop_id: int) -> list[ActionItem]:
         select(Direction, Partner.name)
         .join(Partner, Partner.id == Direction.partner_id)
         .where(Direction.workshop_id == workshop_id)
-        .order_by(Partner.position, Partner.id)
+        .order_by(Partner.position, Partner.id, Direction.id)
     ).all()
     for d, name in rows:
         if d.action.strip():
@@ -158,7 +158,7 @@ def decisions(db: Session, workshop_id: int) -> list[Decision]:
         select(Direction, Partner.name)
         .join(Partner, Partner.id == Direction.partner_id)
         .where(Direction.workshop_id == workshop_id)
-        .order_by(Partner.position, Partner.id)
+        .order_by(Partner.position, Partner.id, Direction.id)
     ).all()
     for d, name in rows:
         out.append(Decision("richting", f"{_about_partner(name, d)}: {d.direction}"))
