@@ -15,6 +15,7 @@ from kompas.compass.rules import (
     STATUS_ON_TRACK,
     STATUS_REACHED,
     STATUS_STORY,
+    change_between,
     count,
     split_budget,
 )
@@ -268,11 +269,7 @@ def trend(indicator) -> str:
     values = _numeric(indicator)
     if len(values) < 2:
         return ""
-    delta = values[-1].value - values[-2].value
-    if abs(delta) < 1e-9:
-        return "gelijk"
-    better = delta > 0 if indicator.higher_is_better else delta < 0
-    return "beter" if better else "slechter"
+    return change_between(values[-2].value, values[-1].value, indicator.higher_is_better)
 
 
 def _worse_than_baseline(indicator) -> bool:

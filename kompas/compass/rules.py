@@ -299,3 +299,13 @@ def deletion_references(db: Session, workshop_id: int, table: str, ids: Sequence
         if refs:
             lines.append(f"{name}: " + "; ".join(refs) + ".")
     return tuple(lines)
+
+
+def change_between(before: float, now: float, higher_is_better: bool) -> str:
+    """ "beter", "slechter" or "gelijk": how an indicator moved from ``before`` to ``now``,
+    read the way the indicator counts (higher or lower is better). The report's trend and
+    the follow-up session's "since last time" both use this one rule."""
+    delta = now - before
+    if abs(delta) < 1e-9:
+        return "gelijk"
+    return "beter" if (delta > 0) == higher_is_better else "slechter"

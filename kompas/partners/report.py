@@ -95,6 +95,37 @@ def quadrant(labels: tuple, influence: float, dependency: float) -> str:
     return labels[index] if len(labels) == 4 else ""
 
 
+def _directions_table(view, title: str, label, *, documents: bool = True) -> Table:
+    """The agreed directions with their actions, in the order of the partner list."""
+    names = {p.id: p.name for p in view.partners}
+    ordered = [view.directions[p.id] for p in view.partners if p.id in view.directions]
+    return Table(
+        title,
+        (
+            Column("Partner", width=1.1),
+            Column("Richting", width=0.7),
+            Column("Waarom", width=1.4),
+            Column("Actie", width=1.5),
+            Column("Eigenaar", width=0.8),
+            Column("Evaluatie", "date", 0.8),
+            Column("Afwijkend geluid", width=1.0),
+        ),
+        tuple(
+            (
+                names.get(d.partner_id, ""),
+                label(d.direction),
+                d.rationale,
+                d.action,
+                d.owner,
+                d.review_date,
+                d.dissent,
+            )
+            for d in ordered
+        ),
+        documents=documents,
+    )
+
+
 def matrix_section(db: Session, info: workshops.WorkshopInfo):
     view = matrix_view(db, info.id, None, True, lens=DEFAULT)
     blocks: list = []
@@ -202,33 +233,7 @@ def matrix_section(db: Session, info: workshops.WorkshopInfo):
     if view.directions:
         blocks.append(Heading("Richtingen en acties", 3))
         ordered = [view.directions[p.id] for p in view.partners if p.id in view.directions]
-        blocks.append(
-            Table(
-                "Richtingen",
-                (
-                    Column("Partner", width=1.1),
-                    Column("Richting", width=0.7),
-                    Column("Waarom", width=1.4),
-                    Column("Actie", width=1.5),
-                    Column("Eigenaar", width=0.8),
-                    Column("Evaluatie", "date", 0.8),
-                    Column("Afwijkend geluid", width=1.0),
-                ),
-                tuple(
-                    (
-                        names.get(d.partner_id, ""),
-                        short_direction(d.direction),
-                        d.rationale,
-                        d.action,
-                        d.owner,
-                        d.review_date,
-                        d.dissent,
-                    )
-                    for d in ordered
-                ),
-                documents=False,
-            )
-        )
+        blocks.append(_directions_table(view, "Richtingen", short_direction, documents=False))
         # documents: why and what; who and when are in the Acties table up front
         blocks.append(
             Table(
@@ -355,35 +360,9 @@ def lens_section(view, key: str) -> Section:
         )
     )
     names = {p.id: p.name for p in view.partners}
-    ordered = [view.directions[p.id] for p in view.partners if p.id in view.directions]
-    if ordered:
+    if any(p.id in view.directions for p in view.partners):
         blocks.append(Heading(f"Richtingen en acties: {lens.name}", 3))
-        blocks.append(
-            Table(
-                f"Richtingen {lens.id}"[:31],
-                (
-                    Column("Partner", width=1.1),
-                    Column("Richting", width=0.7),
-                    Column("Waarom", width=1.4),
-                    Column("Actie", width=1.5),
-                    Column("Eigenaar", width=0.8),
-                    Column("Evaluatie", "date", 0.8),
-                    Column("Afwijkend geluid", width=1.0),
-                ),
-                tuple(
-                    (
-                        names.get(d.partner_id, ""),
-                        direction_label(d.direction),
-                        d.rationale,
-                        d.action,
-                        d.owner,
-                        d.review_date,
-                        d.dissent,
-                    )
-                    for d in ordered
-                ),
-            )
-        )
+        blocks.append(_directions_table(view, f"Richtingen {lens.id}"[:31], direction_label))
     spread = [c for c in view.consensus if c.count >= 2][:5]
     if spread:
         blocks.append(Heading(f"Waar de meningen het verst uiteenlopen: {lens.name}", 3))

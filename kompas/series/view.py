@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from kompas import actions
+from kompas.compass.rules import change_between
 from kompas.errors import NotFound
 from kompas.models import (
     GoalNode,
@@ -139,10 +140,7 @@ def previous_number(db: Session, workshop_id: int) -> Optional[int]:
 def _trend(indicator: Indicator, before, now) -> str:
     if before is None or now is None or before[1] is None or now[1] is None:
         return "onbekend"
-    change = now[1] - before[1]
-    if abs(change) < 1e-9:
-        return "gelijk"
-    return "beter" if (change > 0) == indicator.higher_is_better else "slechter"
+    return change_between(before[1], now[1], indicator.higher_is_better)
 
 
 def indicator_trends(db: Session, workshop_id: int) -> tuple[IndicatorTrend, ...]:

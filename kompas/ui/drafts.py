@@ -48,7 +48,13 @@ export default function (component) {
   };
   const typed = (el) => {
     const k = where(el);
-    if (!k || seenAs.get(el) !== k) return;
+    if (!k) return;
+    if (seenAs.get(el) !== k) {
+      // typed before the keeper's first look (it waits while the page runs): the value the
+      // app drew is still the element's default value
+      seenAs.set(el, k);
+      base.set(el, el.defaultValue);
+    }
     last.set(el, el.value);
     const all = load();
     if (el.value === base.get(el)) delete all[k];

@@ -71,7 +71,6 @@ def test_changed_conclusions_survive_a_page_change(server, new_page, ws):
     box = fac.locator(".st-key-report_conclusions textarea")
     expect(box).to_have_value("Opgeslagen tekst")
     box.fill("Opgeslagen tekst\nEn een tweede conclusie")
-    fac.wait_for_timeout(600)  # the keeper looks every 200 ms (see issue 11's note)
     go_to(fac, "Doelenboom")
     go_to(fac, "Verslag")
     expect(fac.locator(".st-key-report_conclusions textarea")).to_have_value(
