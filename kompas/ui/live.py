@@ -27,26 +27,55 @@ log = logging.getLogger("kompas")
 # do not reload the document). On news it compares the versions with what this page drew
 # and fires "changed" when a part the page shows moved on: at most one trigger per 150 ms,
 # the newest news always last.
+#
+# Never while the tab is leaving the page: from a click on a link (the sidebar, the "now"
+# banner) or a step back in the browser until a new page run has drawn the watcher. A
+# trigger sent then names the old page, and Streamlit runs it after the new page: the
+# browser switches back to the old page and fails on the new page's parts ("Bad delta path
+# index", a blank page). `data.run` counts this tab's page runs; fragment reruns keep it.
 WATCH_JS = r"""
 export default function (component) {
   const { data, setTriggerValue } = component;
   let live = window.__kompasLive;
   if (!live || live.url !== data.url) {
     if (live) live.source.close();
-    live = window.__kompasLive = { url: data.url, latest: null, fired: 0, firedAt: 0, timer: null };
+    live = window.__kompasLive = live || {};
+    Object.assign(live, { url: data.url, latest: null, fired: 0, firedAt: 0, timer: null });
     live.source = new EventSource(data.url);
     live.source.onmessage = (event) => {
       try { live.latest = JSON.parse(event.data); } catch (e) { return; }
       live.check();
     };
   }
+  if (!live.guarded) {
+    live.guarded = true;
+    const leave = () => {
+      live.leavingRun = live.run;
+      clearTimeout(live.leaveTimer);  // a link that started no run: live again after 10 s
+      live.leaveTimer = setTimeout(() => { live.leavingRun = null; live.check(); }, 10000);
+    };
+    document.addEventListener("click", (event) => {
+      const a = event.target.closest && event.target.closest("a[href]");
+      if (!a || a.target === "_blank" || a.hasAttribute("download")) return;
+      const to = new URL(a.href, location.href);
+      if (to.origin !== location.origin || (to.pathname === location.pathname && to.hash)) return;
+      leave();
+    }, true);
+    window.addEventListener("popstate", leave);
+  }
   const fire = setTriggerValue;
+  live.run = data.run;
+  if (live.leavingRun != null && live.leavingRun !== data.run) {
+    live.leavingRun = null;  // a new page run drew this watcher: the tab arrived
+    clearTimeout(live.leaveTimer);
+  }
   live.drawn = data.versions;
   live.parts = data.parts;
   live.fire = fire;
   live.check = () => {
     const v = live.latest, drawn = live.drawn;
     if (!live.fire) return;  // between pages: the next page's watcher checks again
+    if (live.leavingRun != null && live.leavingRun === live.run) return;
     if (!v || !drawn || v.version <= live.fired || v.version <= drawn.version) return;
     if (!live.parts.some((p) => (v[p] || 0) > (drawn[p] || 0))) return;
     const wait = 150 - (Date.now() - live.firedAt);
@@ -72,6 +101,7 @@ LIVE_KEYS = "kompas_live_keys"  # fragment key -> the parts it shows, for this p
 LIVE_WORKSHOP = "kompas_live_workshop"
 LIVE_PAGE = "kompas_live_page"
 PAGE_PARTS = "kompas_live_page_parts"  # what this page showed last time (the watcher comes first)
+PAGE_RUN = "kompas_live_page_run"  # counts this session's page runs (not fragment reruns)
 SEEN_PREFIX = "kompas_seen_"  # + fragment key: the versions that part last drew
 ALL_PARTS = live_versions.PARTS
 
@@ -91,6 +121,7 @@ def start_page(workshop_id: int) -> None:
         sorted({p for shows in before.values() for p in shows}) if same else list(ALL_PARTS)
     )
     st.session_state[LIVE_KEYS] = {}
+    st.session_state[PAGE_RUN] = st.session_state.get(PAGE_RUN, 0) + 1
     st.session_state[LIVE_WORKSHOP] = workshop_id
     st.session_state[LIVE_PAGE] = page
 
@@ -148,6 +179,7 @@ def watch(workshop_id: int) -> None:
                 "url": stream_url(workshop_id),
                 "parts": shows,
                 "versions": part_versions(workshop_id),
+                "run": st.session_state.get(PAGE_RUN, 0),
             },
         )
 

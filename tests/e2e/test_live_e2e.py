@@ -210,3 +210,55 @@ def test_grid_typing_with_tab_lands_in_the_right_cells(server, new_page, ws):
         "Van iemand anders": 0,
         "Huiskamer Zuid": 4_500_000,
     }
+
+
+# --- page changes -------------------------------------------------------------------------
+
+# The push route's news is held back for a moment and handed to the page's watcher in the
+# same instant as a click on a sidebar link: on a busy server that is what happens when
+# someone else writes while a participant changes page.
+HOLD_NEWS = """() => {
+  const live = window.__kompasLive;
+  window.__kompasHeld = null;
+  window.__kompasDeliver = live.source.onmessage;
+  live.source.onmessage = (event) => { window.__kompasHeld = event.data; };
+}"""
+CLICK_WITH_NEWS = """(name) => {
+  const link = [...document.querySelectorAll('[data-testid="stSidebar"] a')]
+    .find((a) => a.textContent.trim().endsWith(name));
+  link.click();
+  const live = window.__kompasLive;
+  live.source.onmessage = window.__kompasDeliver;
+  live.source.onmessage({ data: window.__kompasHeld });
+}"""
+
+
+def test_news_during_a_page_change_does_not_break_the_new_page(server, new_page, ws):
+    """News arrives just as Anne clicks to another page. The old page's watcher must not
+    ask for a redraw of the old page then: Streamlit runs that after the new page, the
+    browser switches back and fails on the new page's parts ("Bad delta path index", a
+    blank page). The new page shows the news, and stays live."""
+    anne = open_as_anne(new_page, server, ws, "Doelenboom")
+    errors: list[str] = []
+    anne.on("pageerror", lambda e: errors.append(str(e)))
+    for i, target in enumerate(("Kwaliteitskompas", "Doelenboom") * 2):
+        anne.evaluate(HOLD_NEWS)
+        with writing(server.engine) as db:
+            goaltree.add_node(
+                db, actor=ws.facilitator, parent_id=ws.domain, kind="effect", title=f"Effect {i}"
+            )
+        anne.wait_for_function("() => window.__kompasHeld !== null", timeout=LIVE_S)
+        anne.evaluate(CLICK_WITH_NEWS, target)
+        anne.wait_for_url(re.compile(rf".*/{target}\?.*"))
+        anne.get_by_role("heading", name=target, exact=True).wait_for(timeout=LIVE_S)
+        wait_app(anne)
+        anne.wait_for_timeout(500)
+        assert errors == [], f"after page change {i + 1} to {target}: {errors}"
+        assert anne.get_by_role("heading", name=target, exact=True).is_visible()
+    outline = anne.locator(".st-key-tree_outline")
+    expect(outline.get_by_text("Effect 3")).to_be_visible()
+    with writing(server.engine) as db:
+        goaltree.add_node(
+            db, actor=ws.facilitator, parent_id=ws.domain, kind="effect", title="Na de wissel"
+        )
+    expect(outline.get_by_text("Na de wissel")).to_be_visible(timeout=LIVE_S)

@@ -178,3 +178,32 @@ def test_dot_in_hand_is_not_moved_by_updates_and_both_drags_count(server, new_pa
     assert stored == (pytest.approx(0.9, abs=0.02), pytest.approx(0.2, abs=0.02))
     bram_own = own_placement(server, ws, ws.bram, ws.evil)
     assert bram_own == (pytest.approx(0.1, abs=0.02), pytest.approx(0.9, abs=0.02))
+
+
+def test_a_point_the_participant_may_not_move_is_not_a_draggable_dot(server, new_page, ws):
+    """Phase over: the participant's own points are drawn, but not as g.dot (no keyboard
+    stop, no grab, no "versleepbaar"), no slider form is offered, and a drag changes
+    nothing; when the phase opens again they are dots again, live."""
+    with writing(server.engine) as db:
+        partners.place_partner(db, actor=ws.anne, partner_id=ws.mee, influence=0.8, dependency=0.3)
+        workshops.set_phase(db, actor=ws.facilitator, tool="matrix", phase="besluiten")
+    anne = open_matrix(new_page, server, ws, ws.anne)
+    fixed = anne.locator(f'g.fixed[data-id="{ws.mee}"]')
+    fixed.wait_for(state="attached")
+    assert anne.locator("svg.matrix g.dot").count() == 0
+    assert fixed.get_attribute("tabindex") is None
+    assert fixed.get_attribute("aria-roledescription") is None
+    assert anne.locator(f".st-key-influence_{ws.mee}").count() == 0
+    x, y = screen_point(anne, 0.3, 0.8)
+    anne.mouse.move(x, y)
+    anne.mouse.down()
+    anne.mouse.move(x + 80, y + 80, steps=5)
+    anne.mouse.up()
+    wait_app(anne)
+    assert own_placement(server, ws, ws.anne, ws.mee, timeout=2) == (0.8, 0.3)
+
+    with writing(server.engine) as db:
+        workshops.set_phase(db, actor=ws.facilitator, tool="matrix", phase="inschatten")
+    anne.locator(f'g.dot[data-id="{ws.mee}"]').wait_for(state="attached", timeout=10000)
+    assert anne.locator("svg.matrix g.fixed").count() == 0
+    assert anne.js_errors == []

@@ -66,38 +66,23 @@ def propose(page, title: str) -> None:
     )
 
 
-# Known open bug (issue 11): when a page change and a live redraw cross, Streamlit's browser
-# side can fail on the whole page ("Bad delta path index", a blank page; a reload fixes it).
-# This test is about network requests, so a walk that hits that crash, and only that, is
-# walked once more, with a loud note; any other failure fails at once.
-KNOWN_CRASH = "Bad delta path index"
-
-
 def test_a_whole_workshop_makes_no_request_outside_the_app(process_server, browser):
-    for attempt in (1, 2):
-        crashes: list[str] = []
-        contexts: list = []
+    contexts: list = []
 
-        def new_page(viewport=(1400, 1000), contexts=contexts, crashes=crashes):
-            ctx = browser.new_context(
-                viewport={"width": viewport[0], "height": viewport[1]}, locale="nl-NL"
-            )
-            contexts.append(ctx)
-            page = ctx.new_page()
-            page.set_default_timeout(20000)
-            page.on("pageerror", lambda e, crashes=crashes: crashes.append(str(e)))
-            return page
+    def new_page(viewport=(1400, 1000)):
+        ctx = browser.new_context(
+            viewport={"width": viewport[0], "height": viewport[1]}, locale="nl-NL"
+        )
+        contexts.append(ctx)
+        page = ctx.new_page()
+        page.set_default_timeout(20000)
+        return page
 
-        try:
-            _walk(process_server, new_page)
-            return
-        except Exception:
-            if attempt == 2 or not any(KNOWN_CRASH in c for c in crashes):
-                raise
-            print(f"\n!!! bekende crash bij een paginawissel (issue 11): {crashes[:1]}")
-        finally:
-            for ctx in contexts:
-                ctx.close()
+    try:
+        _walk(process_server, new_page)
+    finally:
+        for ctx in contexts:
+            ctx.close()
 
 
 def _walk(process_server, new_page):

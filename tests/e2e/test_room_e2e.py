@@ -195,6 +195,8 @@ def test_phone_participant_joins_proposes_votes_and_places(server, new_page, ws)
     dot = phone.locator(f'g.dot[data-id="{ws.mee}"]')
     dot.wait_for(state="attached")
     wait_app(phone)
+    hit = dot.locator("circle.hit").bounding_box()
+    assert hit["width"] >= 44 and hit["height"] >= 44, hit  # a touch target for a finger
     dot.focus()
     phone.keyboard.press("ArrowUp")
     deadline = time.monotonic() + 15

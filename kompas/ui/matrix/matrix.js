@@ -70,8 +70,9 @@ function makeController(root) {
   }
 
   svg.addEventListener("pointerdown", (evt) => {
-    const g = evt.target.closest("g.dot");
-    if (!g || g.classList.contains("readonly") || evt.button > 0) return;
+    // hit circles may overlap when dots are close: the dot nearest the finger wins
+    const g = evt.target.closest("g.dot") && nearestDot(ctl, evt);
+    if (!g || evt.button > 0) return;
     ctl.drag = { id: g.dataset.id, g, pointerId: evt.pointerId, last: null };
     g.classList.add("dragging");
     g.focus({ preventScroll: true });
@@ -97,7 +98,7 @@ function makeController(root) {
 
   svg.addEventListener("keydown", (evt) => {
     const g = evt.target.closest && evt.target.closest("g.dot");
-    if (!g || g.classList.contains("readonly")) return;
+    if (!g) return;
     const step = evt.shiftKey ? FINE : STEP;
     const delta = { ArrowUp: [0, step], ArrowDown: [0, -step],
                     ArrowRight: [step, 0], ArrowLeft: [-step, 0] }[evt.key];
@@ -129,6 +130,25 @@ function makeController(root) {
 function positionText(ctl, x, y) {
   const d = ctl.data || {};
   return `${d.y_word || "invloed"} ${pct(y)}, ${d.x_word || "afhankelijkheid"} ${pct(x)}`;
+}
+
+function centre(g) {
+  const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute("transform") || "");
+  return m ? { x: Number(m[1]), y: Number(m[2]) } : { x: 0, y: 0 };
+}
+
+function nearestDot(ctl, evt) {
+  const pt = ctl.svg.createSVGPoint();
+  pt.x = evt.clientX; pt.y = evt.clientY;
+  const p = pt.matrixTransform(ctl.svg.getScreenCTM().inverse());
+  let best = null, bestD = Infinity;
+  for (const g of ctl.layers.dots.querySelectorAll("g.dot")) {
+    const c = centre(g);
+    const hit = Number(g.querySelector("circle.hit").getAttribute("r")) || R + 4;
+    const d = Math.hypot(c.x - p.x, c.y - p.y);
+    if (d <= hit && d < bestD) { best = g; bestD = d; }
+  }
+  return best;
 }
 
 function dotData(ctl, id) {
@@ -245,9 +265,19 @@ function renderAgreed(ctl) {
   }
 }
 
+function hitRadius(ctl) {
+  // 22 CSS pixels in plot units: on a phone the plot is drawn small, so the hit circle
+  // grows beyond the visible dot; on a laptop it is the ring.
+  const width = ctl.svg.getBoundingClientRect().width;
+  const units = ctl.svg.viewBox.baseVal && ctl.svg.viewBox.baseVal.width;
+  if (!width || !units) return R + 4;
+  return Math.max(R + 4, Math.ceil((22 * units) / width));
+}
+
 function renderDots(ctl) {
   const layer = ctl.layers.dots;
   const readonly = Boolean(ctl.data.readonly);
+  const hitR = hitRadius(ctl);
   const dots = ctl.data.dots || [];
   const unplacedCount = dots.filter((d) => !d.placed).length;
   let unplacedIndex = 0;
@@ -256,20 +286,32 @@ function renderDots(ctl) {
   for (const dot of dots) {
     const id = String(dot.id);
     seen.add(id);
-    let g = layer.querySelector(`g.dot[data-id="${CSS.escape(id)}"]`);
+    let g = layer.querySelector(`g[data-id="${CSS.escape(id)}"]`);
     if (!g) {
-      g = el("g", { class: "dot", "data-id": id, role: "button",
-                    "aria-roledescription": "versleepbaar punt" });
+      g = el("g", { "data-id": id });
+      // the hit circle: invisible, at least 44 CSS pixels across (WCAG 2.5.5, phones)
+      g.appendChild(el("circle", { class: "hit", r: hitR }));
       g.appendChild(el("circle", { class: "ring", r: R + 4 }));
       g.appendChild(el("circle", { class: "body", r: R }));
       g.appendChild(el("title"));
       g.appendChild(el("text", { x: 0, y: -R - 6, "text-anchor": "middle" }));
       layer.appendChild(g);
     }
-    g.classList.toggle("readonly", readonly);
+    // A point the viewer may not move (phase over, tool locked) is not a g.dot: no grab
+    // cursor, no keyboard stop, no "versleepbaar" for a screen reader.
+    g.classList.toggle("dot", !readonly);
+    g.classList.toggle("fixed", readonly);
     g.classList.toggle("agreed", Boolean(dot.agreed));
-    if (readonly) g.removeAttribute("tabindex"); else g.setAttribute("tabindex", "0");
-    g.setAttribute("aria-disabled", readonly ? "true" : "false");
+    g.querySelector("circle.hit").setAttribute("r", readonly ? 0 : hitR);
+    if (readonly) {
+      g.removeAttribute("tabindex");
+      g.setAttribute("role", "img");
+      g.removeAttribute("aria-roledescription");
+    } else {
+      g.setAttribute("tabindex", "0");
+      g.setAttribute("role", "button");
+      g.setAttribute("aria-roledescription", "versleepbaar punt");
+    }
     g.querySelector("text").textContent = short(dot.label);
 
     // A dot in the user's hand (mouse or keys) stays where the user has it.
@@ -298,7 +340,7 @@ function renderDots(ctl) {
       delete g.dataset.side;
     }
   }
-  for (const g of Array.from(layer.querySelectorAll("g.dot"))) {
+  for (const g of Array.from(layer.querySelectorAll("g[data-id]"))) {
     if (!seen.has(g.dataset.id)) g.remove();
   }
 }
@@ -358,11 +400,8 @@ function overlap(a, b) {
 function placeLabels(ctl) {
   // Greedy: each label takes the first spot around its point that collides least with
   // labels and points already placed. Dots first (they matter most to the viewer).
-  const items = [...ctl.layers.dots.querySelectorAll("g.dot"), ...ctl.layers.agreed.querySelectorAll("g.agreed")];
-  const points = items.map((g) => {
-    const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute("transform") || "");
-    return m ? { x: Number(m[1]), y: Number(m[2]) } : { x: 0, y: 0 };
-  });
+  const items = [...ctl.layers.dots.querySelectorAll("g[data-id]"), ...ctl.layers.agreed.querySelectorAll("g.agreed")];
+  const points = items.map(centre);
   const taken = points.map((p) => ({ l: p.x - R, r: p.x + R, t: p.y - R, b: p.y + R }));
   items.forEach((g, i) => {
     const t = g.querySelector("text");
@@ -401,6 +440,15 @@ export default function (component) {
   ctl.api = { setTriggerValue };
   ctl.data = data || {};
   render(ctl);
+  if (!ctl.resize && window.ResizeObserver) {
+    // the page changed width (a phone turned, the sidebar opened): hit circles follow
+    let last = 0;
+    ctl.resize = new ResizeObserver(() => {
+      const w = Math.round(ctl.svg.getBoundingClientRect().width);
+      if (w && w !== last) { last = w; renderDots(ctl); }
+    });
+    ctl.resize.observe(ctl.svg);
+  }
   // Listeners live on elements inside parentElement and die with it.
   return () => {};
 }
