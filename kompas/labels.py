@@ -15,6 +15,14 @@ kompas module, so any module can use it.
 
 from __future__ import annotations
 
+# the download buttons of the Verslag page: the format's name and its file extension
+DOWNLOAD_LABELS = {
+    "docx": "Word (.docx)",
+    "pdf": "PDF (.pdf)",
+    "xlsx": "Excel (.xlsx)",
+    "md": "Markdown (.md)",
+    "json": "Back-up (.json)",
+}
 TOOL_LABELS = {"tree": "Doelenboom", "compass": "Kwaliteitskompas", "matrix": "Partnermatrix"}
 # The tool in a sentence, with its article ("het kwaliteitskompas staat op slot").
 TOOL_IN_SENTENCE_LABELS = {

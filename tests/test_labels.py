@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kompas import compass, labels, models, workshops
+from kompas.export import FORMATS
 from kompas.goaltree import VOTE_KINDS
 from kompas.series import TRENDS, VERDICTS
 
@@ -37,6 +38,7 @@ MAPS = {
     "RELATION_LABELS": (labels.RELATION_LABELS, (*models.RELATION_TYPES, ""), False),
     "INTEREST_KIND_LABELS": (labels.INTEREST_KIND_LABELS, models.INTEREST_KINDS, False),
     "SCAN_ELEMENT_LABELS": (labels.SCAN_ELEMENT_LABELS, models.SCAN_ELEMENTS, False),
+    "DOWNLOAD_LABELS": (labels.DOWNLOAD_LABELS, tuple(FORMATS), True),
 }
 CASES = [(name, id_) for name, (_, ids, _) in MAPS.items() for id_ in ids]
 
@@ -144,3 +146,25 @@ def test_the_scan_finds_offences(tmp_path):
         "line 5: capitalize",
         "line 6: .title()",
     ]
+
+
+def test_every_table_leaves_empty_cells_empty():
+    """Streamlit draws an empty cell of a table or grid as the English "None" (on the
+    canvas, out of reach of the page-wide text checks): every st.dataframe and
+    st.data_editor in kompas/ui passes placeholder="" so that the cell stays empty."""
+    import ast
+    from pathlib import Path
+
+    missing = []
+    for path in sorted((Path(__file__).resolve().parent.parent / "kompas" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("dataframe", "data_editor")
+            ):
+                given = {k.arg: k.value for k in node.keywords}
+                value = given.get("placeholder")
+                if not (isinstance(value, ast.Constant) and value.value == ""):
+                    missing.append(f"{path.name}:{node.lineno}")
+    assert missing == []

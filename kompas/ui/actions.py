@@ -79,6 +79,7 @@ def show_refusal(exc: KompasError, *, where=None, later: bool = False) -> None:
         hide_index=True,
         width="stretch",
         key=PROBLEMS_TABLE_KEY,
+        placeholder="",
     )
 
 

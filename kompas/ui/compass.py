@@ -146,6 +146,7 @@ def show_overview(ctx: ui.Context, view: CompassView, version: int) -> None:
         width="stretch",
         key="compass_table",
         column_config=COMPASS_TABLE_COLUMNS,
+        placeholder="",
     )
 
 

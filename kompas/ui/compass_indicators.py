@@ -210,6 +210,7 @@ def measurement_form(ctx: ui.Context, view: CompassView, editable: bool, *, leve
                 hide_index=True,
                 width="stretch",
                 column_config={"Datum": st.column_config.DateColumn(format="DD-MM-YYYY")},
+                placeholder="",
             )
             if editable:
                 options = {

@@ -270,6 +270,7 @@ def table_editor(
             column_config=column_config,
             column_order=column_order,
             disabled=True,
+            placeholder="",
         )
         if draft:
             st.warning(
@@ -325,6 +326,7 @@ def table_editor(
         column_config=column_config,
         column_order=column_order,
         num_rows="dynamic" if can_add else "delete",
+        placeholder="",
     )
     state = edit_state(st.session_state.get(editor_key))
     if restored is not None:

@@ -436,6 +436,7 @@ def result(ctx: ui.Context, view: TreeView) -> None:
             **{r: st.column_config.NumberColumn(width=80) for r in roles},
             "Afgesproken": st.column_config.TextColumn(width=95),
         },
+        placeholder="",
     )
     if rows[0].by_role:
         totals = {g: sum(dict(r.by_role).get(g, 0) for r in rows) for g in ROLE_GROUPS}

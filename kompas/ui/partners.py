@@ -145,6 +145,7 @@ def group_view(view: MatrixView) -> None:
             "Spreiding": st.column_config.TextColumn(width=120),
             "Per groep (3 of meer)": st.column_config.TextColumn(width=220),
         },
+        placeholder="",
     )
     st.caption(
         "Spreiding: de gemiddelde afstand van de inschattingen tot het gemiddelde "
@@ -186,6 +187,7 @@ def directions_table(view: MatrixView) -> None:
             "Eigenaar": st.column_config.TextColumn(width=110),
             "Terugkijken op": st.column_config.TextColumn(width=110),
         },
+        placeholder="",
     )
 
 

@@ -138,7 +138,7 @@ def _tree(ctx: ui.Context) -> None:
             table = pd.DataFrame(
                 [{"Rang": r.rank, "Onderdeel": r.title, "Stippen": r.total} for r in rows[:10]]
             )
-            st.dataframe(table, hide_index=True, width="stretch")
+            st.dataframe(table, hide_index=True, width="stretch", placeholder="")
 
 
 def _matrix(ctx: ui.Context) -> None:

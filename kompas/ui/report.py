@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from kompas import db as kdb, ui, workshops
+from kompas import db as kdb, labels, ui, workshops
 from kompas.blocks import (
     Bullets,
     Heading,
@@ -107,7 +107,7 @@ def show_summary(s: WorkshopSummary, *, pictures: bool) -> None:
                     )
                 )
             elif isinstance(block, Table) and block.documents and block.rows:
-                st.dataframe(table_frame(block), hide_index=True, width="stretch")
+                st.dataframe(table_frame(block), hide_index=True, width="stretch", placeholder="")
                 if block.caption:
                     st.caption(esc(block.caption))
             elif isinstance(block, Picture) and pictures:
@@ -243,12 +243,12 @@ def downloads(ctx: ui.Context) -> None:
     formats = FORMATS if ctx.is_facilitator else REPORT_FORMATS
     # read before the buttons are drawn; the checkbox itself sits below them
     with_names = ctx.is_facilitator and bool(st.session_state.get(JSON_NAMES_KEY, False))
-    cols = st.columns(len(formats))
-    for col, fmt in zip(cols, formats):
+    # one under the other: the format's name stays readable in a narrow column and on a phone
+    for fmt in formats:
         spec = FORMATS[fmt]
-        with col:
+        with st.container():
             st.download_button(
-                spec.label,
+                labels.DOWNLOAD_LABELS.get(fmt, spec.label),
                 data=_builder(engine, ctx.actor, fmt, with_names and fmt == "json"),
                 file_name=file_name(info.title, info.code, fmt),
                 mime=spec.mime,

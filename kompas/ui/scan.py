@@ -121,7 +121,7 @@ def group_view(view: scan.ScanView) -> None:
             icon=":material/visibility_off:",
         )
         return
-    st.dataframe(table, hide_index=True, width="stretch", key="scan_figures")
+    st.dataframe(table, hide_index=True, width="stretch", key="scan_figures", placeholder="")
     st.caption(
         "Gemiddeld: van 1 (helemaal oneens) tot 5 (helemaal eens). Spreiding: hoe ver de "
         "scores uit elkaar liggen (0 = iedereen gaf hetzelfde). Het gemiddelde en de cijfers "

@@ -171,7 +171,7 @@ def _review_priorities(rev: series.Review) -> None:
             for p in rev.priorities
         ]
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="review_priorities")
+    st.dataframe(table, hide_index=True, width="stretch", key="review_priorities", placeholder="")
 
 
 def _measured(m) -> str:
@@ -200,7 +200,7 @@ def _review_indicators(ctx: ui.Context, rev: series.Review) -> None:
             for t in rev.indicators
         ]
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="review_indicators")
+    st.dataframe(table, hide_index=True, width="stretch", key="review_indicators", placeholder="")
     names = {t.indicator_id: t.name for t in rev.indicators}
     kinds = {t.indicator_id: t.kind for t in rev.indicators}
     with st.form("review_measure", border=False):
@@ -317,7 +317,11 @@ def matrix_section(ctx: ui.Context) -> None:
                             }
                         )
                 st.dataframe(
-                    pd.DataFrame(rows), hide_index=True, width="stretch", key="series_paths"
+                    pd.DataFrame(rows),
+                    hide_index=True,
+                    width="stretch",
+                    key="series_paths",
+                    placeholder="",
                 )
 
     since()

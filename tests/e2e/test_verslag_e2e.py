@@ -24,6 +24,14 @@ FORMATS = {
     "download_md": ".md",
     "download_json": ".json",
 }
+# what each button says, readable on the button itself (not only in a tooltip)
+BUTTON_TEXT = {
+    "download_pdf": "PDF (.pdf)",
+    "download_docx": "Word (.docx)",
+    "download_xlsx": "Excel (.xlsx)",
+    "download_md": "Markdown (.md)",
+    "download_json": "Back-up (.json)",
+}
 
 
 @pytest.fixture
@@ -84,6 +92,10 @@ def test_facilitator_downloads_every_format(new_page, server, ws, tmp_path):
     for key, suffix in FORMATS.items():
         button = page.locator(f".st-key-{key}").get_by_role("button").first
         button.wait_for()
+        # the format is visible text on the button, whole (not cut off to "…" or an icon)
+        label = button.get_by_text(BUTTON_TEXT[key], exact=True)
+        assert label.is_visible(), key
+        assert label.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), key
         with page.expect_download(timeout=60000) as info:
             button.click()
         download = info.value
