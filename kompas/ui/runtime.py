@@ -112,8 +112,9 @@ def install_error_handler() -> None:
 # sidebar background).
 # Keyboard focus that shows (WCAG 2.4.7): Streamlit marks a focused page link only by the
 # light tint the current page already has, and a focused radio button or toggle only by a
-# faint tint of its label (its own focus ring sits on a covered native input); these get
-# an outline in the theme colour.
+# faint tint of its label (its own focus ring sits on a covered native input), and the
+# buttons of a chart's or table's toolbar, a code block's copy button and the page's
+# scrolling area (a Tab stop of its own) not at all; these get an outline in the theme colour.
 STYLE = """<style>
 [data-testid="stCaptionContainer"] { opacity: 1 !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #555862 !important; }
@@ -123,6 +124,9 @@ a[data-testid="stPageLink-NavLink"]:focus-visible,
 [data-testid="stCheckbox"] label:has(input:focus-visible) {
   outline: 2px solid #1f5f8b !important; outline-offset: 2px; border-radius: 4px;
 }
+[data-testid="stElementToolbarButton"] button:focus-visible,
+[data-testid="stCode"] button:focus-visible { outline: 2px solid #1f5f8b !important; }
+main:focus-visible { outline: 2px solid #1f5f8b !important; outline-offset: -2px; }
 </style>"""
 
 
