@@ -110,10 +110,23 @@ def install_error_handler() -> None:
 # Streamlit draws captions and placeholders in faded grey (#83858c on white: 3.7:1), below
 # the WCAG 2.1 AA minimum of 4.5:1 for normal text; this grey gives 7.1:1 (6.3:1 on the
 # sidebar background).
+# Keyboard focus that shows (WCAG 2.4.7): Streamlit marks a focused page link only by the
+# light tint the current page already has, and a focused radio button or toggle only by a
+# faint tint of its label (its own focus ring sits on a covered native input), and the
+# buttons of a chart's or table's toolbar, a code block's copy button and the page's
+# scrolling area (a Tab stop of its own) not at all; these get an outline in the theme colour.
 STYLE = """<style>
 [data-testid="stCaptionContainer"] { opacity: 1 !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #555862 !important; }
 input::placeholder, textarea::placeholder { color: #555862 !important; opacity: 1; }
+a[data-testid="stPageLink-NavLink"]:focus-visible,
+[data-testid="stRadio"] label:has(input:focus-visible),
+[data-testid="stCheckbox"] label:has(input:focus-visible) {
+  outline: 2px solid #1f5f8b !important; outline-offset: 2px; border-radius: 4px;
+}
+[data-testid="stElementToolbarButton"] button:focus-visible,
+[data-testid="stCode"] button:focus-visible { outline: 2px solid #1f5f8b !important; }
+main:focus-visible { outline: 2px solid #1f5f8b !important; outline-offset: -2px; }
 </style>"""
 
 
