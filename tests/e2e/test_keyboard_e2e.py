@@ -285,7 +285,13 @@ def test_facilitator_flow_with_keys_only(server, new_page, ws):
     page.goto(f"{server.url}/Partnermatrix?code={ws.code}&f={ws.key}")
     page.locator(f'g.dot[data-id="{ws.mee}"]').wait_for(state="attached")
     tab_to(page, keyed("now_phase_matrix", "input"))
-    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")  # one step at a time, as a person looks between them
+    assert (
+        eventually(lambda: read(server, lambda db: workshop(db).phase_matrix), "bespreken")
+        == "bespreken"
+    )
+    wait_app(page)
+    tab_to(page, keyed("now_phase_matrix", "input"))
     page.keyboard.press("ArrowRight")
     assert (
         eventually(lambda: read(server, lambda db: workshop(db).phase_matrix), "besluiten")
