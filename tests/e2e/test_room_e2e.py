@@ -197,6 +197,13 @@ def test_phone_participant_joins_proposes_votes_and_places(server, new_page, ws)
     wait_app(phone)
     hit = dot.locator("circle.hit").bounding_box()
     assert hit["width"] >= 44 and hit["height"] >= 44, hit  # a touch target for a finger
+    # the partner's name stays readable: at least 12 CSS pixels after the plot's scaling
+    name_px = dot.locator("text").evaluate(
+        """(t) => parseFloat(getComputedStyle(t).fontSize)
+          * t.ownerSVGElement.getBoundingClientRect().width
+          / t.ownerSVGElement.viewBox.baseVal.width"""
+    )
+    assert name_px >= 11.9, name_px
     dot.focus()
     phone.keyboard.press("ArrowUp")
     deadline = time.monotonic() + 15

@@ -15,11 +15,14 @@ const PENDING_MS = 5000;       // how long a sent position wins over older data
 const LABEL_MAX = 28;
 const controllers = new WeakMap();
 const CHAR_W = 6.8, LINE_H = 15;  // rough text box of a 13px label
-// Label spots tried in order: [dx, dy (baseline), anchor]
-const SPOTS = [[0, -R - 6, "middle"], [0, R + 16, "middle"], [R + 5, 4, "start"],
-               [-R - 5, 4, "end"], [R + 3, -R - 2, "start"], [-R - 3, -R - 2, "end"],
-               [R + 3, R + 12, "start"], [-R - 3, R + 12, "end"], [0, -R - 21, "middle"],
-               [0, R + 31, "middle"]];
+// Label spots tried in order: [dx, dy (baseline), anchor], for labels k times 13px
+const spotsFor = (k) => {
+  const a = 13 * k, line = 15 * k;
+  return [[0, -R - 6, "middle"], [0, R + 3 + a, "middle"], [R + 5, 4 * k, "start"],
+          [-R - 5, 4 * k, "end"], [R + 3, -R - 2, "start"], [-R - 3, -R - 2, "end"],
+          [R + 3, R + a - 1, "start"], [-R - 3, R + a - 1, "end"], [0, -R - 6 - line, "middle"],
+          [0, R + 3 + a + line, "middle"]];
+};
 
 const clamp01 = (v) => Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0.5));
 const round2 = (v) => Math.round(v * 100) / 100;
@@ -386,10 +389,19 @@ function render(ctl) {
   placeLabels(ctl);
 }
 
-function labelBox(cx, cy, spot, width) {
+function labelBox(cx, cy, spot, width, k) {
   const [dx, dy, anchor] = spot;
   const left = anchor === "start" ? cx + dx : anchor === "end" ? cx + dx - width : cx + dx - width / 2;
-  return { l: left, r: left + width, t: cy + dy - LINE_H + 3, b: cy + dy + 3 };
+  return { l: left, r: left + width, t: cy + dy - LINE_H * k + 3, b: cy + dy + 3 };
+}
+
+function labelScale(ctl) {
+  // a partner's name stays at least 12 CSS pixels high when the plot is drawn small (a
+  // phone); on a laptop it is 13px in plot units
+  const width = ctl.svg.getBoundingClientRect().width;
+  const units = ctl.svg.viewBox.baseVal && ctl.svg.viewBox.baseVal.width;
+  if (!width || !units) return 1;
+  return Math.max(1, (12 * units) / width / 13);
 }
 
 function overlap(a, b) {
@@ -402,18 +414,21 @@ function placeLabels(ctl) {
   // labels and points already placed. Dots first (they matter most to the viewer).
   const items = [...ctl.layers.dots.querySelectorAll("g[data-id]"), ...ctl.layers.agreed.querySelectorAll("g.agreed")];
   const points = items.map(centre);
+  const k = labelScale(ctl);
+  const SPOTS = spotsFor(k);
   const taken = points.map((p) => ({ l: p.x - R, r: p.x + R, t: p.y - R, b: p.y + R }));
   items.forEach((g, i) => {
     const t = g.querySelector("text");
     if (!t) return;
-    const width = (t.textContent || "").length * CHAR_W;
+    const width = (t.textContent || "").length * CHAR_W * k;
     const p = points[i];
     let spots = SPOTS;
     if (g.dataset.side === "right") spots = [SPOTS[2], ...SPOTS];
     if (g.dataset.side === "left") spots = [SPOTS[3], ...SPOTS];
+    t.style.fontSize = `${13 * k}px`;
     let best = null;
     for (const spot of spots) {
-      const box = labelBox(p.x, p.y, spot, width);
+      const box = labelBox(p.x, p.y, spot, width, k);
       const outside = box.l < 0 || box.r > 560 || box.t < 0 || box.b > 515 ? 1e6 : 0;
       let cost = outside;
       for (let j = 0; j < taken.length; j++) {
@@ -445,7 +460,7 @@ export default function (component) {
     let last = 0;
     ctl.resize = new ResizeObserver(() => {
       const w = Math.round(ctl.svg.getBoundingClientRect().width);
-      if (w && w !== last) { last = w; renderDots(ctl); }
+      if (w && w !== last) { last = w; renderDots(ctl); placeLabels(ctl); }
     });
     ctl.resize.observe(ctl.svg);
   }
