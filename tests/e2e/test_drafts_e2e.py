@@ -29,6 +29,9 @@ def open_page(new_page, server, ws, page: str, who=None):
     p.goto(f"{server.url}/{page}?code={ws.code}&{ident}")
     p.get_by_role("heading", name=page, exact=True).wait_for()
     wait_app(p)
+    # the keeper is a component script that the browser loads after the first page run; on
+    # a busy machine that can take a moment, and these tests are about page changes
+    p.wait_for_function("() => Boolean(window.__kompasDrafts)", timeout=20000)
     return p
 
 
