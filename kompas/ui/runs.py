@@ -7,7 +7,7 @@ rerun request arrives in between (on a busy server: the page's watcher hearing n
 someone's own form submit is drawn), the session starts a new ScriptRunner at once and then
 ignores every event still on its way from the finished one. The browser keeps half a
 redraw: the proposal is saved and its toast shows, but the tree on that page never shows it
-(measured: 1 in about 30 proposals under load in a two-participant walk).
+(measured: about 1 in 60 proposals under load in a two-participant loop).
 
 The fix: a fragment rerun that meets a finished runner whose events are still on their way
 waits, a few milliseconds at a time, until the session has handled them (the runner's
