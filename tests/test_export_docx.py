@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 
 import pytest
 from docx import Document
 
 from kompas.db import reading
 from kompas.export import FORMATS, export_bytes, file_name
+from tests.office import docx_to_pdf, needs_libreoffice
 from tests.test_summary import FORMULA_PARTNER, HOSTILE_PARTNER, IJ_NODE, report  # noqa: F401
 
 
@@ -94,26 +93,9 @@ def test_file_name_is_safe():
     assert FORMATS["docx"].mime.endswith("wordprocessingml.document")
 
 
-@pytest.mark.skipif(not shutil.which("libreoffice"), reason="LibreOffice is not installed")
+@needs_libreoffice
 def test_libreoffice_converts_to_pdf(docx_bytes, tmp_path):
-    src = tmp_path / "verslag.docx"
-    src.write_bytes(docx_bytes)
-    subprocess.run(
-        [
-            "libreoffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(src),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "verslag.pdf"
+    pdf = docx_to_pdf(docx_bytes, tmp_path)
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
     from pypdf import PdfReader
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 from datetime import UTC, date, datetime
 
 import pytest
@@ -24,6 +22,7 @@ from kompas.demo import create_demo
 from kompas.demo_data import VISION
 from kompas.export import docx as docx_export, markdown, pdf, xlsx
 from kompas.models import Partner, Placement
+from tests.office import docx_to_pdf, needs_libreoffice
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -293,26 +292,9 @@ def _words_in_tables(built) -> set[str]:
     return words
 
 
-@pytest.mark.skipif(not shutil.which("libreoffice"), reason="LibreOffice is not installed")
+@needs_libreoffice
 def test_word_in_libreoffice_breaks_no_word_and_has_no_blank_page(demo, tmp_path):
-    src = tmp_path / "verslag.docx"
-    src.write_bytes(docx_export.render(demo[2]))
-    subprocess.run(
-        [
-            "libreoffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(src),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    reader = PdfReader(str(tmp_path / "verslag.pdf"))
+    reader = PdfReader(str(docx_to_pdf(docx_export.render(demo[2]), tmp_path)))
     pages = [p.extract_text() for p in reader.pages]
     footer = "Werksessie sociaal domein 2027 · 24 november 2026 · pagina"
     for n, page in enumerate(pages, start=1):

@@ -246,23 +246,22 @@ def downloads(ctx: ui.Context) -> None:
     # one under the other: the format's name stays readable in a narrow column and on a phone
     for fmt in formats:
         spec = FORMATS[fmt]
-        with st.container():
-            st.download_button(
-                labels.DOWNLOAD_LABELS.get(fmt, spec.label),
-                data=_builder(engine, ctx.actor, fmt, with_names and fmt == "json"),
-                file_name=file_name(info.title, info.code, fmt),
-                mime=spec.mime,
-                key=f"download_{fmt}",
-                on_click="ignore",
-                icon=":material/download:",
-                width="stretch",
-                help=(
-                    "Volledige back-up om de workshop later terug te zetten. Alleen voor "
-                    "jou: deelnemers kunnen hem niet downloaden."
-                    if fmt == "json"
-                    else f"Het verslag als {spec.label}-bestand."
-                ),
-            )
+        st.download_button(
+            labels.DOWNLOAD_LABELS[fmt],
+            data=_builder(engine, ctx.actor, fmt, with_names and fmt == "json"),
+            file_name=file_name(info.title, info.code, fmt),
+            mime=spec.mime,
+            key=f"download_{fmt}",
+            on_click="ignore",
+            icon=":material/download:",
+            width="stretch",
+            help=(
+                "Volledige back-up om de workshop later terug te zetten. Alleen voor "
+                "jou: deelnemers kunnen hem niet downloaden."
+                if fmt == "json"
+                else f"Het verslag als {spec.label}-bestand."
+            ),
+        )
     if not ctx.is_facilitator:
         return
     st.checkbox(

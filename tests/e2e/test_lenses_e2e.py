@@ -13,6 +13,7 @@ from kompas.db import reading, writing
 from kompas.partners import lenses
 from tests.conftest import Workshopper
 from tests.e2e.conftest import wait_app
+from tests.e2e.test_partnermatrix_e2e import open_matrix
 
 STADE = lenses.STURING_NETWERK
 
@@ -25,17 +26,6 @@ def ws(server):
         ws.vb = partners.add_partner(db, actor=ws.facilitator, name="Voedselbank")
     ws.anne = ws.join("Anne", "gemeente")
     return ws
-
-
-def open_matrix(new_page, server, ws, actor=None, viewport=(1400, 1000)):
-    page = new_page(viewport)
-    page.js_errors = []
-    page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
-    ident = f"f={ws.key}" if actor is None else f"p={ws.tokens[actor.participant_id]}"
-    page.goto(f"{server.url}/Partnermatrix?code={ws.code}&{ident}")
-    page.locator("svg.matrix").wait_for()
-    wait_app(page)
-    return page
 
 
 def stored(server, ws, lens_id, timeout=15.0):

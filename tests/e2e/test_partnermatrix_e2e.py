@@ -27,8 +27,8 @@ def ws(server):
     return ws
 
 
-def open_matrix(new_page, server, ws, actor=None):
-    page = new_page()
+def open_matrix(new_page, server, ws, actor=None, viewport=(1400, 1000)):
+    page = new_page(viewport)
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.dialogs = dialogs

@@ -66,26 +66,7 @@ def propose(page, title: str) -> None:
     )
 
 
-def test_a_whole_workshop_makes_no_request_outside_the_app(process_server, browser):
-    contexts: list = []
-
-    def new_page(viewport=(1400, 1000)):
-        ctx = browser.new_context(
-            viewport={"width": viewport[0], "height": viewport[1]}, locale="nl-NL"
-        )
-        contexts.append(ctx)
-        page = ctx.new_page()
-        page.set_default_timeout(20000)
-        return page
-
-    try:
-        _walk(process_server, new_page)
-    finally:
-        for ctx in contexts:
-            ctx.close()
-
-
-def _walk(process_server, new_page):
+def test_a_whole_workshop_makes_no_request_outside_the_app(process_server, new_page):
     rec = Recorder(process_server.url)
     facilitator = new_page()
     rec.attach(facilitator)

@@ -268,13 +268,18 @@ function renderAgreed(ctl) {
   }
 }
 
-function hitRadius(ctl) {
-  // 22 CSS pixels in plot units: on a phone the plot is drawn small, so the hit circle
-  // grows beyond the visible dot; on a laptop it is the ring.
+function unitsPerPixel(ctl) {
+  // plot units per CSS pixel: 1.6 on a 390px phone, below 1 on a laptop; null before layout
   const width = ctl.svg.getBoundingClientRect().width;
   const units = ctl.svg.viewBox.baseVal && ctl.svg.viewBox.baseVal.width;
-  if (!width || !units) return R + 4;
-  return Math.max(R + 4, Math.ceil((22 * units) / width));
+  return width && units ? units / width : null;
+}
+
+function hitRadius(ctl) {
+  // 22 CSS pixels: on a phone the plot is drawn small, so the hit circle grows beyond the
+  // visible dot; on a laptop it is the ring.
+  const k = unitsPerPixel(ctl);
+  return k ? Math.max(R + 4, Math.ceil(22 * k)) : R + 4;
 }
 
 function renderDots(ctl) {
@@ -398,10 +403,8 @@ function labelBox(cx, cy, spot, width, k) {
 function labelScale(ctl) {
   // a partner's name stays at least 12 CSS pixels high when the plot is drawn small (a
   // phone); on a laptop it is 13px in plot units
-  const width = ctl.svg.getBoundingClientRect().width;
-  const units = ctl.svg.viewBox.baseVal && ctl.svg.viewBox.baseVal.width;
-  if (!width || !units) return 1;
-  return Math.max(1, (12 * units) / width / 13);
+  const k = unitsPerPixel(ctl);
+  return k ? Math.max(1, (12 * k) / 13) : 1;
 }
 
 function overlap(a, b) {
