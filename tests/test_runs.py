@@ -5,12 +5,14 @@ in the browser); a full rerun and a rerun on an idle session go ahead at once.""
 from __future__ import annotations
 
 import asyncio
+import inspect
 from types import SimpleNamespace
 
 import pytest
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.runtime.app_session import AppSession
-from streamlit.runtime.scriptrunner_utils.script_requests import ScriptRequestType
+from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+from streamlit.runtime.scriptrunner_utils.script_requests import ScriptRequests, ScriptRequestType
 
 from kompas.ui import runs
 
@@ -70,3 +72,13 @@ def test_it_never_waits_forever(started, monkeypatch):
     )
     loop.run_until_complete(asyncio.sleep(0.2))
     assert len(calls) == 1
+
+
+def test_the_streamlit_internals_it_reads_are_still_there():
+    """runs.py reads private parts of Streamlit 1.67: after an upgrade this test says
+    whether they are still what the fix expects."""
+    assert list(inspect.signature(AppSession.request_rerun).parameters) == ["self", "client_state"]
+    assert ScriptRequests()._state == ScriptRequestType.CONTINUE
+    session_init = inspect.getsource(AppSession.__init__)
+    assert "self._scriptrunner" in session_init and "self._event_loop" in session_init
+    assert "self._requests = ScriptRequests()" in inspect.getsource(ScriptRunner.__init__)
