@@ -71,7 +71,13 @@ def test_editing_a_baseline_changes_status_and_chart(server, new_page):
     grid.locator("canvas").first.wait_for()
     cell = facilitator.locator("#portal input, #portal textarea").first
     for attempt in range(3):  # a click on a canvas grid that is still settling can miss
+        # a live redraw of the step (news from the participant's page opening) can replace
+        # the grid for a moment: wait until it is on screen again before measuring it
+        grid.locator("canvas").first.wait_for(state="visible")
         box = grid.bounding_box()
+        if box is None:
+            wait_app(facilitator)
+            continue
         # first data row, first column (Resultaat); four columns to the right is Nulmeting
         facilitator.mouse.click(box["x"] + 80, box["y"] + 35 + 18)
         for _ in range(4):
