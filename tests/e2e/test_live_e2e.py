@@ -10,6 +10,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from sqlmodel import select
 
 from kompas import compass, goaltree, workshops
 from kompas.db import reading, writing
@@ -91,7 +92,7 @@ def test_proposal_after_a_phase_change_says_why_and_keeps_the_text(server, new_p
     ).first.wait_for(timeout=LIVE_S)
     expect(anne.locator(".st-key-node_title input")).to_have_value("Buurtkamer in elke kern")
     with reading(server.engine) as db:
-        titles = [n.title for n in db.query(GoalNode).filter(GoalNode.workshop_id == ws.id)]
+        titles = db.exec(select(GoalNode.title).where(GoalNode.workshop_id == ws.id)).all()
     assert "Buurtkamer in elke kern" not in titles
 
 
