@@ -123,8 +123,14 @@ NL_LOCALE = {
 def _configure(chart, label_width: int = LABEL_WIDTH):
     return (
         chart.configure(locale=NL_LOCALE)
-        .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelLimit=label_width)
-        .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom")
+        # no ARIA descriptions of axes and legends: Vega writes them in English ("X-axis
+        # titled …"); the text beside every chart says the same in Dutch
+        .configure_axis(
+            labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelLimit=label_width, aria=False
+        )
+        .configure_legend(
+            labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom", aria=False
+        )
         .configure_title(fontSize=FONT_SIZE + 3, anchor="start")
         .configure_view(strokeWidth=0)
     )

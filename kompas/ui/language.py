@@ -8,7 +8,8 @@ Custom Component on every page:
   component swallows those keys before Streamlit sees them; typing in fields and grids and
   the matrix's arrow keys are untouched;
 - Streamlit's own English texts (placeholders, "Select all", form hints) in Dutch
-  (``STREAMLIT_NL``), and on a phone the sidebar closes once a page is chosen in it."""
+  (``STREAMLIT_NL``), and the English names of its buttons for screen readers and tooltips
+  ("Help for …", "Download as CSV", "Collapse sidebar": ``STREAMLIT_NAMES_NL``), and on a phone the sidebar closes once a page is chosen in it."""
 
 from __future__ import annotations
 
@@ -34,6 +35,41 @@ STREAMLIT_NL = {
     "Drag and drop files here": "Sleep bestanden hierheen",
     "Browse files": "Bestand kiezen",
     "Upload": "Uploaden",
+    "Skip to main content": "Naar de inhoud",
+}
+
+# The names Streamlit gives its own buttons for screen readers and as tooltips (aria-label,
+# title): the toolbar of a table or chart, the sidebar button, number steppers, the data
+# grid, the date picker, the links beside headings (WCAG 3.1.2, language of parts).
+STREAMLIT_NAMES_NL = {
+    "Add row": "Rij toevoegen",
+    "Choose date": "Kies een datum",
+    "Clear all": "Alles wissen",
+    "Clear value": "Wissen",
+    "Close": "Sluiten",
+    "Collapse sidebar": "Zijbalk inklappen",
+    "Expand sidebar": "Zijbalk uitklappen",
+    "Copy to clipboard": "Kopiëren",
+    "Copy Vega-Lite spec": "Grafiekcode kopiëren",
+    "Decrement": "Eén lager",
+    "Increment": "Eén hoger",
+    "Delete row": "Rij verwijderen",
+    "Delete rows": "Rijen verwijderen",
+    "Download as CSV": "Downloaden als CSV",
+    "Download as PNG": "Downloaden als PNG",
+    "Download as SVG": "Downloaden als SVG",
+    "Fullscreen": "Volledig scherm",
+    "Close fullscreen": "Volledig scherm sluiten",
+    "Exit fullscreen": "Volledig scherm sluiten",
+    "View fullscreen": "Volledig scherm",
+    "Link to heading": "Link naar deze kop",
+    "Open": "Openen",
+    "Search": "Zoeken",
+    "Show data": "Gegevens tonen",
+    "Show/hide columns": "Kolommen tonen of verbergen",
+    "Show password": "Wachtwoord tonen",
+    "Hide password": "Wachtwoord verbergen",
+    "More options": "Meer keuzes",
 }
 
 # Custom Components v2 run in the page itself (no iframe), so the script can reach <html>
@@ -59,9 +95,15 @@ export default function (component) {
   }
   if (window.__kompasNl || !data.texts) return () => {};
   const MAP = data.texts;
+  const NAMES = data.names || {};
   const RX = [
     [/^Limit (.+) per file(.*)$/, "Maximaal $1 per bestand$2"],
     [/^Select (\d+) matches$/, "Kies deze $1"],
+  ];
+  const NAME_RX = [
+    [/^Help for (.+)$/s, "Uitleg bij $1"],
+    [/^Remove (.+)$/s, "$1 verwijderen"],
+    [/^Fullscreen: (.+)$/s, "Volledig scherm: $1"],
   ];
   const tr = (v) => {
     const t = (v || "").trim();
@@ -72,23 +114,39 @@ export default function (component) {
   };
   const fixText = (n) => { const t = tr(n.nodeValue); if (t !== null && t !== n.nodeValue) n.nodeValue = t; };
   const fixPlaceholder = (e) => { const t = tr(e.placeholder); if (t !== null && t !== e.placeholder) e.placeholder = t; };
+  const trName = (v) => {
+    const t = (v || "").trim();
+    if (!t) return null;
+    if (NAMES[t]) return NAMES[t];
+    for (const [r, to] of NAME_RX) if (r.test(t)) return t.replace(r, to);
+    return null;
+  };
+  const NAMED = "[aria-label], [title]";
+  const fixName = (e) => {
+    for (const a of ["aria-label", "title"]) {
+      const v = e.getAttribute(a), t = v && trName(v);
+      if (t && t !== v) e.setAttribute(a, t);
+    }
+  };
   const fix = (root) => {
     const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let n;
     while ((n = walk.nextNode())) fixText(n);
     if (root.matches && root.matches("input[placeholder], textarea[placeholder]")) fixPlaceholder(root);
     if (root.querySelectorAll) root.querySelectorAll("input[placeholder], textarea[placeholder]").forEach(fixPlaceholder);
+    if (root.matches && root.matches(NAMED)) fixName(root);
+    if (root.querySelectorAll) root.querySelectorAll(NAMED).forEach(fixName);
   };
   const obs = new MutationObserver((changes) => {
     for (const c of changes) {
       if (c.type === "characterData") fixText(c.target);
-      else if (c.type === "attributes") fixPlaceholder(c.target);
+      else if (c.type === "attributes") (c.attributeName === "placeholder" ? fixPlaceholder : fixName)(c.target);
       else c.addedNodes.forEach((a) => (a.nodeType === 3 ? fixText(a) : a.nodeType === 1 && fix(a)));
     }
   });
   obs.observe(document.body, {
     childList: true, subtree: true, characterData: true,
-    attributes: true, attributeFilter: ["placeholder"],
+    attributes: true, attributeFilter: ["placeholder", "aria-label", "title"],
   });
   fix(document.body);
   window.__kompasNl = obs;
@@ -115,5 +173,9 @@ def set_page_language(lang: str = DEFAULT) -> None:
     """Mark the page as written in ``lang`` (a BCP 47 tag such as "nl" or "en")."""
     _component(
         key="kompas_page_language",
-        data={"lang": lang, "texts": STREAMLIT_NL if lang == "nl" else None},
+        data={
+            "lang": lang,
+            "texts": STREAMLIT_NL if lang == "nl" else None,
+            "names": STREAMLIT_NAMES_NL if lang == "nl" else None,
+        },
     )

@@ -40,7 +40,19 @@ ENGLISH = (
     "Download as CSV",
     "Fullscreen",
     "(en)",
+    "Skip to main content",
 )
+# The same for the names of Streamlit's buttons that screen readers read and tooltips show
+# (aria-label, title), and the ARIA descriptions Vega writes for chart axes and legends.
+ENGLISH_NAMES = re.compile(
+    r"^(Add row|Choose date|Clear all|Collapse sidebar|Expand sidebar|Copy to clipboard|"
+    r"Copy Vega-Lite spec|Decrement|Increment|Download as \w+|Fullscreen|View fullscreen|"
+    r"Close fullscreen|Link to heading|Open|Search|Show data|Show/hide columns|More options|"
+    r"Help for .*|Remove .*|Fullscreen: .*|[XY]-axis .*|\w+ legend titled .*)$",
+    re.S,
+)
+NAMES_JS = """() => [...document.querySelectorAll('[aria-label], [title]')].flatMap(
+  (e) => [e.getAttribute('aria-label'), e.getAttribute('title')]).filter(Boolean)"""
 
 
 @pytest.fixture(scope="module")
@@ -259,6 +271,12 @@ def test_no_english_streamlit_text_on_any_page(server, new_page, ws):
             placeholders = page.eval_on_selector_all(
                 "input, textarea", "els => els.map(e => e.placeholder || '').join('\\n')"
             )
+            where_now = f"{path or 'Start'} ({'procesbegeleider' if who is None else 'deelnemer'})"
+            found += [
+                f"{where_now}, naam voor schermlezers: {name[:60]}"
+                for name in sorted(set(page.evaluate(NAMES_JS)))
+                if ENGLISH_NAMES.match(name.strip())
+            ]
             for english in ENGLISH:
                 if english in text or english in placeholders:
                     where = page.evaluate(WHERE, english)
