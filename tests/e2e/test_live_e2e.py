@@ -243,6 +243,8 @@ def test_news_during_a_page_change_does_not_break_the_new_page(server, new_page,
     errors: list[str] = []
     anne.on("pageerror", lambda e: errors.append(str(e)))
     for i, target in enumerate(("Kwaliteitskompas", "Doelenboom") * 2):
+        # the watcher's script runs after the page's first run: wait until it listens
+        anne.wait_for_function("() => window.__kompasLive && window.__kompasLive.source")
         anne.evaluate(HOLD_NEWS)
         with writing(server.engine) as db:
             goaltree.add_node(

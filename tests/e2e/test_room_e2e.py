@@ -98,7 +98,7 @@ def test_presenter_code_is_huge_and_the_tree_grows_live(server, new_page, ws):
     assert code.inner_text().strip() == ws.code
     size = code.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size >= 40
-    assert screen.locator('[data-testid="stImage"] img').count() >= 1  # the QR code
+    screen.locator('[data-testid="stImage"] img').first.wait_for()  # the QR code
     assert f"{server.url}/?code={ws.code}" in screen.inner_text("body")
     screen.get_by_text("Nu: Doelenboom").wait_for()
     with writing(server.engine) as db:
