@@ -166,6 +166,20 @@ class Workshopper:
         self.tokens[actor.participant_id] = token
         return actor
 
+    def with_template(self, partner: str | None = None) -> Workshopper:
+        """The tree's six policy domains under the main goal (``main``; the first domain as
+        ``domain``, ``domain_title``), and optionally one partner (its id as ``partner``)."""
+        from kompas import goaltree, partners
+
+        with writing(self.engine) as db:
+            goaltree.apply_template(db, actor=self.facilitator)
+            view = goaltree.tree_view(db, self.id)
+            domain = next(n for n in view.nodes if n.kind == "domain")
+            self.main, self.domain, self.domain_title = view.nodes[0].id, domain.id, domain.title
+            if partner:
+                self.partner = partners.add_partner(db, actor=self.facilitator, name=partner)
+        return self
+
 
 @pytest.fixture
 def make_workshop(engine):

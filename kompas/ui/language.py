@@ -105,22 +105,18 @@ export default function (component) {
     [/^Remove (.+)$/s, "$1 verwijderen"],
     [/^Fullscreen: (.+)$/s, "Volledig scherm: $1"],
   ];
-  const tr = (v) => {
+  // a translator per kind: exact texts first, then patterns; null when nothing applies
+  const translator = (map, patterns, limit) => (v) => {
     const t = (v || "").trim();
-    if (!t || t.length > 80) return null;
-    if (MAP[t]) return v.replace(t, MAP[t]);
-    for (const [r, to] of RX) if (r.test(t)) return v.replace(t, t.replace(r, to));
+    if (!t || t.length > limit) return null;
+    if (map[t]) return v.replace(t, map[t]);
+    for (const [r, to] of patterns) if (r.test(t)) return v.replace(t, t.replace(r, to));
     return null;
   };
+  const tr = translator(MAP, RX, 80);
+  const trName = translator(NAMES, NAME_RX, Infinity);
   const fixText = (n) => { const t = tr(n.nodeValue); if (t !== null && t !== n.nodeValue) n.nodeValue = t; };
   const fixPlaceholder = (e) => { const t = tr(e.placeholder); if (t !== null && t !== e.placeholder) e.placeholder = t; };
-  const trName = (v) => {
-    const t = (v || "").trim();
-    if (!t) return null;
-    if (NAMES[t]) return NAMES[t];
-    for (const [r, to] of NAME_RX) if (r.test(t)) return t.replace(r, to);
-    return null;
-  };
   const NAMED = "[aria-label], [title]";
   const fixName = (e) => {
     for (const a of ["aria-label", "title"]) {
@@ -128,14 +124,16 @@ export default function (component) {
       if (t && t !== v) e.setAttribute(a, t);
     }
   };
+  const each = (root, selector, f) => {  // the element itself and everything inside it
+    if (root.matches && root.matches(selector)) f(root);
+    if (root.querySelectorAll) root.querySelectorAll(selector).forEach(f);
+  };
   const fix = (root) => {
     const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let n;
     while ((n = walk.nextNode())) fixText(n);
-    if (root.matches && root.matches("input[placeholder], textarea[placeholder]")) fixPlaceholder(root);
-    if (root.querySelectorAll) root.querySelectorAll("input[placeholder], textarea[placeholder]").forEach(fixPlaceholder);
-    if (root.matches && root.matches(NAMED)) fixName(root);
-    if (root.querySelectorAll) root.querySelectorAll(NAMED).forEach(fixName);
+    each(root, "input[placeholder], textarea[placeholder]", fixPlaceholder);
+    each(root, NAMED, fixName);
   };
   const obs = new MutationObserver((changes) => {
     for (const c of changes) {

@@ -130,13 +130,10 @@ def choose(page, text: str) -> None:
 
 @pytest.fixture
 def ws(server):
-    ws = Workshopper(server.engine, title="Toetsenbord", theme="Iedereen telt mee")
-    with writing(server.engine) as db:
-        goaltree.apply_template(db, actor=ws.facilitator)
-        view = goaltree.tree_view(db, ws.id)
-        domain = next(n for n in view.nodes if n.kind == "domain")
-        ws.domain, ws.domain_title = domain.id, domain.title
-        ws.mee = partners.add_partner(db, actor=ws.facilitator, name="MEE Gelderse Poort")
+    ws = Workshopper(server.engine, title="Toetsenbord", theme="Iedereen telt mee").with_template(
+        "MEE Gelderse Poort"
+    )
+    ws.mee = ws.partner
     return ws
 
 

@@ -64,14 +64,10 @@ def server(tmp_path_factory):
 
 @pytest.fixture
 def ws(server):
-    ws = Workshopper(server.engine, title="Werksessie in de zaal", theme="Iedereen doet mee")
-    with writing(server.engine) as db:
-        goaltree.apply_template(db, actor=ws.facilitator)
-        view = goaltree.tree_view(db, ws.id)
-        domain = next(n for n in view.nodes if n.kind == "domain")
-        ws.domain, ws.domain_title = domain.id, domain.title
-        ws.main = view.nodes[0].id
-        ws.mee = partners.add_partner(db, actor=ws.facilitator, name="MEE Gelderse Poort")
+    ws = Workshopper(
+        server.engine, title="Werksessie in de zaal", theme="Iedereen doet mee"
+    ).with_template("MEE Gelderse Poort")
+    ws.mee = ws.partner
     ws.anne = ws.join("Anne", "gemeente")
     return ws
 
