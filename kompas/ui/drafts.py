@@ -32,7 +32,12 @@ export default function (component) {
   const NEVER = __NEVER__;
   const FIELDS = '[data-testid="stTextInput"] input, [data-testid="stTextArea"] textarea';
   const base = new WeakMap(), last = new WeakMap(), seenAs = new WeakMap();
-  const keeper = (window.__kompasDrafts = {});
+  const keeper = (window.__kompasDrafts = { log: [] });
+  // what the keeper did, for a test that has to explain a lost draft (the last 40 steps)
+  const note = (...what) => {
+    keeper.log.push([Math.round(performance.now()), location.pathname, ...what].join(" "));
+    if (keeper.log.length > 40) keeper.log.shift();
+  };
   const load = () => {
     try { return JSON.parse(sessionStorage.getItem(STORE) || "{}"); } catch (e) { return {}; }
   };
@@ -59,6 +64,7 @@ export default function (component) {
     const all = load();
     if (el.value === base.get(el)) delete all[k];
     else all[k] = { value: el.value, base: base.get(el) };
+    note("typed", k, JSON.stringify(all[k] || null));
     save(all);
   };
   document.addEventListener("input", (e) => {
@@ -101,8 +107,12 @@ export default function (component) {
     const form = e.target.closest('[data-testid="stForm"]');
     if (form) sending(form);
   }, true);
-  const RUNNING = '[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]';
-  const restoring = {};  // field key -> since when: a restored value a late redraw may undo
+  // Streamlit shows its running icon only after half a second; until then the elements of
+  // the previous run (or page) are still there, marked stale, and a field may be drawn with
+  // an empty value that its real value replaces a moment later.
+  const RUNNING = '[data-testid="stStatusWidgetRunningIcon"], ' +
+    '[data-testid="stElementContainer"][data-stale="true"]';
+  const restores = {};  // field key -> how often a redraw undid a restored draft
   keeper.sweep = () => {
     if (document.querySelector(RUNNING)) return;  // look again when the page is drawn
     let all = null;
@@ -123,24 +133,30 @@ export default function (component) {
         seenAs.set(el, k);
         base.set(el, el.value);
         last.set(el, el.value);
+        note("seen", k, JSON.stringify(el.value));
         all = all || load();
         if (all[k] && all[k].base === el.value && all[k].value !== el.value) {
-          restoring[k] = Date.now();
+          restores[k] = 0;
+          note("restore", k);
           put(el, all[k].value);
         }
         continue;
       }
       if (el.value === last.get(el)) continue;
       all = all || load();
-      // shortly after a restore, a redraw may put the app's value back: restore again
-      if (all[k] && el.value === all[k].base && Date.now() - (restoring[k] || 0) < 5000) {
+      // The app drew the very text the draft was typed over: a late redraw (or the field
+      // got its real value only now). The draft still applies. (A few times at most: an
+      // app that keeps drawing that text over the draft wins.)
+      if (all[k] && el.value === all[k].base && (restores[k] || 0) < 5) {
+        restores[k] = (restores[k] || 0) + 1;
+        note("restore again", k);
         put(el, all[k].value);
         continue;
       }
-      delete restoring[k];  // the app changed it: its value wins
+      // another text than the one the draft was typed over: the app's value wins
       base.set(el, el.value);
       last.set(el, el.value);
-      if (all[k]) { delete all[k]; save(all); }
+      if (all[k]) { delete all[k]; save(all); note("app wins", k, JSON.stringify(el.value)); }
     }
   };
   setInterval(keeper.sweep, 200);
