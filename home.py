@@ -16,6 +16,7 @@ except KompasError as exc:
     ui.forget_identity()
     st.error(ui.esc(str(exc)), icon=":material/error:")
     ctx = None
+ui.set_page_language()
 
 if ctx is not None:
     ui.sidebar(ctx, None)

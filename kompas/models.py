@@ -110,6 +110,8 @@ class Participant(SQLModel, table=True):
     name: str
     role_group: str = "anders"
     organisation: str = ""
+    # the language of this participant's screens (kompas.i18n.LANGUAGES)
+    language: str = "nl"
     token_hash: str = Field(index=True, unique=True)
     joined_at: datetime = Field(default_factory=utcnow)
     last_seen: datetime = Field(default_factory=utcnow)

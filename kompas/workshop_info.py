@@ -34,6 +34,7 @@ class ParticipantRow:
     last_seen: datetime
     removed: bool
     anonymised: bool
+    language: str = "nl"
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def workshop_info(db: Session, workshop_id: int) -> WorkshopInfo:
                 p.last_seen,
                 p.removed,
                 p.anonymised,
+                p.language,
             )
             for p in people
         ),

@@ -20,7 +20,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from kompas import live, text
+from kompas import i18n, live, text
 from kompas.db import locks_rows
 from kompas.errors import InvalidInput, NotAllowed, NotFound
 from kompas.labels import DEFAULT_QUADRANTS, phase_label, sentence_start, tool_in_sentence
@@ -67,6 +67,7 @@ class Actor:
     is_facilitator: bool
     name: str = ""
     role_group: str = ""
+    language: str = "nl"  # of this participant's screens (the facilitator: Dutch)
 
     @property
     def label(self) -> str:
@@ -143,7 +144,14 @@ def authenticate(
             raise NotAllowed("Deze deelnemerslink is niet (meer) geldig. Meld je opnieuw aan.")
         if participant.removed:
             raise NotAllowed(REMOVED)
-        return Actor(workshop.id, participant.id, False, participant.name, participant.role_group)
+        return Actor(
+            workshop.id,
+            participant.id,
+            False,
+            participant.name,
+            participant.role_group,
+            participant.language,
+        )
     raise NotAllowed("Je bent nog niet aangemeld voor deze workshop. Meld je aan met de code.")
 
 
@@ -297,7 +305,13 @@ def create_workshop(
 
 
 def join_workshop(
-    db: Session, *, code: str, name: str, role_group: str, organisation: str = ""
+    db: Session,
+    *,
+    code: str,
+    name: str,
+    role_group: str,
+    organisation: str = "",
+    language: str = i18n.DEFAULT,
 ) -> tuple[Actor, str]:
     """Add a participant; returns the actor and their token (stored only as a hash)."""
     workshop = find_workshop(db, code)
@@ -311,18 +325,34 @@ def join_workshop(
     )
     if role_group not in ROLE_GROUPS:
         raise InvalidInput("Kies een rol: gemeente, aanbieder, inwoner of anders.")
+    if language not in i18n.LANGUAGES:
+        raise InvalidInput("Kies een taal: Nederlands of English.")
     token = new_secret()
     participant = Participant(
         workshop_id=workshop.id,
         name=name,
         role_group=role_group,
         organisation=organisation,
+        language=language,
         token_hash=hash_secret(token),
     )
     db.add(participant)
     db.flush()
     live.touch(db, workshop.id)
-    return Actor(workshop.id, participant.id, False, name, role_group), token
+    return Actor(workshop.id, participant.id, False, name, role_group, language), token
+
+
+def set_language(db: Session, *, actor: Actor, language: str) -> None:
+    """A participant switches the language of their own screens."""
+    check_actor(db, actor)
+    if actor.participant_id is None:
+        raise NotAllowed("Alleen een deelnemer kiest een eigen taal.")
+    if language not in i18n.LANGUAGES:
+        raise InvalidInput("Kies een taal: Nederlands of English.")
+    participant = db.get(Participant, actor.participant_id)
+    participant.language = language
+    db.add(participant)
+    live.touch(db, actor.workshop_id)
 
 
 # --- facilitator console -----------------------------------------------------------------

@@ -384,3 +384,38 @@ def test_joins_and_the_timer_do_not_redraw_the_tools(engine, make_workshop):
     with reading(engine) as db:
         row = db.get(Workshop, ws.id)
     assert (row.version, row.version_tree) == (after_node["version"], after_node["tree"])
+
+
+def test_a_participant_joins_in_english_and_can_switch_back(engine, make_workshop):
+    ws = make_workshop()
+    with writing(engine) as db:
+        actor, token = workshops.join_workshop(
+            db, code=ws.code, name="Sam", role_group="aanbieder", language="en"
+        )
+    assert actor.language == "en"
+    with reading(engine) as db:
+        again = workshops.authenticate(db, code=ws.code, participant_token=token)
+        row = next(
+            p
+            for p in workshops.workshop_info(db, ws.id).participants
+            if p.id == again.participant_id
+        )
+    assert again.language == "en" and row.language == "en"
+    with writing(engine) as db:
+        workshops.set_language(db, actor=actor, language="nl")
+    with reading(engine) as db:
+        assert db.get(Participant, actor.participant_id).language == "nl"
+
+
+def test_an_unknown_language_is_refused_and_changes_nothing(engine, make_workshop):
+    ws = make_workshop()
+    with pytest.raises(InvalidInput, match="Kies een taal"), writing(engine) as db:
+        workshops.join_workshop(db, code=ws.code, name="Sam", role_group="inwoner", language="fr")
+    anne = ws.join("Anne")
+    with pytest.raises(InvalidInput, match="Kies een taal"), writing(engine) as db:
+        workshops.set_language(db, actor=anne, language="de")
+    with pytest.raises(NotAllowed), writing(engine) as db:
+        workshops.set_language(db, actor=ws.facilitator, language="en")
+    with reading(engine) as db:
+        assert db.get(Participant, anne.participant_id).language == "nl"
+        assert db.execute(select(func.count()).select_from(Participant)).scalar() == 1

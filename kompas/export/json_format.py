@@ -12,6 +12,7 @@ from sqlmodel import SQLModel
 
 from kompas import formats, live, text
 from kompas.compass import EFFECTIVENESS, INDICATOR_KINDS
+from kompas.i18n import LANGUAGES
 from kompas.models import (
     ACTION_STATUSES,
     DIRECTIONS,
@@ -101,8 +102,9 @@ WORKSHOP_LEFT_OUT = {
     *live.PART_COLUMNS.values(),
 }
 LEFT_OUT = {"workshop_id", "token_hash"}
-# Participant columns that identify a person, left out of a back-up without names.
-IDENTIFYING = {"name", "organisation", "joined_at", "last_seen"}
+# Participant columns that identify a person, left out of a back-up without names (the one
+# participant who chose English is easy to find).
+IDENTIFYING = {"name", "organisation", "joined_at", "last_seen", "language"}
 PSEUDONYM = "Deelnemer {n}"
 
 # Text limits per column; anything not named gets DEFAULT_LIMIT (short) or LONG_LIMIT.
@@ -115,6 +117,7 @@ LIMITS = {
     "theme": text.TITLE_MAX,
     "timer_label": 80,
     "role_group": 20,
+    "language": 8,
     "service": text.TITLE_MAX,
     "unit": text.NAME_MAX,
     "source": text.TITLE_MAX,
@@ -131,6 +134,7 @@ ALLOWED = {
     ("workshop", "phase_matrix"): PHASES["matrix"],
     ("workshop", "vote_level"): VOTE_LEVELS,
     ("participant", "role_group"): ROLE_GROUPS,
+    ("participant", "language"): tuple(LANGUAGES),
     ("direction", "status"): ACTION_STATUSES,
     ("reflection", "status"): ACTION_STATUSES,
     ("goalnode", "kind"): NODE_KINDS,

@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 import segno
 import streamlit as st
 
-from kompas import ui, workshops
-from kompas.labels import ROLE_LABELS, role_label
+from kompas import i18n, ui, workshops
 from kompas.models import ROLE_GROUPS
 from kompas.ui import esc, esc_inline, now, remember
+from kompas.ui.language import use_language
 
 NEW_WORKSHOP_KEY = "kompas_new_workshop"  # {"code", "key"} until the facilitator saved the link
 JOIN_ATTEMPTS_KEY = "kompas_join_attempts"  # monotonic times of this session's join attempts
@@ -153,9 +153,6 @@ def _count_wrong_code(code: str) -> None:
             _wrong_codes.append(time.monotonic())
 
 
-NO_ROLE = "Kies je rol: gemeente, aanbieder, inwoner of anders. Dan kun je meedoen."
-
-
 def workshop_title_for(code: str) -> Optional[str]:
     """The title of the workshop with this join code (to confirm it is the right session)."""
     code = workshops.normalise_code(code)
@@ -170,43 +167,52 @@ def join_form(prefill_code: str = "", title: Optional[str] = None) -> None:
     """The join form; with ``title`` (opened through a join link) it names the workshop."""
     with st.form("join_workshop", border=True):
         if title:
-            st.subheader(f"Meedoen met {esc_inline(title)}")
-            st.caption("Vul je naam en je rol in. De code staat al klaar.")
+            st.subheader(ui.t("join.heading_for", title=esc_inline(title)))
+            st.caption(ui.t("join.intro_for"))
         else:
-            st.subheader("Meedoen")
-            st.caption("Voor deelnemers. Vul de code in die de procesbegeleider laat zien.")
+            st.subheader(ui.t("join.heading"))
+            st.caption(ui.t("join.intro"))
         code = st.text_input(
-            "Code van de workshop",
+            ui.t("join.code"),
             key="join_code",
             value=prefill_code,
             max_chars=12,
-            placeholder="Bijvoorbeeld: K7M2QP",
+            placeholder=ui.t("join.code_example"),
         )
         name = st.text_input(
-            "Je naam",
+            ui.t("join.name"),
             key="join_name",
             max_chars=80,
-            help="Zoals anderen je mogen zien, bijvoorbeeld je voornaam.",
+            help=ui.t("join.name_help"),
         )
         # no default: a default role would count everyone who did not look as gemeente
         role = st.selectbox(
-            "Je rol",
+            ui.t("join.role"),
             ROLE_GROUPS,
             index=None,
             key="join_role",
-            format_func=role_label,
-            placeholder="Kies je rol",
+            format_func=lambda role: ui.label("role", role),
+            placeholder=ui.t("join.role_choose"),
         )
         organisation = st.text_input(
-            "Organisatie (mag leeg)", key="join_organisation", max_chars=80
+            ui.t("join.organisation"), key="join_organisation", max_chars=80
         )
-        submitted = st.form_submit_button("Meedoen", key="join_submit", type="primary")
+        language = st.radio(
+            ui.t("join.language"),
+            tuple(i18n.LANGUAGES),
+            key="join_language",
+            index=tuple(i18n.LANGUAGES).index(ui.current_language()),
+            format_func=i18n.LANGUAGES.get,
+            horizontal=True,
+            help=ui.t("join.language_help"),
+        )
+        submitted = st.form_submit_button(ui.t("join.submit"), key="join_submit", type="primary")
     if submitted:
         if role is None:
-            st.error(NO_ROLE, icon=":material/error:")
+            st.error(i18n.text("join.no_role", language), icon=":material/error:")
             return
         if not _join_allowed():
-            st.error("Te veel pogingen in korte tijd. Wacht een minuut en probeer het opnieuw.")
+            st.error(i18n.text("join.too_many", language))
             return
         joined = ui.act(
             workshops.join_workshop,
@@ -214,12 +220,14 @@ def join_form(prefill_code: str = "", title: Optional[str] = None) -> None:
             name=name,
             role_group=role,
             organisation=organisation,
+            language=language,
         )
         if not joined:
             _count_wrong_code(code)
         if joined:
             actor, token = joined
             ui.sign_in({"code": workshops.normalise_code(code), "p": token})
+            use_language(language)
             st.rerun()
 
 
@@ -239,17 +247,11 @@ def lobby(ctx: ui.Context) -> None:
     info = ctx.info
     now.banner(ctx, None)
     st.title(esc_inline(info.title))
-    st.markdown(
-        f"Welkom, **{esc(ctx.actor.name)}**. Je doet mee als "
-        f"{ROLE_LABELS.get(ctx.actor.role_group, '').lower()}."
-    )
-    st.markdown(
-        "Kies links of hieronder een onderdeel. De procesbegeleider vertelt wanneer "
-        "je wat kunt doen. Je link onthoudt wie je bent: bewaar hem als je later "
-        "terug wilt komen."
-    )
-    for path, label, icon in ui.PAGES[1:4]:
-        ui.page_link(path, label, icon, ctx.query)
-    if st.button("Afmelden op dit apparaat", key="leave"):
+    role = ui.label("role", ctx.actor.role_group)
+    st.markdown(ui.t("join.welcome", name=esc(ctx.actor.name), role=role.lower() if role else ""))
+    st.markdown(ui.t("join.lobby_intro"))
+    for path, page, icon in ui.PAGES[1:4]:
+        ui.page_link(path, ui.t(f"sidebar.page.{page}"), icon, ctx.query)
+    if st.button(ui.t("join.leave"), key="leave"):
         ui.forget_identity()
         st.rerun()

@@ -9,11 +9,12 @@ from typing import Optional
 
 import streamlit as st
 
-from kompas import db as kdb, live as live_versions, workshops
+from kompas import db as kdb, i18n, live as live_versions, workshops
 from kompas.errors import KompasError, NotAllowed
 from kompas.labels import TOOL_LABELS
 from kompas.ui import now
 from kompas.ui.actions import read
+from kompas.ui.language import set_page_language, t, use_language
 from kompas.ui.remember import mark_forgotten
 from kompas.ui.runtime import ICON, engine, install_error_handler, page_style
 from kompas.ui.safe import esc
@@ -102,6 +103,7 @@ def forget_identity() -> None:
     """Sign out on this device: nothing of the viewer stays in the session or the URL."""
     st.session_state.pop(IDENTITY_KEY, None)
     st.session_state.pop(ACTOR_KEY, None)
+    use_language(i18n.DEFAULT)
     st.query_params.clear()
     mark_forgotten()
 
@@ -130,7 +132,8 @@ def current_identity() -> Optional[Context]:
         if me is None or me.removed:
             st.session_state.pop(ACTOR_KEY, None)
             raise NotAllowed("Je bent uit deze workshop verwijderd door de procesbegeleider.")
-        actor = replace(actor, name=me.name, role_group=me.role_group)
+        actor = replace(actor, name=me.name, role_group=me.role_group, language=me.language)
+    use_language(actor.language)
     if st.query_params.to_dict() != ident:
         remember(ident)
     else:
@@ -177,10 +180,12 @@ def workshop_context(
     except KompasError as exc:
         st.session_state.pop(IDENTITY_KEY, None)
         st.session_state.pop(ACTOR_KEY, None)
+        set_page_language()
         stop_with_join(esc(str(exc)))
         raise  # unreachable; st.stop() raises
+    set_page_language()
     if ctx is None:
-        stop_with_join("Je bent nog niet aangemeld. Meld je aan met de code van de workshop.")
+        stop_with_join(t("join.not_signed_in"))
     draw_sidebar(ctx, tool)
     if now_banner:
         now.top(ctx, tool)  # type: ignore[arg-type]
@@ -189,5 +194,5 @@ def workshop_context(
 
 def stop_with_join(message: str) -> None:
     st.warning(message, icon=":material/login:")
-    page_link("home.py", "Naar aanmelden", ":material/login:")
+    page_link("home.py", t("join.to_join"), ":material/login:")
     st.stop()

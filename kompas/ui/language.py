@@ -15,7 +15,30 @@ from __future__ import annotations
 
 import streamlit as st
 
-DEFAULT = "nl"
+from kompas import i18n
+
+DEFAULT = i18n.DEFAULT
+LANGUAGE_KEY = "kompas_language"  # the viewer's language in this browser session
+
+
+def current_language() -> str:
+    """The language of this viewer's screens: a participant's own choice, else Dutch."""
+    return i18n.normalise(st.session_state.get(LANGUAGE_KEY))
+
+
+def use_language(language: str) -> None:
+    st.session_state[LANGUAGE_KEY] = i18n.normalise(language)
+
+
+def t(key: str, /, **values: object) -> str:
+    """A message of the catalogue in the viewer's language (kompas.i18n)."""
+    return i18n.text(key, current_language(), **values)
+
+
+def label(kind: str, value: str) -> str:
+    """The word for a stored id in the viewer's language: ``label("role", "inwoner")``."""
+    return i18n.label(kind, value, current_language())
+
 
 # Streamlit's own English texts that no parameter reaches (a selectbox between runs, the
 # multiselect's "Select all", the form's "Press Enter…" hint, the file uploader, empty
@@ -167,8 +190,10 @@ _component = st.components.v2.component(
 )
 
 
-def set_page_language(lang: str = DEFAULT) -> None:
-    """Mark the page as written in ``lang`` (a BCP 47 tag such as "nl" or "en")."""
+def set_page_language(lang: str | None = None) -> None:
+    """Mark the page as written in ``lang`` (a BCP 47 tag such as "nl" or "en"; default: the
+    viewer's language). Once per run, after the viewer is known."""
+    lang = lang or current_language()
     _component(
         key="kompas_page_language",
         data={

@@ -12,6 +12,7 @@ from kompas import partners, workshops
 from kompas.labels import phase_label, tool_label
 from kompas.models import PHASES, TOOLS
 from kompas.ui.actions import act
+from kompas.ui.language import label, t
 from kompas.ui.live import live, synced
 from kompas.ui.sidebar import page_link
 from kompas.ui.timer import countdown
@@ -35,7 +36,8 @@ def now_text(info: workshops.WorkshopInfo) -> str:
     """ "Doelenboom · Stemmen", or '' when the facilitator has set no "now"."""
     if info.now_tool not in TOOLS:
         return ""
-    return f"{tool_label(info.now_tool)} · {phase_label(info.now_tool, info.phases[info.now_tool])}"
+    tool = info.now_tool
+    return f"{label('tool', tool)} · {label(f'phase.{tool}', info.phases[tool])}"
 
 
 def big_timer(info: workshops.WorkshopInfo, key: str = "now_timer", size: str = "big") -> None:
@@ -54,13 +56,13 @@ def banner(ctx: Context, tool: str | None) -> None:
         with st.container(key="now_banner", border=True):
             text = now_text(info)
             if not text:
-                st.markdown("De procesbegeleider vertelt zo waar we mee beginnen.")
+                st.markdown(t("now.waiting"))
             elif info.now_tool == tool:
-                st.markdown(f"**Nu:** {text}. Je bent op de goede plek.")
+                st.markdown(t("now.here", now=text))
             else:
-                st.markdown(f"**Nu:** {text}")
+                st.markdown(t("now.elsewhere", now=text))
                 path, icon = TOOL_PAGES[info.now_tool]
-                page_link(path, f"Ga naar {tool_label(info.now_tool)}", icon, ctx.query)
+                page_link(path, t("now.go_to", tool=label("tool", info.now_tool)), icon, ctx.query)
             big_timer(info)
 
     now_banner()

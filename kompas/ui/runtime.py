@@ -14,19 +14,19 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from kompas import db as kdb, live as live_versions, workshops
 from kompas.config import Settings, load_settings
 from kompas.errors import KompasError
-from kompas.ui.language import set_page_language
 from kompas.ui.safe import esc
 
 log = logging.getLogger("kompas")
 
+# (file, its name in the message catalogue: "sidebar.page.<id>", icon)
 PAGES = (
-    ("home.py", "Start", ":material/home:"),
-    ("pages/1_Doelenboom.py", "Doelenboom", ":material/account_tree:"),
-    ("pages/2_Kwaliteitskompas.py", "Kwaliteitskompas", ":material/explore:"),
-    ("pages/3_Partnermatrix.py", "Partnermatrix", ":material/grid_view:"),
-    ("pages/6_Samenwerkingsscan.py", "Samenwerkingsscan", ":material/handshake:"),
-    ("pages/4_Verslag.py", "Verslag", ":material/description:"),
-    ("pages/5_Presentatie.py", "Presentatie", ":material/co_present:"),
+    ("home.py", "home", ":material/home:"),
+    ("pages/1_Doelenboom.py", "tree", ":material/account_tree:"),
+    ("pages/2_Kwaliteitskompas.py", "compass", ":material/explore:"),
+    ("pages/3_Partnermatrix.py", "matrix", ":material/grid_view:"),
+    ("pages/6_Samenwerkingsscan.py", "scan", ":material/handshake:"),
+    ("pages/4_Verslag.py", "report", ":material/description:"),
+    ("pages/5_Presentatie.py", "presenter", ":material/co_present:"),
 )
 FACILITATOR_PAGES = ("pages/5_Presentatie.py",)  # not in a participant's navigation
 # A local file: a ":material/…:" page icon makes the browser fetch the favicon from
@@ -131,5 +131,6 @@ main:focus-visible { outline: 2px solid #1f5f8b !important; outline-offset: -2px
 
 
 def page_style() -> None:
+    """The page's own styles. (The page language follows once the viewer is known:
+    language.set_page_language.)"""
     st.html(STYLE)
-    set_page_language()

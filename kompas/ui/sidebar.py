@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 import streamlit as st
 from streamlit.errors import StreamlitAPIException, StreamlitPageNotFoundError
 
-from kompas import labels, workshops
+from kompas import i18n, workshops
 from kompas.models import PHASES
 from kompas.ui import remember
+from kompas.ui.actions import act
 from kompas.ui.drafts import keep_drafts
+from kompas.ui.language import label, t
 from kompas.ui.live import live, start_page, watch
 from kompas.ui.runtime import FACILITATOR_PAGES, PAGES
 from kompas.ui.safe import esc, esc_inline
@@ -37,10 +39,10 @@ def page_link(path: str, label: str, icon: str | None = None, query: dict | None
 
 
 def nav(ctx: Context) -> None:
-    for path, label, icon in PAGES:
+    for path, page, icon in PAGES:
         if path in FACILITATOR_PAGES and not ctx.is_facilitator:
             continue
-        page_link(path, label, icon, ctx.query)
+        page_link(path, t(f"sidebar.page.{page}"), icon, ctx.query)
 
 
 def sidebar(ctx: Context, tool: str | None) -> None:
@@ -63,35 +65,53 @@ def sidebar_live(ctx: Context, tool: str | None) -> None:
     @live(parts=("workshop", "participants"))
     def glance():
         info = ctx.refreshed().info
-        st.markdown(f"**Workshop:** {esc(info.title)}")
-        st.markdown(f"**Code:** `{info.code}`")
+        st.markdown(t("sidebar.workshop", title=esc(info.title)))
+        st.markdown(t("sidebar.code", code=info.code))
         who = (
             "Procesbegeleider"
             if ctx.is_facilitator
-            else f"{ctx.actor.name} ({labels.ROLE_LABELS.get(ctx.actor.role_group, '')})"
+            else f"{ctx.actor.name} ({label('role', ctx.actor.role_group)})"
         )
-        st.markdown(f"**Jij bent:** {esc(who)}")
+        st.markdown(t("sidebar.you_are", who=esc(who)))
         if tool:
             phase = info.phases[tool]
-            lock = " · op slot" if info.locks[tool] else ""
-            st.markdown(f"**Fase:** {phase_label(tool, phase)}{lock}")
-        st.markdown(f"**Deelnemers:** {len(info.active_participants)}")
+            lock = t("sidebar.locked") if info.locks[tool] else ""
+            st.markdown(t("sidebar.phase", phase=phase_label(tool, phase) + lock))
+        st.markdown(t("sidebar.participants", n=len(info.active_participants)))
         timer(info)
 
     glance()
+    if not ctx.is_facilitator:
+        language_choice(ctx)
+
+
+def language_choice(ctx: Context) -> None:
+    """A participant switches the language of their own screens."""
+    choice = st.selectbox(
+        t("sidebar.language"),
+        tuple(i18n.LANGUAGES),
+        index=tuple(i18n.LANGUAGES).index(ctx.actor.language),
+        format_func=i18n.LANGUAGES.get,
+        key="sidebar_language",
+        help=t("sidebar.language_help"),
+    )
+    if choice != ctx.actor.language and act(
+        workshops.set_language, actor=ctx.actor, language=choice
+    ):
+        st.session_state.pop("sidebar_language", None)
+        st.rerun()
 
 
 def phase_label(tool: str, phase: str) -> str:
     steps = PHASES[tool]
-    return (
-        f"{labels.phase_label(tool, phase)} ({steps.index(phase) + 1} van {len(steps)})"
-        if phase in steps
-        else phase
-    )
+    word = label(f"phase.{tool}", phase)
+    if phase not in steps:
+        return word
+    return t("sidebar.phase_of", phase=word, n=steps.index(phase) + 1, total=len(steps))
 
 
 def timer(info: workshops.WorkshopInfo) -> None:
     if info.timer_end is None:
         return
-    st.markdown("**Timer:**", help="De procesbegeleider heeft een timer gezet.")
+    st.markdown(t("sidebar.timer"), help=t("sidebar.timer_help"))
     countdown(info.timer_end, info.timer_label)

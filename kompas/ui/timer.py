@@ -8,6 +8,8 @@ from typing import Optional
 
 import streamlit as st
 
+from kompas.ui.language import t
+
 # Text goes in with textContent. The server's clock travels along, so a laptop whose clock
 # is off still shows the right number of minutes left.
 _JS = r"""
@@ -25,9 +27,9 @@ export default function (component) {
     const prefix = data.label ? data.label + ": " : "";
     if (left > 0) {
       const m = Math.floor(left / 60), s = String(left % 60).padStart(2, "0");
-      box.textContent = prefix + "nog " + m + ":" + s;
+      box.textContent = prefix + data.left.replace("{time}", m + ":" + s);
     } else {
-      box.textContent = prefix + "de tijd is om";
+      box.textContent = prefix + data.over;
       clearInterval(box.__tick);
     }
   };
@@ -60,5 +62,8 @@ def countdown(
             "label": label,
             "now": datetime.now(UTC).isoformat(),
             "size": size,
+            # in the viewer's language: "nog {time}" / "{time} left"
+            "left": t("now.timer_left"),
+            "over": t("now.timer_over"),
         },
     )

@@ -211,3 +211,28 @@ def test_start_with_session_date_place_and_purpose(app_db):
         "Stadhuis Zutphen",
         "Kiezen wat voorgaat",
     )
+
+
+def test_joining_in_english_gives_english_screens_and_user_text_stays(app_db):
+    code = qp(start(app_db, title="Werksessie Zutphen"), "code")
+    at = run_as("home.py", code=code)
+    assert at.radio(key="join_language").options == ["Nederlands", "English"]
+    at.text_input(key="join_name").input("Sam")
+    at.selectbox(key="join_role").set_value("aanbieder")
+    at.radio(key="join_language").set_value("en")
+    at.button(key="join_submit").click().run()
+    assert not at.exception
+    shown = texts(at)
+    assert "Welcome, **Sam**. You take part as provider." in shown
+    assert "Werksessie Zutphen" in shown  # what people write is not translated
+    token = qp(at, "p")
+    tree = run_as("pages/1_Doelenboom.py", code=code, token=token)
+    assert not tree.exception
+    sidebar = texts(tree)
+    assert "**You are:** Sam (Provider)" in sidebar
+    assert "The facilitator will tell you shortly where we start." in sidebar
+    # back to Dutch, in the sidebar
+    tree.selectbox(key="sidebar_language").set_value("nl").run()
+    assert "**Jij bent:** Sam (Aanbieder)" in texts(tree)
+    with reading(app_db) as db:
+        assert db.execute(select(Participant)).scalar_one().language == "nl"

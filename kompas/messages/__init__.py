@@ -1,0 +1,1 @@
+"""Message catalogues, one package per language (see kompas.i18n)."""

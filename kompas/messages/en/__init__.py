@@ -1,0 +1,1 @@
+"""English, for participants who choose it when joining."""

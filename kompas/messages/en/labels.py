@@ -1,0 +1,64 @@
+"""The English words for stored ids."""
+
+_MAPS = {
+    "tool": {"tree": "Goal tree", "compass": "Quality compass", "matrix": "Partner matrix"},
+    "role": {
+        "gemeente": "Municipality",
+        "aanbieder": "Provider",
+        "inwoner": "Resident",
+        "anders": "Other",
+    },
+    "node_kind": {
+        "main_goal": "Main goal",
+        "vision": "Vision",
+        "domain": "Policy domain",
+        "effect": "Societal effect",
+        "activity": "Activity",
+    },
+    "node_status": {"proposal": "proposal", "accepted": "agreed"},
+    "direction": {
+        "omhoog": "Up",
+        "omlaag": "Down",
+        "links": "To the left",
+        "rechts": "To the right",
+        "blijven": "Stay",
+    },
+    "partner_kind": {
+        "welzijn": "Welfare",
+        "zorg": "Care",
+        "jeugd": "Youth",
+        "onderwijs": "Education",
+        "wonen": "Housing",
+        "overig": "Other",
+    },
+    "relation": {
+        "opdrachtgever": "Client–contractor",
+        "partner": "Societal partner",
+        "beide": "Both",
+        "": "Not discussed yet",
+    },
+    "interest_kind": {"gedeeld": "Shared interest", "eigen": "Own interest"},
+    "scan_element": {
+        "strategie": "Strategy",
+        "governance": "Governance",
+        "samenwerken": "Cooperation",
+    },
+    "phase.tree": {
+        "verzamelen": "Collecting",
+        "ordenen": "Structuring",
+        "stemmen": "Voting",
+        "resultaat": "Result",
+        "gesloten": "Closed",
+    },
+    "phase.compass": {"invullen": "Filling in", "bespreken": "Discussing", "gesloten": "Closed"},
+    "phase.matrix": {
+        "inschatten": "Estimating",
+        "bespreken": "Discussing",
+        "besluiten": "Deciding",
+        "gesloten": "Closed",
+    },
+}
+
+MESSAGES = {
+    f"labels.{kind}.{value}": word for kind, words in _MAPS.items() for value, word in words.items()
+}

@@ -1,0 +1,1 @@
+"""Dutch (B1): the language of Kompas."""

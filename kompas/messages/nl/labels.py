@@ -1,0 +1,20 @@
+"""The words for stored ids, from kompas.labels (the Dutch source of these words)."""
+
+from kompas import labels as _labels
+
+_MAPS = {
+    "tool": _labels.TOOL_LABELS,
+    "role": _labels.ROLE_LABELS,
+    "node_kind": _labels.NODE_KIND_LABELS,
+    "node_status": _labels.NODE_STATUS_LABELS,
+    "direction": _labels.DIRECTION_LABELS,
+    "partner_kind": _labels.PARTNER_KIND_LABELS,
+    "relation": _labels.RELATION_LABELS,
+    "interest_kind": _labels.INTEREST_KIND_LABELS,
+    "scan_element": _labels.SCAN_ELEMENT_LABELS,
+    **{f"phase.{tool}": phases for tool, phases in _labels.PHASE_LABELS.items()},
+}
+
+MESSAGES = {
+    f"labels.{kind}.{value}": word for kind, words in _MAPS.items() for value, word in words.items()
+}

@@ -1,0 +1,156 @@
+"""The message catalogues (kompas/messages/<language>/): every key in every language, the
+same placeholders, every key the code asks for exists, and the screens that are translated
+hold no Dutch of their own."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from kompas import i18n, labels
+from kompas.models import PHASES, ROLE_GROUPS, TOOLS
+
+ROOT = Path(__file__).resolve().parents[1]
+KEY = re.compile(r"^[a-z][a-z_]*\.[a-z0-9_.]*$")  # "join.name", "sidebar.page."
+SOURCES = [
+    ROOT / "home.py",
+    *sorted((ROOT / "pages").glob("*.py")),
+    *sorted((ROOT / "kompas").rglob("*.py")),
+]
+
+
+def fields(message: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(message) if name}
+
+
+def test_every_key_exists_in_every_language():
+    keys = {lang: set(i18n.catalogue(lang)) for lang in i18n.LANGUAGES}
+    for lang, own in keys.items():
+        for other, theirs in keys.items():
+            assert not own - theirs, f"only in {lang}, not in {other}: {sorted(own - theirs)}"
+
+
+def test_every_message_has_the_same_placeholders_in_every_language():
+    dutch = i18n.catalogue("nl")
+    for lang in i18n.LANGUAGES:
+        for key, message in i18n.catalogue(lang).items():
+            assert fields(message) == fields(dutch[key]), (lang, key)
+            assert message.strip(), (lang, key)
+
+
+def test_a_key_outside_its_area_is_refused(tmp_path, monkeypatch):
+    package = tmp_path / "kompas_probe_lang"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "join.py").write_text('MESSAGES = {"now.title": "x"}')
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(i18n.importlib, "import_module", _redirect(i18n.importlib.import_module))
+    with pytest.raises(ValueError, match="outside its area"):
+        i18n.catalogue.__wrapped__("probe")
+
+
+def _redirect(real):
+    def import_module(name):
+        return real(name.replace("kompas.messages.probe", "kompas_probe_lang"))
+
+    return import_module
+
+
+def test_every_stored_id_has_a_word_in_every_language():
+    ids = {
+        "tool": TOOLS,
+        "role": ROLE_GROUPS,
+        "node_kind": tuple(labels.NODE_KIND_LABELS),
+        "direction": tuple(labels.DIRECTION_LABELS),
+        **{f"phase.{tool}": PHASES[tool] for tool in TOOLS},
+    }
+    for lang in i18n.LANGUAGES:
+        for kind, values in ids.items():
+            for value in values:
+                assert f"labels.{kind}.{value}" in i18n.catalogue(lang), (lang, kind, value)
+    assert i18n.label("role", "inwoner", "en") == "Resident"
+    assert i18n.label("role", "inwoner", "nl") == "Inwoner"
+    assert i18n.label("role", "onbekend", "en") == "onbekend"  # an unknown id as it is
+
+
+def test_text_fills_in_values_and_falls_back_to_dutch_for_an_unknown_language():
+    assert i18n.text("now.go_to", "en", tool="Goal tree") == "Go to Goal tree"
+    assert i18n.text("now.go_to", "xx", tool="Doelenboom") == "Ga naar Doelenboom"
+    with pytest.raises(KeyError):
+        i18n.text("now.no_such_message", "nl")
+
+
+def _asked_keys():
+    """Every literal key passed to t("…") / ui.t("…") / i18n.text("…") in the code."""
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            first = node.args[0]
+            if name not in ("t", "text"):
+                continue
+            if isinstance(first, ast.Constant) and KEY.match(str(first.value)):
+                yield path.relative_to(ROOT), first.value
+            if isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):
+                prefix = first.values[0].value
+                if KEY.match(prefix):
+                    yield path.relative_to(ROOT), prefix + "*"
+
+
+def test_every_key_the_code_asks_for_exists():
+    known = set(i18n.catalogue("nl"))
+    asked = list(_asked_keys())
+    assert len(asked) > 30
+    for where, key in asked:
+        if key.endswith("*"):
+            assert any(k.startswith(key[:-1]) for k in known), (where, key)
+        else:
+            assert key in known, (where, key)
+
+
+# The screens a participant sees that are fully in the catalogue: (file, function). No
+# string literal in them reads as words (a literal with two or more words is Dutch text that
+# an English participant would see).
+TRANSLATED = [
+    ("kompas/ui/home.py", "join_form"),
+    ("kompas/ui/home.py", "lobby"),
+    ("kompas/ui/now.py", "banner"),
+    ("kompas/ui/now.py", "now_text"),
+    ("kompas/ui/sidebar.py", "nav"),
+    ("kompas/ui/sidebar.py", "sidebar_live"),
+    ("kompas/ui/sidebar.py", "language_choice"),
+    ("kompas/ui/sidebar.py", "phase_label"),
+    ("kompas/ui/sidebar.py", "timer"),
+    ("kompas/ui/identity.py", "stop_with_join"),
+]
+
+
+def _wordy(value: object) -> bool:
+    return isinstance(value, str) and sum(w.isalpha() for w in value.split()) >= 2
+
+
+@pytest.mark.parametrize(("file", "function"), TRANSLATED)
+def test_translated_screens_hold_no_dutch_of_their_own(file, function):
+    tree = ast.parse((ROOT / file).read_text())
+    found = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == function
+    ]
+    assert found, f"{file}: no function {function}"
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(found[0])
+        if isinstance(node, ast.FunctionDef) and ast.get_docstring(node)
+    }
+    words = [
+        node.value
+        for node in ast.walk(found[0])
+        if isinstance(node, ast.Constant) and _wordy(node.value) and id(node) not in docstrings
+    ]
+    assert words == []
