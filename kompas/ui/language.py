@@ -116,7 +116,26 @@ export default function (component) {
       evt.stopImmediatePropagation();
     }, true);
   }
-  if (window.__kompasNl || !data.texts) return () => {};
+  if (!window.__kompasSidebarCloser) {
+    window.__kompasSidebarCloser = true;
+    // On a phone the sidebar covers the page: close it once a page has been chosen there.
+    document.addEventListener("click", (event) => {
+      const link = event.target.closest && event.target.closest('[data-testid="stSidebar"] a');
+      if (!link || window.innerWidth >= 768) return;
+      setTimeout(() => {
+        const close = document.querySelector(
+          '[data-testid="stSidebarCollapseButton"] button, [data-testid="stSidebar"] button[kind="headerNoPadding"]'
+        );
+        if (close) close.click();
+      }, 100);
+    }, true);
+  }
+  if (!data.texts) {
+    // a viewer who chose English: Streamlit's own texts as Streamlit wrote them again
+    if (window.__kompasNl) window.__kompasNl.undo();
+    return () => {};
+  }
+  if (window.__kompasNl) return () => {};
   const MAP = data.texts;
   const NAMES = data.names || {};
   const RX = [
@@ -138,13 +157,29 @@ export default function (component) {
   };
   const tr = translator(MAP, RX, 80);
   const trName = translator(NAMES, NAME_RX, Infinity);
-  const fixText = (n) => { const t = tr(n.nodeValue); if (t !== null && t !== n.nodeValue) n.nodeValue = t; };
-  const fixPlaceholder = (e) => { const t = tr(e.placeholder); if (t !== null && t !== e.placeholder) e.placeholder = t; };
+  // what was translated, to undo it when the viewer switches to English (only what is
+  // still on the page is kept)
+  let done = [];
+  const remember = (node, undo) => {
+    done.push([node, undo]);
+    if (done.length > 2000) done = done.filter(([n]) => n.isConnected);
+  };
+  const fixText = (n) => {
+    const v = n.nodeValue, t = tr(v);
+    if (t !== null && t !== v) { n.nodeValue = t; remember(n, () => { if (n.nodeValue === t) n.nodeValue = v; }); }
+  };
+  const fixPlaceholder = (e) => {
+    const v = e.placeholder, t = tr(v);
+    if (t !== null && t !== v) { e.placeholder = t; remember(e, () => { if (e.placeholder === t) e.placeholder = v; }); }
+  };
   const NAMED = "[aria-label], [title]";
   const fixName = (e) => {
     for (const a of ["aria-label", "title"]) {
       const v = e.getAttribute(a), t = v && trName(v);
-      if (t && t !== v) e.setAttribute(a, t);
+      if (t && t !== v) {
+        e.setAttribute(a, t);
+        remember(e, () => { if (e.getAttribute(a) === t) e.setAttribute(a, v); });
+      }
     }
   };
   const each = (root, selector, f) => {  // the element itself and everything inside it
@@ -170,18 +205,14 @@ export default function (component) {
     attributes: true, attributeFilter: ["placeholder", "aria-label", "title"],
   });
   fix(document.body);
-  window.__kompasNl = obs;
-  // On a phone the sidebar covers the page: close it once a page has been chosen there.
-  document.addEventListener("click", (event) => {
-    const link = event.target.closest && event.target.closest('[data-testid="stSidebar"] a');
-    if (!link || window.innerWidth >= 768) return;
-    setTimeout(() => {
-      const close = document.querySelector(
-        '[data-testid="stSidebarCollapseButton"] button, [data-testid="stSidebar"] button[kind="headerNoPadding"]'
-      );
-      if (close) close.click();
-    }, 100);
-  }, true);
+  window.__kompasNl = {
+    undo() {
+      obs.disconnect();
+      done.reverse().forEach(([, undo]) => undo());
+      done = [];
+      window.__kompasNl = null;
+    },
+  };
   return () => {};
 }
 """
