@@ -1,4 +1,5 @@
-"""The Kompas exception tree; every message is a Dutch sentence a facilitator understands.
+"""The Kompas exception tree; every message is a Dutch sentence a facilitator understands
+(a refusal shown to a participant who chose English is in English: workshops.write_refusal).
 
     KompasError
     ├── NotFound        the workshop, node, partner … does not exist (or not in this workshop)

@@ -23,7 +23,7 @@ from sqlmodel import Session
 from kompas import i18n, live, text
 from kompas.db import locks_rows
 from kompas.errors import InvalidInput, NotAllowed, NotFound
-from kompas.labels import DEFAULT_QUADRANTS, phase_label, sentence_start, tool_in_sentence
+from kompas.labels import DEFAULT_QUADRANTS, sentence_start
 from kompas.models import (
     PHASES,
     ROLE_GROUPS,
@@ -198,24 +198,26 @@ def write_refusal(
     removed participant) or the cached ``WorkshopInfo`` of a page."""
     if actor.is_facilitator:
         return None
+    lang = actor.language  # the refusal is shown to this participant, in their language
     if isinstance(workshop, WorkshopInfo):
         me = next((p for p in workshop.participants if p.id == actor.participant_id), None)
         if me is None or actor.workshop_id != workshop.id:
-            return NOT_JOINED
+            return i18n.text("refusal.not_joined", lang)
         if me.removed:
-            return REMOVED
+            return i18n.text("refusal.removed", lang)
         phase, locked = workshop.phases[tool], workshop.locks[tool]
     else:
         phase, locked = phase_of(workshop, tool), is_locked(workshop, tool)
     if tool == "compass" and not workshop.compass_open_to_participants:
-        return "De procesbegeleider vult het kwaliteitskompas nu zelf in. Je kunt meekijken."
-    name = tool_in_sentence(tool)
+        return i18n.text("refusal.compass_closed", lang)
+    name = i18n.label("tool_sentence", tool, lang)
     if locked:
-        return f"{sentence_start(name)} staat op slot. Je kunt nu alleen meekijken."
+        return i18n.text("refusal.locked", lang, tool=sentence_start(name))
     if phase == "gesloten":
-        return f"{sentence_start(name)} is gesloten. Je kunt nu alleen meekijken."
+        return i18n.text("refusal.closed", lang, tool=sentence_start(name))
     if phases is not None and phase not in tuple(phases):
-        return f"Dat kan nu niet: {name} staat in de fase {phase_label(tool, phase)}."
+        phase_word = i18n.label(f"phase.{tool}", phase, lang)
+        return i18n.text("refusal.phase", lang, tool=name, phase=phase_word)
     return None
 
 

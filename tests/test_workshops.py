@@ -419,3 +419,26 @@ def test_an_unknown_language_is_refused_and_changes_nothing(engine, make_worksho
     with reading(engine) as db:
         assert db.get(Participant, anne.participant_id).language == "nl"
         assert db.execute(select(func.count()).select_from(Participant)).scalar() == 1
+
+
+def test_a_refusal_is_in_the_participants_language(engine, make_workshop):
+    ws = make_workshop()
+    with writing(engine) as db:
+        sam, _ = workshops.join_workshop(
+            db, code=ws.code, name="Sam", role_group="inwoner", language="en"
+        )
+    anne = ws.join("Anne")
+    with writing(engine) as db:
+        workshops.set_phase(db, actor=ws.facilitator, tool="tree", phase="stemmen")
+    with reading(engine) as db:
+        info = workshops.workshop_info(db, ws.id)
+    assert workshops.write_refusal(info, sam, "tree", ("verzamelen",)) == (
+        "Not possible now: the goal tree is in the phase Voting."
+    )
+    assert workshops.write_refusal(info, anne, "tree", ("verzamelen",)) == (
+        "Dat kan nu niet: de doelenboom staat in de fase Stemmen."
+    )
+    with writing(engine) as db:
+        workshops.set_lock(db, actor=ws.facilitator, tool="tree", locked=True)
+    with pytest.raises(NotAllowed, match="The goal tree is locked"), writing(engine) as db:
+        workshops.require_open(db, sam, "tree")

@@ -2,6 +2,11 @@
 
 _MAPS = {
     "tool": {"tree": "Goal tree", "compass": "Quality compass", "matrix": "Partner matrix"},
+    "tool_sentence": {
+        "tree": "the goal tree",
+        "compass": "the quality compass",
+        "matrix": "the partner matrix",
+    },
     "role": {
         "gemeente": "Municipality",
         "aanbieder": "Provider",
