@@ -85,6 +85,9 @@ def sidebar_live(ctx: Context, tool: str | None) -> None:
         language_choice(ctx)
 
 
+LANGUAGE_WIDGET_KEY = "sidebar_language"
+
+
 def language_choice(ctx: Context) -> None:
     """A participant switches the language of their own screens."""
     choice = st.selectbox(
@@ -92,13 +95,12 @@ def language_choice(ctx: Context) -> None:
         tuple(i18n.LANGUAGES),
         index=tuple(i18n.LANGUAGES).index(ctx.actor.language),
         format_func=i18n.LANGUAGES.get,
-        key="sidebar_language",
+        key=LANGUAGE_WIDGET_KEY,
         help=t("sidebar.language_help"),
     )
-    if choice != ctx.actor.language and act(
-        workshops.set_language, actor=ctx.actor, language=choice
-    ):
-        st.session_state.pop("sidebar_language", None)
+    if choice != ctx.actor.language:
+        act(workshops.set_language, actor=ctx.actor, language=choice)
+        st.session_state.pop(LANGUAGE_WIDGET_KEY, None)  # refused: the choice shows the old one
         st.rerun()
 
 
