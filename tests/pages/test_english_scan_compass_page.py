@@ -1,0 +1,130 @@
+"""AppTest: the Samenwerkingsscan, the Kwaliteitskompas and the Verslag page as an English
+participant sees them (a Dutch participant still sees Dutch), and the screens that take
+every word from the catalogue."""
+
+from __future__ import annotations
+
+import pytest
+
+from kompas import scan
+from kompas.db import reading, writing
+from kompas.workshops import join_workshop
+from tests.conftest import ROOT, Workshopper
+from tests.pages.helpers import page_as, texts
+from tests.test_i18n import assert_no_dutch_of_its_own
+
+SCAN = str(ROOT / "pages" / "6_Samenwerkingsscan.py")
+COMPASS = str(ROOT / "pages" / "2_Kwaliteitskompas.py")
+REPORT = str(ROOT / "pages" / "4_Verslag.py")
+
+
+def join(ws: Workshopper, name: str, language: str, role_group: str = "aanbieder"):
+    with writing(ws.engine) as db:
+        actor, token = join_workshop(
+            db, code=ws.code, name=name, role_group=role_group, language=language
+        )
+    ws.tokens[actor.participant_id] = token
+    return actor
+
+
+@pytest.fixture
+def ws(app_db):
+    ws = Workshopper(app_db)
+    ws.sam = join(ws, "Sam", "en")
+    ws.anne = join(ws, "Anne", "nl", "gemeente")
+    return ws
+
+
+# --- Samenwerkingsscan ----------------------------------------------------------------------
+
+
+def test_scan_in_english_before_the_reveal(ws):
+    at = page_as(SCAN, ws, ws.sam)
+    shown = texts(at)
+    assert at.title[0].value == "Cooperation scan"
+    assert "You have scored 0 of the 9 statements." in shown
+    assert "**Strategy**" in shown and "**Cooperation**" in shown
+    assert "The group's scores become visible when the facilitator shows them." in shown
+    assert "No conclusions yet." in shown
+    labels = [r.label for r in at.radio]
+    assert "Together we have a clear strategy for the region." in labels
+    options = at.radio(key="scan_governance_grip").options
+    assert options == ["1 strongly disagree", "2", "3", "4", "5 strongly agree"]
+    assert at.button(key="scan_submit").label == "Save scores"
+    for dutch in ("stellingen", "Wat zegt de groep", "helemaal", "Conclusies"):
+        assert dutch not in shown, dutch
+    assert not any("strategie voor de regio" in label for label in labels)
+
+
+def test_scan_in_english_saves_and_shows_the_figures_after_the_reveal(ws):
+    at = page_as(SCAN, ws, ws.sam)
+    at.radio(key="scan_governance_grip").set_value(2)
+    at.button(key="scan_submit").click().run()
+    assert not at.exception
+    with writing(ws.engine) as db:
+        scan.reveal_scan(db, actor=ws.facilitator, revealed=True)
+        scan.set_conclusion(
+            db,
+            actor=ws.facilitator,
+            element="governance",
+            conclusion="Wie stuurt is onduidelijk",
+            action="Rollen op papier",
+            owner="Anne",
+        )
+    at = page_as(SCAN, ws, ws.sam)
+    shown = texts(at)
+    assert "You have scored 1 of the 9 statements." in shown
+    assert "What does the group say?" in shown
+    assert "1 of the 2 participants has scored." in shown
+    assert "Average: from 1 (strongly disagree)" in shown
+    assert "Conclusions" in shown
+    assert "Wie stuurt is onduidelijk" in shown  # what people write is not translated
+    assert "Action: Rollen op papier (owner: Anne)" in shown
+    frame = at.dataframe[0].value
+    assert list(frame.columns) == [
+        "Element",
+        "Statement",
+        "Scores",
+        "Average",
+        "Spread",
+        "Per role group (3 or more)",
+    ]
+    row = frame[frame["Statement"].str.contains("grip")].iloc[0]
+    assert row["Element"] == "Governance" and row["Scores"] == 1
+
+
+def test_scan_for_a_dutch_participant_stays_dutch(ws):
+    with writing(ws.engine) as db:
+        scan.reveal_scan(db, actor=ws.facilitator, revealed=True)
+        scan.set_scores(db, actor=ws.sam, scores={"strategie_samen": 4})
+    at = page_as(SCAN, ws, ws.anne)
+    shown = texts(at)
+    assert at.title[0].value == "Samenwerkingsscan"
+    assert "Je hebt 0 van de 9 stellingen gescoord." in shown
+    assert "Wat zegt de groep?" in shown and "1 van de 2 deelnemers heeft gescoord." in shown
+    labels = [r.label for r in at.radio]
+    assert "We hebben samen een duidelijke strategie voor de regio." in labels
+    assert at.radio(key="scan_strategie_samen").options[0] == "1 helemaal oneens"
+    assert "Stelling" in at.dataframe[0].value.columns
+    assert "Cooperation scan" not in shown and "statements" not in shown
+    with reading(ws.engine) as db:
+        assert scan.scan_view(scan.scan_state(db, ws.id), ws.sam.participant_id).own == {
+            "strategie_samen": 4
+        }
+
+
+# --- screens that take every word from the catalogue -----------------------------------------
+
+TRANSLATED = [
+    ("kompas/ui/scan.py", "score_form"),
+    ("kompas/ui/scan.py", "statement_text"),
+    ("kompas/ui/scan.py", "score_choice"),
+    ("kompas/ui/scan.py", "figures_table"),
+    ("kompas/ui/scan.py", "group_view"),
+    ("kompas/ui/scan.py", "conclusions"),
+]
+
+
+@pytest.mark.parametrize(("file", "function"), TRANSLATED)
+def test_translated_screens_hold_no_dutch_of_their_own(file, function):
+    assert_no_dutch_of_its_own(file, function)
