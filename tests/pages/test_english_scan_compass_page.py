@@ -4,11 +4,13 @@ every word from the catalogue."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from kompas import scan
+from kompas import compass as c, scan
 from kompas.db import reading, writing
-from kompas.workshops import join_workshop
+from kompas.workshops import join_workshop, update_workshop
 from tests.conftest import ROOT, Workshopper
 from tests.pages.helpers import page_as, texts
 from tests.test_i18n import assert_no_dutch_of_its_own
@@ -113,6 +115,94 @@ def test_scan_for_a_dutch_participant_stays_dutch(ws):
         }
 
 
+# --- Kwaliteitskompas ------------------------------------------------------------------------
+
+
+def fill_compass(ws: Workshopper) -> None:
+    f = ws.facilitator
+    with writing(ws.engine) as db:
+        amb = c.add_ambition(db, actor=f, title="Minder eenzaamheid")
+        r1 = c.add_result(db, actor=f, ambition_id=amb, title="Minder eenzame inwoners")
+        i1 = c.add_indicator(
+            db,
+            actor=f,
+            result_id=r1,
+            name="Eenzaam (GGD)",
+            baseline_value=44,
+            target_value=38,
+            higher_is_better=False,
+        )
+        c.add_measurement(db, actor=f, indicator_id=i1, value=46, measured_on=date(2024, 9, 1))
+        c.add_activity(db, actor=f, title="Buurtkamers", budget_cents=1_000_000, result_ids=[r1])
+
+
+def test_empty_compass_in_english(ws):
+    at = page_as(COMPASS, ws, ws.sam)
+    assert at.title[0].value == "Quality compass"
+    assert [tab.label for tab in at.tabs] == [
+        "Results and inputs",
+        "1 Ambitions",
+        "2 Results",
+        "3 Activities",
+        "4 Quality",
+        "5 Outcome",
+        "6 Improvement cycle",
+        "Import",
+    ]
+    shown = texts(at)
+    assert "The compass is still empty. Start at step 1: ambitions. Or import a file." in shown
+    assert "**Step 1 · Monitoring and ambitions.**" in shown
+    assert "First make activities in step 3." in shown
+    assert "First make results or activities." in shown
+    assert at.get("download_button")[0].proto.label == "Template (Excel)"
+    for dutch in ("Kwaliteitskompas", "nog leeg", "Stap 1", "Maak eerst", "Sjabloon"):
+        assert dutch not in shown.replace("/Kwaliteitskompas?", ""), dutch
+
+
+def test_filled_compass_in_english_while_open(ws):
+    fill_compass(ws)
+    with writing(ws.engine) as db:
+        update_workshop(db, actor=ws.facilitator, compass_open_to_participants=True)
+    at = page_as(COMPASS, ws, ws.sam)
+    shown = texts(at)
+    assert "You can write along. The others see changes at once." in shown
+    assert "Eenzaam (GGD): off track" in shown  # the indicator's name stays as written
+    assert "Minder eenzaamheid › Minder eenzame inwoners" in shown
+    assert [m.label for m in at.metric] == [
+        "Indicators on track or reached",
+        "Off track",
+        "Activities",
+        "Total budget",
+    ]
+    assert "Compass table" in shown
+    table = at.dataframe[0].value
+    assert list(table.columns) == [
+        "Ambition",
+        "Result",
+        "Indicator",
+        "Status",
+        "Activity",
+        "Partner",
+        "Budget",
+    ]
+    assert "off track" in set(table["Status"])
+    assert "**Indicators for the results**" in shown
+    for dutch in ("meeschrijven", "niet op koers", "Kompastabel", "Indicatoren bij"):
+        assert dutch not in shown, dutch
+
+
+def test_compass_for_a_dutch_participant_stays_dutch(ws):
+    fill_compass(ws)
+    at = page_as(COMPASS, ws, ws.anne)
+    assert at.title[0].value == "Kwaliteitskompas"
+    assert at.tabs[0].label == "Resultaten en inzet"
+    shown = texts(at)
+    assert "Eenzaam (GGD): niet op koers" in shown
+    assert "Kompastabel" in shown
+    assert list(at.dataframe[0].value.columns)[:2] == ["Ambitie", "Resultaat"]
+    assert "Quality compass" not in shown and "Compass table" not in shown
+
+
 # --- screens that take every word from the catalogue -----------------------------------------
 
 TRANSLATED = [
@@ -122,6 +212,21 @@ TRANSLATED = [
     ("kompas/ui/scan.py", "figures_table"),
     ("kompas/ui/scan.py", "group_view"),
     ("kompas/ui/scan.py", "conclusions"),
+    ("kompas/ui/compass.py", "intro"),
+    ("kompas/ui/compass.py", "show_overview"),
+    ("kompas/ui/compass.py", "compass_table_columns"),
+    ("kompas/ui/compass.py", "money_compact"),
+    ("kompas/ui/compass.py", "compass_table"),
+    ("kompas/ui/compass.py", "import_step"),
+    ("kompas/ui/compass_steps.py", "ambitions_step"),
+    ("kompas/ui/compass_steps.py", "results_step"),
+    ("kompas/ui/compass_steps.py", "activities_step"),
+    ("kompas/ui/compass_steps.py", "quality_step"),
+    ("kompas/ui/compass_steps.py", "outcome_step"),
+    ("kompas/ui/compass_steps.py", "reflections_step"),
+    ("kompas/ui/compass_steps.py", "goal_tree_link"),
+    ("kompas/ui/compass_indicators.py", "indicators_editor"),
+    ("kompas/ui/compass_indicators.py", "measurement_form"),
 ]
 
 
