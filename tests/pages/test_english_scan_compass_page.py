@@ -8,8 +8,9 @@ from datetime import date
 
 import pytest
 
-from kompas import compass as c, scan
+from kompas import compass as c, live, scan
 from kompas.db import reading, writing
+from kompas.models import Workshop
 from kompas.workshops import join_workshop, update_workshop
 from tests.conftest import ROOT, Workshopper
 from tests.pages.helpers import page_as, texts
@@ -203,6 +204,38 @@ def test_compass_for_a_dutch_participant_stays_dutch(ws):
     assert "Quality compass" not in shown and "Compass table" not in shown
 
 
+# --- Verslag --------------------------------------------------------------------------------
+
+
+def test_report_page_in_english_keeps_the_report_in_dutch(ws):
+    at = page_as(REPORT, ws, ws.sam)
+    assert at.title[0].value == "Report"
+    shown = texts(at)
+    assert "The report itself is in Dutch." in shown
+    assert "The facilitator shares the report." in shown
+    assert "Over deze werksessie" in shown  # the report's content: the facilitator's language
+    assert at.toggle(key="report_pictures").label == "Show pictures"
+    assert "Downloaden kan zodra" not in shown and "Alles uit de doelenboom" not in shown
+    with writing(ws.engine) as db:
+        db.get(Workshop, ws.id).downloads_open = True
+        live.touch(db, ws.id)
+    at = page_as(REPORT, ws, ws.sam)
+    shown = texts(at)
+    assert "Download" in [h.value for h in at.subheader]
+    assert "The file is made when you click." in shown
+    [pdf] = [b for b in at.get("download_button") if b.proto.label == "PDF (.pdf)"]
+    assert pdf.proto.help == "The report as a PDF file."
+
+
+def test_report_page_for_a_dutch_participant_stays_dutch(ws):
+    at = page_as(REPORT, ws, ws.anne)
+    assert at.title[0].value == "Verslag"
+    shown = texts(at)
+    assert "Downloaden kan zodra" in shown and "Alles uit de doelenboom" in shown
+    assert at.toggle(key="report_pictures").label == "Afbeeldingen tonen"
+    assert "The report itself is in Dutch." not in shown
+
+
 # --- screens that take every word from the catalogue -----------------------------------------
 
 TRANSLATED = [
@@ -227,6 +260,7 @@ TRANSLATED = [
     ("kompas/ui/compass_steps.py", "goal_tree_link"),
     ("kompas/ui/compass_indicators.py", "indicators_editor"),
     ("kompas/ui/compass_indicators.py", "measurement_form"),
+    ("kompas/ui/report.py", "downloads"),
 ]
 
 
