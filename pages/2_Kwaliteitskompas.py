@@ -6,18 +6,18 @@ from kompas import ui
 from kompas.ui import compass as cui, compass_steps as steps
 
 ctx = ui.workshop_context("compass")
-st.title("Kwaliteitskompas")
+st.title(ui.t("compass.title"))
 cui.live_part(ctx, cui.intro, "intro", parts=("workshop",))
 
 TABS = {
-    "Resultaten en inzet": cui.overview,
-    "1 Ambities": steps.ambitions_step,
-    "2 Resultaten": steps.results_step,
-    "3 Activiteiten": steps.activities_step,
-    "4 Kwaliteit": steps.quality_step,
-    "5 Outcome": steps.outcome_step,
-    "6 Verbetercyclus": steps.reflections_step,
-    "Importeren": cui.import_step,
+    ui.t("compass.tab_overview"): cui.overview,
+    ui.t("compass.tab_ambitions"): steps.ambitions_step,
+    ui.t("compass.tab_results"): steps.results_step,
+    ui.t("compass.tab_activities"): steps.activities_step,
+    ui.t("compass.tab_quality"): steps.quality_step,
+    ui.t("compass.tab_outcome"): steps.outcome_step,
+    ui.t("compass.tab_reflections"): steps.reflections_step,
+    ui.t("compass.tab_import"): cui.import_step,
 }
 for tab, draw in zip(st.tabs(list(TABS)), TABS.values()):
     with tab:

@@ -7,11 +7,8 @@ from kompas.ui import report
 
 ctx = ui.workshop_context()
 
-st.title("Verslag")
-st.markdown(
-    "Alles uit de doelenboom, het kwaliteitskompas en de partnermatrix op één plek. "
-    "Het verslag is bedoeld om direct na de sessie te versturen."
-)
+st.title(ui.t("report.title"))
+st.markdown(ui.t("report.intro"))
 
 
 @ui.live(parts=("report", "participants"))
@@ -40,10 +37,10 @@ st.divider()
 top, toggle = st.columns([4, 1])
 with toggle:
     pictures = st.toggle(
-        "Afbeeldingen tonen",
+        ui.t("report.pictures"),
         key="report_pictures",
         value=False,
-        help="De doelenboom, de grafiek en de partnermatrix. Maken duurt een paar seconden.",
+        help=ui.t("report.pictures_help"),
     )
 
 
@@ -52,7 +49,7 @@ def report_live():
     built = ui.read(summary.build, ctx.workshop_id)
     st.markdown(f"### {ui.esc_inline(built.title)}")
     if pictures:
-        with st.spinner("Afbeeldingen maken…"):
+        with st.spinner(ui.t("report.making_pictures")):
             report.show_summary(built, pictures=True)
     else:
         report.show_summary(built, pictures=False)

@@ -7,12 +7,8 @@ from kompas import ui
 from kompas.ui import scan as sc
 
 ctx = ui.workshop_context("matrix")
-st.title("Samenwerkingsscan")
-st.markdown(
-    "Een regionaal netwerk werkt als drie dingen kloppen: een gedeelde strategie, "
-    "duidelijke sturing (governance) en goed samenwerken. Geef bij elke stelling aan hoe "
-    "het nu is."
-)
+st.title(ui.t("scan.title"))
+st.markdown(ui.t("scan.intro"))
 
 
 @ui.live(parts=sc.PARTS)
@@ -33,7 +29,7 @@ def group():
 def facilitator_tools():
     fresh = ctx.refreshed()
     st.divider()
-    st.subheader("Voor de procesbegeleider")
+    st.subheader(ui.t("scan.facilitator_heading"))
     sc.facilitator_panel(fresh, sc.view_for(fresh))
 
 

@@ -8,9 +8,6 @@ import streamlit as st
 
 from kompas import compass, formats, ui, workshops
 from kompas.compass import CompassView, chart as charts, importer as compass_import
-from kompas.labels import (
-    compass_status_label,
-)
 from kompas.ui import esc
 from kompas.ui.actions import READS
 from kompas.ui.compass_tables import gen, reload
@@ -47,9 +44,9 @@ def live_part(ctx: ui.Context, draw, name: str, parts: tuple[str, ...] = PARTS) 
 
 def intro(ctx: ui.Context, view: CompassView, editable: bool) -> None:
     if ctx.is_facilitator:
-        with st.expander("Instellingen voor deelnemers", icon=":material/tune:"):
+        with st.expander(ui.t("compass.settings"), icon=":material/tune:"):
             open_ = st.toggle(
-                "Deelnemers mogen het kompas invullen (in de fase invullen)",
+                ui.t("compass.open_to_participants"),
                 key=ui.synced("compass_open", ctx.info.compass_open_to_participants),
             )
             if open_ != ctx.info.compass_open_to_participants:
@@ -57,12 +54,9 @@ def intro(ctx: ui.Context, view: CompassView, editable: bool) -> None:
                     workshops.update_workshop, actor=ctx.actor, compass_open_to_participants=open_
                 )
                 st.rerun()
-            st.caption(
-                "De fase zet je bovenaan deze pagina, het slot in de console. Jij kunt altijd "
-                "alles wijzigen."
-            )
+            st.caption(ui.t("compass.settings_caption"))
     elif editable:
-        st.caption("Je kunt meeschrijven. Wijzigingen zien de anderen meteen.")
+        st.caption(ui.t("compass.can_write"))
     else:
         st.info(ctx.write_refusal("compass", compass.EDIT_PHASES), icon=":material/visibility:")
 
@@ -94,21 +88,18 @@ def overview(ctx: ui.Context, view: CompassView, editable: bool) -> None:
 
 def show_overview(ctx: ui.Context, view: CompassView, version: int) -> None:
     if view.empty:
-        st.info(
-            "Het kompas is nog leeg. Begin bij stap 1: ambities. Of lees een bestand in.",
-            icon=":material/explore:",
-        )
+        st.info(ui.t("compass.empty"), icon=":material/explore:")
         return
     counts = view.status_counts
     cols = st.columns(4)
     cols[0].metric(
-        "Indicatoren op koers of bereikt",
+        ui.t("compass.metric_on_track"),
         counts[compass.STATUS_ON_TRACK] + counts[compass.STATUS_REACHED],
     )
-    cols[1].metric("Niet op koers", counts[compass.STATUS_OFF_TRACK])
-    cols[2].metric("Activiteiten", len(view.activities))
+    cols[1].metric(ui.t("compass.metric_off_track"), counts[compass.STATUS_OFF_TRACK])
+    cols[2].metric(ui.t("compass.metric_activities"), len(view.activities))
     cols[3].metric(
-        "Totaal budget",
+        ui.t("compass.metric_budget"),
         money_compact(view.total_budget_cents),
         help=formats.money(view.total_budget_cents),
     )
@@ -118,88 +109,99 @@ def show_overview(ctx: ui.Context, view: CompassView, version: int) -> None:
     with st.container(key="compass_status"):
         for result in view.results:
             parts = [
-                f"{STATUS_ICONS[i.status]} {i.name}: {compass_status_label(i.status)}"
+                ui.t(
+                    "compass.indicator_status",
+                    icon=STATUS_ICONS[i.status],
+                    name=i.name,
+                    status=ui.label("compass_status", i.status),
+                )
                 for i in result.indicators
             ]
             st.text(
-                f"{result.ambition_title or compass.NO_AMBITION} › {result.title} — "
-                + ("; ".join(parts) if parts else "geen indicator")
+                ui.t(
+                    "compass.result_line",
+                    ambition=result.ambition_title or ui.t("compass.no_ambition"),
+                    result=result.title,
+                    indicators="; ".join(parts) if parts else ui.t("compass.no_indicator"),
+                )
             )
     if view.warnings:
         with st.container(key="compass_warnings", border=True):
-            st.markdown("**Wat ontbreekt er?**")
+            st.markdown(ui.t("compass.missing"))
             for w in view.warnings:
                 st.warning(esc(w.message), icon=":material/warning:")
     # one under the other: side by side the names left no room for the bars at 1280 px
     with st.container(key="compass_budget_charts"):
         if specs["result"] is None:
-            st.info(NO_BUDGET, icon=":material/euro:")
+            st.info(ui.t("compass.no_budget"), icon=":material/euro:")
         else:
             st.vega_lite_chart(specs["result"], width="stretch", theme=None)
             if specs["partner"] is not None:
                 st.vega_lite_chart(specs["partner"], width="stretch", theme=None)
-    st.subheader("Kompastabel")
-    st.caption("Kopieer de tabel naar je verslag (selecteer de cellen en kopieer).")
+    st.subheader(ui.t("compass.table_heading"))
+    st.caption(ui.t("compass.table_caption"))
     st.dataframe(
         compass_table(view),
         hide_index=True,
         width="stretch",
         key="compass_table",
-        column_config=COMPASS_TABLE_COLUMNS,
+        column_config=compass_table_columns(),
         placeholder="",
     )
 
 
 # Widths (px) that keep every column, Budget included, in view in the 780 px main column
 # at 1280 px; a cell's full text shows on hover and in the copy.
-COMPASS_TABLE_COLUMNS = {
-    "Ambitie": st.column_config.TextColumn(width=95),
-    "Resultaat": st.column_config.TextColumn(width=140),
-    "Indicator": st.column_config.TextColumn(width=125),
-    "Status": st.column_config.TextColumn(width=95),
-    "Activiteit": st.column_config.TextColumn(width=125),
-    "Partner": st.column_config.TextColumn(width=100),
-    "Budget": st.column_config.TextColumn(width=95),
+COMPASS_TABLE_WIDTHS = {
+    "ambition": 95,
+    "result": 140,
+    "indicator": 125,
+    "status": 95,
+    "activity": 125,
+    "partner": 100,
+    "budget": 95,
 }
-NO_BUDGET = (
-    "Er is nog geen budget ingevuld. Vul bij stap 3 (Activiteiten) per activiteit een "
-    "budget in; dan zie je hier hoe het geld over de resultaten en partners verdeeld is."
-)
+
+
+def compass_table_columns() -> dict:
+    """The column widths, by the column names in the viewer's language."""
+    return {
+        ui.t(f"compass.column_{column}"): st.column_config.TextColumn(width=width)
+        for column, width in COMPASS_TABLE_WIDTHS.items()
+    }
 
 
 def money_compact(cents: int) -> str:
     """€ 4,2 mln for big amounts, so a metric fits a narrow column on a projector."""
     if cents >= 100_000_000:
-        return f"€ {formats.number(cents / 100_000_000, 1)} mln"
+        return ui.t("compass.money_millions", amount=formats.number(cents / 100_000_000, 1))
     return formats.money_short(cents)
 
 
 def compass_table(view: CompassView) -> pd.DataFrame:
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         [
             {
-                "Ambitie": r.ambition,
-                "Resultaat": r.result,
-                "Indicator": r.indicator,
-                "Status": r.status,
-                "Activiteit": r.activity,
-                "Partner": r.partner,
-                "Budget": formats.money(r.budget_cents, empty=""),
+                "ambition": r.ambition,
+                "result": r.result,
+                "indicator": r.indicator,
+                "status": ui.label("compass_status", r.status) if r.status else "",
+                "activity": r.activity,
+                "partner": r.partner,
+                "budget": formats.money(r.budget_cents, empty=""),
             }
             for r in view.rows
         ],
-        columns=["Ambitie", "Resultaat", "Indicator", "Status", "Activiteit", "Partner", "Budget"],
+        columns=list(COMPASS_TABLE_WIDTHS),
     )
+    return frame.rename(columns={c: ui.t(f"compass.column_{c}") for c in COMPASS_TABLE_WIDTHS})
 
 
 def import_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
-    st.markdown(
-        "**Importeren.** Lees resultaten, indicatoren en activiteiten in uit Excel of CSV. "
-        "Gebruik het sjabloon; een bestand met fouten verandert niets."
-    )
+    st.markdown(ui.t("compass.import_intro"))
     cols = st.columns(2)
     cols[0].download_button(
-        "Sjabloon (Excel)",
+        ui.t("compass.template_xlsx"),
         data=compass_import.template_xlsx,
         on_click="ignore",
         file_name="kwaliteitskompas-sjabloon.xlsx",
@@ -207,7 +209,7 @@ def import_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     cols[1].download_button(
-        "Sjabloon (CSV)",
+        ui.t("compass.template_csv"),
         data=compass_import.template_csv,
         on_click="ignore",
         file_name="kwaliteitskompas-sjabloon.csv",
@@ -217,12 +219,14 @@ def import_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
     if not editable:
         return
     upload = st.file_uploader(
-        "Bestand met het kompas (.xlsx of .csv)",
+        ui.t("compass.upload"),
         type=["xlsx", "csv"],
         key=f"compass_upload_{gen()}",
         max_upload_size=2,
     )
-    if upload is not None and st.button("Inlezen", key="compass_import", type="primary"):
+    if upload is not None and st.button(
+        ui.t("compass.import"), key="compass_import", type="primary"
+    ):
         # a refusal shows its first line and the problems as a table (ui.act)
         result = ui.act(
             compass_import.import_compass,

@@ -11,12 +11,7 @@ import streamlit as st
 from kompas import compass, formats, ui
 from kompas.compass import CompassView
 from kompas.errors import KompasError
-from kompas.labels import (
-    INDICATOR_KIND_LABELS,
-    compass_status_label,
-    from_label,
-    indicator_kind_label,
-)
+from kompas.labels import INDICATOR_KIND_LABELS, from_label
 from kompas.ui.compass import STATUS_ICONS
 from kompas.ui.compass_tables import reverse_labels, table_editor, unique_labels
 
@@ -26,17 +21,16 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
         owners = unique_labels([(r.id, r.title) for r in view.results])
         items = [i for i in view.indicators if i.result_id is not None]
         owner_of = lambda i: reverse_labels(owners).get(i.result_id)  # noqa: E731
-        owner_key, owner_title = "result_id", "Resultaat"
+        owner_key, owner_title = "result_id", ui.t("compass.column_result")
     else:
         owners = unique_labels([(a.id, a.title) for a in view.activities])
         items = [i for i in view.indicators if i.activity_id is not None]
         owner_of = lambda i: reverse_labels(owners).get(i.activity_id)  # noqa: E731
-        owner_key, owner_title = "activity_id", "Activiteit"
+        owner_key, owner_title = "activity_id", ui.t("compass.column_activity")
     if not owners:
-        st.caption(
-            f"Maak eerst een {owner_title.lower()}; daarna kun je er indicatoren bij zetten."
-        )
+        st.caption(ui.t(f"compass.owner_first_{level}"))
         return
+    kinds = {kind: ui.label("indicator_kind", kind) for kind in INDICATOR_KIND_LABELS}
     df = pd.DataFrame(
         [
             {
@@ -44,7 +38,7 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
                 "rev": i.rev,
                 "owner": owner_of(i),
                 "name": i.name,
-                "kind": indicator_kind_label(i.kind),
+                "kind": kinds.get(i.kind, i.kind),
                 "unit": i.unit,
                 "baseline_value": i.baseline_value,
                 "baseline_year": i.baseline_year,
@@ -53,7 +47,7 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
                 "higher_is_better": i.higher_is_better,
                 "source": i.source,
                 "latest": _latest_text(i),
-                "status": f"{STATUS_ICONS[i.status]} {compass_status_label(i.status)}",
+                "status": f"{STATUS_ICONS[i.status]} {ui.label('compass_status', i.status)}",
             }
             for i in items
         ],
@@ -92,7 +86,7 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
                 row[year] = int(row[year])
         if row.get("higher_is_better") is None:
             row["higher_is_better"] = True
-        row["kind"] = from_label(INDICATOR_KIND_LABELS, row.get("kind"), row.get("kind"))
+        row["kind"] = from_label(kinds, row.get("kind"), row.get("kind"))
         return {**row, owner_key: owners.get(row.get("owner")) if row.get("owner") else None}
 
     year = dict(min_value=compass.YEAR_MIN, max_value=compass.YEAR_MAX, step=1, format="%d")
@@ -121,23 +115,41 @@ def indicators_editor(ctx: ui.Context, view: CompassView, editable: bool, *, lev
             "owner": st.column_config.SelectboxColumn(
                 owner_title, options=list(owners), width="medium"
             ),
-            "name": st.column_config.TextColumn("Indicator", max_chars=200, width="medium"),
+            "name": st.column_config.TextColumn(
+                ui.t("compass.column_indicator"), max_chars=200, width="medium"
+            ),
             "kind": st.column_config.SelectboxColumn(
-                "Soort",
-                options=list(INDICATOR_KIND_LABELS.values()),
-                default=indicator_kind_label("tellen"),
+                ui.t("compass.column_kind"),
+                options=list(kinds.values()),
+                default=kinds["tellen"],
                 required=True,
                 width="small",
             ),
-            "unit": st.column_config.TextColumn("Eenheid", max_chars=40, width="small"),
-            "baseline_value": st.column_config.NumberColumn("Nulmeting", format="localized"),
-            "baseline_year": st.column_config.NumberColumn("Jaar nulmeting", **year),
-            "target_value": st.column_config.NumberColumn("Streefwaarde", format="localized"),
-            "target_year": st.column_config.NumberColumn("Streefjaar", **year),
-            "higher_is_better": st.column_config.CheckboxColumn("Hoger is beter", default=True),
-            "source": st.column_config.TextColumn("Bron"),
-            "latest": st.column_config.TextColumn("Laatste meting", disabled=True, width=110),
-            "status": st.column_config.TextColumn("Status", disabled=True, width=110),
+            "unit": st.column_config.TextColumn(
+                ui.t("compass.column_unit"), max_chars=40, width="small"
+            ),
+            "baseline_value": st.column_config.NumberColumn(
+                ui.t("compass.column_baseline"), format="localized"
+            ),
+            "baseline_year": st.column_config.NumberColumn(
+                ui.t("compass.column_baseline_year"), **year
+            ),
+            "target_value": st.column_config.NumberColumn(
+                ui.t("compass.column_target"), format="localized"
+            ),
+            "target_year": st.column_config.NumberColumn(
+                ui.t("compass.column_target_year"), **year
+            ),
+            "higher_is_better": st.column_config.CheckboxColumn(
+                ui.t("compass.column_higher_is_better"), default=True
+            ),
+            "source": st.column_config.TextColumn(ui.t("compass.column_source")),
+            "latest": st.column_config.TextColumn(
+                ui.t("compass.column_latest"), disabled=True, width=110
+            ),
+            "status": st.column_config.TextColumn(
+                ui.t("compass.column_status"), disabled=True, width=110
+            ),
         },
     )
 
@@ -161,23 +173,32 @@ def measurement_form(ctx: ui.Context, view: CompassView, editable: bool, *, leve
     ]
     if not items:
         return
-    with st.expander("Metingen", icon=":material/timeline:"):
+    with st.expander(ui.t("compass.measurements"), icon=":material/timeline:"):
         labels = unique_labels([(i.id, f"{i.owner_title} · {i.name}") for i in items])
         by_id = {i.id: i for i in items}
         if editable:
             with st.form(f"measure_{level}", border=False, clear_on_submit=True):
                 cols = st.columns([3, 1, 1, 2])
-                label = cols[0].selectbox("Indicator", list(labels), key=f"measure_ind_{level}")
+                label = cols[0].selectbox(
+                    ui.t("compass.column_indicator"), list(labels), key=f"measure_ind_{level}"
+                )
                 value = cols[1].text_input(
-                    "Gemeten waarde of verhaal",
+                    ui.t("compass.measured_value"),
                     key=f"measure_value_{level}",
-                    help="Een getal (bijvoorbeeld 41,5) of bij 'vertellen' een kort verhaal",
+                    help=ui.t("compass.measured_value_help"),
                 )
                 when = cols[2].date_input(
-                    "Datum", value=date.today(), format="DD-MM-YYYY", key=f"measure_date_{level}"
+                    ui.t("compass.column_date"),
+                    value=date.today(),
+                    format="DD-MM-YYYY",
+                    key=f"measure_date_{level}",
                 )
-                source = cols[3].text_input("Bron", key=f"measure_source_{level}")
-                go = st.form_submit_button("Meting toevoegen", key=f"measure_submit_{level}")
+                source = cols[3].text_input(
+                    ui.t("compass.column_source"), key=f"measure_source_{level}"
+                )
+                go = st.form_submit_button(
+                    ui.t("compass.add_measurement"), key=f"measure_submit_{level}"
+                )
             if go and label:
                 ind = by_id[labels[label]]
                 story = ind.kind == "vertellen" and formats_is_text(value)
@@ -189,50 +210,55 @@ def measurement_form(ctx: ui.Context, view: CompassView, editable: bool, *, leve
                     value=None if story else value,
                     story=value if story else "",
                     source=source,
-                    success="Meting toegevoegd",
+                    success=ui.t("compass.measurement_added"),
                 ):
                     st.rerun()
         rows = [
             {
-                "Indicator": i.name,
-                "Datum": m.measured_on,
-                "Waarde": formats.smart_number(m.value, empty=""),
-                "Verhaal": m.story,
-                "Bron": m.source,
+                "indicator": i.name,
+                "date": m.measured_on,
+                "value": formats.smart_number(m.value, empty=""),
+                "story": m.story,
+                "source": m.source,
                 "id": m.id,
             }
             for i in items
             for m in i.measurements
         ]
         if rows:
+            names = {
+                column: ui.t(f"compass.column_{column}")
+                for column in ("indicator", "date", "value", "story", "source")
+            }
             st.dataframe(
-                pd.DataFrame(rows).drop(columns="id"),
+                pd.DataFrame(rows).drop(columns="id").rename(columns=names),
                 hide_index=True,
                 width="stretch",
-                column_config={"Datum": st.column_config.DateColumn(format="DD-MM-YYYY")},
+                column_config={names["date"]: st.column_config.DateColumn(format="DD-MM-YYYY")},
                 placeholder="",
             )
             if editable:
                 options = {
-                    f"{r['Indicator']} · {formats.date_nl(r['Datum'])} · {r['Waarde'] or r['Verhaal'][:30]}": r[
-                        "id"
-                    ]
+                    f"{r['indicator']} · {formats.date_nl(r['date'])} · "
+                    f"{r['value'] or r['story'][:30]}": r["id"]
                     for r in rows
                 }
                 cols = st.columns([4, 1], vertical_alignment="bottom")
                 pick = cols[0].selectbox(
-                    "Meting verwijderen",
+                    ui.t("compass.delete_measurement"),
                     list(options),
                     index=None,
                     key=f"measure_del_pick_{level}",
-                    placeholder="Kies een meting",
+                    placeholder=ui.t("compass.pick_measurement"),
                 )
-                if cols[1].button("Verwijderen", key=f"measure_del_{level}", disabled=pick is None):
+                if cols[1].button(
+                    ui.t("compass.delete"), key=f"measure_del_{level}", disabled=pick is None
+                ):
                     if ui.act(
                         compass.delete_measurement,
                         actor=ctx.actor,
                         measurement_id=options[pick],
-                        success="Meting verwijderd",
+                        success=ui.t("compass.measurement_deleted"),
                     ):
                         st.rerun()
 

@@ -11,11 +11,7 @@ import streamlit as st
 
 from kompas import compass, formats, ui
 from kompas.compass import CompassView
-from kompas.labels import (
-    EFFECTIVENESS_LABELS,
-    effectiveness_label,
-    from_label,
-)
+from kompas.labels import EFFECTIVENESS_LABELS, from_label
 from kompas.ui.compass_indicators import indicators_editor, measurement_form
 from kompas.ui.compass_tables import reload, reverse_labels, table_editor, unique_labels
 
@@ -24,9 +20,7 @@ from kompas.ui.compass_tables import reload, reverse_labels, table_editor, uniqu
 
 
 def ambitions_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
-    st.markdown(
-        "**Stap 1 · Monitoring en ambities.** Hoe gaat het met inwoners, en wat willen we bereiken?"
-    )
+    st.markdown(ui.t("compass.step_ambitions"))
     df = pd.DataFrame(
         [
             {
@@ -49,18 +43,21 @@ def ambitions_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
         editable=editable,
         column_order=["title", "current_state", "monitoring"],
         column_config={
-            "title": st.column_config.TextColumn("Ambitie", max_chars=200, width="medium"),
-            "current_state": st.column_config.TextColumn("Hoe gaat het nu", width="large"),
-            "monitoring": st.column_config.TextColumn("Monitoringcijfers", width="large"),
+            "title": st.column_config.TextColumn(
+                ui.t("compass.column_ambition"), max_chars=200, width="medium"
+            ),
+            "current_state": st.column_config.TextColumn(
+                ui.t("compass.column_current_state"), width="large"
+            ),
+            "monitoring": st.column_config.TextColumn(
+                ui.t("compass.column_monitoring"), width="large"
+            ),
         },
     )
 
 
 def results_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
-    st.markdown(
-        "**Stap 2 · Maatschappelijk resultaat.** Wat willen we over een paar jaar bereiken, "
-        "en aan welke cijfers of verhalen zien we dat?"
-    )
+    st.markdown(ui.t("compass.step_results"))
     ambitions = unique_labels([(a.id, a.title) for a in view.ambitions if a.id is not None])
     amb_label = reverse_labels(ambitions)
     df = pd.DataFrame(
@@ -71,7 +68,7 @@ def results_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
                 "ambition": amb_label.get(r.ambition_id),
                 "title": r.title,
                 "description": r.description,
-                "linked": "ja" if r.goal_node_id else "",
+                "linked": ui.t("compass.linked_yes") if r.goal_node_id else "",
             }
             for r in view.results
         ],
@@ -90,26 +87,29 @@ def results_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
         convert=convert,
         column_order=["ambition", "title", "description", "linked"],
         column_config={
-            "ambition": st.column_config.SelectboxColumn("Ambitie", options=list(ambitions)),
-            "title": st.column_config.TextColumn(
-                "Resultaat (over 3 jaar …)", max_chars=200, width="large"
+            "ambition": st.column_config.SelectboxColumn(
+                ui.t("compass.column_ambition"), options=list(ambitions)
             ),
-            "description": st.column_config.TextColumn("Toelichting", width="medium"),
-            "linked": st.column_config.TextColumn("Uit doelenboom", disabled=True, width="small"),
+            "title": st.column_config.TextColumn(
+                ui.t("compass.column_result_title"), max_chars=200, width="large"
+            ),
+            "description": st.column_config.TextColumn(
+                ui.t("compass.column_description"), width="medium"
+            ),
+            "linked": st.column_config.TextColumn(
+                ui.t("compass.column_linked"), disabled=True, width="small"
+            ),
         },
     )
     if editable:
         goal_tree_link(ctx, view, "effect")
-    st.markdown("**Indicatoren bij de resultaten**")
+    st.markdown(ui.t("compass.result_indicators"))
     indicators_editor(ctx, view, editable, level="result")
     measurement_form(ctx, view, editable, level="result")
 
 
 def activities_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
-    st.markdown(
-        "**Stap 3 · Activiteiten.** Wat draagt bij aan welk resultaat, wie voert het uit "
-        "en wat kost het? Bedragen mag je typen als € 12.500,50."
-    )
+    st.markdown(ui.t("compass.step_activities"))
     results = unique_labels([(r.id, r.title) for r in view.results])
     res_label = reverse_labels(results)
     partners = unique_labels(list(view.partners))
@@ -123,7 +123,7 @@ def activities_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
                 "partner": partner_label.get(a.partner_id),
                 "budget": formats.money(a.budget_cents, empty=""),
                 "results": [res_label[r] for r in a.result_ids if r in res_label],
-                "linked": "ja" if a.goal_node_id else "",
+                "linked": ui.t("compass.linked_yes") if a.goal_node_id else "",
             }
             for a in view.activities
         ],
@@ -147,10 +147,7 @@ def activities_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
         return out
 
     if not view.partners:
-        st.caption(
-            "Er staan nog geen partners in de partnerlijst (Partnermatrix); je kunt de "
-            "uitvoerder later kiezen."
-        )
+        st.caption(ui.t("compass.no_partners"))
     table_editor(
         ctx,
         table="activities",
@@ -160,17 +157,21 @@ def activities_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
         convert=convert,
         column_order=["title", "budget", "partner", "results", "linked"],
         column_config={
-            "title": st.column_config.TextColumn("Activiteit", max_chars=200, width="medium"),
+            "title": st.column_config.TextColumn(
+                ui.t("compass.column_activity"), max_chars=200, width="medium"
+            ),
             "partner": st.column_config.SelectboxColumn(
-                "Uitvoerder (partner)", options=list(partners), width="medium"
+                ui.t("compass.column_executor"), options=list(partners), width="medium"
             ),
             "budget": st.column_config.TextColumn(
-                "Budget (€)", help="Bijvoorbeeld € 12.500,50", width=110
+                ui.t("compass.column_budget_euro"), help=ui.t("compass.budget_help"), width=110
             ),
             "results": st.column_config.MultiselectColumn(
-                "Draagt bij aan resultaat", options=list(results), width="medium"
+                ui.t("compass.column_contributes"), options=list(results), width="medium"
             ),
-            "linked": st.column_config.TextColumn("Uit doelenboom", disabled=True, width="small"),
+            "linked": st.column_config.TextColumn(
+                ui.t("compass.column_linked"), disabled=True, width="small"
+            ),
         },
     )
     if editable:
@@ -178,13 +179,11 @@ def activities_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
 
 
 def quality_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
-    st.markdown(
-        "**Stap 4 · Input en kwaliteit.** Hoe borgt elke activiteit de kwaliteit, en weten "
-        "we dat de aanpak werkt?"
-    )
+    st.markdown(ui.t("compass.step_quality"))
     if not view.activities:
-        st.caption("Maak eerst activiteiten in stap 3.")
+        st.caption(ui.t("compass.activities_first"))
         return
+    works = {value: ui.label("effectiveness", value) for value in EFFECTIVENESS_LABELS}
     df = pd.DataFrame(
         [
             {
@@ -194,7 +193,7 @@ def quality_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
                 "quality_method": a.quality_method,
                 "quality_training": a.quality_training,
                 "quality_conditions": a.quality_conditions,
-                "proven_effective": effectiveness_label(a.proven_effective),
+                "proven_effective": works.get(a.proven_effective, a.proven_effective),
             }
             for a in view.activities
         ],
@@ -211,9 +210,7 @@ def quality_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
 
     def convert(row: dict) -> dict:
         row = {k: v for k, v in row.items() if k != "title" or row.get("id") is None}
-        row["proven_effective"] = from_label(
-            EFFECTIVENESS_LABELS, row.get("proven_effective"), "onbekend"
-        )
+        row["proven_effective"] = from_label(works, row.get("proven_effective"), "onbekend")
         return row
 
     table_editor(
@@ -232,37 +229,37 @@ def quality_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
             "proven_effective",
         ],
         column_config={
-            "title": st.column_config.TextColumn("Activiteit", disabled=True),
-            "quality_method": st.column_config.TextColumn("Methode", width="medium"),
-            "quality_training": st.column_config.TextColumn("Training en scholing", width="medium"),
-            "quality_conditions": st.column_config.TextColumn("Randvoorwaarden", width="medium"),
+            "title": st.column_config.TextColumn(ui.t("compass.column_activity"), disabled=True),
+            "quality_method": st.column_config.TextColumn(
+                ui.t("compass.column_method"), width="medium"
+            ),
+            "quality_training": st.column_config.TextColumn(
+                ui.t("compass.column_training"), width="medium"
+            ),
+            "quality_conditions": st.column_config.TextColumn(
+                ui.t("compass.column_conditions"), width="medium"
+            ),
             "proven_effective": st.column_config.SelectboxColumn(
-                "Werkt de methode?", options=list(EFFECTIVENESS_LABELS.values())
+                ui.t("compass.column_works"), options=list(works.values())
             ),
         },
     )
 
 
 def outcome_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
-    st.markdown(
-        "**Stap 5 · Outcome.** Bereiken de activiteiten zelf resultaat? Tellen (een getal) "
-        "en vertellen (een kort verhaal)."
-    )
+    st.markdown(ui.t("compass.step_outcome"))
     indicators_editor(ctx, view, editable, level="activity")
     measurement_form(ctx, view, editable, level="activity")
 
 
 def reflections_step(ctx: ui.Context, view: CompassView, editable: bool) -> None:
-    st.markdown(
-        "**Stap 6 · Verbetercyclus.** Gaat het beter met inwoners? Wat gaat goed, wat kan "
-        "beter, en wie doet wat?"
-    )
+    st.markdown(ui.t("compass.step_reflections"))
     subjects = unique_labels(
-        [(("r", r.id), f"Resultaat: {r.title}") for r in view.results]
-        + [(("a", a.id), f"Activiteit: {a.title}") for a in view.activities]
+        [(("r", r.id), ui.t("compass.subject_result", title=r.title)) for r in view.results]
+        + [(("a", a.id), ui.t("compass.subject_activity", title=a.title)) for a in view.activities]
     )
     if not subjects:
-        st.caption("Maak eerst resultaten of activiteiten.")
+        st.caption(ui.t("compass.subjects_first"))
         return
     back = reverse_labels(subjects)
     df = pd.DataFrame(
@@ -314,13 +311,15 @@ def reflections_step(ctx: ui.Context, view: CompassView, editable: bool) -> None
         column_order=["subject", "going_well", "could_be_better", "next_step", "owner", "due_date"],
         column_config={
             "subject": st.column_config.SelectboxColumn(
-                "Over", options=list(subjects), width="medium"
+                ui.t("compass.column_subject"), options=list(subjects), width="medium"
             ),
-            "going_well": st.column_config.TextColumn("Wat gaat goed"),
-            "could_be_better": st.column_config.TextColumn("Wat kan beter"),
-            "next_step": st.column_config.TextColumn("Volgende stap"),
-            "owner": st.column_config.TextColumn("Wie", max_chars=80),
-            "due_date": st.column_config.DateColumn("Wanneer", format="DD-MM-YYYY"),
+            "going_well": st.column_config.TextColumn(ui.t("compass.column_going_well")),
+            "could_be_better": st.column_config.TextColumn(ui.t("compass.column_could_be_better")),
+            "next_step": st.column_config.TextColumn(ui.t("compass.column_next_step")),
+            "owner": st.column_config.TextColumn(ui.t("compass.column_owner"), max_chars=80),
+            "due_date": st.column_config.DateColumn(
+                ui.t("compass.column_due_date"), format="DD-MM-YYYY"
+            ),
         },
     )
 
@@ -332,35 +331,35 @@ def goal_tree_link(ctx: ui.Context, view: CompassView, kind: str) -> None:
     nodes = [n for n in ui.read(compass.goal_nodes_for_compass, ctx.workshop_id) if n[1] == kind]
     if not nodes:
         return
-    what = "effect" if kind == "effect" else "activiteit"
-    plural = {"effect": "effecten", "activiteit": "activiteiten"}[what] if len(nodes) != 1 else what
+    what = "effect" if kind == "effect" else "activity"
+    number = "one" if len(nodes) == 1 else "many"
     with st.expander(
-        f"Uit de doelenboom ({len(nodes)} {plural} nog niet in het kompas)",
+        ui.t(f"compass.from_tree_{what}_{number}", n=len(nodes)),
         icon=":material/account_tree:",
     ):
         labels = unique_labels([(n[0], n[2]) for n in nodes])
         cols = st.columns([3, 2, 1], vertical_alignment="bottom")
         pick = cols[0].selectbox(
-            f"Kies een {what} uit de doelenboom", list(labels), key=f"node_pick_{kind}"
+            ui.t(f"compass.pick_{what}"), list(labels), key=f"node_pick_{kind}"
         )
         ambition = None
         if kind == "effect":
             ambitions = unique_labels([(a.id, a.title) for a in view.ambitions if a.id is not None])
             chosen = cols[1].selectbox(
-                "Bij ambitie", ["(geen)"] + list(ambitions), key="node_ambition"
+                ui.t("compass.with_ambition"),
+                [ui.t("compass.no_ambition_choice"), *ambitions],
+                key="node_ambition",
             )
             ambition = ambitions.get(chosen)
-        if cols[2].button("Overnemen", key=f"node_take_{kind}"):
+        if cols[2].button(ui.t("compass.take_over"), key=f"node_take_{kind}"):
             fn = compass.result_from_node if kind == "effect" else compass.activity_from_node
             extra = {"ambition_id": ambition} if kind == "effect" else {}
             if ui.act(
                 fn,
                 actor=ctx.actor,
                 node_id=labels[pick],
-                success="Overgenomen uit de doelenboom",
+                success=ui.t("compass.taken_over"),
                 **extra,
             ):
                 reload()
-        st.caption(
-            "De titel blijft gekoppeld: pas je hem hier aan, dan verandert hij ook in de doelenboom."
-        )
+        st.caption(ui.t("compass.linked_title"))

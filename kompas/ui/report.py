@@ -229,16 +229,10 @@ JSON_NAMES_KEY = "download_json_names"  # widget key of the facilitator's names 
 def downloads(ctx: ui.Context) -> None:
     info = ctx.info
     if not ctx.is_facilitator and not info.downloads_open:
-        st.caption(
-            "De procesbegeleider deelt het verslag. Downloaden kan zodra de "
-            "procesbegeleider het openzet."
-        )
+        st.caption(ui.t("report.downloads_closed"))
         return
-    st.subheader("Downloaden")
-    st.caption(
-        "Het bestand wordt gemaakt als je klikt. Word en PDF duren een paar seconden: "
-        "de knop draait zolang het bestand wordt gemaakt."
-    )
+    st.subheader(ui.t("report.downloads_heading"))
+    st.caption(ui.t("report.downloads_caption"))
     engine = ui.engine()
     formats = FORMATS if ctx.is_facilitator else REPORT_FORMATS
     # read before the buttons are drawn; the checkbox itself sits below them
@@ -256,26 +250,20 @@ def downloads(ctx: ui.Context) -> None:
             icon=":material/download:",
             width="stretch",
             help=(
-                "Volledige back-up om de workshop later terug te zetten. Alleen voor "
-                "jou: deelnemers kunnen hem niet downloaden."
+                ui.t("report.json_help")
                 if fmt == "json"
-                else f"Het verslag als {spec.label}-bestand."
+                else ui.t("report.download_help", format=spec.label)
             ),
         )
     if not ctx.is_facilitator:
         return
     st.checkbox(
-        "Back-up met namen en organisaties",
+        ui.t("report.json_names"),
         key=JSON_NAMES_KEY,
-        help="Zonder dit vinkje staan deelnemers in de back-up als Deelnemer 1, 2, … "
-        "met alleen hun rol.",
+        help=ui.t("report.json_names_help"),
     )
     if with_names:
-        st.warning(
-            "Met namen is in de back-up te zien wie wat stemde en waar iemand een "
-            "partner plaatste. Bewaar hem alleen voor je eigen archief en deel hem niet.",
-            icon=":material/warning:",
-        )
+        st.warning(ui.t("report.json_names_warning"), icon=":material/warning:")
 
 
 # --- import on the home page ------------------------------------------------------------

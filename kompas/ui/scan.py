@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from kompas import formats, scan, ui
-from kompas.labels import role_label, scan_element_label
+from kompas.labels import scan_element_label
 from kompas.models import SCAN_ELEMENTS
 
 PARTS = ("workshop", "matrix")  # the scan opens, locks and closes with the partner matrix
@@ -23,40 +23,45 @@ def _key(statement_id: str) -> str:
     return f"scan_{statement_id}"
 
 
+def statement_text(s: scan.Statement) -> str:
+    """The statement in the viewer's language (the Dutch is the text in kompas.scan)."""
+    return ui.t(f"scan.statement.{s.id}")
+
+
+def score_choice(score: int) -> str:
+    """1 and 5 with their words ("1 helemaal oneens"), the others as the number."""
+    if score not in (1, 5):
+        return str(score)
+    return ui.t("scan.choice_with_word", score=score, word=ui.t(f"scan.score.{score}"))
+
+
 def score_form(ctx: ui.Context, view: scan.ScanView) -> None:
     """One row of five choices per statement; only what you chose is saved."""
     if ctx.is_facilitator:
-        st.info(
-            "Deelnemers geven hier een score van 1 (helemaal oneens) tot 5 (helemaal eens). "
-            "Jij ziet de uitkomst hieronder; de groep ziet die als jij hem laat zien.",
-            icon=":material/info:",
-        )
+        st.info(ui.t("scan.facilitator_info"), icon=":material/info:")
         return
     refusal = ctx.write_refusal("matrix")
     if refusal:
         st.info(refusal, icon=":material/lock:")
     ui.show_pending_errors()
-    st.caption(
-        f"Je hebt {len(view.own)} van de {len(scan.STATEMENTS)} stellingen gescoord. "
-        "1 = helemaal oneens, 5 = helemaal eens. Niemand ziet jouw scores."
-    )
+    st.caption(ui.t("scan.progress", done=len(view.own), total=len(scan.STATEMENTS)))
     with st.form("scan_form"):
         for element in SCAN_ELEMENTS:
-            st.markdown(f"**{scan_element_label(element)}**")
+            st.markdown(f"**{ui.label('scan_element', element)}**")
             for s in scan.STATEMENTS:
                 if s.element != element:
                     continue
                 own = view.own.get(s.id)
                 st.radio(
-                    s.text,
+                    statement_text(s),
                     SCORE_CHOICES,
                     index=SCORE_CHOICES.index(own) if own in SCORE_CHOICES else None,
                     horizontal=True,
-                    format_func=lambda v: f"{v} {scan.SCORE_WORDS[v]}" if v in (1, 5) else str(v),
+                    format_func=score_choice,
                     key=_key(s.id),
                 )
         st.form_submit_button(
-            "Scores opslaan",
+            ui.t("scan.save"),
             key="scan_submit",
             type="primary",
             disabled=bool(refusal),
@@ -79,7 +84,7 @@ def _save(actor, own: dict) -> None:
         actor=actor,
         scores=scores,
         later=True,
-        success=f"{len(scores)} score(s) opgeslagen",
+        success=ui.t("scan.saved", n=len(scores)),
     )
 
 
@@ -91,57 +96,63 @@ def figures_table(view: scan.ScanView) -> pd.DataFrame | None:
         f = view.figures_for(s.id)
         if f is None:
             continue
+        groups = (
+            ui.t(
+                "scan.group_figure",
+                role=ui.label("role", g.role_group),
+                mean=formats.number(g.mean, 1),
+                count=g.count,
+            )
+            for g in f.groups
+        )
         rows.append(
             {
-                "Onderdeel": scan_element_label(s.element),
-                "Stelling": s.text,
-                "Scores": f.count,
-                "Gemiddeld": formats.number(f.mean, 1) if f.mean is not None else "–",
-                "Spreiding": formats.number(f.spread, 1)
+                ui.t("scan.column_element"): ui.label("scan_element", s.element),
+                ui.t("scan.column_statement"): statement_text(s),
+                ui.t("scan.column_scores"): f.count,
+                ui.t("scan.column_mean"): formats.number(f.mean, 1) if f.mean is not None else "–",
+                ui.t("scan.column_spread"): formats.number(f.spread, 1)
                 if f.count >= 2 and f.mean is not None
                 else "–",
-                "Per rolgroep (3 of meer)": " · ".join(
-                    f"{role_label(g.role_group)}: {formats.number(g.mean, 1)} ({g.count})"
-                    for g in f.groups
-                )
-                or "–",
+                ui.t("scan.column_groups"): " · ".join(groups) or "–",
             }
         )
     return pd.DataFrame(rows)
 
 
 def group_view(view: scan.ScanView) -> None:
-    st.subheader("Wat zegt de groep?")
-    verb = "heeft" if view.respondents == 1 else "hebben"
-    st.caption(f"{view.respondents} van de {view.participants} deelnemers {verb} gescoord.")
+    st.subheader(ui.t("scan.group_heading"))
+    st.caption(
+        ui.t(
+            "scan.respondents_one" if view.respondents == 1 else "scan.respondents_many",
+            respondents=view.respondents,
+            participants=view.participants,
+        )
+    )
     table = figures_table(view)
     if table is None:
-        st.info(
-            "De scores van de groep worden zichtbaar als de procesbegeleider ze laat zien.",
-            icon=":material/visibility_off:",
-        )
+        st.info(ui.t("scan.hidden"), icon=":material/visibility_off:")
         return
     st.dataframe(table, hide_index=True, width="stretch", key="scan_figures", placeholder="")
-    st.caption(
-        "Gemiddeld: van 1 (helemaal oneens) tot 5 (helemaal eens). Spreiding: hoe ver de "
-        "scores uit elkaar liggen (0 = iedereen gaf hetzelfde). Het gemiddelde en de cijfers "
-        "per rolgroep alleen bij 3 of meer scores, nooit wie wat gaf."
-    )
+    st.caption(ui.t("scan.figures_explained"))
 
 
 def conclusions(view: scan.ScanView) -> None:
-    st.subheader("Conclusies")
+    st.subheader(ui.t("scan.conclusions_heading"))
     shown = [view.conclusions[e] for e in SCAN_ELEMENTS if e in view.conclusions]
     shown = [c for c in shown if c.conclusion or c.action]
     if not shown:
-        st.caption("Nog geen conclusies.")
+        st.caption(ui.t("scan.no_conclusions"))
         return
     for c in shown:
-        st.markdown(f"**{scan_element_label(c.element)}**")
+        st.markdown(f"**{ui.label('scan_element', c.element)}**")
         if c.conclusion:
             st.text(c.conclusion)
         if c.action:
-            st.text(f"Actie: {c.action}" + (f" (eigenaar: {c.owner})" if c.owner else ""))
+            if c.owner:
+                st.text(ui.t("scan.action_owner", action=c.action, owner=c.owner))
+            else:
+                st.text(ui.t("scan.action", action=c.action))
 
 
 def facilitator_panel(ctx: ui.Context, view: scan.ScanView) -> None:

@@ -48,6 +48,20 @@ _MAPS = {
         "governance": "Governance",
         "samenwerken": "Cooperation",
     },
+    "compass_status": {
+        "doel bereikt": "goal reached",
+        "op koers": "on track",
+        "niet op koers": "off track",
+        "geen gegevens": "no data",
+        "verhaal": "story",
+    },
+    "effectiveness": {
+        "ja": "Yes, proven effective",
+        "deels": "Partly / promising",
+        "nee": "No",
+        "onbekend": "Unknown",
+    },
+    "indicator_kind": {"tellen": "counting", "vertellen": "telling"},
     "phase.tree": {
         "verzamelen": "Collecting",
         "ordenen": "Structuring",

@@ -13,6 +13,9 @@ _MAPS = {
     "relation": _labels.RELATION_LABELS,
     "interest_kind": _labels.INTEREST_KIND_LABELS,
     "scan_element": _labels.SCAN_ELEMENT_LABELS,
+    "compass_status": _labels.COMPASS_STATUS_LABELS,
+    "effectiveness": _labels.EFFECTIVENESS_LABELS,
+    "indicator_kind": _labels.INDICATOR_KIND_LABELS,
     **{f"phase.{tool}": phases for tool, phases in _labels.PHASE_LABELS.items()},
 }
 
