@@ -6,8 +6,8 @@ from kompas import ui
 from kompas.ui import goaltree as gt, goaltree_tools
 
 ctx = ui.workshop_context("tree")
-st.title("Doelenboom")
-st.caption("Van hoofddoel via beleidsterreinen en maatschappelijke effecten naar activiteiten.")
+st.title(ui.t("tree.title"))
+st.caption(ui.t("tree.caption"))
 
 
 # One live part: the form and the tools are live too (what someone is typing survives a
@@ -24,10 +24,9 @@ def tree_live():
     gt.status(fresh, now)
     if len(now.nodes) <= 1:
         st.info(
-            "De boom heeft alleen nog een hoofddoel. Stel een beleidsterrein of effect voor."
-            if not fresh.is_facilitator
-            else "De boom heeft alleen nog een hoofddoel. Voeg de zes beleidsterreinen toe met het "
-            "sjabloon, of begin leeg.",
+            ui.t("tree.only_main_goal_facilitator")
+            if fresh.is_facilitator
+            else ui.t("tree.only_main_goal"),
             icon=":material/park:",
         )
     # the task of the phase comes first, the picture and the outline follow

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import altair as alt
 
-from kompas.labels import node_status_label
+from kompas import i18n
 
 if TYPE_CHECKING:  # view.py builds its chart_spec read function from this module
     from kompas.goaltree.view import NodeView, TreeView
@@ -134,7 +134,12 @@ def _layout(view: TreeView, collapsed: frozenset[int]) -> tuple[list[Box], int, 
     return ordered, rows, cursor + MARGIN
 
 
-def _box_rows(boxes: list[Box], show_votes: bool) -> list[dict]:
+def _box_rows(boxes: list[Box], show_votes: bool, language: str = i18n.DEFAULT) -> list[dict]:
+    """The boxes as rows, their tooltips in ``language`` (the titles as people wrote them)."""
+
+    def say(key: str, **values: object) -> str:
+        return i18n.text(key, language, **values)
+
     rows = []
     for b in boxes:
         n = b.node
@@ -143,16 +148,18 @@ def _box_rows(boxes: list[Box], show_votes: bool) -> list[dict]:
         if proposal:
             fill, colour = PROPOSAL_FILL, PROPOSAL_TEXT
         wrapped = b.label
-        tip = f"{n.kind_label}{f' ({node_status_label(n.status)})' if proposal else ''}: {n.title}"
+        kind = i18n.label("node_kind", n.kind, language)
+        status = f" ({i18n.label('node_status', n.status, language)})" if proposal else ""
+        tip = f"{kind}{status}: {n.title}"
         if n.aliases:
-            tip += " · ook: " + "; ".join(n.aliases)
+            tip += " · " + say("tree.chart_also", names="; ".join(n.aliases))
         if n.partner_name:
-            tip += f" · partner: {n.partner_name}"
+            tip += " · " + say("tree.chart_partner", name=n.partner_name)
         if b.hidden:
-            tip += f" · {b.hidden} onderdelen ingeklapt"
+            tip += " · " + say("tree.chart_folded", n=b.hidden)
         votes = n.total if (show_votes and n.total) else None
         if votes is not None:
-            tip += f" · {votes} stippen"
+            tip += " · " + say("tree.chart_dots", n=votes)
         rows.append(
             {
                 "id": n.id,
@@ -202,21 +209,35 @@ def chart_size(view: TreeView, collapsed: frozenset[int] = frozenset()) -> tuple
 
 
 def tree_chart(
-    view: TreeView, *, show_votes: bool, collapsed: frozenset[int] = frozenset()
+    view: TreeView,
+    *,
+    show_votes: bool,
+    collapsed: frozenset[int] = frozenset(),
+    language: str = i18n.DEFAULT,
 ) -> alt.Chart:
     """The tree as boxes connected by lines. Proposals: white with a dashed border.
     ``collapsed`` node ids are drawn as one box with '+N' (N hidden nodes below).
-    Vote totals appear only when ``show_votes`` and the view carries them."""
+    Vote totals appear only when ``show_votes`` and the view carries them. The tooltips and
+    the description for screen readers are in ``language``."""
     boxes, _rows = layout(view, collapsed)
     width, height = chart_size(view, collapsed)
     with_votes = show_votes and any(b.node.total for b in boxes)
-    chart = _chart(width, height, len(view.nodes), with_votes)
+    chart = _chart(width, height, len(view.nodes), with_votes, language)
     # set directly: .properties() would validate every row against the schema
-    chart.datasets = {"boxes": _box_rows(boxes, show_votes), "edges": _edge_rows(boxes)}
+    chart.datasets = {
+        "boxes": _box_rows(boxes, show_votes, language),
+        "edges": _edge_rows(boxes),
+    }
     return chart
 
 
-def tree_spec(view: TreeView, *, show_votes: bool, collapsed: frozenset[int] = frozenset()) -> dict:
+def tree_spec(
+    view: TreeView,
+    *,
+    show_votes: bool,
+    collapsed: frozenset[int] = frozenset(),
+    language: str = i18n.DEFAULT,
+) -> dict:
     """``tree_chart(...).to_dict(validate=False)``, without Altair on every change: the
     spec only depends on the data through the rows, the size and the number of nodes,
     so Altair builds it once per process (with and without dots) and the numbers are
@@ -224,8 +245,11 @@ def tree_spec(view: TreeView, *, show_votes: bool, collapsed: frozenset[int] = f
     boxes, _rows = layout(view, collapsed)
     width, height = chart_size(view, collapsed)
     with_votes = show_votes and any(b.node.total for b in boxes)
-    spec = _fill(_skeleton(with_votes), {_W: width, _H: height, _N: len(view.nodes)})
-    spec["datasets"] = {"boxes": _box_rows(boxes, show_votes), "edges": _edge_rows(boxes)}
+    spec = _fill(_skeleton(with_votes, language), {_W: width, _H: height, _N: len(view.nodes)})
+    spec["datasets"] = {
+        "boxes": _box_rows(boxes, show_votes, language),
+        "edges": _edge_rows(boxes),
+    }
     return spec
 
 
@@ -233,9 +257,9 @@ def tree_spec(view: TreeView, *, show_votes: bool, collapsed: frozenset[int] = f
 _W, _H, _N = 987_654_301, 987_654_302, 987_654_303
 
 
-@functools.lru_cache(maxsize=2)
-def _skeleton(with_votes: bool) -> dict:
-    return _chart(_W, _H, _N, with_votes).to_dict(validate=False)
+@functools.lru_cache(maxsize=2 * len(i18n.LANGUAGES))
+def _skeleton(with_votes: bool, language: str) -> dict:
+    return _chart(_W, _H, _N, with_votes, language).to_dict(validate=False)
 
 
 def _fill(node, numbers: dict[int, int]):
@@ -252,8 +276,11 @@ def _fill(node, numbers: dict[int, int]):
     return node
 
 
-def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
+def _chart(
+    width: int, height: int, n: int, with_votes: bool, language: str = i18n.DEFAULT
+) -> alt.LayerChart:
     """The chart without its rows (the named datasets "boxes" and "edges")."""
+    tooltip = i18n.text("tree.chart_tooltip", language)
     x = alt.X("x:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None)
     y = alt.Y(
         "y:Q", scale=alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True), axis=None
@@ -273,7 +300,7 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
         y2="y2:Q",
         fill=alt.Fill("fill:N", scale=None),
         stroke=alt.condition("datum.agreed", alt.value("#b8860b"), alt.value(STROKE)),
-        tooltip=alt.Tooltip("tip:N", title="Onderdeel"),
+        tooltip=alt.Tooltip("tip:N", title=tooltip),
     )
     accepted = (
         base.transform_filter("datum.dash != 'voorstel'")
@@ -297,7 +324,7 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
         ),
         text="label:N",
         color=alt.Color("colour:N", scale=None),
-        tooltip=alt.Tooltip("tip:N", title="Onderdeel"),
+        tooltip=alt.Tooltip("tip:N", title=tooltip),
     )
     # the marks are hidden from screen readers (aria=False): the chart's description names
     # the picture, and every title is on the page as text in the outline
@@ -314,7 +341,7 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
                     scale=alt.Scale(domain=[0, height], nice=False, zero=False, reverse=True),
                     axis=None,
                 ),
-                tooltip=alt.Tooltip("tip:N", title="Onderdeel"),
+                tooltip=alt.Tooltip("tip:N", title=tooltip),
             )
         )
         layers.append(
@@ -335,7 +362,7 @@ def _chart(width: int, height: int, n: int, with_votes: bool) -> alt.LayerChart:
         .properties(
             width=width,
             height=height,
-            description=f"Doelenboom met {n} onderdelen, van hoofddoel (links) naar activiteiten (rechts).",
+            description=i18n.text("tree.chart_description", language, n=n),
         )
         .configure_view(stroke=None)
         .configure(background="#ffffff", font="DejaVu Sans, sans-serif")

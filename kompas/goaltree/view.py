@@ -9,7 +9,7 @@ from typing import Optional
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from kompas import workshops
+from kompas import i18n, workshops
 from kompas.goaltree.chart import tree_spec
 from kompas.goaltree.nodes import parse_aliases
 from kompas.goaltree.votes import VOTE_KINDS
@@ -323,9 +323,19 @@ def priorities(db: Session, workshop_id: int) -> tuple[PriorityRow, ...]:
 
 
 def chart_spec(
-    db: Session, workshop_id: int, show_votes: bool, collapsed: tuple[int, ...] = ()
+    db: Session,
+    workshop_id: int,
+    show_votes: bool,
+    collapsed: tuple[int, ...] = (),
+    language: str = i18n.DEFAULT,
 ) -> dict:
     """Read function for pages (``ui.read``): the Vega-Lite spec as a plain dict, built
-    once per workshop version (Altair's schema validation alone takes ~0.3 s)."""
+    once per workshop version and language (Altair's schema validation alone takes ~0.3 s).
+    The tooltips and the description are in ``language``."""
     view = tree_view(db, workshop_id)
-    return tree_spec(view, show_votes=show_votes and view.revealed, collapsed=frozenset(collapsed))
+    return tree_spec(
+        view,
+        show_votes=show_votes and view.revealed,
+        collapsed=frozenset(collapsed),
+        language=language,
+    )

@@ -8,8 +8,7 @@ import streamlit as st
 
 from kompas import goaltree, ui, workshops
 from kompas.goaltree import NodeView, TreeView
-from kompas.labels import node_kind_label, role_label, vote_level_label
-from kompas.models import ROLE_GROUPS
+from kompas.models import PHASES, ROLE_GROUPS
 from kompas.ui import esc_inline
 from kompas.workshops import MIN_GROUP
 
@@ -21,18 +20,6 @@ FORM_FIELDS = ("node_title", "node_description")
 # the parent of the last proposal: "Onder" starts there again, also after the form was
 # away (another page, a phase without the form), when Streamlit forgets a widget's value
 LAST_PARENT_KEY = "tree_last_parent"
-PARENT_HELP = (
-    "Het niveau eronder: onder het hoofddoel een beleidsterrein, onder een beleidsterrein "
-    "een effect, onder een effect een activiteit."
-)
-PHASE_HELP = {
-    "verzamelen": "Stel onderdelen voor: effecten onder een beleidsterrein, activiteiten onder een effect. "
-    "Je voorstel is meteen voor iedereen zichtbaar.",
-    "ordenen": "De procesbegeleider ordent de boom: voorstellen vaststellen, dubbele samenvoegen, verplaatsen.",
-    "stemmen": "Verdeel je stippen over de onderdelen die jij het belangrijkst vindt.",
-    "resultaat": "De uitslag: de prioriteiten met het aantal stippen.",
-    "gesloten": "De doelenboom is gesloten. Je kunt alleen kijken.",
-}
 
 
 def tree_for(ctx: ui.Context) -> TreeView:
@@ -46,15 +33,16 @@ def tree_for(ctx: ui.Context) -> TreeView:
 
 
 def who(node: NodeView) -> str:
+    """Who proposed ``node``, in the viewer's language: "gemeente", "procesbegeleider"."""
     if node.author_role == goaltree.FACILITATOR_ROLE:
-        return "procesbegeleider"
-    return role_label(node.author_role).lower()
+        return ui.t("tree.facilitator")
+    return ui.label("role", node.author_role).lower()
 
 
 # Selectbox and multiselect options are shown literally in Streamlit 1.67 (checked in
 # Chromium: escaped text showed its backslashes), so option labels are not escaped.
 def parent_label(node: NodeView) -> str:
-    return f"{'· ' * node.depth}{node.kind_label}: {node.title}"[:140]
+    return f"{'· ' * node.depth}{ui.label('node_kind', node.kind)}: {node.title}"[:140]
 
 
 def parent_options(view: TreeView, ctx: ui.Context) -> list[NodeView]:
@@ -79,11 +67,8 @@ def add_form(ctx: ui.Context, view: TreeView) -> None:
         if not st.session_state.get(FORM_SHOWN_KEY):
             return
         cols = st.columns([5, 1], vertical_alignment="center")
-        cols[0].warning(
-            f"{refusal} Wat je typte staat er nog: kopieer het als je het wilt bewaren.",
-            icon=":material/edit_off:",
-        )
-        if cols[1].button("Formulier sluiten", key="node_form_close"):
+        cols[0].warning(ui.t("tree.form_refused", refusal=refusal), icon=":material/edit_off:")
+        if cols[1].button(ui.t("tree.form_close"), key="node_form_close"):
             st.session_state[FORM_SHOWN_KEY] = False
             st.rerun(scope="fragment")
     else:
@@ -95,40 +80,45 @@ def add_form(ctx: ui.Context, view: TreeView) -> None:
     partners = dict(view.partners)
     with st.form("node_form", border=True):
         st.markdown(
-            "**Onderdeel voorstellen**" if not ctx.is_facilitator else "**Onderdeel toevoegen**"
+            ui.t("tree.propose_heading") if not ctx.is_facilitator else ui.t("tree.add_heading")
         )
         st.text_input(
-            "Titel",
+            ui.t("tree.node_title"),
             key="node_title",
             max_chars=200,
-            placeholder="Bijvoorbeeld: Minder inwoners voelen zich eenzaam",
+            placeholder=ui.t("tree.node_title_example"),
         )
         st.selectbox(
-            "Onder",
+            ui.t("tree.parent"),
             list(labels),
             index=list(labels).index(last) if last in labels else 0,
             key="node_parent",
             format_func=lambda i: labels.get(i, ""),
-            help=PARENT_HELP,
+            help=ui.t("tree.parent_help"),
         )
-        st.text_area("Toelichting (mag leeg)", key="node_description", height=68)
+        st.text_area(ui.t("tree.description"), key="node_description", height=68)
         if ctx.is_facilitator:
             cols = st.columns(2)
             cols[0].selectbox(
-                "Soort (onder het hoofddoel)",
+                ui.t("tree.kind"),
                 ["domain", "vision"],
-                format_func=node_kind_label,
+                format_func=lambda kind: ui.label("node_kind", kind),
                 key="node_kind",
-                help="Alleen van belang als je iets direct onder het hoofddoel zet.",
+                help=ui.t("tree.kind_help"),
             )
+            no_partner = ui.t("tree.no_partner")
             cols[1].selectbox(
-                "Partner (bij een activiteit)",
+                ui.t("tree.partner"),
                 [None, *partners],
-                format_func=lambda i: "geen" if i is None else partners.get(i, ""),
+                format_func=lambda i: no_partner if i is None else partners.get(i, ""),
                 key="node_partner",
             )
         st.form_submit_button(
-            "Toevoegen", key="node_submit", type="primary", on_click=_submit_node, args=(ctx, view)
+            ui.t("tree.submit"),
+            key="node_submit",
+            type="primary",
+            on_click=_submit_node,
+            args=(ctx, view),
         )
 
 
@@ -152,7 +142,7 @@ def _submit_node(ctx: ui.Context, view: TreeView) -> None:
         description=state.get("node_description", ""),
         partner_id=partner,
         later=True,
-        success="Toegevoegd" if ctx.is_facilitator else "Je voorstel staat in de boom",
+        success=ui.t("tree.added") if ctx.is_facilitator else ui.t("tree.proposed"),
     )
     if done:
         for key in FORM_FIELDS:
@@ -172,22 +162,29 @@ def _callback(fn, **kwargs) -> dict:
 
 def status(ctx: ui.Context, view: TreeView) -> None:
     st.markdown(
-        f"**Fase:** {ui.phase_label('tree', view.phase)}"
-        + (" · op slot" if view.locked else "")
-        + f" — {PHASE_HELP.get(view.phase, '')}"
+        ui.t(
+            "tree.phase",
+            phase=ui.phase_label("tree", view.phase),
+            locked=ui.t("tree.locked") if view.locked else "",
+            help=ui.t(f"tree.phase_help.{view.phase}") if view.phase in PHASES["tree"] else "",
+        )
     )
     if view.phase in ("stemmen", "resultaat") or view.voters:
         with st.container(key="tree_voters"):
-            st.text(f"{view.voters} van {view.participants} hebben gestemd")
+            st.text(ui.t("tree.voters", voters=view.voters, participants=view.participants))
     if view.my_remaining is not None and view.phase == "stemmen":
         with st.container(key="tree_budget"):
             st.text(
-                f"Jouw stippen: nog {view.my_remaining} van {view.vote_budget} over "
-                f"(maximaal {view.max_votes_per_node} per onderdeel, op "
-                f"{vote_level_label(view.vote_level)})"
+                ui.t(
+                    "tree.budget",
+                    remaining=view.my_remaining,
+                    budget=view.vote_budget,
+                    per_node=view.max_votes_per_node,
+                    level=ui.label("vote_level", view.vote_level),
+                )
             )
     if view.phase == "stemmen" and not view.revealed:
-        st.caption("De stemmen blijven verborgen tot de procesbegeleider ze zichtbaar maakt.")
+        st.caption(ui.t("tree.votes_hidden"))
 
 
 def actions_and_outline(ctx: ui.Context, view: TreeView) -> None:
@@ -196,7 +193,7 @@ def actions_and_outline(ctx: ui.Context, view: TreeView) -> None:
         proposals(ctx, view)
         voting(ctx, view)
     with right:
-        st.markdown("**De boom als tekst**")
+        st.markdown(ui.t("tree.outline"))
         outline(view)
 
 
@@ -206,23 +203,18 @@ ENLARGE_ZOOM = 1.5  # the enlarged picture, as the presenter screen scales it (C
 
 def legend_text(revealed: bool) -> str:
     """What the shapes in the picture mean, as text beside the picture."""
-    parts = [
-        "Gestippelde witte rand: voorstel, nog niet vastgesteld.",
-        "Gekleurd vak: vastgesteld (donkerblauw hoofddoel, blauw beleidsterrein, "
-        "groen effect, geel activiteit).",
-        "★ met gouden rand: afgesproken prioriteit.",
-        "+getal: zoveel onderdelen ingeklapt.",
-    ]
-    parts.append(
-        "Rood rondje met getal: het aantal stippen."
-        if revealed
-        else "De stippen komen als rode rondjes in de boom zodra ze zichtbaar zijn."
-    )
-    return "\n".join(f"- {p}" for p in parts)
+    keys = ["proposal", "accepted", "agreed", "folded", "dots" if revealed else "dots_later"]
+    return "\n".join(f"- {ui.t(f'tree.legend_{key}')}" for key in keys)
 
 
-@st.dialog("Doelenboom, groot", width="large")
 def enlarged(workshop_id: int, revealed: bool, collapsed: tuple[int, ...]) -> None:
+    """The picture larger, in a dialog with a title in the viewer's language."""
+    st.dialog(ui.t("tree.enlarged_title"), width="large")(_enlarged)(
+        workshop_id, revealed, collapsed, ui.current_language()
+    )
+
+
+def _enlarged(workshop_id: int, revealed: bool, collapsed: tuple[int, ...], language: str) -> None:
     st.html(
         "<style>.st-key-tree_picture_large { overflow-x: auto; }"
         f".st-key-tree_picture_large .stVegaLiteChart {{ zoom: {ENLARGE_ZOOM}; }}"
@@ -230,7 +222,7 @@ def enlarged(workshop_id: int, revealed: bool, collapsed: tuple[int, ...]) -> No
         "{ zoom: 1; } }</style>"
     )
     with st.container(key="tree_picture_large"):
-        spec = ui.read_chart(goaltree.chart_spec, workshop_id, revealed, collapsed)
+        spec = ui.read_chart(goaltree.chart_spec, workshop_id, revealed, collapsed, language)
         st.vega_lite_chart(spec=spec, theme=None, width="content")
     st.markdown(legend_text(revealed))
 
@@ -239,29 +231,36 @@ def picture(ctx: ui.Context, view: TreeView) -> None:
     domains = {n.id: n.title for n in view.nodes if n.kind == "domain" and n.children}
     cols = st.columns([3, 1], vertical_alignment="bottom")
     collapsed = cols[0].multiselect(
-        "Beleidsterreinen inklappen",
+        ui.t("tree.collapse"),
         list(domains),
         key="tree_collapse",
         format_func=lambda i: domains.get(i, ""),
-        placeholder="Alles uitgeklapt",
+        placeholder=ui.t("tree.collapse_none"),
     )
     collapsed = tuple(sorted(i for i in collapsed if i in domains))
     if cols[1].button(
-        "Groot bekijken",
+        ui.t("tree.enlarge"),
         key="tree_enlarge",
         icon=":material/zoom_in:",
-        help="De boom groter, in een eigen venster",
+        help=ui.t("tree.enlarge_help"),
         width="stretch",
     ):
         enlarged(ctx.workshop_id, view.revealed, collapsed)
-    spec = ui.read_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, collapsed)
+    # the tooltips and the description of the picture in the viewer's language
+    language = ui.current_language()
+    spec = ui.read_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, collapsed, language)
     # narrower than the tree (a phone): scroll sideways instead of cutting it off
     st.html("<style>.st-key-tree_picture { overflow-x: auto; }</style>")
     with st.container(height=720 if spec.get("height", 0) > 720 else "content", key="tree_picture"):
-        ui.draw_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, collapsed)
+        ui.draw_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, collapsed, language)
     with st.container(key=LEGEND_KEY):
-        st.markdown("**Legenda**")
+        st.markdown(ui.t("tree.legend"))
         st.markdown(legend_text(view.revealed))
+
+
+def dots(n: int) -> str:
+    """ "1 stip", "3 stippen" in the viewer's language."""
+    return ui.t("tree.dots_one", n=n) if n == 1 else ui.t("tree.dots_many", n=n)
 
 
 def outline_markdown(view: TreeView) -> str:
@@ -270,17 +269,19 @@ def outline_markdown(view: TreeView) -> str:
     for n in view.nodes:
         extra = []
         if n.is_proposal:
-            extra.append(f"voorstel van {who(n)}")
+            extra.append(ui.t("tree.proposal_by", who=who(n)))
         if n.partner_name:
-            extra.append(f"partner: {esc_inline(n.partner_name)}")
+            extra.append(ui.t("tree.node_partner", name=esc_inline(n.partner_name)))
         if n.aliases:
-            extra.append("ook genoemd: " + "; ".join(esc_inline(a) for a in n.aliases))
+            names = "; ".join(esc_inline(a) for a in n.aliases)
+            extra.append(ui.t("tree.also_called", names=names))
         if n.total is not None and n.kind in ("effect", "activity"):
-            extra.append(f"{n.total} {'stip' if n.total == 1 else 'stippen'}")
+            extra.append(dots(n.total))
         if n.agreed:
-            extra.append("★ afgesproken")
+            extra.append(ui.t("tree.agreed"))
         tail = f" ({', '.join(extra)})" if extra else ""
-        lines.append(f"{'    ' * n.depth}- **{n.kind_label}:** {esc_inline(n.title)}{tail}")
+        kind = ui.label("node_kind", n.kind)
+        lines.append(f"{'    ' * n.depth}- **{kind}:** {esc_inline(n.title)}{tail}")
     return "\n".join(lines)
 
 
@@ -295,10 +296,10 @@ def proposals(ctx: ui.Context, view: TreeView) -> None:
     """Facilitator: accept or delete proposals. Participant: withdraw their own."""
     if ctx.is_facilitator:
         items = [n for n in view.nodes if n.is_proposal]
-        heading = f"Voorstellen ({len(items)})"
+        heading = ui.t("tree.proposals", n=len(items))
     else:
         items = [n for n in view.nodes if n.is_proposal and n.author_id == ctx.participant_id]
-        heading = f"Mijn voorstellen ({len(items)})"
+        heading = ui.t("tree.my_proposals", n=len(items))
         if not ctx.can_write("tree", goaltree.EDIT_PHASES):
             return
     if not items:
@@ -306,47 +307,56 @@ def proposals(ctx: ui.Context, view: TreeView) -> None:
     st.markdown(f"**{heading}**")
     if ctx.is_facilitator and len(items) > 1:
         st.button(
-            f"Alle {len(items)} voorstellen vaststellen",
+            ui.t("tree.accept_all", n=len(items)),
             key="accept_all",
-            **_callback(goaltree.accept_all, actor=ctx.actor, success="Vastgesteld"),
+            **_callback(goaltree.accept_all, actor=ctx.actor, success=ui.t("tree.accepted")),
         )
     for n in items[:MAX_PROPOSAL_ROWS]:
         parent = view.node(n.parent_id) if n.parent_id else None
         cols = st.columns([6, 1, 1] if ctx.is_facilitator else [6, 2], vertical_alignment="center")
-        cols[0].markdown(
-            f"{esc_inline(n.title)}  \n:gray[{n.kind_label} onder "
-            f"{esc_inline(parent.title) if parent else '–'} · {who(n)}]"
+        under = ui.t(
+            "tree.proposal_under",
+            kind=ui.label("node_kind", n.kind),
+            parent=esc_inline(parent.title) if parent else "–",
+            who=who(n),
         )
+        cols[0].markdown(f"{esc_inline(n.title)}  \n:gray[{under}]")
         if ctx.is_facilitator:
             cols[1].button(
                 ":material/check:",
                 key=f"accept_{n.id}",
-                help="Vaststellen",
+                help=ui.t("tree.accept"),
                 **_callback(
-                    goaltree.accept_node, actor=ctx.actor, node_id=n.id, success="Vastgesteld"
+                    goaltree.accept_node,
+                    actor=ctx.actor,
+                    node_id=n.id,
+                    success=ui.t("tree.accepted"),
                 ),
             )
             cols[2].button(
                 ":material/delete:",
                 key=f"reject_{n.id}",
-                help="Voorstel verwijderen",
+                help=ui.t("tree.reject"),
                 **_callback(
-                    goaltree.delete_node, actor=ctx.actor, node_id=n.id, success="Verwijderd"
+                    goaltree.delete_node,
+                    actor=ctx.actor,
+                    node_id=n.id,
+                    success=ui.t("tree.rejected"),
                 ),
             )
         else:
             cols[1].button(
-                "Intrekken",
+                ui.t("tree.withdraw"),
                 key=f"withdraw_{n.id}",
                 **_callback(
-                    goaltree.delete_node, actor=ctx.actor, node_id=n.id, success="Ingetrokken"
+                    goaltree.delete_node,
+                    actor=ctx.actor,
+                    node_id=n.id,
+                    success=ui.t("tree.withdrawn"),
                 ),
             )
     if len(items) > MAX_PROPOSAL_ROWS:
-        st.caption(
-            f"En nog {len(items) - MAX_PROPOSAL_ROWS} voorstellen; ze staan allemaal in de "
-            "boom als tekst hieronder."
-        )
+        st.caption(ui.t("tree.more_proposals", n=len(items) - MAX_PROPOSAL_ROWS))
 
 
 def voting(ctx: ui.Context, view: TreeView) -> None:
@@ -357,7 +367,7 @@ def voting(ctx: ui.Context, view: TreeView) -> None:
         or view.my_remaining is None
     ):
         return
-    st.markdown("**Stemmen**")
+    st.markdown(ui.t("tree.voting"))
     # no scroll box inside the page (on a phone it traps the finger), and a row that
     # stays one row on a phone: the title, then the dots and two clearly named buttons
     box = st.container(key="tree_votes")
@@ -372,20 +382,20 @@ def voting(ctx: ui.Context, view: TreeView) -> None:
         row = box.container(border=True, key=f"vote_row_{n.id}")
         row.markdown(f"{esc_inline(n.title)}  \n:gray[{esc_inline(domain)}]")
         line = row.container(horizontal=True, vertical_alignment="center", gap="small")
-        line.text(f"{'●' * count} {count} {'stip' if count == 1 else 'stippen'}".strip())
+        line.text(f"{'●' * count} {dots(count)}".strip())
         line.button(
-            "Stip erbij",
+            ui.t("tree.vote"),
             key=f"vote_{n.id}",
             icon=":material/add:",
-            help=f"Stip op: {esc_inline(n.title)}",
+            help=ui.t("tree.vote_help", title=esc_inline(n.title)),
             disabled=view.my_remaining <= 0 or count >= view.max_votes_per_node,
             **_callback(goaltree.cast_vote, actor=ctx.actor, node_id=n.id),
         )
         line.button(
-            "Stip terug",
+            ui.t("tree.unvote"),
             key=f"unvote_{n.id}",
             icon=":material/remove:",
-            help=f"Stip terug van: {esc_inline(n.title)}",
+            help=ui.t("tree.unvote_help", title=esc_inline(n.title)),
             disabled=count == 0,
             **_callback(goaltree.remove_vote, actor=ctx.actor, node_id=n.id),
         )
@@ -395,68 +405,66 @@ def result(ctx: ui.Context, view: TreeView) -> None:
     """The ranked priority list, only once votes are revealed."""
     if view.phase not in ("resultaat", "gesloten") and not view.revealed:
         return
-    st.subheader("Prioriteiten")
+    st.subheader(ui.t("tree.priorities"))
     if not view.revealed:
-        st.info("De stemmen zijn nog niet zichtbaar gemaakt.", icon=":material/visibility_off:")
-        if ctx.is_facilitator and st.button("Stemmen zichtbaar maken", key="reveal_votes"):
+        st.info(ui.t("tree.not_revealed"), icon=":material/visibility_off:")
+        if ctx.is_facilitator and st.button(ui.t("tree.reveal"), key="reveal_votes"):
             ui.act(workshops.update_workshop, actor=ctx.actor, votes_revealed=True)
             st.rerun()
         return
     rows = ui.read(goaltree.priorities, ctx.workshop_id)
     if not rows:
-        st.info("Er zijn nog geen stippen geplakt.", icon=":material/info:")
+        st.info(ui.t("tree.no_dots"), icon=":material/info:")
         return
+    col = {c: ui.t(f"tree.col_{c}") for c in ("rank", "node", "kind", "domain", "dots", "agreed")}
+    role = {g: ui.label("role", g) for g in ROLE_GROUPS}
     table = pd.DataFrame(
         [
             {
-                "Rang": r.rank,
-                "Onderdeel": r.title,
-                "Soort": r.kind_label,
-                "Beleidsterrein": r.domain_title,
-                "Stippen": r.total,
-                **{role_label(g): c for g, c in r.by_role},
-                "Afgesproken": "★" if r.agreed else "",
+                col["rank"]: r.rank,
+                col["node"]: r.title,
+                col["kind"]: ui.label("node_kind", r.kind),
+                col["domain"]: r.domain_title,
+                col["dots"]: r.total,
+                **{role.get(g, g): c for g, c in r.by_role},
+                col["agreed"]: "★" if r.agreed else "",
             }
             for r in rows
         ]
     )
-    roles = [role_label(g) for g in ROLE_GROUPS if role_label(g) in table.columns]
+    roles = [role[g] for g in ROLE_GROUPS if role[g] in table.columns]
     # what the discussion is about first: the dots and the dots per role stay in view
     st.dataframe(
         table,
         hide_index=True,
         width="stretch",
         key="priority_table",
-        column_order=["Rang", "Onderdeel", "Stippen", *roles, "Afgesproken", "Soort"]
-        + ["Beleidsterrein"],
+        column_order=[col["rank"], col["node"], col["dots"], *roles, col["agreed"], col["kind"]]
+        + [col["domain"]],
         column_config={
-            "Rang": st.column_config.NumberColumn(width=55),
-            "Onderdeel": st.column_config.TextColumn(width=210),
-            "Stippen": st.column_config.NumberColumn(width=70),
+            col["rank"]: st.column_config.NumberColumn(width=55),
+            col["node"]: st.column_config.TextColumn(width=210),
+            col["dots"]: st.column_config.NumberColumn(width=70),
             **{r: st.column_config.NumberColumn(width=80) for r in roles},
-            "Afgesproken": st.column_config.TextColumn(width=95),
+            col["agreed"]: st.column_config.TextColumn(width=95),
         },
         placeholder="",
     )
     if rows[0].by_role:
         totals = {g: sum(dict(r.by_role).get(g, 0) for r in rows) for g in ROLE_GROUPS}
-        st.caption(
-            "Stippen per rol: " + " · ".join(f"{role_label(g)} {totals[g]}" for g in ROLE_GROUPS)
-        )
+        per_role = " · ".join(f"{role[g]} {totals[g]}" for g in ROLE_GROUPS)
+        st.caption(ui.t("tree.dots_per_role", totals=per_role))
     else:
-        st.caption(
-            f"Stippen per rol tonen we alleen als uit elke rol minstens {MIN_GROUP} mensen "
-            "stemden: anders is te zien wat één persoon koos."
-        )
+        st.caption(ui.t("tree.dots_per_role_hidden", min_group=MIN_GROUP))
     if ctx.is_facilitator:
         agreed_now = [r.node_id for r in rows if r.agreed]
         labels = {r.node_id: f"{r.rank}. {r.title}" for r in rows}
         picked = st.multiselect(
-            "Afgesproken prioriteiten",
+            ui.t("tree.agreed_priorities"),
             list(labels),
             default=agreed_now,
             key=f"agreed_{'_'.join(map(str, agreed_now))}",
-            placeholder="Kies de afgesproken prioriteiten",
+            placeholder=ui.t("tree.agreed_choose"),
             select_all=False,  # agreeing on everything at once is never what is meant
             format_func=lambda i: labels.get(i, ""),
         )

@@ -21,6 +21,12 @@ _MAPS = {
         "activity": "Activity",
     },
     "node_status": {"proposal": "proposal", "accepted": "agreed"},
+    # what the dots go to, read in a sentence: "on societal effects"
+    "vote_level": {
+        "effect": "societal effects",
+        "activity": "activities",
+        "both": "effects and activities",
+    },
     "direction": {
         "omhoog": "Up",
         "omlaag": "Down",

@@ -8,6 +8,7 @@ _MAPS = {
     "role": _labels.ROLE_LABELS,
     "node_kind": _labels.NODE_KIND_LABELS,
     "node_status": _labels.NODE_STATUS_LABELS,
+    "vote_level": _labels.VOTE_LEVEL_LABELS,
     "direction": _labels.DIRECTION_LABELS,
     "partner_kind": _labels.PARTNER_KIND_LABELS,
     "relation": _labels.RELATION_LABELS,
