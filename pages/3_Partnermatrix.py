@@ -7,7 +7,7 @@ from kompas import ui
 from kompas.ui import partners as pm, partners_lens, partners_relations, series as series_ui
 
 ctx = ui.workshop_context("matrix")
-st.title("Partnermatrix")
+st.title(ui.t("matrix.title"))
 
 
 @ui.live(parts=pm.PARTS)
@@ -27,15 +27,9 @@ def live_matrix():
     view = pm.view_for(fresh)
     if not view.partners:
         if fresh.is_facilitator:
-            st.info(
-                "Nog geen partners. Voeg ze hieronder toe of importeer een lijst.",
-                icon=":material/group_add:",
-            )
+            st.info(ui.t("matrix.no_partners_facilitator"), icon=":material/group_add:")
         else:
-            st.info(
-                "De procesbegeleider heeft nog geen partners toegevoegd. Even geduld.",
-                icon=":material/hourglass_empty:",
-            )
+            st.info(ui.t("matrix.no_partners"), icon=":material/hourglass_empty:")
         return
     left, right = st.columns([3, 2], gap="large")
     with left:

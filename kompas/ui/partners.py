@@ -9,21 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from kompas import formats, partners, ui, workshops
-from kompas.labels import direction_label, partner_kind_label, role_label, sentence_start
-from kompas.models import DIRECTIONS, PARTNER_KINDS
+from kompas.labels import direction_label, partner_kind_label, sentence_start
+from kompas.models import DIRECTIONS, PARTNER_KINDS, PHASES
 from kompas.partners import MatrixView
 from kompas.ui import esc, esc_inline, matrix as component
-
-PHASE_HELP = {
-    "inschatten": "Plaats elke partner in je eigen matrix. Anderen zien jouw inschatting pas "
-    "als de procesbegeleider de inschattingen laat zien.",
-    "bespreken": "Bespreek waar de groep het oneens is: de partners met de meeste spreiding "
-    "staan bovenaan. Je kunt je eigen inschatting nog aanpassen.",
-    "besluiten": "De procesbegeleider zet per partner de gezamenlijke positie en de richting, "
-    "met een actie, een eigenaar en een datum om terug te kijken.",
-    "gesloten": "De partnermatrix is gesloten. Je kunt alles nog bekijken.",
-}
-
 
 PARTS = ("workshop", "matrix")  # what every live part of the page shows
 
@@ -36,7 +25,7 @@ def view_for(ctx: ui.Context) -> MatrixView:
 
 def intro(ctx: ui.Context) -> None:
     phase = ctx.phase("matrix")
-    text = PHASE_HELP.get(phase, "")
+    text = ui.t(f"matrix.phase_help.{phase}") if phase in PHASES["matrix"] else ""
     if ctx.locked("matrix") and not ctx.is_facilitator:
         text += " " + ctx.write_refusal("matrix", partners.PLACE_PHASES)
     st.caption(text)
@@ -67,26 +56,38 @@ def _on_moved(actor: workshops.Actor, lens: str) -> None:
 def matrix(ctx: ui.Context, view: MatrixView) -> None:
     ui.show_pending_errors()  # a refused drop or slider save
     component.partner_matrix(view, on_moved=lambda: _on_moved(ctx.actor, view.lens.id))
+    total = len(view.partners)
     if not view.is_facilitator:
-        placed = len(view.own)
         st.caption(
-            f"Je hebt {placed} van de {len(view.partners)} partners geplaatst."
-            + ("" if view.revealed else " De inschattingen van anderen zijn nog verborgen.")
+            ui.t("matrix.placed_count", placed=len(view.own), total=total)
+            + ("" if view.revealed else " " + ui.t("matrix.others_hidden"))
         )
     else:
-        agreed = len(view.agreed)
-        st.caption(
-            f"Gezamenlijke positie vastgesteld voor {agreed} van de {len(view.partners)} "
-            f"partners. Inschattingen {'zichtbaar voor iedereen' if view.revealed else 'nog verborgen voor de deelnemers (alleen jij ziet ze)'}."
-        )
+        state = ui.t("matrix.agreed_visible" if view.revealed else "matrix.agreed_hidden")
+        st.caption(ui.t("matrix.agreed_count", agreed=len(view.agreed), total=total, state=state))
 
 
 def _spread_word(spread: float) -> str:
     if spread < 0.10:
-        return "klein"
+        return ui.t("matrix.spread.small")
     if spread < 0.20:
-        return "middel"
-    return "groot"
+        return ui.t("matrix.spread.medium")
+    return ui.t("matrix.spread.large")
+
+
+def _consensus_columns(view: MatrixView) -> dict[str, str]:
+    """The group view's column headers in the viewer's words, with the widths (px) that keep
+    the spread and the groups in view at 1280 px (about 780 px)."""
+    lens = component.shown_lens(view.lens)
+    mean = "matrix.col.mean"
+    return {
+        ui.t("matrix.col.partner"): 150,
+        ui.t("matrix.col.placed"): 80,
+        ui.t(mean, axis=sentence_start(lens.vertical.word)): 95,
+        ui.t(mean, axis=sentence_start(lens.horizontal.word)): 110,
+        ui.t("matrix.col.spread"): 120,
+        ui.t("matrix.col.groups"): 220,
+    }
 
 
 def consensus_table(view: MatrixView) -> Optional[pd.DataFrame]:
@@ -94,98 +95,89 @@ def consensus_table(view: MatrixView) -> Optional[pd.DataFrame]:
     are literal, so names need no escaping."""
     if not view.consensus:
         return None
-    y_word = sentence_start(view.lens.vertical.word)
-    x_word = sentence_start(view.lens.horizontal.word)
+    columns = list(_consensus_columns(view))
     rows = []
     for c in view.consensus:
         p = view.partner(c.partner_id)
         if p is None:
             continue
         groups = " · ".join(
-            f"{role_label(g.role_group)}: {formats.number(g.spread, 2)} ({g.count})"
+            f"{ui.label('role', g.role_group)}: {formats.number(g.spread, 2)} ({g.count})"
             for g in c.groups
         )
-        rows.append(
-            {
-                "Partner": p.name,
-                "Geplaatst": f"{c.count} van {view.participants}",
-                f"{y_word} (gem.)": formats.percent(c.mean.influence) if c.mean else "–",
-                f"{x_word} (gem.)": formats.percent(c.mean.dependency) if c.mean else "–",
-                "Spreiding": (
-                    f"{_spread_word(c.spread)} ({formats.number(c.spread, 2)})"
-                    if c.count >= 2
-                    else "–"
-                ),
-                "Per groep (3 of meer)": groups or "–",
-            }
+        spread = f"{_spread_word(c.spread)} ({formats.number(c.spread, 2)})"
+        cells = (
+            p.name,
+            ui.t("matrix.placed_of", count=c.count, total=view.participants),
+            formats.percent(c.mean.influence) if c.mean else "–",
+            formats.percent(c.mean.dependency) if c.mean else "–",
+            spread if c.count >= 2 else "–",
+            groups or "–",
         )
+        rows.append(dict(zip(columns, cells, strict=True)))
     return pd.DataFrame(rows)
 
 
 def group_view(view: MatrixView) -> None:
-    st.subheader("Waar verschillen we?")
+    st.subheader(ui.t("matrix.group_heading"))
     table = consensus_table(view)
     if table is None:
-        st.info(
-            "De inschattingen van de groep worden zichtbaar als de procesbegeleider ze laat zien.",
-            icon=":material/visibility_off:",
-        )
+        st.info(ui.t("matrix.group_hidden"), icon=":material/visibility_off:")
         return
-    # widths that keep Spreiding and the groups in view at 1280 px (about 780 px)
     st.dataframe(
         table,
         hide_index=True,
         width="stretch",
         key="matrix_consensus",
         column_config={
-            "Partner": st.column_config.TextColumn(width=150),
-            "Geplaatst": st.column_config.TextColumn(width=80),
-            "Invloed (gem.)": st.column_config.TextColumn(width=95),
-            "Afhankelijkheid (gem.)": st.column_config.TextColumn(width=110),
-            "Spreiding": st.column_config.TextColumn(width=120),
-            "Per groep (3 of meer)": st.column_config.TextColumn(width=220),
+            column: st.column_config.TextColumn(width=width)
+            for column, width in _consensus_columns(view).items()
         },
         placeholder="",
     )
-    st.caption(
-        "Spreiding: de gemiddelde afstand van de inschattingen tot het gemiddelde "
-        "(0 = iedereen eens, 0,7 = zo ver mogelijk uit elkaar). Per rolgroep alleen "
-        "bij 3 of meer inschattingen, nooit wie wat heeft geplaatst."
-    )
+    st.caption(ui.t("matrix.spread_caption"))
 
 
 def directions_table(view: MatrixView) -> None:
-    st.subheader("Richting per partner")
+    st.subheader(ui.t("matrix.directions_heading"))
     if not view.directions:
-        st.caption("Nog geen richtingen afgesproken.")
+        st.caption(ui.t("matrix.no_directions"))
         return
+    # column header key -> width in px (None: as wide as Streamlit makes it)
+    widths = {
+        "partner": 140,
+        "direction": 110,
+        "action": 180,
+        "owner": 110,
+        "review": 110,
+        "rationale": None,
+        "dissent": None,
+    }
+    columns = [ui.t(f"matrix.col.{key}") for key in widths]
     rows = []
     for p in view.partners:
         d = view.directions.get(p.id)
         if d is None:
             continue
-        rows.append(
-            {
-                "Partner": p.name,
-                "Richting": direction_label(d.direction),
-                "Actie": d.action,
-                "Eigenaar": d.owner,
-                "Terugkijken op": formats.date_nl(d.review_date, empty=""),
-                "Onderbouwing": d.rationale,
-                "Afwijkende mening": d.dissent,
-            }
+        cells = (
+            p.name,
+            ui.label("direction", d.direction),
+            d.action,
+            d.owner,
+            formats.date_nl(d.review_date, empty=""),
+            d.rationale,
+            d.dissent,
         )
+        rows.append(dict(zip(columns, cells, strict=True)))
     st.dataframe(
         pd.DataFrame(rows),
         hide_index=True,
         width="stretch",
         key="matrix_directions",
         column_config={
-            "Partner": st.column_config.TextColumn(width=140),
-            "Richting": st.column_config.TextColumn(width=110),
-            "Actie": st.column_config.TextColumn(width=180),
-            "Eigenaar": st.column_config.TextColumn(width=110),
-            "Terugkijken op": st.column_config.TextColumn(width=110),
+            column: st.column_config.TextColumn(width=width)
+            for column, width in zip(columns, widths.values(), strict=True)
+            if width is not None
         },
         placeholder="",
     )
@@ -207,15 +199,20 @@ def slider_form(ctx: ui.Context, view: MatrixView) -> None:
     if not view.can_move():
         return
     base: dict = st.session_state.setdefault(BASE_KEY, {})
-    who = "de gezamenlijke positie" if view.is_facilitator else "je inschatting"
-    with st.expander(f"Liever zonder slepen? Zet {who} met schuifjes", expanded=False):
+    who = ui.t("matrix.sliders_who_agreed" if view.is_facilitator else "matrix.sliders_who_own")
+    with st.expander(ui.t("matrix.sliders_expander", who=who), expanded=False):
         with st.form("matrix_sliders", border=False):
-            lens = view.lens
+            lens = component.shown_lens(view.lens)
             st.caption(
-                f"{lens.vertical.label} ({lens.vertical.low} tot {lens.vertical.high}) en "
-                f"{lens.horizontal.label.lower()} ({lens.horizontal.low} tot "
-                f"{lens.horizontal.high}), in procenten. Alleen wat je verschuift wordt "
-                "opgeslagen."
+                ui.t(
+                    "matrix.sliders_caption",
+                    y_label=lens.vertical.label,
+                    y_low=lens.vertical.low,
+                    y_high=lens.vertical.high,
+                    x_label=lens.horizontal.label.lower(),
+                    x_low=lens.horizontal.low,
+                    x_high=lens.horizontal.high,
+                )
             )
             for p in view.partners:
                 point, _ = view.viewer_position(p.id)
@@ -243,7 +240,7 @@ def slider_form(ctx: ui.Context, view: MatrixView) -> None:
                     format="%d%%",
                 )
             st.form_submit_button(
-                "Opslaan",
+                ui.t("matrix.sliders_save"),
                 key="matrix_sliders_submit",
                 type="primary",
                 on_click=_save_sliders,
@@ -266,7 +263,7 @@ def _save_sliders(actor: workshops.Actor, partner_ids: list[int], lens: str) -> 
             moves=changed,
             lens=lens,
             later=True,
-            success=f"{len(changed)} partner(s) opgeslagen",
+            success=ui.t("matrix.sliders_saved", n=len(changed)),
         )
         is None
     ):

@@ -27,16 +27,12 @@ def relations_part(ctx: ui.Context) -> None:
     rows = rows_for(ctx)
     if not rows:
         return
-    st.subheader("Opdrachtgever én partner, en belangen")
-    st.caption(
-        "Niet elke relatie hoeft een partnerschap te zijn. Soms past opdrachtgever en "
-        "opdrachtnemer beter: maak dan de rollen en afspraken duidelijk. Belangen die je "
-        "deelt en belangen van de partner zelf horen allebei op tafel."
-    )
+    st.subheader(ui.t("matrix.relations_heading"))
+    st.caption(ui.t("matrix.relations_caption"))
     ui.show_pending_errors()
     names = {r.partner_id: r.name for r in rows}
     pid = st.selectbox(
-        "Partner",
+        ui.t("matrix.relation_partner"),
         list(names),
         key=PICK_KEY,
         format_func=lambda i: names.get(i, "") + (" ✓" if _row(rows, i).recorded else ""),
@@ -59,12 +55,15 @@ def _row(rows: tuple, partner_id) -> relations.RelationRow | None:
 
 def _relation_text(row: relations.RelationRow) -> None:
     st.markdown(
-        f"**Relatie nu:** {esc(relation_label(row.relation_now))}  \n"
-        f"**Gewenste relatie:** {esc(relation_label(row.relation_desired))}"
+        ui.t(
+            "matrix.relation_now_desired",
+            now=esc(ui.label("relation", row.relation_now)),
+            desired=esc(ui.label("relation", row.relation_desired)),
+        )
     )
     for title, value in (
-        ("Rollen en afspraken", row.roles_agreements),
-        ("Wat is goed genoeg", row.good_enough),
+        (ui.t("matrix.roles_agreements"), row.roles_agreements),
+        (ui.t("matrix.good_enough"), row.good_enough),
     ):
         if value:
             st.markdown(f"**{title}**")
@@ -120,36 +119,36 @@ def _relation_form(ctx: ui.Context, row: relations.RelationRow) -> None:
 
 
 def _interests(ctx: ui.Context, row: relations.RelationRow) -> None:
-    st.markdown("**Belangen**")
+    st.markdown(ui.t("matrix.interests_heading"))
     if not row.interests:
-        st.caption("Nog geen belangen genoemd.")
+        st.caption(ui.t("matrix.no_interests"))
     heading = None
     for interest in row.interests:
         if interest.grouping != heading:
             heading = interest.grouping
-            st.markdown(f"*{esc(heading) if heading else 'Nog niet geordend'}*")
-        st.text(f"{interest_kind_label(interest.kind)}: {interest.text}")
+            st.markdown(f"*{esc(heading) if heading else ui.t('matrix.interests_ungrouped')}*")
+        st.text(f"{ui.label('interest_kind', interest.kind)}: {interest.text}")
     refusal = ctx.write_refusal("matrix")
     if refusal:
         st.caption(refusal)
     else:
         with st.form(f"interest_form_{row.partner_id}", border=True):
             st.radio(
-                "Soort belang",
+                ui.t("matrix.interest_kind"),
                 INTEREST_KINDS,
-                format_func=interest_kind_label,
+                format_func={k: ui.label("interest_kind", k) for k in INTEREST_KINDS}.get,
                 horizontal=True,
                 key=INTEREST_KIND_KEY,
             )
             st.text_area(
-                "Belang",
+                ui.t("matrix.interest"),
                 key=INTEREST_TEXT_KEY,
                 max_chars=relations.INTEREST_MAX,
-                placeholder="Bijvoorbeeld: een sluitende begroting voor de eigen organisatie",
-                help="Zonder naam: niemand ziet wie dit schreef.",
+                placeholder=ui.t("matrix.interest_placeholder"),
+                help=ui.t("matrix.interest_help"),
             )
             st.form_submit_button(
-                "Belang toevoegen",
+                ui.t("matrix.interest_submit"),
                 key=f"interest_submit_{row.partner_id}",
                 on_click=_add_interest,
                 args=(ctx.actor, row.partner_id),
@@ -168,7 +167,7 @@ def _add_interest(actor, partner_id: int) -> None:
         kind=state.get(INTEREST_KIND_KEY, "gedeeld"),
         text_=state.get(INTEREST_TEXT_KEY, ""),
         later=True,
-        success="Belang toegevoegd",
+        success=ui.t("matrix.interest_added"),
     )
     if done:
         state[INTEREST_TEXT_KEY] = ""

@@ -3,23 +3,25 @@ dragged with the mouse or moved with the arrow keys; one trigger ``moved = {id, 
 per drop (x = dependency, y = influence, 0..1).
 
 The HTML, CSS and JS are the files beside this module, read once at import; the
-component is registered once, at import. Everything user-written goes in as data.
+component is registered once, at import. Everything user-written goes in as data, and so do
+all the words, in the viewer's language (the lens's words too: :func:`shown_lens`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Optional
 
 import streamlit as st
 
+from kompas import i18n
 from kompas.partners import MatrixView
+from kompas.partners.lenses import Axis, Lens
+from kompas.ui.language import current_language, t
 
 KEY = "partner_matrix"
-Y_LABEL = "Invloed op de doelen"
-X_LABEL = "Afhankelijkheid van de gemeente"
-X_HINT = "Toetsvraag: is er een alternatief als de partner wegvalt?"
 
 _HERE = Path(__file__).resolve().parent
 HTML = (_HERE / "matrix.html").read_text(encoding="utf-8")
@@ -31,10 +33,51 @@ _component = st.components.v2.component(
 )
 
 
+def shown_lens(lens: Lens) -> Lens:
+    """The lens in the viewer's words: its name, axes, quadrants and help from the catalogue
+    (``matrix.lens.<id>.…``); the lens itself for Dutch, and its own words where the
+    catalogue has none (a lens registered later)."""
+    language = current_language()
+    if language == i18n.DEFAULT:
+        return lens
+    words = i18n.catalogue(language)
+
+    def word(field: str, own: str) -> str:
+        return words.get(f"matrix.lens.{lens.id}.{field}", own) if own else own
+
+    def axis(side: str, own: Axis) -> Axis:
+        parts = ("label", "low", "high", "hint", "short")
+        return replace(own, **{part: word(f"{side}.{part}", getattr(own, part)) for part in parts})
+
+    return replace(
+        lens,
+        name=word("name", lens.name),
+        help=word("help", lens.help),
+        vertical=axis("vertical", lens.vertical),
+        horizontal=axis("horizontal", lens.horizontal),
+        quadrants=tuple(word(f"quadrant.{i}", q) for i, q in enumerate(lens.quadrants)),
+        quadrant_help=tuple(
+            word(f"quadrant_help.{i}", h) for i, h in enumerate(lens.quadrant_help)
+        ),
+    )
+
+
+def quadrant_names(view: MatrixView) -> tuple[str, str, str, str]:
+    """The quadrant names of this view in the viewer's words: a name the facilitator gave a
+    quadrant is user text and stays as written; the lens's own names are translated."""
+    own = view.lens.quadrants
+    shown = shown_lens(view.lens).quadrants
+    names = tuple(view.quadrant_labels)
+    if len(names) != 4:
+        return shown
+    return tuple(shown[i] if name == own[i] else name for i, name in enumerate(names))
+
+
 def component_data(view: MatrixView) -> dict[str, Any]:
     """What the browser gets: plain JSON, user text only as values."""
     names = {p.id: p.name for p in view.partners}
     can_move = view.can_move()
+    unplaced = t("matrix.unplaced_agreed" if view.is_facilitator else "matrix.unplaced_own")
     dots = []
     for p in view.partners:
         point, is_set = view.viewer_position(p.id)
@@ -46,11 +89,7 @@ def component_data(view: MatrixView) -> dict[str, Any]:
                 "y": point.influence,
                 "placed": is_set,
                 "agreed": view.is_facilitator and is_set,
-                "unplaced_text": (
-                    "nog niet vastgesteld, start op het gemiddelde"
-                    if view.is_facilitator
-                    else "nog niet geplaatst"
-                ),
+                "unplaced_text": unplaced,
             }
         )
     agreed = (
@@ -70,9 +109,9 @@ def component_data(view: MatrixView) -> dict[str, Any]:
                 {"id": pid, "direction": d.direction, "x": anchor.dependency, "y": anchor.influence}
             )
     marks = [{"partner": m.partner_id, "x": m.dependency, "y": m.influence} for m in view.marks]
-    lens = view.lens  # the axes and words of the lens this view shows
+    lens = shown_lens(view.lens)  # the axes and words of the lens this view shows
     return {
-        "title": f"Partnermatrix: {lens.name}",
+        "title": t("matrix.chart_title", lens=lens.name),
         "role": "facilitator" if view.is_facilitator else "participant",
         "readonly": not can_move,
         "x_label": lens.horizontal.label,
@@ -85,35 +124,34 @@ def component_data(view: MatrixView) -> dict[str, Any]:
         "x_word": lens.horizontal.word,
         "y_word": lens.vertical.word,
         "lens": lens.id,
-        "quadrants": list(view.quadrant_labels),
+        "quadrants": list(quadrant_names(view)),
         "dots": dots,
         "agreed": agreed,
         "arrows": arrows,
         "marks": marks,
         "legend": _legend(view, can_move),
+        "texts": {
+            "draggable": t("matrix.draggable"),
+            "agreed": t("matrix.agreed_position"),
+            "unplaced": t("matrix.unplaced_own"),
+        },
     }
 
 
 def _legend(view: MatrixView, can_move: bool) -> str:
     parts = []
     if view.is_facilitator:
-        parts.append(
-            "Bruine punten: de gezamenlijke positie. Sleep ze, of gebruik Tab en de "
-            "pijltjestoetsen. Gestippeld: nog niet vastgesteld."
-        )
+        parts.append(t("matrix.legend_facilitator"))
     elif can_move:
-        parts.append(
-            "Blauwe punten: jouw inschatting. Sleep ze, of gebruik Tab en de "
-            "pijltjestoetsen. Gestippeld in het midden: nog niet geplaatst, telt niet mee."
-        )
+        parts.append(t("matrix.legend_own"))
     else:
-        parts.append("Blauwe punten: jouw inschatting (alleen kijken).")
+        parts.append(t("matrix.legend_own_readonly"))
     if view.marks:
-        parts.append("Grijze stipjes: inschattingen van anderen, zonder naam.")
+        parts.append(t("matrix.legend_marks"))
     if view.agreed and not view.is_facilitator:
-        parts.append("Bruine ruiten: de gezamenlijke positie.")
+        parts.append(t("matrix.legend_agreed"))
     if view.directions:
-        parts.append("Pijlen: de afgesproken richting; een ring betekent blijven.")
+        parts.append(t("matrix.legend_arrows"))
     return " ".join(parts)
 
 

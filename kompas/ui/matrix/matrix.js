@@ -5,7 +5,8 @@
 // Streamlit re-runs this default export on every data change while the DOM persists,
 // so one controller per parentElement lives in a WeakMap: a drag or keyboard move in
 // progress survives re-renders, and a dot in the user's hand is never moved by data.
-// All text goes in with textContent; user text is never parsed as HTML.
+// All text goes in with textContent; user text is never parsed as HTML. Every word comes
+// from Python in the viewer's language (`data.texts`, the lens's words, the legend).
 
 const NS = "http://www.w3.org/2000/svg";
 const X0 = 52, Y0 = 10, P = 500, R = 11;
@@ -132,7 +133,11 @@ function makeController(root) {
 
 function positionText(ctl, x, y) {
   const d = ctl.data || {};
-  return `${d.y_word || "invloed"} ${pct(y)}, ${d.x_word || "afhankelijkheid"} ${pct(x)}`;
+  return `${d.y_word || ""} ${pct(y)}, ${d.x_word || ""} ${pct(x)}`;
+}
+
+function texts(ctl) {
+  return (ctl.data && ctl.data.texts) || {};
 }
 
 function centre(g) {
@@ -170,7 +175,7 @@ function place(g, x, y) {
 
 function describe(ctl, g, dot, x, y, placed) {
   const label = dot ? String(dot.label ?? "") : "";
-  const state = placed ? positionText(ctl, x, y) : ((dot && dot.unplaced_text) || "nog niet geplaatst");
+  const state = placed ? positionText(ctl, x, y) : ((dot && dot.unplaced_text) || texts(ctl).unplaced || "");
   g.setAttribute("aria-label", `${label}: ${state}`);
   g.querySelector("title").textContent = `${label} (${state})`;
 }
@@ -259,7 +264,7 @@ function renderAgreed(ctl) {
                         transform: `translate(${toX(a.x)},${toY(a.y)})` });
     g.appendChild(el("rect", { x: -8, y: -8, width: 16, height: 16, transform: "rotate(45)" }));
     const title = el("title");
-    title.textContent = `${a.label ?? ""}: gezamenlijke positie, ${positionText(ctl, a.x, a.y)}`;
+    title.textContent = `${a.label ?? ""}: ${texts(ctl).agreed || ""}, ${positionText(ctl, a.x, a.y)}`;
     g.appendChild(title);
     const t = el("text", { x: 0, y: 24, "text-anchor": "middle" });
     t.textContent = short(a.label);
@@ -306,7 +311,7 @@ function renderDots(ctl) {
       layer.appendChild(g);
     }
     // A point the viewer may not move (phase over, tool locked) is not a g.dot: no grab
-    // cursor, no keyboard stop, no "versleepbaar" for a screen reader.
+    // cursor, no keyboard stop, no "draggable" for a screen reader.
     g.classList.toggle("dot", !readonly);
     g.classList.toggle("fixed", readonly);
     g.classList.toggle("agreed", Boolean(dot.agreed));
@@ -318,7 +323,7 @@ function renderDots(ctl) {
     } else {
       g.setAttribute("tabindex", "0");
       g.setAttribute("role", "button");
-      g.setAttribute("aria-roledescription", "versleepbaar punt");
+      g.setAttribute("aria-roledescription", texts(ctl).draggable || "");
     }
     g.querySelector("text").textContent = short(dot.label);
 
@@ -362,7 +367,7 @@ function renderTicks(ctl) {
   for (const [role, word] of Object.entries(words)) {
     const t = ctl.root.querySelector(`[data-role="${role}"]`);
     if (!t) continue;
-    t.textContent = String(word ?? (role.endsWith("high") ? "hoog" : "laag"));
+    t.textContent = String(word ?? "");
     if (role.startsWith("y")) {
       const y = role === "y-high" ? 12 : 508;
       if (turn) {
@@ -385,7 +390,7 @@ function render(ctl) {
   ctl.root.querySelector('[data-role="x-hint"]').textContent = String(data.x_hint ?? "");
   renderTicks(ctl);
   ctl.root.querySelector('[data-role="legend"]').textContent = String(data.legend ?? "");
-  ctl.svg.setAttribute("aria-label", String(data.title ?? "Partnermatrix"));
+  ctl.svg.setAttribute("aria-label", String(data.title ?? ""));
   renderQuadrants(ctl);
   renderMarks(ctl);
   renderArrows(ctl);
