@@ -628,3 +628,25 @@ def test_any_vote_sequence_stays_within_budget(ops, budget, per_node):
         assert not per_role or sum(per_role.values()) == expected
     assert sum(r.total for r in prio) == sum(c for _, _, c in rows)
     engine.dispose()
+
+
+def test_a_vote_refusal_speaks_the_voters_language(engine, make_workshop):
+    ws = make_workshop()
+    with writing(engine) as db:
+        main = g.main_goal(db, ws.id).id
+        domain = g.add_node(db, actor=ws.facilitator, parent_id=main, title="Armoede")
+        effect = g.add_node(db, actor=ws.facilitator, parent_id=domain, title="Minder armoede")
+        sam, _ = workshops.join_workshop(
+            db, code=ws.code, name="Sam", role_group="inwoner", language="en"
+        )
+        workshops.set_phase(db, actor=ws.facilitator, tool="tree", phase="stemmen")
+        workshops.update_workshop(db, actor=ws.facilitator, vote_budget=1)
+    with writing(engine) as db:
+        g.cast_vote(db, actor=sam, node_id=effect)
+    with pytest.raises(NotAllowed, match="You have used all your 1 dots"), writing(engine) as db:
+        g.cast_vote(db, actor=sam, node_id=effect)
+    anne = ws.join("Anne")
+    with writing(engine) as db:
+        g.cast_vote(db, actor=anne, node_id=effect)
+    with pytest.raises(NotAllowed, match="Je hebt al je 1 stippen gebruikt"), writing(engine) as db:
+        g.cast_vote(db, actor=anne, node_id=effect)

@@ -9,10 +9,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from kompas import live, workshops
+from kompas import i18n, live, workshops
 from kompas.errors import NotAllowed
 from kompas.goaltree.nodes import TOOL, get_node
-from kompas.labels import node_kind_label, vote_level_label
 from kompas.models import Participant, Vote, Workshop
 from kompas.workshops import Actor
 
@@ -44,26 +43,33 @@ def cast_vote(db: Session, *, actor: Actor, node_id: int) -> int:
     """Put one dot on a node. Returns the dots the participant has left."""
     workshop = _voting_participant(db, actor)
     node = get_node(db, workshop.id, node_id)
+    lang = actor.language  # a refusal speaks the voter's language
     if node.status != "accepted":
-        raise NotAllowed(f"'{node.title}' is nog een voorstel. Daarop kun je niet stemmen.")
+        raise NotAllowed(i18n.text("refusal.vote_proposal", lang, title=node.title))
     if node.kind not in VOTE_KINDS.get(workshop.vote_level, ()):
         raise NotAllowed(
-            f"Je stemt nu op {vote_level_label(workshop.vote_level)}, "
-            f"niet op een {node_kind_label(node.kind).lower()}."
+            i18n.text(
+                "refusal.vote_level",
+                lang,
+                level=i18n.label("vote_level", workshop.vote_level, lang),
+                kind=i18n.label("node_kind", node.kind, lang).lower(),
+            )
         )
     used = _used(db, workshop.id, actor.participant_id)
     if used >= workshop.vote_budget:
-        raise NotAllowed(
-            f"Je hebt al je {workshop.vote_budget} stippen gebruikt. Haal ergens "
-            "een stip weg als je anders wilt kiezen."
-        )
+        raise NotAllowed(i18n.text("refusal.vote_budget", lang, n=workshop.vote_budget))
     vote = db.execute(
         select(Vote).where(Vote.node_id == node.id, Vote.participant_id == actor.participant_id)
     ).scalar()
     if vote is not None and vote.count >= workshop.max_votes_per_node:
         raise NotAllowed(
-            f"Je hebt al {vote.count} stippen op '{node.title}'. Meer dan "
-            f"{workshop.max_votes_per_node} per onderdeel kan niet."
+            i18n.text(
+                "refusal.vote_max",
+                lang,
+                n=vote.count,
+                title=node.title,
+                max=workshop.max_votes_per_node,
+            )
         )
     if vote is None:
         db.add(
@@ -89,7 +95,7 @@ def remove_vote(db: Session, *, actor: Actor, node_id: int) -> int:
         select(Vote).where(Vote.node_id == node.id, Vote.participant_id == actor.participant_id)
     ).scalar()
     if vote is None:
-        raise NotAllowed(f"Je hebt geen stip op '{node.title}'.")
+        raise NotAllowed(i18n.text("refusal.vote_none", actor.language, title=node.title))
     if vote.count <= 1:
         db.delete(vote)
     else:
