@@ -13,7 +13,7 @@ from kompas import compass, formats, series, ui
 from kompas.actions import SOURCES
 from kompas.db import reading
 from kompas.errors import KompasError
-from kompas.labels import direction_label, movement_label, trend_label
+from kompas.labels import trend_label
 from kompas.models import ACTION_STATUSES
 from kompas.partners.consensus import Point
 from kompas.series.chart import path_chart
@@ -41,10 +41,11 @@ def _safe_key(key: str) -> str:
 
 def position(point: Point | None) -> str:
     if point is None:
-        return "nog niet geplaatst"
-    return (
-        f"invloed {formats.percent(point.influence)}, "
-        f"afhankelijkheid {formats.percent(point.dependency)}"
+        return ui.t("series.not_placed")
+    return ui.t(
+        "series.position",
+        influence=formats.percent(point.influence),
+        dependency=formats.percent(point.dependency),
     )
 
 
@@ -264,38 +265,35 @@ def matrix_section(ctx: ui.Context) -> None:
         )
         st.divider()
         with st.container(key="matrix_since"):
-            st.subheader("Sinds vorige keer")
-            st.caption(
-                "Per partner: de afgesproken positie en richting van vorige keer, en waar de "
-                "groep de partner nu plaatst (het gemiddelde van de plaatsingen). Is de relatie "
-                "bewogen zoals afgesproken?"
-            )
+            st.subheader(ui.t("series.since_heading"))
+            st.caption(ui.t("series.since_caption"))
             for s in shifts:
                 with st.container(border=True, key=f"since_{s.partner_id}"):
                     cols = st.columns([2, 3, 2, 3, 2])
                     cols[0].markdown(f"**{esc_inline(s.name)}**")
-                    cols[1].text(f"Vorige keer: {position(s.before)}")
-                    cols[2].text(
-                        "Richting: "
-                        + (direction_label(s.direction) if s.direction else "niet afgesproken")
+                    cols[1].text(ui.t("series.before", position=position(s.before)))
+                    direction = (
+                        ui.label("direction", s.direction)
+                        if s.direction
+                        else ui.t("series.no_direction")
                     )
+                    cols[2].text(ui.t("series.direction", direction=direction))
                     if show_now:
+                        now = position(s.now)
                         cols[3].text(
-                            f"Nu, {s.placements} plaatsing{'' if s.placements == 1 else 'en'}: "
-                            f"{position(s.now)}"
+                            ui.t("series.now_one", position=now)
+                            if s.placements == 1
+                            else ui.t("series.now_many", n=s.placements, position=now)
                         )
-                        cols[4].text(movement_label(s.movement.verdict))
+                        cols[4].text(ui.label("movement", s.movement.verdict))
                     else:
-                        cols[3].text("Nu: zichtbaar na het tonen van de inschattingen")
-            with st.expander("Pad van elke partner over alle sessies"):
+                        cols[3].text(ui.t("series.now_hidden"))
+            with st.expander(ui.t("series.paths")):
                 st.vega_lite_chart(
                     ui.read_chart(path_spec, ctx.workshop_id, show_now),
                     key="series_path_chart",
                 )
-                st.caption(
-                    "S1, S2, …: de afgesproken positie in die sessie; nu: waar de groep de "
-                    "partner nu plaatst. Dezelfde cijfers staan in de tabel."
-                )
+                st.caption(ui.t("series.paths_caption"))
                 rows = []
                 for s in shifts:
                     for step in s.path:
@@ -305,13 +303,19 @@ def matrix_section(ctx: ui.Context) -> None:
                             group = step.group
                         rows.append(
                             {
-                                "Partner": s.name,
-                                "Sessie": step.number,
-                                "Afgesproken invloed": _pct(step.agreed, "influence"),
-                                "Afgesproken afhankelijkheid": _pct(step.agreed, "dependency"),
-                                "Groep invloed": _pct(group, "influence"),
-                                "Groep afhankelijkheid": _pct(group, "dependency"),
-                                "Richting": direction_label(step.direction)
+                                ui.t("series.column_partner"): s.name,
+                                ui.t("series.column_session"): step.number,
+                                ui.t("series.column_agreed_influence"): _pct(
+                                    step.agreed, "influence"
+                                ),
+                                ui.t("series.column_agreed_dependency"): _pct(
+                                    step.agreed, "dependency"
+                                ),
+                                ui.t("series.column_group_influence"): _pct(group, "influence"),
+                                ui.t("series.column_group_dependency"): _pct(group, "dependency"),
+                                ui.t("series.column_direction"): ui.label(
+                                    "direction", step.direction
+                                )
                                 if step.direction
                                 else "",
                             }

@@ -10,7 +10,7 @@ import pytest
 
 from kompas import partners, series
 from kompas.db import writing
-from kompas.workshops import join_workshop
+from kompas.workshops import Actor, join_workshop
 from tests.conftest import Workshopper
 from tests.pages.helpers import page_as, raw_texts, texts
 
@@ -80,3 +80,26 @@ def test_next_session_button_signs_the_facilitator_into_the_new_session(app_db):
     assert not at.exception
     assert at.query_params["code"] != ws.code
     assert "De workshop is gestart" in texts(at)
+
+
+def test_matrix_since_last_time_in_english_for_an_english_participant(follow, app_db):
+    ws, nxt = follow
+    with writing(app_db) as db:
+        sam, token = join_workshop(
+            db, code=nxt.code, name="Sam", role_group="aanbieder", language="en"
+        )
+        nxt.tokens[sam.participant_id] = token
+        facilitator = Actor(nxt.id, None, True, "Procesbegeleider")
+        partners.reveal_placements(db, actor=facilitator, revealed=True)
+    shown = texts(page_as("pages/3_Partnermatrix.py", nxt, sam))
+    assert "Since last time" in shown and "Sinds vorige keer" not in shown
+    assert "Last time: influence 40%, dependency 30%" in shown
+    assert "Now, 1 placement: influence 40%, dependency 60%" in shown
+    assert "As agreed" in shown and "Direction: To the right" in shown
+
+
+def test_the_since_section_takes_every_word_from_the_catalogue():
+    from tests.test_i18n import assert_no_dutch_of_its_own
+
+    assert_no_dutch_of_its_own("kompas/ui/series.py", "matrix_section")
+    assert_no_dutch_of_its_own("kompas/ui/series.py", "position")

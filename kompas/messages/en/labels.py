@@ -2,6 +2,14 @@
 
 _MAPS = {
     "tool": {"tree": "Goal tree", "compass": "Quality compass", "matrix": "Partner matrix"},
+    "movement": {
+        "zoals_afgesproken": "As agreed",
+        "andere_kant_op": "The opposite way",
+        "niet_bewogen": "Not moved",
+        "zijwaarts": "Another way (sideways)",
+        "bewogen": "Moved, while staying was agreed",
+        "onbekend": "Too early to say",
+    },
     "tool_sentence": {
         "tree": "the goal tree",
         "compass": "the quality compass",

@@ -5,6 +5,7 @@ from kompas import labels as _labels
 _MAPS = {
     "tool": _labels.TOOL_LABELS,
     "tool_sentence": _labels.TOOL_IN_SENTENCE_LABELS,
+    "movement": _labels.MOVEMENT_LABELS,
     "role": _labels.ROLE_LABELS,
     "node_kind": _labels.NODE_KIND_LABELS,
     "node_status": _labels.NODE_STATUS_LABELS,
