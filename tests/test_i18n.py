@@ -161,3 +161,16 @@ def assert_no_dutch_of_its_own(file: str, function: str) -> None:
 @pytest.mark.parametrize(("file", "function"), TRANSLATED)
 def test_translated_screens_hold_no_dutch_of_their_own(file, function):
     assert_no_dutch_of_its_own(file, function)
+
+
+def test_month_names_match_the_dutch_date_format_and_exist_in_english():
+    from datetime import date
+
+    from kompas import formats
+
+    for month in range(1, 13):
+        day = date(2026, month, 3)
+        dutch = f"3 {i18n.label('month', str(month), 'nl')} 2026"
+        assert dutch == formats.date_nl(day)
+        assert i18n.label("month", str(month), "en") != str(month)
+    assert i18n.label("month", "3", "en") == "March"

@@ -19,7 +19,7 @@ from kompas.ui.identity import Context, current_identity, forget_identity, sign_
 
 # The decorator, not the module: after this line ``kompas.ui.live`` is the function.
 # Modules that need the machinery import it by its full path (from kompas.ui.live import …).
-from kompas.ui.language import current_language, label, set_page_language, t
+from kompas.ui.language import current_language, day, label, set_page_language, t
 from kompas.ui.live import live, synced
 from kompas.ui.runtime import (
     ICON,
@@ -41,6 +41,7 @@ __all__ = [
     "arrow_datasets",
     "current_identity",
     "current_language",
+    "day",
     "label",
     "set_page_language",
     "t",

@@ -162,7 +162,7 @@ def _latest_text(i: compass.IndicatorView) -> str:
         if i.latest.value is not None
         else i.latest.story[:60]
     )
-    return f"{what} ({formats.date_nl(i.latest.measured_on)})"
+    return f"{what} ({ui.day(i.latest.measured_on)})"
 
 
 def measurement_form(ctx: ui.Context, view: CompassView, editable: bool, *, level: str) -> None:
@@ -239,8 +239,9 @@ def measurement_form(ctx: ui.Context, view: CompassView, editable: bool, *, leve
             )
             if editable:
                 options = {
-                    f"{r['indicator']} · {formats.date_nl(r['date'])} · "
-                    f"{r['value'] or r['story'][:30]}": r["id"]
+                    f"{r['indicator']} · {ui.day(r['date'])} · {r['value'] or r['story'][:30]}": r[
+                        "id"
+                    ]
                     for r in rows
                 }
                 cols = st.columns([4, 1], vertical_alignment="bottom")

@@ -13,9 +13,11 @@ Custom Component on every page:
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import streamlit as st
 
-from kompas import i18n
+from kompas import formats, i18n
 
 DEFAULT = i18n.DEFAULT
 LANGUAGE_KEY = "kompas_language"  # the viewer's language in this browser session
@@ -33,6 +35,15 @@ def use_language(language: str) -> None:
 def t(key: str, /, **values: object) -> str:
     """A message of the catalogue in the viewer's language (kompas.i18n)."""
     return i18n.text(key, current_language(), **values)
+
+
+def day(value: date | datetime | None, *, empty: str = "–") -> str:
+    """A date in the viewer's language: "3 maart 2026" / "3 March 2026"."""
+    if value is None:
+        return empty
+    if isinstance(value, datetime):
+        value = formats.local(value).date()
+    return f"{value.day} {label('month', str(value.month))} {value.year}"
 
 
 def label(kind: str, value: str) -> str:

@@ -164,7 +164,7 @@ def directions_table(view: MatrixView) -> None:
             ui.label("direction", d.direction),
             d.action,
             d.owner,
-            formats.date_nl(d.review_date, empty=""),
+            ui.day(d.review_date, empty=""),
             d.rationale,
             d.dissent,
         )

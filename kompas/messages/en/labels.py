@@ -2,6 +2,26 @@
 
 _MAPS = {
     "tool": {"tree": "Goal tree", "compass": "Quality compass", "matrix": "Partner matrix"},
+    "month": {
+        str(n): name
+        for n, name in enumerate(
+            (
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ),
+            start=1,
+        )
+    },
     "movement": {
         "zoals_afgesproken": "As agreed",
         "andere_kant_op": "The opposite way",

@@ -1,11 +1,12 @@
 """The words for stored ids, from kompas.labels (the Dutch source of these words)."""
 
-from kompas import labels as _labels
+from kompas import formats as _formats, labels as _labels
 
 _MAPS = {
     "tool": _labels.TOOL_LABELS,
     "tool_sentence": _labels.TOOL_IN_SENTENCE_LABELS,
     "movement": _labels.MOVEMENT_LABELS,
+    "month": {str(n): name for n, name in enumerate(_formats.MONTHS, start=1)},
     "role": _labels.ROLE_LABELS,
     "node_kind": _labels.NODE_KIND_LABELS,
     "node_status": _labels.NODE_STATUS_LABELS,
