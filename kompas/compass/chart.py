@@ -1,5 +1,10 @@
 """Altair charts for the Kwaliteitskompas, built from ``compass.CompassView`` (plain data):
-shown in the app and rendered to PNG (vl-convert) for the report."""
+shown in the app and rendered to PNG (vl-convert) for the report.
+
+Every builder takes the ``language`` of its words (titles, legends, tooltips, the status
+words): the page passes the viewer's, the exports keep the default, Dutch. What people
+wrote (result titles, indicator and partner names) is shown as written; numbers and
+amounts keep the Dutch format in every language."""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import math
 
 import altair as alt
 
-from kompas import formats
+from kompas import formats, i18n
 from kompas.compass.rules import (
     STATUS_NO_DATA,
     STATUS_OFF_TRACK,
@@ -15,8 +20,7 @@ from kompas.compass.rules import (
     STATUS_REACHED,
     STATUS_STORY,
 )
-from kompas.compass.view import NOT_LINKED, CompassView, IndicatorView
-from kompas.labels import compass_status_label
+from kompas.compass.view import NO_PARTNER, CompassView, IndicatorView
 
 # Colours meet WCAG AA (≥ 3:1 for graphics) on white; shapes repeat the status for
 # people who cannot tell the colours apart.
@@ -63,7 +67,7 @@ MONEY_LABEL = (
 )
 
 
-def _money_x(top: float, *, title: str | None = "Budget in euro") -> alt.X:
+def _money_x(top: float, *, title: str | None) -> alt.X:
     """The budget axis: round ticks in euro, or no axis at all when nothing has a budget."""
     if top <= 0:
         return alt.X("budget:Q", title=None, scale=alt.Scale(domain=[0, 1]), axis=None)
@@ -80,15 +84,20 @@ def _short(text: str, n: int = 48) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _status_scale() -> alt.Scale:
+def _status(status: str, language: str) -> str:
+    """The status word shown in a chart (legend, tooltip)."""
+    return i18n.label("compass_status", status, language)
+
+
+def _status_scale(language: str) -> alt.Scale:
     return alt.Scale(
-        domain=[compass_status_label(s) for s in STATUS_COLORS], range=list(STATUS_COLORS.values())
+        domain=[_status(s, language) for s in STATUS_COLORS], range=list(STATUS_COLORS.values())
     )
 
 
-def _shape_scale() -> alt.Scale:
+def _shape_scale(language: str) -> alt.Scale:
     return alt.Scale(
-        domain=[compass_status_label(s) for s in STATUS_SHAPES], range=list(STATUS_SHAPES.values())
+        domain=[_status(s, language) for s in STATUS_SHAPES], range=list(STATUS_SHAPES.values())
     )
 
 
@@ -162,19 +171,25 @@ def _result_labels(view: CompassView) -> list[str]:
     return labels
 
 
-def results_inputs_chart(view: CompassView, *, width: int = 900) -> alt.Chart:
+def results_inputs_chart(
+    view: CompassView, *, width: int = 900, language: str = i18n.DEFAULT
+) -> alt.Chart:
     """Results versus inputs, one row per result: left the progress of each indicator
     (0% = nulmeting, 100% = streefwaarde, colour and shape = status), right the budget
     that reaches the result, with 'geen activiteit' where nothing contributes."""
     # about 30% for the result titles, 42% progress, 28% budget
-    left, right = _results_inputs_parts(view, int(width * 0.42), int(width * 0.26))
+    left, right = _results_inputs_parts(view, int(width * 0.42), int(width * 0.26), language)
     return _configure(alt.hconcat(left, right, spacing=14), label_width=int(width * 0.3))
 
 
-def _results_inputs_parts(view: CompassView, left_width, right_width) -> tuple:
+def _results_inputs_parts(view: CompassView, left_width, right_width, language: str) -> tuple:
+    def t(key: str, **values: object) -> str:
+        return i18n.text(f"compass.chart_{key}", language, **values)
+
     labels = _result_labels(view)
+    not_linked = t("not_linked")
     order = labels + (
-        [NOT_LINKED] if any(rid is None for rid, _, _ in view.budget_per_result) else []
+        [not_linked] if any(rid is None for rid, _, _ in view.budget_per_result) else []
     )
     points, bars = [], []
     slots = max([len(rv.indicators) for rv in view.results] + [1])
@@ -190,9 +205,9 @@ def _results_inputs_parts(view: CompassView, left_width, right_width) -> tuple:
                     "indicator": iv.name,
                     "naam": _short(iv.name, 30),
                     "slot": slot,
-                    "status": compass_status_label(iv.status),
+                    "status": _status(iv.status, language),
                     "voortgang": pct,
-                    "waarden": _values_text(iv),
+                    "waarden": _values_text(iv, language),
                 }
             )
         bars.append(
@@ -201,7 +216,7 @@ def _results_inputs_parts(view: CompassView, left_width, right_width) -> tuple:
                 "budget": rv.budget_cents / 100,
                 "bedrag": formats.money_short(rv.budget_cents)
                 if rv.activity_ids
-                else "geen activiteit",
+                else t("no_activity"),
                 "gat": not rv.activity_ids,
             }
         )
@@ -209,7 +224,7 @@ def _results_inputs_parts(view: CompassView, left_width, right_width) -> tuple:
         if rid is None:
             bars.append(
                 {
-                    "resultaat": NOT_LINKED,
+                    "resultaat": not_linked,
                     "budget": cents / 100,
                     "bedrag": formats.money_short(cents),
                     "gat": True,
@@ -233,7 +248,7 @@ def _results_inputs_parts(view: CompassView, left_width, right_width) -> tuple:
                     {
                         "resultaat": order[0] if order else "",
                         "voortgang": 0,
-                        "status": compass_status_label(STATUS_NO_DATA),
+                        "status": _status(STATUS_NO_DATA, language),
                         "indicator": "",
                         "waarden": "",
                         "slot": 0,
@@ -256,18 +271,18 @@ def _results_inputs_parts(view: CompassView, left_width, right_width) -> tuple:
     dots = left_base.mark_point(size=260, filled=True, opacity=0.9 if points else 0).encode(
         x=alt.X(
             "voortgang:Q",
-            title="Indicatoren: van nulmeting (0%) naar doel (100%)",
+            title=t("progress_axis"),
             scale=alt.Scale(domain=[0, 100]),
             axis=alt.Axis(values=[0, 25, 50, 75, 100], labelExpr="datum.value + '%'"),
         ),
         y=y,
         yOffset=offset,
-        color=alt.Color("status:N", scale=_status_scale(), title="Status"),
-        shape=alt.Shape("status:N", scale=_shape_scale(), title="Status"),
+        color=alt.Color("status:N", scale=_status_scale(language), title=t("status")),
+        shape=alt.Shape("status:N", scale=_shape_scale(language), title=t("status")),
         tooltip=[
-            alt.Tooltip("indicator:N", title="Indicator"),
-            alt.Tooltip("status:N", title="Status"),
-            alt.Tooltip("waarden:N", title="Waarden"),
+            alt.Tooltip("indicator:N", title=t("indicator")),
+            alt.Tooltip("status:N", title=t("status")),
+            alt.Tooltip("waarden:N", title=t("values")),
         ],
     )
     names = left_base.mark_text(fontSize=FONT_SIZE - 3, color="#222", opacity=1 if points else 0)
@@ -282,19 +297,19 @@ def _results_inputs_parts(view: CompassView, left_width, right_width) -> tuple:
         .encode(x="voortgang:Q", y=y, yOffset=offset, text="naam:N")
     )
     left = alt.layer(band, target, dots, names_right, names_left).properties(
-        width=left_width, height=height, title="Resultaten: staan de indicatoren op koers?"
+        width=left_width, height=height, title=t("results_title")
     )
     right_base = alt.Chart(
         alt.Data(values=bars or [{"resultaat": "", "budget": 0, "bedrag": "", "gat": False}])
     )
     max_budget = max([b["budget"] for b in bars] + [0])
     bar = right_base.mark_bar(height=min(row_height * 0.5, 28)).encode(
-        x=_money_x(max_budget),
+        x=_money_x(max_budget, title=t("budget_axis")),
         y=alt.Y("resultaat:N", sort=order, title=None, axis=None, scale=_band(order)),
         color=alt.condition("datum.gat", alt.value(GAP_COLOR), alt.value(BUDGET_COLOR)),
         tooltip=[
-            alt.Tooltip("resultaat:N", title="Resultaat"),
-            alt.Tooltip("bedrag:N", title="Budget"),
+            alt.Tooltip("resultaat:N", title=t("result")),
+            alt.Tooltip("bedrag:N", title=t("budget")),
         ],
     )
     text = right_base.mark_text(align="left", dx=6, fontSize=FONT_SIZE, fontWeight="bold").encode(
@@ -304,7 +319,7 @@ def _results_inputs_parts(view: CompassView, left_width, right_width) -> tuple:
         color=alt.condition("datum.gat", alt.value(GAP_COLOR), alt.value("#222")),
     )
     right = alt.layer(bar, text).properties(
-        width=right_width, height=height, title="Inzet: budget per resultaat"
+        width=right_width, height=height, title=t("inputs_title")
     )
     return left, right
 
@@ -313,36 +328,61 @@ def _band(order: list[str]) -> alt.Scale:
     return alt.Scale(domain=order, type="band", paddingInner=0.15, paddingOuter=0.1)
 
 
-def _values_text(iv: IndicatorView) -> str:
+def _values_text(iv: IndicatorView, language: str = i18n.DEFAULT) -> str:
     unit = f" {iv.unit}" if iv.unit else ""
     latest = iv.latest.value if iv.latest is not None else None
-    return (
-        f"nulmeting {formats.smart_number(iv.baseline_value)}{unit} → "
-        f"gemeten {formats.smart_number(latest)}{unit} → "
-        f"doel {formats.smart_number(iv.target_value)}{unit}"
+    return i18n.text(
+        "compass.chart_values_text",
+        language,
+        baseline=formats.smart_number(iv.baseline_value),
+        latest=formats.smart_number(latest),
+        target=formats.smart_number(iv.target_value),
+        unit=unit,
     )
 
 
-def budget_per_result_chart(view: CompassView, *, width: int = 520) -> alt.Chart | None:
+def budget_per_result_chart(
+    view: CompassView, *, width: int = 520, language: str = i18n.DEFAULT
+) -> alt.Chart | None:
     """Bars of the budget per result; None when no activity has a budget yet (the page
     says so in a sentence instead of drawing an empty axis)."""
+    not_linked = i18n.text("compass.chart_not_linked", language)
     rows = [
-        {"resultaat": _short(title), "budget": cents / 100, "bedrag": formats.money_short(cents)}
-        for _, title, cents in view.budget_per_result
+        {
+            "resultaat": _short(not_linked if rid is None else title),
+            "budget": cents / 100,
+            "bedrag": formats.money_short(cents),
+        }
+        for rid, title, cents in view.budget_per_result
     ]
-    return _budget_bars(rows, "resultaat", "Budget per resultaat", width)
+    return _budget_bars(rows, "resultaat", "budget_per_result", width, language)
 
 
-def budget_per_partner_chart(view: CompassView, *, width: int = 520) -> alt.Chart | None:
+def budget_per_partner_chart(
+    view: CompassView, *, width: int = 520, language: str = i18n.DEFAULT
+) -> alt.Chart | None:
     """Bars of the budget per partner; None when there is no budget yet."""
+    no_partner = i18n.text("compass.chart_no_partner", language)
     rows = [
-        {"partner": _short(name), "budget": cents / 100, "bedrag": formats.money_short(cents)}
+        {
+            "partner": _short(no_partner if name == NO_PARTNER else name),
+            "budget": cents / 100,
+            "bedrag": formats.money_short(cents),
+        }
         for name, cents in view.budget_per_partner
     ]
-    return _budget_bars(rows, "partner", "Budget per partner", width)
+    return _budget_bars(rows, "partner", "budget_per_partner", width, language)
 
 
-def _budget_bars(rows: list[dict], field: str, title: str, width: int) -> alt.Chart | None:
+def _budget_bars(
+    rows: list[dict], field: str, title: str, width: int, language: str
+) -> alt.Chart | None:
+    """``title``: the key of the chart's title (``compass.chart_<title>``); the tooltip
+    names the bar by ``compass.chart_tooltip_<field>``."""
+
+    def t(key: str) -> str:
+        return i18n.text(f"compass.chart_{key}", language)
+
     max_budget = max([r["budget"] for r in rows] + [0])
     if max_budget <= 0:
         return None
@@ -350,16 +390,19 @@ def _budget_bars(rows: list[dict], field: str, title: str, width: int) -> alt.Ch
     base = alt.Chart(alt.Data(values=rows))
     y = alt.Y(f"{field}:N", sort=order, title=None)
     bar = base.mark_bar(color=BUDGET_COLOR, size=BAR_SIZE).encode(
-        x=_money_x(max_budget),
+        x=_money_x(max_budget, title=t("budget_axis")),
         y=y,
-        tooltip=[alt.Tooltip(f"{field}:N"), alt.Tooltip("bedrag:N", title="Budget")],
+        tooltip=[
+            alt.Tooltip(f"{field}:N", title=t(f"tooltip_{field}")),
+            alt.Tooltip("bedrag:N", title=t("budget")),
+        ],
     )
     text = base.mark_text(align="left", dx=6, fontSize=FONT_SIZE - 1).encode(
         x="budget:Q", y=y, text="bedrag:N"
     )
     return _configure(
         alt.layer(bar, text).properties(
-            width=width, height=max(len(rows), 2) * ROW_HEIGHT, title=title
+            width=width, height=max(len(rows), 2) * ROW_HEIGHT, title=t(title)
         ),
         label_width=SMALL_LABEL_WIDTH,
     )

@@ -64,21 +64,24 @@ def intro(ctx: ui.Context, view: CompassView, editable: bool) -> None:
 # --- live overview ------------------------------------------------------------------------------
 
 
-def _chart_specs(workshop_id: int, version: int, view: CompassView) -> dict:
-    """Chart specs per workshop version: built once, shared by every viewer (each gets a
-    shallow copy: Streamlit copies only the top level of a spec before changing it)."""
+def _chart_specs(workshop_id: int, version: int, view: CompassView, language: str) -> dict:
+    """Chart specs per workshop version and language: built once, shared by every viewer
+    who reads that language (each gets a shallow copy: Streamlit copies only the top level
+    of a spec before changing it)."""
 
     def make() -> dict:
         width = APP_CHART_WIDTH
-        per_result = charts.budget_per_result_chart(view)
-        per_partner = charts.budget_per_partner_chart(view)
+        per_result = charts.budget_per_result_chart(view, language=language)
+        per_partner = charts.budget_per_partner_chart(view, language=language)
+        main = charts.results_inputs_chart(view, width=width, language=language)
         return {
-            "main": ui.arrow_datasets(charts.results_inputs_chart(view, width=width).to_dict()),
+            "main": ui.arrow_datasets(main.to_dict()),
             "result": None if per_result is None else ui.arrow_datasets(per_result.to_dict()),
             "partner": None if per_partner is None else ui.arrow_datasets(per_partner.to_dict()),
         }
 
-    specs = READS.get(("compass_charts", str(ui.engine().url), workshop_id, version), make)
+    key = ("compass_charts", str(ui.engine().url), workshop_id, version, language)
+    specs = READS.get(key, make)
     return {name: spec and dict(spec) for name, spec in specs.items()}
 
 
@@ -103,7 +106,7 @@ def show_overview(ctx: ui.Context, view: CompassView, version: int) -> None:
         money_compact(view.total_budget_cents),
         help=formats.money(view.total_budget_cents),
     )
-    specs = _chart_specs(ctx.workshop_id, version, view)
+    specs = _chart_specs(ctx.workshop_id, version, view, ui.current_language())
     with st.container(key="compass_chart"):
         st.vega_lite_chart(specs["main"], width="content", theme=None)
     with st.container(key="compass_status"):

@@ -3,7 +3,11 @@ button, conflict checks on ``rev``, labels for selectbox columns, and live data:
 shows others' changes at once, except while this person has unsaved edits in it — then it
 keeps the rows they are editing and says which rows others changed meanwhile. Unsaved
 edits also survive a page change: they are kept per table (outside the widget's state,
-which Streamlit drops for widgets a run does not draw) and shown again, with a note."""
+which Streamlit drops for widgets a run does not draw) and shown again, with a note.
+
+The words around the tables (the save button, the notes on unsaved and conflicting edits)
+are in the viewer's language (messages/*/compass.py, ``compass.grid_…``); what people wrote
+in the rows and the domain's refusals and deletion notes are shown as they come."""
 
 from __future__ import annotations
 
@@ -199,7 +203,7 @@ def combine_edits(base: dict, more: dict, origin: list[tuple[str, int]]) -> dict
 
 def count_changes(changes: TableChanges) -> str:
     n = len(changes.updated) + len(changes.added) + len(changes.deleted)
-    return f"{n} {'wijziging' if n == 1 else 'wijzigingen'}"
+    return ui.t("compass.grid_changes_one" if n == 1 else "compass.grid_changes_many", n=n)
 
 
 def _rows(df: pd.DataFrame) -> dict:
@@ -207,7 +211,7 @@ def _rows(df: pd.DataFrame) -> dict:
         return {}
     title = next((c for c in ("title", "name", "subject") if c in df.columns), None)
     return {
-        int(r["id"]): (int(r["rev"]), str(r[title]) if title else f"rij {i + 1}")
+        int(r["id"]): (int(r["rev"]), str(r[title]) if title else ui.t("compass.grid_row", n=i + 1))
         for i, r in enumerate(df.to_dict("records"))
         if r.get("id") is not None
     }
@@ -216,13 +220,21 @@ def _rows(df: pd.DataFrame) -> dict:
 def changed_by_others(shown: pd.DataFrame, now: pd.DataFrame) -> list[str]:
     """What others changed since ``shown`` was loaded, one short phrase per row."""
     before, after = _rows(shown), _rows(now)
-    out = [f"'{title}' (nieuw)" for i, (_, title) in after.items() if i not in before]
+    out = [
+        ui.t("compass.grid_row_new", title=title)
+        for i, (_, title) in after.items()
+        if i not in before
+    ]
     out += [
-        f"'{after[i][1]}' (gewijzigd)"
+        ui.t("compass.grid_row_changed", title=after[i][1])
         for i, (rev, _) in before.items()
         if i in after and after[i][0] != rev
     ]
-    out += [f"'{title}' (verwijderd)" for i, (_, title) in before.items() if i not in after]
+    out += [
+        ui.t("compass.grid_row_deleted", title=title)
+        for i, (_, title) in before.items()
+        if i not in after
+    ]
     return out
 
 
@@ -274,9 +286,10 @@ def table_editor(
         )
         if draft:
             st.warning(
-                "Nog niet opgeslagen: "
-                + count_changes(_changes(draft["state"], draft["shown"], convert))
-                + ". Ze blijven bewaard; opslaan kan weer zodra je mag schrijven.",
+                ui.t(
+                    "compass.grid_unsaved_kept",
+                    changes=count_changes(_changes(draft["state"], draft["shown"], convert)),
+                ),
                 icon=":material/pending:",
             )
         return
@@ -306,16 +319,12 @@ def table_editor(
     ]
     if others:
         st.info(
-            "Intussen gewijzigd door iemand anders: " + esc(", ".join(others)) + ". Jouw "
-            "wijzigingen blijven staan. Sla ze op; daarna zie je alles. Heeft iemand "
-            "dezelfde rij gewijzigd, dan zegt Kompas welke.",
+            ui.t("compass.grid_changed_by_others", rows=esc(", ".join(others))),
             icon=":material/group:",
         )
     if both:
         st.warning(
-            "Deze rijen heb jij gewijzigd en iemand anders ook: " + esc(", ".join(both)) + ". "
-            "Hier staat jouw versie. Opslaan van die rijen lukt niet; Kompas zegt dan welke. "
-            "De andere rijen laten al zien wat anderen wijzigden.",
+            ui.t("compass.grid_changed_by_both", rows=esc(", ".join(both))),
             icon=":material/call_split:",
         )
     st.data_editor(
@@ -338,9 +347,11 @@ def table_editor(
     changes = _changes(state, shown, convert)
     if not changes.empty:
         with st.container(key=f"draft_note_{name}"):
-            st.caption(f"Nog niet opgeslagen: {count_changes(changes)}.")
+            st.caption(ui.t("compass.grid_unsaved", changes=count_changes(changes)))
     failed = f"{FAILED_PREFIX}{name}"
-    save = st.button("Opslaan", key=f"save_{name}", type="primary", disabled=changes.empty)
+    save = st.button(
+        ui.t("compass.grid_save"), key=f"save_{name}", type="primary", disabled=changes.empty
+    )
     confirmed = False
     if changes.deleted:
         refs = ui.read(
@@ -351,10 +362,12 @@ def table_editor(
         )
         if refs:
             st.warning(
-                "Let op, bij verwijderen:\n\n" + "\n\n".join(esc(r) for r in refs),
+                ui.t("compass.grid_delete_note") + "\n\n" + "\n\n".join(esc(r) for r in refs),
                 icon=":material/warning:",
             )
-            confirmed = st.checkbox("Ja, verwijder toch", key=f"confirm_{name}_{gen()}")
+            confirmed = st.checkbox(
+                ui.t("compass.grid_delete_confirm"), key=f"confirm_{name}_{gen()}"
+            )
     if save:
         done = ui.act(
             compass.save_table,
@@ -366,15 +379,14 @@ def table_editor(
         )
         if done:
             st.session_state.pop(failed, None)
-            st.toast("Opgeslagen", icon=":material/check_circle:")
+            st.toast(ui.t("compass.grid_saved"), icon=":material/check_circle:")
             reload(name)
         st.session_state[failed] = True
     if st.session_state.get(failed):
         if st.button(
-            "Mijn wijzigingen weggooien",
+            ui.t("compass.grid_discard"),
             key=f"reload_{name}",
-            help="Zet de tabel terug zoals hij nu is opgeslagen; wat je hier nog niet "
-            "opsloeg, vervalt.",
+            help=ui.t("compass.grid_discard_help"),
         ):
             st.session_state.pop(failed, None)
             reload(name)

@@ -148,4 +148,52 @@ MESSAGES = {
     "compass.pick_measurement": "Choose a measurement",
     "compass.delete": "Delete",
     "compass.measurement_deleted": "Measurement deleted",
+    # the editable tables (compass_tables)
+    "compass.grid_save": "Save",
+    "compass.grid_saved": "Saved",
+    "compass.grid_changes_one": "{n} change",
+    "compass.grid_changes_many": "{n} changes",
+    "compass.grid_unsaved": "Not saved yet: {changes}.",
+    "compass.grid_unsaved_kept": (
+        "Not saved yet: {changes}. They are kept; you can save again as soon as you may write."
+    ),
+    "compass.grid_row": "row {n}",
+    "compass.grid_row_new": "'{title}' (new)",
+    "compass.grid_row_changed": "'{title}' (changed)",
+    "compass.grid_row_deleted": "'{title}' (deleted)",
+    "compass.grid_changed_by_others": (
+        "Changed by someone else meanwhile: {rows}. Your changes stay. Save them; then you see "
+        "everything. If someone changed the same row, Kompas tells you which."
+    ),
+    "compass.grid_changed_by_both": (
+        "You changed these rows and someone else did too: {rows}. This is your version. "
+        "Saving those rows will not work; Kompas then tells you which. The other rows already "
+        "show what others changed."
+    ),
+    "compass.grid_delete_note": "Note, when deleting:",
+    "compass.grid_delete_confirm": "Yes, delete anyway",
+    "compass.grid_discard": "Throw away my changes",
+    "compass.grid_discard_help": (
+        "Puts the table back as it is saved now; what you did not save here is lost."
+    ),
+    # the charts (kompas/compass/chart.py; the exports keep the Dutch)
+    "compass.chart_results_title": "Results: are the indicators on track?",
+    "compass.chart_inputs_title": "Inputs: budget per result",
+    "compass.chart_progress_axis": "Indicators: from baseline (0%) to target (100%)",
+    "compass.chart_budget_axis": "Budget in euros",
+    "compass.chart_status": "Status",
+    "compass.chart_indicator": "Indicator",
+    "compass.chart_values": "Values",
+    "compass.chart_result": "Result",
+    "compass.chart_budget": "Budget",
+    "compass.chart_values_text": (
+        "baseline {baseline}{unit} → measured {latest}{unit} → target {target}{unit}"
+    ),
+    "compass.chart_no_activity": "no activity",
+    "compass.chart_not_linked": "Not linked to a result",
+    "compass.chart_no_partner": "No partner",
+    "compass.chart_budget_per_result": "Budget per result",
+    "compass.chart_budget_per_partner": "Budget per partner",
+    "compass.chart_tooltip_resultaat": "Result",
+    "compass.chart_tooltip_partner": "Partner",
 }

@@ -151,4 +151,53 @@ MESSAGES = {
     "compass.pick_measurement": "Kies een meting",
     "compass.delete": "Verwijderen",
     "compass.measurement_deleted": "Meting verwijderd",
+    # the editable tables (compass_tables)
+    "compass.grid_save": "Opslaan",
+    "compass.grid_saved": "Opgeslagen",
+    "compass.grid_changes_one": "{n} wijziging",
+    "compass.grid_changes_many": "{n} wijzigingen",
+    "compass.grid_unsaved": "Nog niet opgeslagen: {changes}.",
+    "compass.grid_unsaved_kept": (
+        "Nog niet opgeslagen: {changes}. Ze blijven bewaard; opslaan kan weer zodra je mag "
+        "schrijven."
+    ),
+    "compass.grid_row": "rij {n}",
+    "compass.grid_row_new": "'{title}' (nieuw)",
+    "compass.grid_row_changed": "'{title}' (gewijzigd)",
+    "compass.grid_row_deleted": "'{title}' (verwijderd)",
+    "compass.grid_changed_by_others": (
+        "Intussen gewijzigd door iemand anders: {rows}. Jouw wijzigingen blijven staan. Sla ze "
+        "op; daarna zie je alles. Heeft iemand dezelfde rij gewijzigd, dan zegt Kompas welke."
+    ),
+    "compass.grid_changed_by_both": (
+        "Deze rijen heb jij gewijzigd en iemand anders ook: {rows}. Hier staat jouw versie. "
+        "Opslaan van die rijen lukt niet; Kompas zegt dan welke. De andere rijen laten al zien "
+        "wat anderen wijzigden."
+    ),
+    "compass.grid_delete_note": "Let op, bij verwijderen:",
+    "compass.grid_delete_confirm": "Ja, verwijder toch",
+    "compass.grid_discard": "Mijn wijzigingen weggooien",
+    "compass.grid_discard_help": (
+        "Zet de tabel terug zoals hij nu is opgeslagen; wat je hier nog niet opsloeg, vervalt."
+    ),
+    # the charts (kompas/compass/chart.py; the exports keep the Dutch)
+    "compass.chart_results_title": "Resultaten: staan de indicatoren op koers?",
+    "compass.chart_inputs_title": "Inzet: budget per resultaat",
+    "compass.chart_progress_axis": "Indicatoren: van nulmeting (0%) naar doel (100%)",
+    "compass.chart_budget_axis": "Budget in euro",
+    "compass.chart_status": "Status",
+    "compass.chart_indicator": "Indicator",
+    "compass.chart_values": "Waarden",
+    "compass.chart_result": "Resultaat",
+    "compass.chart_budget": "Budget",
+    "compass.chart_values_text": (
+        "nulmeting {baseline}{unit} → gemeten {latest}{unit} → doel {target}{unit}"
+    ),
+    "compass.chart_no_activity": "geen activiteit",
+    "compass.chart_not_linked": "Niet gekoppeld aan een resultaat",
+    "compass.chart_no_partner": "Geen partner",
+    "compass.chart_budget_per_result": "Budget per resultaat",
+    "compass.chart_budget_per_partner": "Budget per partner",
+    "compass.chart_tooltip_resultaat": "resultaat",
+    "compass.chart_tooltip_partner": "partner",
 }
