@@ -29,10 +29,7 @@ if ctx is not None:
 code = st.query_params.get("code", "")[:12]
 home.offer_remembered(code)
 st.title("Kompas")
-st.markdown(
-    "Samen werken aan doelen, kwaliteit en partnerschap in het sociaal domein. "
-    "Met een doelenboom, het kwaliteitskompas en een partnermatrix, live in één sessie."
-)
+st.markdown(ui.t("common.tagline"))
 console.deleted_notice()
 
 title = home.workshop_title_for(code) if code else None

@@ -21,6 +21,7 @@ from streamlit import dataframe_util
 from kompas import db as kdb
 from kompas.errors import KompasError
 from kompas.ui import runtime
+from kompas.ui.language import t
 from kompas.ui.runtime import ERROR_ICON, engine, version
 from kompas.ui.safe import esc
 
@@ -75,7 +76,7 @@ def show_refusal(exc: KompasError, *, where=None, later: bool = False) -> None:
     target = where or st
     show_error(esc(str(exc).split("\n", 1)[0]), where=target)
     target.dataframe(
-        pd.DataFrame({"Wat klopt er niet": problems}),
+        pd.DataFrame({t("common.problems_column"): problems}),
         hide_index=True,
         width="stretch",
         key=PROBLEMS_TABLE_KEY,

@@ -131,7 +131,7 @@ def current_identity() -> Optional[Context]:
         me = next((p for p in info.participants if p.id == actor.participant_id), None)
         if me is None or me.removed:
             st.session_state.pop(ACTOR_KEY, None)
-            raise NotAllowed("Je bent uit deze workshop verwijderd door de procesbegeleider.")
+            raise NotAllowed(i18n.text("refusal.removed", actor.language))
         actor = replace(actor, name=me.name, role_group=me.role_group, language=me.language)
     use_language(actor.language)
     if st.query_params.to_dict() != ident:

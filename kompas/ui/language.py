@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from kompas import formats, i18n
 
@@ -24,7 +25,10 @@ LANGUAGE_KEY = "kompas_language"  # the viewer's language in this browser sessio
 
 
 def current_language() -> str:
-    """The language of this viewer's screens: a participant's own choice, else Dutch."""
+    """The language of this viewer's screens: a participant's own choice, else Dutch (also
+    outside a page run, where there is no viewer)."""
+    if get_script_run_ctx() is None:
+        return DEFAULT
     return i18n.normalise(st.session_state.get(LANGUAGE_KEY))
 
 

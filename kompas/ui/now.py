@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from kompas import partners, workshops
-from kompas.labels import phase_label, tool_label
 from kompas.models import PHASES, TOOLS
 from kompas.ui.actions import act
 from kompas.ui.language import label, t
@@ -79,10 +78,10 @@ def controls(ctx: Context, tool: str) -> None:
         info = fresh.info
         with st.container(key="now_controls", border=True):
             phase = st.radio(
-                f"Fase van {tool_label(tool).lower()}",
+                t("now.phase_of", tool=label("tool", tool).lower()),
                 PHASES[tool],
                 key=synced(f"now_phase_{tool}", info.phases[tool]),
-                format_func=lambda p: phase_label(tool, p),
+                format_func=lambda p: label(f"phase.{tool}", p),
                 horizontal=True,
             )
             if phase != info.phases[tool]:
@@ -91,16 +90,16 @@ def controls(ctx: Context, tool: str) -> None:
                     actor=fresh.actor,
                     tool=tool,
                     phase=phase,
-                    success=f"Fase: {phase_label(tool, phase).lower()}",
+                    success=t("now.phase_set", phase=label(f"phase.{tool}", phase).lower()),
                 ):
                     st.rerun()
             left, right = st.columns([3, 2], vertical_alignment="center")
             with left:
                 if info.now_tool == tool:
-                    st.markdown(f"**Deelnemers zien nu:** {now_text(info)}")
+                    st.markdown(t("now.participants_see", now=now_text(info)))
                 else:
                     if info.now_tool:
-                        st.markdown(f"**Deelnemers zien nu:** {now_text(info)}")
+                        st.markdown(t("now.participants_see", now=now_text(info)))
                     send_here(fresh, tool)
             with right:
                 _reveal(fresh, tool)
@@ -112,12 +111,12 @@ def controls(ctx: Context, tool: str) -> None:
 def send_here(ctx: Context, tool: str) -> None:
     """The button that makes ``tool`` the "now" for everyone (key now_set_<tool>)."""
     if st.button(
-        f"Iedereen naar {tool_label(tool)}",
+        t("now.send_here", tool=label("tool", tool)),
         key=f"now_set_{tool}",
         icon=":material/campaign:",
         type="primary",
         disabled=ctx.info.now_tool == tool,
-        help="Deelnemers zien bovenaan elke pagina dat we hier zijn, met een link.",
+        help=t("now.send_here_help"),
     ):
         if act(workshops.set_now, actor=ctx.actor, tool=tool):
             st.rerun()
@@ -127,7 +126,7 @@ def _reveal(ctx: Context, tool: str) -> None:
     info = ctx.info
     if tool == "tree":
         shown = st.toggle(
-            "Stemmen zichtbaar voor iedereen",
+            t("now.reveal_votes"),
             key=synced("now_reveal_tree", info.votes_revealed),
         )
         if shown != info.votes_revealed:
@@ -135,7 +134,7 @@ def _reveal(ctx: Context, tool: str) -> None:
                 st.rerun()
     elif tool == "matrix":
         shown = st.toggle(
-            "Inschattingen zichtbaar voor iedereen",
+            t("now.reveal_placements"),
             key=synced("now_reveal_matrix", info.placements_revealed),
         )
         if shown != info.placements_revealed:

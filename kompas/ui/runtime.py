@@ -14,6 +14,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from kompas import db as kdb, live as live_versions, workshops
 from kompas.config import Settings, load_settings
 from kompas.errors import KompasError
+from kompas.ui.language import t
 from kompas.ui.safe import esc
 
 log = logging.getLogger("kompas")
@@ -84,8 +85,8 @@ def apology(exc: BaseException, *, nothing_saved: bool) -> str:
     reference; returns the Dutch text with that reference for the user (never details)."""
     ref = secrets.token_hex(3).upper()
     log.error("unexpected error, reference %s", ref, exc_info=exc)
-    saved = " Er is niets opgeslagen." if nothing_saved else ""
-    return f"Sorry, er ging iets mis.{saved} Noem deze referentie aan de beheerder: {ref}."
+    saved = t("common.nothing_saved") if nothing_saved else ""
+    return t("common.apology", saved=saved, ref=ref)
 
 
 def on_script_error(exc: Exception) -> bool:

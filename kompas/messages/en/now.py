@@ -7,4 +7,12 @@ MESSAGES = {
     "now.go_to": "Go to {tool}",
     "now.timer_left": "{time} left",
     "now.timer_over": "time is up",
+    "now.phase_of": "Phase of {tool}",
+    "now.phase_set": "Phase: {phase}",
+    "now.participants_see": "**Participants now see:** {now}",
+    "now.send_here": "Everyone to {tool}",
+    "now.send_here_help": "Participants see at the top of every page that we are here, with "
+    "a link.",
+    "now.reveal_votes": "Votes visible to everyone",
+    "now.reveal_placements": "Estimates visible to everyone",
 }
