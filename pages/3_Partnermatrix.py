@@ -56,15 +56,15 @@ def facilitator_tools():
     fresh = ctx.refreshed()
     view = pm.view_for(fresh)
     st.divider()
-    st.subheader("Voor de procesbegeleider")
+    st.subheader(ui.t("matrix.facilitator_heading"))
     tab_dir, tab_partners, tab_import, tab_settings = st.tabs(
-        ["Richting per partner", "Partners", "Importeren", "Zichtbaarheid en kwadranten"]
+        [ui.t(f"matrix.tab.{tab}") for tab in ("direction", "partners", "import", "settings")]
     )
     with tab_dir:
         if view.partners:
             pm.direction_form(fresh, view)
         else:
-            st.caption("Voeg eerst partners toe.")
+            st.caption(ui.t("matrix.add_partners_first"))
     with tab_partners:
         pm.partner_admin(fresh, view)
     with tab_import:

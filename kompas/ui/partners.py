@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from kompas import formats, partners, ui, workshops
-from kompas.labels import direction_label, partner_kind_label, sentence_start
+from kompas.labels import sentence_start
 from kompas.models import DIRECTIONS, PARTNER_KINDS, PHASES
 from kompas.partners import MatrixView
 from kompas.ui import esc, esc_inline, matrix as component
@@ -277,25 +277,31 @@ def _save_sliders(actor: workshops.Actor, partner_ids: list[int], lens: str) -> 
 
 def partner_admin(ctx: ui.Context, view: MatrixView) -> None:
     with st.form("partner_add", clear_on_submit=True):
-        st.markdown("**Partner toevoegen**")
+        st.markdown(ui.t("matrix.partner_add_heading"))
         cols = st.columns(2)
-        name = cols[0].text_input("Naam", key="partner_name", max_chars=80)
-        service = cols[1].text_input("Voorziening (mag leeg)", key="partner_service", max_chars=120)
+        name = cols[0].text_input(ui.t("matrix.partner_name"), key="partner_name", max_chars=80)
+        service = cols[1].text_input(
+            ui.t("matrix.partner_service_optional"), key="partner_service", max_chars=120
+        )
         cols = st.columns(2)
         kind = cols[0].selectbox(
-            "Soort",
+            ui.t("matrix.partner_kind"),
             PARTNER_KINDS,
             index=PARTNER_KINDS.index("overig"),
-            format_func=partner_kind_label,
+            format_func=_kind_label,
             key="partner_kind",
         )
         value = cols[1].text_input(
-            "Contractwaarde in euro (mag leeg)",
+            ui.t("matrix.partner_value_optional"),
             key="partner_value",
-            placeholder="Bijvoorbeeld 125.000",
+            placeholder=ui.t("matrix.partner_value_placeholder"),
         )
-        notes = st.text_area("Notities (mag leeg)", key="partner_notes", max_chars=4000)
-        add = st.form_submit_button("Toevoegen", key="partner_submit", type="primary")
+        notes = st.text_area(
+            ui.t("matrix.partner_notes_optional"), key="partner_notes", max_chars=4000
+        )
+        add = st.form_submit_button(
+            ui.t("matrix.partner_add"), key="partner_submit", type="primary"
+        )
     if add and ui.act(
         partners.add_partner,
         actor=ctx.actor,
@@ -304,7 +310,7 @@ def partner_admin(ctx: ui.Context, view: MatrixView) -> None:
         kind=kind,
         contract_value_cents=value or None,
         notes=notes,
-        success="Partner toegevoegd",
+        success=ui.t("matrix.partner_added"),
     ):
         st.rerun()
     if not view.partners:
@@ -312,7 +318,7 @@ def partner_admin(ctx: ui.Context, view: MatrixView) -> None:
     # One editor at a time: forty open forms would make every page run slow.
     names = {p.id: p.name for p in view.partners}
     chosen = st.selectbox(
-        "Partner bewerken of verwijderen",
+        ui.t("matrix.partner_pick"),
         list(names),
         key="partner_pick",
         format_func=names.__getitem__,
@@ -322,33 +328,42 @@ def partner_admin(ctx: ui.Context, view: MatrixView) -> None:
         _partner_editor(ctx, p)
 
 
+def _kind_label(kind: str) -> str:
+    return ui.label("partner_kind", kind)
+
+
 def _partner_editor(ctx: ui.Context, p: partners.PartnerRow) -> None:
     with st.container(border=True):
         with st.form(f"partner_edit_{p.id}", border=False):
             cols = st.columns(2)
             name = cols[0].text_input(
-                "Naam", value=p.name, key=f"partner_name_{p.id}", max_chars=80
+                ui.t("matrix.partner_name"), value=p.name, key=f"partner_name_{p.id}", max_chars=80
             )
             service = cols[1].text_input(
-                "Voorziening", value=p.service, key=f"partner_service_{p.id}", max_chars=120
+                ui.t("matrix.partner_service"),
+                value=p.service,
+                key=f"partner_service_{p.id}",
+                max_chars=120,
             )
             cols = st.columns(2)
             kind = cols[0].selectbox(
-                "Soort",
+                ui.t("matrix.partner_kind"),
                 PARTNER_KINDS,
                 index=PARTNER_KINDS.index(p.kind) if p.kind in PARTNER_KINDS else 5,
-                format_func=partner_kind_label,
+                format_func=_kind_label,
                 key=f"partner_kind_{p.id}",
             )
             value = cols[1].text_input(
-                "Contractwaarde in euro",
+                ui.t("matrix.partner_value"),
                 value=formats.number(p.contract_value_cents / 100, 2)
                 if p.contract_value_cents is not None
                 else "",
                 key=f"partner_value_{p.id}",
             )
-            notes = st.text_area("Notities", value=p.notes, key=f"partner_notes_{p.id}")
-            save = st.form_submit_button("Wijzigingen opslaan", key=f"partner_save_{p.id}")
+            notes = st.text_area(
+                ui.t("matrix.partner_notes"), value=p.notes, key=f"partner_notes_{p.id}"
+            )
+            save = st.form_submit_button(ui.t("matrix.partner_save"), key=f"partner_save_{p.id}")
         if save and ui.act(
             partners.update_partner,
             actor=ctx.actor,
@@ -359,98 +374,91 @@ def _partner_editor(ctx: ui.Context, p: partners.PartnerRow) -> None:
             kind=kind,
             contract_value_cents=value or None,
             notes=notes,
-            success="Partner opgeslagen",
+            success=ui.t("matrix.partner_saved"),
         ):
             st.rerun()
         confirm = st.checkbox(
-            "Ook verwijderen als activiteiten deze partner noemen (die "
-            "activiteiten blijven, zonder partner)",
+            ui.t("matrix.partner_delete_confirm"),
             key=f"partner_confirm_{p.id}",
         )
-        if st.button("Partner verwijderen", key=f"partner_delete_{p.id}") and ui.act(
+        if st.button(ui.t("matrix.partner_delete"), key=f"partner_delete_{p.id}") and ui.act(
             partners.delete_partner,
             actor=ctx.actor,
             partner_id=p.id,
             confirm=confirm,
-            success="Partner verwijderd",
+            success=ui.t("matrix.partner_deleted"),
         ):
             st.rerun()
 
 
 def import_form(ctx: ui.Context) -> None:
-    st.markdown(
-        "Een CSV- of Excel-bestand met de kolommen **naam**, voorziening, soort "
-        "(welzijn, zorg, jeugd, onderwijs, wonen, overig), contractwaarde en notities. "
-        "Klopt één regel niet, dan wordt niets geïmporteerd."
+    st.markdown(ui.t("matrix.import_help"))
+    upload = st.file_uploader(
+        ui.t("matrix.import_file"), type=["csv", "xlsx"], key="partner_import"
     )
-    upload = st.file_uploader("Bestand met partners", type=["csv", "xlsx"], key="partner_import")
-    if upload is not None and st.button("Importeren", key="partner_import_submit"):
+    if upload is not None and st.button(ui.t("matrix.import_submit"), key="partner_import_submit"):
         if ui.act(
             partners.import_partners,
             actor=ctx.actor,
             filename=upload.name,
             data=upload.getvalue(),
-            success="Partners geïmporteerd",
+            success=ui.t("matrix.imported"),
         ):
             st.rerun()
 
 
 def settings_panel(ctx: ui.Context, view: MatrixView) -> None:
     revealed = st.toggle(
-        "Inschattingen van iedereen laten zien (zonder namen)",
+        ui.t("matrix.reveal_toggle"),
         key=ui.synced("matrix_reveal", view.revealed),
     )
     if revealed != view.revealed:
         ui.act(partners.reveal_placements, actor=ctx.actor, revealed=revealed)
         st.rerun()
     if st.button(
-        "Gezamenlijke posities starten op het gemiddelde",
+        ui.t("matrix.agree_mean"),
         key="matrix_agree_mean",
-        help="Voor partners zonder gezamenlijke positie; partners die niemand plaatste "
-        "blijven over.",
+        help=ui.t("matrix.agree_mean_help"),
     ):
         n = ui.act(partners.agree_at_mean, actor=ctx.actor, lens=view.lens.id)
         if n is not None:
-            st.toast(f"{0 if n is True else n} positie(s) gezet", icon=":material/check_circle:")
+            st.toast(
+                ui.t("matrix.agreed_at_mean", n=0 if n is True else n),
+                icon=":material/check_circle:",
+            )
             st.rerun()
     if view.lens.id != partners.lenses.DEFAULT:
-        st.caption(
-            "De kwadranten van deze lens hebben vaste namen. Je kunt de namen van de lens "
-            f"'{partners.lenses.INVLOED_AFHANKELIJKHEID.name}' wel aanpassen."
-        )
+        default = component.shown_lens(partners.lenses.INVLOED_AFHANKELIJKHEID)
+        st.caption(ui.t("matrix.quadrants_fixed", lens=default.name))
         return
     with st.form("quadrant_form"):
-        st.markdown("**Namen van de kwadranten**")
+        st.markdown(ui.t("matrix.quadrant_names_heading"))
         labels = list(view.quadrant_labels)
         cols = st.columns(2)
-        names = [
-            "Linksboven (veel invloed, weinig afhankelijk)",
-            "Rechtsboven (veel invloed, erg afhankelijk)",
-            "Linksonder (weinig invloed, weinig afhankelijk)",
-            "Rechtsonder (weinig invloed, erg afhankelijk)",
-        ]
         new = [
             cols[i % 2].text_input(
-                names[i], key=ui.synced(f"quadrant_{i}", labels[i]), max_chars=60
+                ui.t(f"matrix.quadrant_name.{i}"),
+                key=ui.synced(f"quadrant_{i}", labels[i]),
+                max_chars=60,
             )
             for i in range(4)
         ]
-        if st.form_submit_button("Kwadranten opslaan", key="quadrant_submit"):
+        if st.form_submit_button(ui.t("matrix.quadrants_save"), key="quadrant_submit"):
             if ui.act(
                 workshops.set_quadrant_labels,
                 actor=ctx.actor,
                 labels=new,
-                success="Kwadranten opgeslagen",
+                success=ui.t("matrix.quadrants_saved"),
             ):
                 st.rerun()
 
 
-def _towards(axis, high: bool) -> str:
-    """Where a direction goes in a lens's words: 'meer invloed' or 'naar faciliteren'."""
-    word = axis.high if high else axis.low
-    if word in ("hoog", "laag"):
-        return f"{'meer' if high else 'minder'} {axis.word}"
-    return f"naar {word}"
+def _towards(axis, shown, high: bool) -> str:
+    """Where a direction goes in a lens's words: 'meer invloed' or 'naar faciliteren'.
+    ``axis``: the lens's own (Dutch) axis; ``shown``: the same axis in the viewer's words."""
+    if (axis.high if high else axis.low) in ("hoog", "laag"):
+        return ui.t("matrix.towards_more" if high else "matrix.towards_less", word=shown.word)
+    return ui.t("matrix.towards", word=shown.high if high else shown.low)
 
 
 def direction_form(ctx: ui.Context, view: MatrixView) -> None:
@@ -461,47 +469,63 @@ def direction_form(ctx: ui.Context, view: MatrixView) -> None:
     ids = [i for i in order if i in ids] + [i for i in ids if i not in order]
     names = {p.id: p.name for p in view.partners}
     pid = st.selectbox(
-        "Partner",
+        ui.t("matrix.direction_partner"),
         ids,
         key="direction_partner",
         format_func=lambda i: names[i] + (" ✓" if i in view.directions else ""),
     )
     d = view.directions.get(pid)
+    lens = component.shown_lens(view.lens)
     y, x = view.lens.vertical, view.lens.horizontal
     st.caption(
-        f"In de lens {view.lens.name}: omhoog is {_towards(y, True)}, omlaag "
-        f"{_towards(y, False)}, naar rechts {_towards(x, True)}, naar links {_towards(x, False)}."
+        ui.t(
+            "matrix.direction_caption",
+            lens=lens.name,
+            up=_towards(y, lens.vertical, True),
+            down=_towards(y, lens.vertical, False),
+            right=_towards(x, lens.horizontal, True),
+            left=_towards(x, lens.horizontal, False),
+        )
     )
     with st.form(f"direction_form_{pid}"):
         direction = st.radio(
-            "Richting",
+            ui.t("matrix.direction"),
             DIRECTIONS,
             horizontal=True,
             key=f"direction_{pid}",
             index=DIRECTIONS.index(d.direction) if d else 4,
-            format_func=direction_label,
+            format_func=lambda value: ui.label("direction", value),
         )
         rationale = st.text_area(
-            "Onderbouwing", value=d.rationale if d else "", key=f"direction_rationale_{pid}"
+            ui.t("matrix.direction_rationale"),
+            value=d.rationale if d else "",
+            key=f"direction_rationale_{pid}",
         )
-        action = st.text_area("Actie", value=d.action if d else "", key=f"direction_action_{pid}")
+        action = st.text_area(
+            ui.t("matrix.direction_action"),
+            value=d.action if d else "",
+            key=f"direction_action_{pid}",
+        )
         cols = st.columns(2)
         owner = cols[0].text_input(
-            "Eigenaar", value=d.owner if d else "", max_chars=80, key=f"direction_owner_{pid}"
+            ui.t("matrix.direction_owner"),
+            value=d.owner if d else "",
+            max_chars=80,
+            key=f"direction_owner_{pid}",
         )
         review = cols[1].date_input(
-            "Terugkijken op",
+            ui.t("matrix.direction_review"),
             value=d.review_date if d else None,
             format="DD-MM-YYYY",
             key=f"direction_review_{pid}",
         )
         dissent = st.text_area(
-            "Afwijkende mening (mag leeg)",
+            ui.t("matrix.direction_dissent"),
             value=d.dissent if d else "",
             key=f"direction_dissent_{pid}",
         )
         save = st.form_submit_button(
-            "Richting opslaan", key=f"direction_submit_{pid}", type="primary"
+            ui.t("matrix.direction_save"), key=f"direction_submit_{pid}", type="primary"
         )
     if save and ui.act(
         partners.set_direction,
@@ -515,6 +539,6 @@ def direction_form(ctx: ui.Context, view: MatrixView) -> None:
         dissent=dissent,
         rev=d.rev if d else None,
         lens=view.lens.id,
-        success="Richting opgeslagen",
+        success=ui.t("matrix.direction_saved"),
     ):
         st.rerun()

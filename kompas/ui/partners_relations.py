@@ -7,7 +7,6 @@ from __future__ import annotations
 import streamlit as st
 
 from kompas import ui
-from kompas.labels import interest_kind_label, relation_label
 from kompas.models import INTEREST_KINDS, RELATION_TYPES
 from kompas.partners import relations
 from kompas.ui import esc
@@ -70,40 +69,48 @@ def _relation_text(row: relations.RelationRow) -> None:
             st.text(value)  # literal: no Markdown, no links
 
 
+def _relation_label(relation: str) -> str:
+    return ui.label("relation", relation)
+
+
+def _interest_kind_label(kind: str) -> str:
+    return ui.label("interest_kind", kind)
+
+
 def _relation_form(ctx: ui.Context, row: relations.RelationRow) -> None:
     pid = row.partner_id
     with st.form(f"relation_form_{pid}"):
         cols = st.columns(2)
         now = cols[0].selectbox(
-            "Relatie nu",
+            ui.t("matrix.relation_now"),
             RELATION_CHOICES,
             index=RELATION_CHOICES.index(row.relation_now)
             if row.relation_now in RELATION_CHOICES
             else 0,
-            format_func=relation_label,
+            format_func=_relation_label,
             key=f"relation_now_{pid}",
         )
         desired = cols[1].selectbox(
-            "Gewenste relatie",
+            ui.t("matrix.relation_desired"),
             RELATION_CHOICES,
             index=RELATION_CHOICES.index(row.relation_desired)
             if row.relation_desired in RELATION_CHOICES
             else 0,
-            format_func=relation_label,
+            format_func=_relation_label,
             key=f"relation_desired_{pid}",
         )
         roles = st.text_area(
-            "Rollen en afspraken (mag leeg)",
+            ui.t("matrix.roles_optional"),
             value=row.roles_agreements,
             key=f"relation_roles_{pid}",
         )
         enough = st.text_area(
-            "Wat is goed genoeg? (mag leeg)",
+            ui.t("matrix.good_enough_optional"),
             value=row.good_enough,
             key=f"relation_enough_{pid}",
-            help="De ondergrens die de groep afspreekt, bijvoorbeeld een aanvaardbare wachttijd.",
+            help=ui.t("matrix.good_enough_help"),
         )
-        save = st.form_submit_button("Relatie opslaan", key=f"relation_submit_{pid}")
+        save = st.form_submit_button(ui.t("matrix.relation_save"), key=f"relation_submit_{pid}")
     if save and ui.act(
         relations.set_relation,
         actor=ctx.actor,
@@ -113,7 +120,7 @@ def _relation_form(ctx: ui.Context, row: relations.RelationRow) -> None:
         relation_desired=desired,
         roles_agreements=roles,
         good_enough=enough,
-        success="Relatie opgeslagen",
+        success=ui.t("matrix.relation_saved"),
     ):
         st.rerun()
 
@@ -174,32 +181,32 @@ def _add_interest(actor, partner_id: int) -> None:
 
 
 def _group_form(ctx: ui.Context, row: relations.RelationRow) -> None:
-    with st.expander("Belangen ordenen", expanded=False):
+    with st.expander(ui.t("matrix.interests_order"), expanded=False):
         with st.form(f"interest_groups_{row.partner_id}", border=False):
-            st.caption("Geef belangen die bij elkaar horen dezelfde groep. Leeg = geen groep.")
+            st.caption(ui.t("matrix.interests_order_caption"))
             values = {}
             for interest in row.interests:
                 cols = st.columns([3, 2, 2])
                 cols[0].text(interest.text)
                 values[interest.id] = (
                     cols[1].text_input(
-                        "Groep",
+                        ui.t("matrix.interest_group"),
                         value=interest.grouping,
                         max_chars=relations.GROUPING_MAX,
                         key=f"interest_group_{interest.id}",
                     ),
                     cols[2].selectbox(
-                        "Soort",
+                        ui.t("matrix.interest_kind_short"),
                         INTEREST_KINDS,
                         index=INTEREST_KINDS.index(interest.kind)
                         if interest.kind in INTEREST_KINDS
                         else 0,
-                        format_func=interest_kind_label,
+                        format_func=_interest_kind_label,
                         key=f"interest_kindof_{interest.id}",
                     ),
                 )
             save = st.form_submit_button(
-                "Groepen opslaan", key=f"interest_groups_save_{row.partner_id}"
+                ui.t("matrix.interest_groups_save"), key=f"interest_groups_save_{row.partner_id}"
             )
         if save:
             changed = [
@@ -221,15 +228,17 @@ def _group_form(ctx: ui.Context, row: relations.RelationRow) -> None:
                 st.rerun()
         names = {i.id: i.text[:60] for i in row.interests}
         gone = st.selectbox(
-            "Belang verwijderen",
+            ui.t("matrix.interest_delete_pick"),
             list(names),
             format_func=names.get,
             key=f"interest_delete_pick_{row.partner_id}",
         )
-        if st.button("Verwijderen", key=f"interest_delete_{row.partner_id}") and ui.act(
+        if st.button(
+            ui.t("matrix.interest_delete"), key=f"interest_delete_{row.partner_id}"
+        ) and ui.act(
             relations.delete_interest,
             actor=ctx.actor,
             interest_id=gone,
-            success="Belang verwijderd",
+            success=ui.t("matrix.interest_deleted"),
         ):
             st.rerun()

@@ -7,7 +7,6 @@ import pandas as pd
 import streamlit as st
 
 from kompas import formats, scan, ui
-from kompas.labels import scan_element_label
 from kompas.models import SCAN_ELEMENTS
 
 PARTS = ("workshop", "matrix")  # the scan opens, locks and closes with the partner matrix
@@ -157,36 +156,39 @@ def conclusions(view: scan.ScanView) -> None:
 
 def facilitator_panel(ctx: ui.Context, view: scan.ScanView) -> None:
     revealed = st.toggle(
-        "Scores van de groep laten zien (zonder namen)",
+        ui.t("scan.reveal_toggle"),
         key=ui.synced("scan_reveal", view.revealed),
     )
     if revealed != view.revealed:
         ui.act(scan.reveal_scan, actor=ctx.actor, revealed=revealed)
         st.rerun()
     element = st.radio(
-        "Conclusie over",
+        ui.t("scan.conclusion_about"),
         SCAN_ELEMENTS,
-        format_func=scan_element_label,
+        format_func=lambda element: ui.label("scan_element", element),
         horizontal=True,
         key="scan_element",
     )
     c = view.conclusions.get(element)
     with st.form(f"scan_conclusion_{element}"):
         body = st.text_area(
-            "Conclusie",
+            ui.t("scan.conclusion"),
             value=c.conclusion if c else "",
             key=f"scan_conclusion_text_{element}",
-            help="Elke regel komt als besluit in het verslag.",
+            help=ui.t("scan.conclusion_help"),
         )
         cols = st.columns([3, 1])
         action = cols[0].text_input(
-            "Actie (mag leeg)", value=c.action if c else "", key=f"scan_action_{element}"
+            ui.t("scan.action_optional"), value=c.action if c else "", key=f"scan_action_{element}"
         )
         owner = cols[1].text_input(
-            "Eigenaar", value=c.owner if c else "", max_chars=80, key=f"scan_owner_{element}"
+            ui.t("scan.owner"),
+            value=c.owner if c else "",
+            max_chars=80,
+            key=f"scan_owner_{element}",
         )
         save = st.form_submit_button(
-            "Conclusie opslaan", key=f"scan_conclusion_submit_{element}", type="primary"
+            ui.t("scan.conclusion_save"), key=f"scan_conclusion_submit_{element}", type="primary"
         )
     if save and ui.act(
         scan.set_conclusion,
@@ -196,6 +198,6 @@ def facilitator_panel(ctx: ui.Context, view: scan.ScanView) -> None:
         action=action,
         owner=owner,
         rev=c.rev if c else None,
-        success="Conclusie opgeslagen",
+        success=ui.t("scan.conclusion_saved"),
     ):
         st.rerun()

@@ -160,6 +160,87 @@ MESSAGES = {
     "matrix.interest_help": "Without a name: nobody sees who wrote this.",
     "matrix.interest_submit": "Add interest",
     "matrix.interest_added": "Interest added",
+    # the facilitator's tools (only the facilitator sees these)
+    "matrix.facilitator_heading": "For the facilitator",
+    "matrix.tab.direction": "Direction per partner",
+    "matrix.tab.partners": "Partners",
+    "matrix.tab.import": "Import",
+    "matrix.tab.settings": "Visibility and quadrants",
+    "matrix.add_partners_first": "Add partners first.",
+    # partners: add, edit, delete, import
+    "matrix.partner_add_heading": "**Add a partner**",
+    "matrix.partner_name": "Name",
+    "matrix.partner_service_optional": "Service (may be empty)",
+    "matrix.partner_service": "Service",
+    "matrix.partner_kind": "Kind",
+    "matrix.partner_value_optional": "Contract value in euros (may be empty)",
+    "matrix.partner_value": "Contract value in euros",
+    "matrix.partner_value_placeholder": "For example 125.000",
+    "matrix.partner_notes_optional": "Notes (may be empty)",
+    "matrix.partner_notes": "Notes",
+    "matrix.partner_add": "Add",
+    "matrix.partner_added": "Partner added",
+    "matrix.partner_pick": "Edit or delete a partner",
+    "matrix.partner_save": "Save changes",
+    "matrix.partner_saved": "Partner saved",
+    "matrix.partner_delete_confirm": "Also delete if activities name this partner (those "
+    "activities stay, without a partner)",
+    "matrix.partner_delete": "Delete partner",
+    "matrix.partner_deleted": "Partner deleted",
+    "matrix.import_help": "A CSV or Excel file with the columns **naam**, voorziening, soort "
+    "(welzijn, zorg, jeugd, onderwijs, wonen, overig), contractwaarde and notities (name, "
+    "service, kind, contract value, notes). If one line is wrong, nothing is imported.",
+    "matrix.import_file": "File with partners",
+    "matrix.import_submit": "Import",
+    "matrix.imported": "Partners imported",
+    # visibility and quadrants
+    "matrix.reveal_toggle": "Show everyone's estimates (without names)",
+    "matrix.agree_mean": "Start the agreed positions at the average",
+    "matrix.agree_mean_help": "For partners without an agreed position; partners that nobody "
+    "placed are left over.",
+    "matrix.agreed_at_mean": "{n} position(s) set",
+    "matrix.quadrants_fixed": "The quadrants of this lens have fixed names. You can change the "
+    "names of the lens '{lens}'.",
+    "matrix.quadrant_names_heading": "**Names of the quadrants**",
+    "matrix.quadrant_name.0": "Top left (much influence, little dependent)",
+    "matrix.quadrant_name.1": "Top right (much influence, very dependent)",
+    "matrix.quadrant_name.2": "Bottom left (little influence, little dependent)",
+    "matrix.quadrant_name.3": "Bottom right (little influence, very dependent)",
+    "matrix.quadrants_save": "Save quadrants",
+    "matrix.quadrants_saved": "Quadrants saved",
+    # the direction per partner (the form)
+    "matrix.direction_partner": "Partner",
+    "matrix.direction_caption": "In the lens {lens}: up is {up}, down {down}, to the right "
+    "{right}, to the left {left}.",
+    "matrix.towards_more": "more {word}",
+    "matrix.towards_less": "less {word}",
+    "matrix.towards": "towards {word}",
+    "matrix.direction": "Direction",
+    "matrix.direction_rationale": "Reasoning",
+    "matrix.direction_action": "Action",
+    "matrix.direction_owner": "Owner",
+    "matrix.direction_review": "Look back on",
+    "matrix.direction_dissent": "Different opinion (may be empty)",
+    "matrix.direction_save": "Save direction",
+    "matrix.direction_saved": "Direction saved",
+    # the relation (the form) and ordering the interests
+    "matrix.relation_now": "Relation now",
+    "matrix.relation_desired": "Desired relation",
+    "matrix.roles_optional": "Roles and agreements (may be empty)",
+    "matrix.good_enough_optional": "What is good enough? (may be empty)",
+    "matrix.good_enough_help": "The lower limit the group agrees on, for example an "
+    "acceptable waiting time.",
+    "matrix.relation_save": "Save relation",
+    "matrix.relation_saved": "Relation saved",
+    "matrix.interests_order": "Order the interests",
+    "matrix.interests_order_caption": "Give interests that belong together the same group. "
+    "Empty = no group.",
+    "matrix.interest_group": "Group",
+    "matrix.interest_kind_short": "Kind",
+    "matrix.interest_groups_save": "Save groups",
+    "matrix.interest_delete_pick": "Delete an interest",
+    "matrix.interest_delete": "Delete",
+    "matrix.interest_deleted": "Interest deleted",
     **{
         f"matrix.lens.{lens}.{field}": word
         for lens, words in _LENSES.items()

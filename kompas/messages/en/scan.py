@@ -39,6 +39,15 @@ MESSAGES = {
     "scan.no_conclusions": "No conclusions yet.",
     "scan.action": "Action: {action}",
     "scan.action_owner": "Action: {action} (owner: {owner})",
+    # the facilitator's panel
+    "scan.reveal_toggle": "Show the group's scores (without names)",
+    "scan.conclusion_about": "Conclusion about",
+    "scan.conclusion": "Conclusion",
+    "scan.conclusion_help": "Each line goes into the report as a decision.",
+    "scan.action_optional": "Action (may be empty)",
+    "scan.owner": "Owner",
+    "scan.conclusion_save": "Save conclusion",
+    "scan.conclusion_saved": "Conclusion saved",
     "scan.statement.strategie_samen": "Together we have a clear strategy for the region.",
     "scan.statement.strategie_doorleefd": (
         "The strategy lives in the whole organisation: from the front desk to the back office."

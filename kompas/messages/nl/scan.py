@@ -41,6 +41,15 @@ MESSAGES = {
     "scan.no_conclusions": "Nog geen conclusies.",
     "scan.action": "Actie: {action}",
     "scan.action_owner": "Actie: {action} (eigenaar: {owner})",
+    # the facilitator's panel
+    "scan.reveal_toggle": "Scores van de groep laten zien (zonder namen)",
+    "scan.conclusion_about": "Conclusie over",
+    "scan.conclusion": "Conclusie",
+    "scan.conclusion_help": "Elke regel komt als besluit in het verslag.",
+    "scan.action_optional": "Actie (mag leeg)",
+    "scan.owner": "Eigenaar",
+    "scan.conclusion_save": "Conclusie opslaan",
+    "scan.conclusion_saved": "Conclusie opgeslagen",
     **{f"scan.statement.{s.id}": s.text for s in _scan.STATEMENTS},
     **{f"scan.score.{score}": word for score, word in _scan.SCORE_WORDS.items()},
 }
