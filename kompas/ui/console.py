@@ -4,12 +4,10 @@ timer, removing participants, deleting the workshop."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from functools import partial
 
 import streamlit as st
 
-from kompas import formats, ui, workshops
-from kompas.labels import phase_label, role_label, tool_label
+from kompas import ui, workshops
 from kompas.models import PHASES, ROLE_GROUPS, TOOLS
 from kompas.ui import esc, esc_inline, series as series_ui
 from kompas.ui.home import NEW_WORKSHOP_KEY, facilitator_url, join_url, qr_png, site_url
@@ -24,22 +22,22 @@ def show(ctx: ui.Context) -> None:
     st.title(esc_inline(info.title))
     st.caption(
         " · ".join(x for x in (esc(info.organisation), esc(info.theme)) if x)
-        or "Console van de procesbegeleider"
+        or ui.t("console.caption")
     )
     _new_workshop_banner(info.code)
     left, right = st.columns([3, 1], gap="large", vertical_alignment="center")
     with left:
         with st.container(key="workshop_code", border=True):
-            st.markdown("Code voor deelnemers")
+            st.markdown(ui.t("console.code_heading"))
             st.markdown(f"# `{info.code}`")
-            st.markdown(f"Meedoen via **{esc(site_url())}** met deze code, of via de link:")
+            st.markdown(ui.t("console.join_via", site=esc(site_url())))
             st.code(join_url(info.code), language=None)
     with right:
         st.image(
             qr_png(join_url(info.code)),
-            caption="Scan om mee te doen",
+            caption=ui.t("console.qr_caption"),
             width=220,
-            alt=f"QR-code met de link om mee te doen: {join_url(info.code)}",
+            alt=ui.t("console.qr_alt", url=join_url(info.code)),
         )
     _retention_warning(info)
     series_ui.review_section(ctx)
@@ -60,12 +58,11 @@ def _new_workshop_banner(code: str) -> None:
         return
     with st.container(border=True, key="facilitator_link_box"):
         st.success(
-            "De workshop is gestart. Bewaar je eigen link goed: alleen met deze link "
-            "beheer je de workshop. Hij wordt niet opnieuw getoond.",
+            ui.t("console.link_notice"),
             icon=":material/key:",
         )
         st.code(facilitator_url(code, new["key"]), language=None)
-        if st.button("Ik heb de link bewaard", key="hide_facilitator_link"):
+        if st.button(ui.t("console.link_saved"), key="hide_facilitator_link"):
             st.session_state.pop(NEW_WORKSHOP_KEY, None)
             st.rerun()
 
@@ -76,8 +73,7 @@ def _retention_warning(info: workshops.WorkshopInfo) -> None:
     ends = workshops.expires_on(ui.read(workshops.series_retained_from, info.id), days)
     if ends - datetime.now(UTC) <= timedelta(days=7):
         st.warning(
-            f"Deze workshop wordt op {formats.date_nl(ends)} automatisch verwijderd "
-            f"(bewaartermijn {days} dagen). Maak nu een export als je hem wilt bewaren.",
+            ui.t("console.retention", date=ui.day(ends), days=days),
             icon=":material/schedule:",
         )
 
@@ -89,10 +85,10 @@ def _participants_live(ctx: ui.Context) -> None:
         people = info.active_participants
         counts = info.count_by_role()
         with st.container(key="participant_count"):
-            st.subheader(f"Deelnemers: {len(people)}")
-        st.markdown(" · ".join(f"{role_label(r)}: **{counts[r]}**" for r in ROLE_GROUPS))
+            st.subheader(ui.t("console.participants", n=len(people)))
+        st.markdown(" · ".join(f"{ui.label('role', r)}: **{counts[r]}**" for r in ROLE_GROUPS))
         if not people:
-            st.info("Nog niemand aangemeld. Laat de code of de QR-code zien.")
+            st.info(ui.t("console.nobody"))
             return
         now = datetime.now(UTC)
         for p in people:
@@ -102,39 +98,40 @@ def _participants_live(ctx: ui.Context) -> None:
             ) < timedelta(minutes=3)
             org = f" · {p.organisation}" if p.organisation else ""
             cols[0].text(f"{p.name}{org}")
-            cols[1].text(role_label(p.role_group) + (" · actief" if active else ""))
+            active_word = f" · {ui.t('console.active')}" if active else ""
+            cols[1].text(ui.label("role", p.role_group) + active_word)
             if cols[2].button(
-                "Naam wissen",
+                ui.t("console.anonymise"),
                 key=f"anon_{p.id}",
                 disabled=p.anonymised,
-                help="Naam en organisatie wissen; bijdragen blijven anoniem staan",
+                help=ui.t("console.anonymise_help"),
             ):
                 if ui.act(
                     workshops.anonymise_participant,
                     actor=ctx.actor,
                     participant_id=p.id,
-                    success="Naam gewist",
+                    success=ui.t("console.anonymised"),
                 ):
                     st.rerun()
             if st.session_state.get(CONFIRM_REMOVE_KEY) == p.id:
                 if cols[3].button(
-                    "Zeker weten?",
+                    ui.t("console.remove_confirm"),
                     key=f"remove_confirm_{p.id}",
                     type="primary",
-                    help="Klik nog eens om te verwijderen",
+                    help=ui.t("console.remove_confirm_help"),
                 ):
                     st.session_state.pop(CONFIRM_REMOVE_KEY, None)
                     if ui.act(
                         workshops.remove_participant,
                         actor=ctx.actor,
                         participant_id=p.id,
-                        success="Deelnemer verwijderd",
+                        success=ui.t("console.removed"),
                     ):
                         st.rerun()
             elif cols[3].button(
-                "Verwijderen",
+                ui.t("console.remove"),
                 key=f"remove_{p.id}",
-                help="De link van deze deelnemer werkt niet meer; bijdragen blijven",
+                help=ui.t("console.remove_help"),
             ):
                 st.session_state[CONFIRM_REMOVE_KEY] = p.id
                 st.rerun()
@@ -143,7 +140,7 @@ def _participants_live(ctx: ui.Context) -> None:
 
 
 def _tools(ctx: ui.Context) -> None:
-    st.subheader("Onderdelen")
+    st.subheader(ui.t("console.tools"))
 
     @ui.live(parts=("workshop",))  # a phase set on a tool page shows here at once
     def tools() -> None:
@@ -151,13 +148,13 @@ def _tools(ctx: ui.Context) -> None:
         cols = st.columns(len(TOOLS))
         for col, tool in zip(cols, TOOLS):
             with col, st.container(border=True):
-                st.markdown(f"**{tool_label(tool)}**")
+                st.markdown(f"**{ui.label('tool', tool)}**")
                 current = fresh.phase(tool)
                 phase = st.selectbox(
-                    "Fase",
+                    ui.t("console.phase"),
                     PHASES[tool],
                     key=ui.synced(f"phase_{tool}", current),
-                    format_func=partial(phase_label, tool),
+                    format_func=lambda phase, tool=tool: ui.label(f"phase.{tool}", phase),
                 )
                 if phase != current:
                     if ui.act(
@@ -165,11 +162,15 @@ def _tools(ctx: ui.Context) -> None:
                         actor=ctx.actor,
                         tool=tool,
                         phase=phase,
-                        success=f"{tool_label(tool)}: fase {phase_label(tool, phase).lower()}",
+                        success=ui.t(
+                            "console.phase_set",
+                            tool=ui.label("tool", tool),
+                            phase=ui.label(f"phase.{tool}", phase).lower(),
+                        ),
                     ):
                         st.rerun()
                 locked = st.toggle(
-                    "Op slot (alleen kijken)", key=ui.synced(f"lock_{tool}", fresh.locked(tool))
+                    ui.t("console.locked"), key=ui.synced(f"lock_{tool}", fresh.locked(tool))
                 )
                 if locked != fresh.locked(tool):
                     if ui.act(workshops.set_lock, actor=ctx.actor, tool=tool, locked=locked):
@@ -180,42 +181,38 @@ def _tools(ctx: ui.Context) -> None:
 
 
 def _timer_controls(ctx: ui.Context) -> None:
-    st.subheader("Timer")
+    st.subheader(ui.t("console.timer"))
     with st.form("timer_form", border=False):
         cols = st.columns([1, 2, 1, 1], vertical_alignment="bottom")
         minutes = cols[0].number_input(
-            "Minuten", min_value=1, max_value=240, value=10, key="timer_minutes"
+            ui.t("console.timer_minutes"), min_value=1, max_value=240, value=10, key="timer_minutes"
         )
-        label = cols[1].text_input("Waarvoor (mag leeg)", key="timer_label", max_chars=80)
-        start = cols[2].form_submit_button("Timer starten", key="timer_start")
-        stop = cols[3].form_submit_button("Timer stoppen", key="timer_stop")
+        label = cols[1].text_input(ui.t("console.timer_label"), key="timer_label", max_chars=80)
+        start = cols[2].form_submit_button(ui.t("console.timer_start"), key="timer_start")
+        stop = cols[3].form_submit_button(ui.t("console.timer_stop"), key="timer_stop")
     if start:
         if ui.act(
             workshops.start_timer,
             actor=ctx.actor,
             minutes=minutes,
             label=label,
-            success="Timer gestart",
+            success=ui.t("console.timer_started"),
         ):
             st.rerun()
     if stop:
-        if ui.act(workshops.stop_timer, actor=ctx.actor, success="Timer gestopt"):
+        if ui.act(workshops.stop_timer, actor=ctx.actor, success=ui.t("console.timer_stopped")):
             st.rerun()
 
 
 def _danger_zone(ctx: ui.Context) -> None:
-    with st.expander("Workshop verwijderen"):
-        st.markdown(
-            "Dit verwijdert de workshop met alle deelnemers, stemmen, kompas en "
-            "partnermatrix. Dit kan niet ongedaan worden gemaakt. Maak eerst een "
-            "export op de pagina Verslag als je iets wilt bewaren."
-        )
+    with st.expander(ui.t("console.delete")):
+        st.markdown(ui.t("console.delete_explain"))
         with st.form("delete_form", border=False):
             confirm = st.text_input(
-                f"Typ de code {ctx.info.code} om te bevestigen", key="delete_confirm"
+                ui.t("console.delete_confirm", code=ctx.info.code), key="delete_confirm"
             )
             go = st.form_submit_button(
-                "Definitief verwijderen", key="delete_submit", type="primary"
+                ui.t("console.delete_submit"), key="delete_submit", type="primary"
             )
         if go:
             done = ui.act(workshops.delete_workshop, actor=ctx.actor, confirm_code=confirm)
@@ -229,4 +226,4 @@ def deleted_notice() -> None:
     """On the home page after a deletion: which workshop is gone."""
     deleted = st.session_state.pop(DELETED_KEY, None)
     if deleted:
-        st.success(f"De workshop {deleted} en al zijn gegevens zijn verwijderd.")
+        st.success(ui.t("console.deleted", title=deleted))

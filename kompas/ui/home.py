@@ -61,44 +61,44 @@ def qr_png(url: str) -> bytes:
 
 def start_form() -> None:
     with st.form("new_workshop", border=True):
-        st.subheader("Workshop starten")
-        st.caption("Voor de procesbegeleider. Alleen een titel is nodig.")
+        st.subheader(ui.t("start.heading"))
+        st.caption(ui.t("start.intro"))
         title = st.text_input(
-            "Titel van de workshop",
+            ui.t("start.title"),
             key="new_title",
             max_chars=200,
-            placeholder="Bijvoorbeeld: Werksessie sociaal domein",
+            placeholder=ui.t("start.title_example"),
         )
         organisation = st.text_input(
-            "Gemeente of organisatie", key="new_organisation", max_chars=80
+            ui.t("start.organisation"), key="new_organisation", max_chars=80
         )
         theme = st.text_input(
-            "Thema of hoofddoel",
+            ui.t("start.theme"),
             key="new_theme",
             max_chars=200,
-            placeholder="Bijvoorbeeld: Iedereen telt mee en doet mee",
+            placeholder=ui.t("start.theme_example"),
         )
         budget = st.number_input(
-            "Stippen per deelnemer (voor het stemmen)",
+            ui.t("start.budget"),
             key="new_budget",
             min_value=1,
             max_value=20,
             value=5,
             step=1,
         )
-        with st.expander("Over de sessie (mag ook later, op de pagina Verslag)"):
+        with st.expander(ui.t("start.about")):
             session_date = st.date_input(
-                "Datum van de sessie", key="new_session_date", value=None, format="DD-MM-YYYY"
+                ui.t("start.date"), key="new_session_date", value=None, format="DD-MM-YYYY"
             )
-            place = st.text_input("Plaats", key="new_place", max_chars=200)
+            place = st.text_input(ui.t("start.place"), key="new_place", max_chars=200)
             purpose = st.text_area(
-                "Doel van de sessie",
+                ui.t("start.purpose"),
                 key="new_purpose",
                 max_chars=1000,
                 height=80,
-                placeholder="Bijvoorbeeld: samen kiezen welke resultaten voorgaan",
+                placeholder=ui.t("start.purpose_example"),
             )
-        submitted = st.form_submit_button("Workshop starten", key="new_submit", type="primary")
+        submitted = st.form_submit_button(ui.t("start.submit"), key="new_submit", type="primary")
     if submitted:
         new = ui.act(
             workshops.create_workshop,

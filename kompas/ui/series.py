@@ -10,10 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from kompas import compass, formats, series, ui
-from kompas.actions import SOURCES
 from kompas.db import reading
 from kompas.errors import KompasError
-from kompas.labels import trend_label
 from kompas.models import ACTION_STATUSES
 from kompas.partners.consensus import Point
 from kompas.series.chart import path_chart
@@ -54,7 +52,7 @@ def position(point: Point | None) -> str:
 
 def console_section(ctx: ui.Context) -> None:
     """On the console: the sessions of the series and the button for the next one."""
-    st.subheader("Reeks van sessies")
+    st.subheader(ui.t("series.sessions_heading"))
 
     @ui.live(parts=("workshop", "participants"))
     def sessions() -> None:
@@ -63,24 +61,23 @@ def console_section(ctx: ui.Context) -> None:
             rows = series.series_sessions(db, ctx.workshop_id)
         with st.container(key="series_list"):
             for s in rows:
-                here = " (deze sessie)" if s.current else ""
                 st.text(
-                    f"Sessie {s.number} · {formats.date_nl(s.created_at)} · code {s.code} · "
-                    f"{s.participants} deelnemers{here}"
+                    ui.t(
+                        "series.session_current" if s.current else "series.session",
+                        number=s.number,
+                        date=ui.day(s.created_at),
+                        code=s.code,
+                        n=s.participants,
+                    )
                 )
 
     sessions()
-    st.caption(
-        "Een vervolgsessie begint waar deze sessie eindigt: de doelenboom (met de stemmen "
-        "en prioriteiten van nu als geschiedenis), het kwaliteitskompas, de partners met "
-        "hun afgesproken positie en richting, de acties en besluiten. Deelnemers, stemmen en "
-        "eigen plaatsingen gaan niet mee. Deze sessie blijft zoals hij is."
-    )
+    st.caption(ui.t("series.follow_up_caption"))
     if st.button(
-        "Vervolgsessie starten",
+        ui.t("series.start_follow_up"),
         key="next_session",
         icon=":material/east:",
-        help="Maakt een nieuwe workshop in deze reeks, met een eigen code",
+        help=ui.t("series.start_follow_up_help"),
     ):
         new = ui.act(series.start_follow_up, actor=ctx.actor)
         if new:
@@ -101,11 +98,8 @@ def review_section(ctx: ui.Context) -> None:
         if not rev.is_follow_up:
             return
         with st.container(key="review", border=True):
-            st.subheader(f"Terugblik op sessie {rev.previous}")
-            st.caption(
-                "Wat is er gebeurd sinds vorige keer? Zet per actie de status en een korte "
-                "toelichting. Vul nieuwe metingen in en kijk wat er vorige keer voorrang kreeg."
-            )
+            st.subheader(ui.t("series.review_heading", number=rev.previous))
+            st.caption(ui.t("series.review_caption"))
             _review_actions(ctx, rev)
             _review_priorities(rev)
             _review_indicators(ctx, rev)
@@ -114,33 +108,34 @@ def review_section(ctx: ui.Context) -> None:
 
 
 def _review_actions(ctx: ui.Context, rev: series.Review) -> None:
-    st.markdown("#### Acties van vorige keer")
+    st.markdown(f"#### {ui.t('series.actions_heading')}")
     items = [a for a in rev.actions if a.status]
     if not items:
-        st.info("Er waren vorige keer geen acties met een eigenaar of datum.")
+        st.info(ui.t("series.no_actions"))
     for item in items:
         safe = _safe_key(item.key)
-        details = [item.about or SOURCES[item.source]]
+        details = [item.about or ui.label("action_source", item.source)]
         if item.owner:
-            details.append(f"eigenaar {item.owner}")
+            details.append(ui.t("series.owner", owner=item.owner))
         if item.due:
-            details.append(f"datum {formats.date_nl(item.due)}")
+            details.append(ui.t("series.due", date=ui.day(item.due)))
         with st.form(f"review_form_{safe}", border=True):
             cols = st.columns([3, 1.7, 2.4, 1.2], vertical_alignment="bottom")
             with cols[0], st.container(key=f"review_item_{safe}"):
                 st.markdown(f"**{esc_inline(item.action)}**")
                 st.caption(esc(" · ".join(details)))
             status = cols[1].selectbox(
-                "Status",
+                ui.t("series.status"),
                 ACTION_STATUSES,
                 key=ui.synced(f"review_status_{safe}", item.status),
+                format_func=lambda status: ui.label("action_status", status),
             )
             note = cols[2].text_input(
-                "Toelichting (mag leeg)",
+                ui.t("series.note"),
                 key=ui.synced(f"review_note_{safe}", item.status_note),
                 max_chars=1000,
             )
-            go = cols[3].form_submit_button("Opslaan", key=f"review_save_{safe}")
+            go = cols[3].form_submit_button(ui.t("series.save"), key=f"review_save_{safe}")
             if go:
                 ui.act(
                     series.set_action_status,
@@ -148,26 +143,26 @@ def _review_actions(ctx: ui.Context, rev: series.Review) -> None:
                     key=item.key,
                     status=status,
                     note=note,
-                    success="Status opgeslagen",
+                    success=ui.t("series.status_saved"),
                 )
     questions = [a for a in rev.actions if a.source == "vraag"]
     if questions:
-        st.markdown("**Open vragen van vorige keer**")
+        st.markdown(f"**{ui.t('series.open_questions')}**")
         for q in questions:
             st.text(f"• {q.action}")
 
 
 def _review_priorities(rev: series.Review) -> None:
-    st.markdown("#### Doelenboom: wat kreeg vorige keer voorrang")
+    st.markdown(f"#### {ui.t('series.priorities_heading')}")
     if not rev.priorities:
-        st.caption("Vorige keer zijn er geen stemmen uitgebracht of prioriteiten afgesproken.")
+        st.caption(ui.t("series.no_priorities"))
         return
     table = pd.DataFrame(
         [
             {
-                "Onderdeel": p.title,
-                "Stippen vorige keer": p.votes,
-                "Afgesproken prioriteit": "ja" if p.agreed else "",
+                ui.t("series.column_item"): p.title,
+                ui.t("series.column_votes"): p.votes,
+                ui.t("series.column_agreed"): ui.t("series.agreed") if p.agreed else "",
             }
             for p in rev.priorities
         ]
@@ -179,24 +174,22 @@ def _measured(m) -> str:
     if m is None:
         return "–"
     when, value, story = m
-    return (
-        f"{formats.smart_number(value) if value is not None else story} ({formats.date_nl(when)})"
-    )
+    return f"{formats.smart_number(value) if value is not None else story} ({ui.day(when)})"
 
 
 def _review_indicators(ctx: ui.Context, rev: series.Review) -> None:
-    st.markdown("#### Indicatoren sinds vorige keer")
+    st.markdown(f"#### {ui.t('series.indicators_heading')}")
     if not rev.indicators:
-        st.caption("Er zijn geen indicatoren in het kwaliteitskompas.")
+        st.caption(ui.t("series.no_indicators"))
         return
     table = pd.DataFrame(
         [
             {
-                "Indicator": t.name,
-                "Vorige keer": _measured(t.last_time),
-                "Nu": _measured(t.now),
-                "Verschil": formats.smart_number(t.change, empty=""),
-                "Ontwikkeling": trend_label(t.trend),
+                ui.t("series.column_indicator"): t.name,
+                ui.t("series.column_last_time"): _measured(t.last_time),
+                ui.t("series.column_now"): _measured(t.now),
+                ui.t("series.column_change"): formats.smart_number(t.change, empty=""),
+                ui.t("series.column_trend"): ui.label("trend", t.trend),
             }
             for t in rev.indicators
         ]
@@ -207,12 +200,17 @@ def _review_indicators(ctx: ui.Context, rev: series.Review) -> None:
     with st.form("review_measure", border=False):
         cols = st.columns([3, 1, 1], vertical_alignment="bottom")
         cols[0].selectbox(
-            "Nieuwe meting voor", list(names), format_func=names.get, key=MEASURE_IND_KEY
+            ui.t("series.measure_for"), list(names), format_func=names.get, key=MEASURE_IND_KEY
         )
-        cols[1].text_input("Waarde of verhaal", key=MEASURE_VALUE_KEY)
-        cols[2].date_input("Datum", value=date.today(), format="DD-MM-YYYY", key=MEASURE_DATE_KEY)
+        cols[1].text_input(ui.t("series.measure_value"), key=MEASURE_VALUE_KEY)
+        cols[2].date_input(
+            ui.t("series.measure_date"),
+            value=date.today(),
+            format="DD-MM-YYYY",
+            key=MEASURE_DATE_KEY,
+        )
         st.form_submit_button(
-            "Meting toevoegen",
+            ui.t("series.measure_add"),
             key="review_measure_submit",
             on_click=_add_measurement,
             args=(ctx, kinds),
@@ -231,7 +229,7 @@ def _add_measurement(ctx: ui.Context, kinds: dict) -> None:
         measured_on=st.session_state.get(MEASURE_DATE_KEY),
         value=None if is_story else value,
         story=value if is_story else "",
-        success="Meting toegevoegd",
+        success=ui.t("series.measure_added"),
         later=True,
     ):
         st.session_state[MEASURE_VALUE_KEY] = ""

@@ -96,6 +96,24 @@ _MAPS = {
         "onbekend": "Unknown",
     },
     "indicator_kind": {"tellen": "counting", "vertellen": "telling"},
+    "trend": {
+        "beter": "Better",
+        "slechter": "Worse",
+        "gelijk": "The same",
+        "onbekend": "No comparison yet",
+    },
+    "action_source": {
+        "richting": "Partner matrix",
+        "cyclus": "Improvement cycle",
+        "vraag": "Open question",
+        "scan": "Cooperation scan",
+    },
+    "action_status": {
+        "niet gestart": "not started",
+        "loopt": "in progress",
+        "gedaan": "done",
+        "vervallen": "dropped",
+    },
     "phase.tree": {
         "verzamelen": "Collecting",
         "ordenen": "Structuring",

@@ -1,4 +1,5 @@
-"""Follow-up session: what a participant sees of last time (on the Partner matrix page)."""
+"""Follow-up session: what a participant sees of last time (on the Partner matrix page), and for
+the facilitator the series on the console and the review."""
 
 MESSAGES = {
     "series.not_placed": "not placed yet",
@@ -23,4 +24,46 @@ MESSAGES = {
     "series.column_group_influence": "Group influence",
     "series.column_group_dependency": "Group dependency",
     "series.column_direction": "Direction",
+    # the console: the series and the next session
+    "series.sessions_heading": "Series of sessions",
+    "series.session": "Session {number} · {date} · code {code} · {n} participants",
+    "series.session_current": "Session {number} · {date} · code {code} · {n} participants "
+    "(this session)",
+    "series.follow_up_caption": "A follow-up session starts where this session ends: the goal "
+    "tree (with today's votes and priorities as history), the quality compass, the partners "
+    "with their agreed position and direction, the actions and decisions. Participants, votes "
+    "and own placements do not carry over. This session stays as it is.",
+    "series.start_follow_up": "Start follow-up session",
+    "series.start_follow_up_help": "Makes a new workshop in this series, with its own code",
+    # the review (terugblik) that opens a follow-up session
+    "series.review_heading": "Review of session {number}",
+    "series.review_caption": "What has happened since last time? Set the status of each action "
+    "with a short note. Enter new measurements and see what came first last time.",
+    "series.actions_heading": "Actions from last time",
+    "series.no_actions": "Last time there were no actions with an owner or date.",
+    "series.owner": "owner {owner}",
+    "series.due": "date {date}",
+    "series.status": "Status",
+    "series.note": "Note (may be empty)",
+    "series.save": "Save",
+    "series.status_saved": "Status saved",
+    "series.open_questions": "Open questions from last time",
+    "series.priorities_heading": "Goal tree: what came first last time",
+    "series.no_priorities": "Last time no votes were cast and no priorities were agreed.",
+    "series.column_item": "Part",
+    "series.column_votes": "Dots last time",
+    "series.column_agreed": "Agreed priority",
+    "series.agreed": "yes",
+    "series.indicators_heading": "Indicators since last time",
+    "series.no_indicators": "There are no indicators in the quality compass.",
+    "series.column_indicator": "Indicator",
+    "series.column_last_time": "Last time",
+    "series.column_now": "Now",
+    "series.column_change": "Difference",
+    "series.column_trend": "Trend",
+    "series.measure_for": "New measurement for",
+    "series.measure_value": "Value or story",
+    "series.measure_date": "Date",
+    "series.measure_add": "Add measurement",
+    "series.measure_added": "Measurement added",
 }

@@ -1,6 +1,7 @@
 """The words for stored ids, from kompas.labels (the Dutch source of these words)."""
 
-from kompas import formats as _formats, labels as _labels
+from kompas import actions as _actions, formats as _formats, labels as _labels
+from kompas.models import ACTION_STATUSES as _ACTION_STATUSES
 
 _MAPS = {
     "tool": _labels.TOOL_LABELS,
@@ -19,6 +20,9 @@ _MAPS = {
     "compass_status": _labels.COMPASS_STATUS_LABELS,
     "effectiveness": _labels.EFFECTIVENESS_LABELS,
     "indicator_kind": _labels.INDICATOR_KIND_LABELS,
+    "trend": _labels.TREND_LABELS,
+    "action_source": _actions.SOURCES,
+    "action_status": {status: status for status in _ACTION_STATUSES},  # the ids are the words
     **{f"phase.{tool}": phases for tool, phases in _labels.PHASE_LABELS.items()},
 }
 
