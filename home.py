@@ -42,5 +42,5 @@ with join_col:
     home.join_form(prefill_code=code)
 with start_col:
     home.start_form()
-    with st.expander("Back-up terugzetten (JSON)"):
+    with st.expander(ui.t("start.restore")):
         report.import_form()

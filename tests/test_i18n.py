@@ -174,3 +174,61 @@ def test_month_names_match_the_dutch_date_format_and_exist_in_english():
         assert dutch == formats.date_nl(day)
         assert i18n.label("month", str(month), "en") != str(month)
     assert i18n.label("month", "3", "en") == "March"
+
+
+# Screen code: every page and every module of kompas/ui. Not UI text: docstrings, log lines,
+# developer errors, and the page's own CSS, HTML and JavaScript; and Streamlit's own English
+# texts with their Dutch (language.STREAMLIT_NL, applied for Dutch viewers only).
+SCREEN_CODE = [
+    ROOT / "home.py",
+    ROOT / "app.py",
+    *sorted((ROOT / "pages").glob("*.py")),
+    *sorted((ROOT / "kompas" / "ui").rglob("*.py")),
+]
+NOT_UI_TEXT = re.compile(
+    r"^(STYLE|[A-Z_]*_(JS|CSS|HTML)|_JS|_CSS|_HTML|STREAMLIT_NL|STREAMLIT_NAMES_NL)$"
+)
+LOG_CALLS = {"debug", "info", "warning", "error", "exception", "critical"}
+
+
+def _words_outside_the_catalogue(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(), str(path))
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (
+            isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+        ):
+            skip.add(id(body[0].value))
+        blob = None
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and NOT_UI_TEXT.match(t.id) for t in targets):
+                blob = node.value
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", None) in LOG_CALLS:
+            blob = node
+        elif isinstance(node, ast.Raise) and node.exc is not None:
+            called = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+            if getattr(called, "id", "") in {"ValueError", "TypeError", "RuntimeError"}:
+                blob = node.exc
+        if blob is not None:
+            skip.update(id(inner) for inner in ast.walk(blob))
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and id(node) not in skip and _wordy(node.value)
+    ]
+
+
+def test_screen_code_takes_every_word_from_the_catalogue():
+    left = {
+        str(path.relative_to(ROOT)): found
+        for path in SCREEN_CODE
+        if (found := _words_outside_the_catalogue(path))
+    }
+    assert left == {}, "\n".join(
+        f"{where}:{line}: {text[:60]!r}" for where, items in left.items() for line, text in items
+    )

@@ -52,11 +52,40 @@ def _is_known(rule: str, target: str, html: str, known: list[dict]) -> bool:
     return any(k["rule"] == rule and (k["match"] in target or k["match"] in html) for k in known)
 
 
+# Elements of a run in progress are "stale": Streamlit fades them, so a scan that overlaps a
+# rerun (a live part redrawn by news, slower on a busy machine) measures faded text. Such a
+# scan says nothing about the page: wait until the run is over and scan again.
+WATCH_RUNS = """() => {
+  window.__axeSawRun = false;
+  if (window.__axeRuns) return;
+  window.__axeRuns = new MutationObserver((changes) => {
+    for (const c of changes) if (c.target.getAttribute("data-stale") === "true") window.__axeSawRun = true;
+  });
+  window.__axeRuns.observe(document.body, {subtree: true, attributes: true, attributeFilter: ["data-stale"]});
+}"""
+SETTLED = """() => !window.__axeSawRun && !document.querySelector(
+  '[data-stale="true"], [data-testid="stStatusWidgetRunningIcon"]')"""
+QUIET = """() => !document.querySelector(
+  '[data-stale="true"], [data-testid="stStatusWidgetRunningIcon"]')"""
+
+
 def run(page) -> list[dict]:
-    """All WCAG A/AA violations on the page: [{rule, impact, help, targets: [...]}]."""
+    """All WCAG A/AA violations on the page: [{rule, impact, help, targets: [...]}], from a
+    scan that no rerun overlapped (at most three tries)."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=source())
-    result = page.evaluate(
+    for _ in range(3):
+        page.evaluate(WATCH_RUNS)
+        result = _scan_once(page)
+        if page.evaluate(SETTLED):
+            break
+        page.wait_for_function(QUIET)
+        page.wait_for_timeout(300)
+    return result
+
+
+def _scan_once(page) -> list[dict]:
+    return page.evaluate(
         """async (tags) => {
             const r = await axe.run(document, {runOnly: {type: 'tag', values: tags},
                                                resultTypes: ['violations']});
@@ -67,7 +96,6 @@ def run(page) -> list[dict]:
         }""",
         TAGS,
     )
-    return result
 
 
 def scan(page) -> list[dict]:

@@ -52,7 +52,9 @@ def _open(page, server, name: str, query: str) -> None:
 
 def _check(page, where: str, problems: list) -> None:
     for v in axe.scan(page):
-        problems.append(f"{where}: {v['rule']} ({v['help']}) at {v['targets'][:3]}")
+        problems.append(
+            f"{where}: {v['rule']} ({v['help']}) at {v['targets'][:3]}: {v['summary'][:1]}"
+        )
 
 
 def _set_phase(server, wid: int, tool: str, phase: str) -> None:

@@ -15,4 +15,5 @@ MESSAGES = {
     "start.purpose": "Purpose of the session",
     "start.purpose_example": "For example: choosing together which results come first",
     "start.submit": "Start workshop",
+    "start.restore": "Restore a back-up (JSON)",
 }

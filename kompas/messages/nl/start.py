@@ -15,4 +15,5 @@ MESSAGES = {
     "start.purpose": "Doel van de sessie",
     "start.purpose_example": "Bijvoorbeeld: samen kiezen welke resultaten voorgaan",
     "start.submit": "Workshop starten",
+    "start.restore": "Back-up terugzetten (JSON)",
 }
