@@ -21,13 +21,17 @@ def settings_and_downloads():
             report.settings_form(fresh)
         with right:
             report.downloads(fresh)
-            st.caption(
-                "Namen van deelnemers staan "
-                + ("wel" if info.report_show_names else "niet")
-                + " in het verslag. Deelnemers kunnen "
-                + ("wel" if info.downloads_open else "niet")
-                + " downloaden."
+            names = (
+                ui.t("report.names_shown")
+                if info.report_show_names
+                else ui.t("report.names_hidden")
             )
+            downloads = (
+                ui.t("report.participants_download")
+                if info.downloads_open
+                else ui.t("report.participants_no_download")
+            )
+            st.caption(f"{names} {downloads}")
     else:
         report.downloads(fresh)
 

@@ -7,7 +7,6 @@ import streamlit as st
 
 from kompas import goaltree, ui, workshops
 from kompas.goaltree import NodeView, TreeView
-from kompas.labels import vote_level_label
 from kompas.ui import esc_inline
 from kompas.ui.goaltree import add_form, parent_label
 
@@ -17,8 +16,8 @@ MERGE_FOR_KEY = "tree_merge_for"  # the kept node that choice belongs to
 
 
 def facilitator_tools(ctx: ui.Context, view: TreeView) -> None:
-    with st.expander("Procesbegeleider: fase, stemmen, toevoegen en ordenen", expanded=False):
-        tabs = st.tabs(["Fase en stemmen", "Toevoegen", "Bewerken en verplaatsen", "Samenvoegen"])
+    with st.expander(ui.t("tree.tools"), expanded=False):
+        tabs = st.tabs([ui.t(f"tree.tools_tab_{tab}") for tab in ("phase", "add", "edit", "merge")])
         with tabs[0]:
             _phase_and_votes(ctx, view)
         with tabs[1]:
@@ -31,38 +30,38 @@ def facilitator_tools(ctx: ui.Context, view: TreeView) -> None:
 
 def _phase_and_votes(ctx: ui.Context, view: TreeView) -> None:
     # the phase and the reveal are at the top of the page (kompas.ui.now) and act at once
-    st.caption("De fase en het zichtbaar maken van de stemmen staan bovenaan de pagina.")
+    st.caption(ui.t("tree.tools_phase_at_top"))
     if st.button(
-        "Zes beleidsterreinen toevoegen (sjabloon)",
+        ui.t("tree.template"),
         key="tree_template",
-        help="Voegt de beleidsterreinen toe die er nog niet zijn.",
+        help=ui.t("tree.template_help"),
     ):
         added = ui.act(goaltree.apply_template, actor=ctx.actor)
         if added is not None:
-            st.toast(f"{0 if added is True else added} beleidsterreinen toegevoegd")
+            st.toast(ui.t("tree.template_added", n=0 if added is True else added))
             st.rerun()
     with st.form("vote_settings", border=False):
         cols = st.columns(3)
         budget = cols[0].number_input(
-            "Stippen per deelnemer", 1, 20, key=ui.synced("vote_budget", view.vote_budget)
+            ui.t("tree.vote_budget"), 1, 20, key=ui.synced("vote_budget", view.vote_budget)
         )
         per_node = cols[1].number_input(
-            "Maximaal per onderdeel", 1, 20, key=ui.synced("vote_max", view.max_votes_per_node)
+            ui.t("tree.vote_max"), 1, 20, key=ui.synced("vote_max", view.max_votes_per_node)
         )
         level = cols[2].selectbox(
-            "Stemmen op",
+            ui.t("tree.vote_level"),
             list(workshops.VOTE_LEVELS),
-            format_func=vote_level_label,
+            format_func=lambda level: ui.label("vote_level", level),
             key=ui.synced("vote_level", view.vote_level),
         )
-        if st.form_submit_button("Opslaan", key="vote_settings_submit"):
+        if st.form_submit_button(ui.t("tree.settings_save"), key="vote_settings_submit"):
             if ui.act(
                 workshops.update_workshop,
                 actor=ctx.actor,
                 vote_budget=budget,
                 max_votes_per_node=per_node,
                 vote_level=level,
-                success="Instellingen opgeslagen",
+                success=ui.t("tree.settings_saved"),
             ):
                 st.rerun()
 
@@ -79,32 +78,38 @@ def _node_picker(
         list(titles),
         key=key,
         format_func=lambda i: titles.get(i, ""),
-        placeholder="Kies een onderdeel",
+        placeholder=ui.t("tree.pick_node"),
     )
     return view.node(picked) if picked in titles else None
 
 
 def _edit_move(ctx: ui.Context, view: TreeView) -> None:
-    node = _node_picker(view, "Onderdeel", "edit_node", with_root=True)
+    node = _node_picker(view, ui.t("tree.edit_node"), "edit_node", with_root=True)
     if node is None:
         return
     partners = dict(view.partners)
     with st.form(f"edit_form_{node.id}_{node.rev}", border=False):
-        title = st.text_input("Titel", value=node.title, key=f"edit_title_{node.id}", max_chars=200)
+        title = st.text_input(
+            ui.t("tree.edit_title"), value=node.title, key=f"edit_title_{node.id}", max_chars=200
+        )
         description = st.text_area(
-            "Toelichting", value=node.description, key=f"edit_desc_{node.id}", height=68
+            ui.t("tree.edit_description"),
+            value=node.description,
+            key=f"edit_desc_{node.id}",
+            height=68,
         )
         partner = node.partner_id
         if node.kind == "activity":
             opts = [None, *partners]
+            no_partner = ui.t("tree.edit_no_partner")
             partner = st.selectbox(
-                "Partner",
+                ui.t("tree.edit_partner"),
                 opts,
                 index=opts.index(node.partner_id) if node.partner_id in opts else 0,
-                format_func=lambda i: "geen" if i is None else partners.get(i, ""),
+                format_func=lambda i: no_partner if i is None else partners.get(i, ""),
                 key=f"edit_partner_{node.id}",
             )
-        if st.form_submit_button("Wijzigen opslaan", key="edit_submit"):
+        if st.form_submit_button(ui.t("tree.edit_submit"), key="edit_submit"):
             if ui.act(
                 goaltree.edit_node,
                 actor=ctx.actor,
@@ -113,7 +118,7 @@ def _edit_move(ctx: ui.Context, view: TreeView) -> None:
                 title=title,
                 description=description,
                 partner_id=partner,
-                success="Gewijzigd",
+                success=ui.t("tree.edited"),
             ):
                 st.rerun()
     if node.kind == "main_goal":
@@ -121,26 +126,26 @@ def _edit_move(ctx: ui.Context, view: TreeView) -> None:
     targets = move_targets(view, node)
     labels = {n.id: parent_label(n) for n in targets}
     if not labels:
-        st.caption("Er is geen andere plek om dit onderdeel onder te zetten.")
+        st.caption(ui.t("tree.move_nowhere"))
         _delete(ctx, node)
         return
     cols = st.columns([3, 1], vertical_alignment="bottom")
     target = cols[0].selectbox(
-        "Verplaatsen naar onder",
+        ui.t("tree.move_to"),
         list(labels),
         index=default_index(targets, view.node(node.parent_id) if node.parent_id else None),
         key=f"move_to_{node.id}",
         format_func=lambda i: labels.get(i, ""),
-        help="Alles eronder en de stippen gaan mee.",
+        help=ui.t("tree.move_help"),
     )
-    if cols[1].button("Verplaatsen", key="move_submit"):
+    if cols[1].button(ui.t("tree.move"), key="move_submit"):
         if ui.act(
             goaltree.move_node,
             actor=ctx.actor,
             node_id=node.id,
             new_parent_id=target,
             rev=node.rev,
-            success="Verplaatst",
+            success=ui.t("tree.moved"),
         ):
             st.rerun()
     _delete(ctx, node)
@@ -150,11 +155,13 @@ def _delete(ctx: ui.Context, node: NodeView) -> None:
     """Delete at once when nothing goes with the node; otherwise ask first and say what
     goes (nodes below, dots)."""
     state = st.session_state
-    if st.button("Verwijderen", key="delete_submit_node", icon=":material/delete:"):
+    if st.button(ui.t("tree.delete"), key="delete_submit_node", icon=":material/delete:"):
         impact = ui.read(goaltree.delete_impact, ctx.workshop_id, node.id)
         if impact.asks_first:
             state[DELETE_PENDING_KEY] = node.id
-        elif ui.act(goaltree.delete_node, actor=ctx.actor, node_id=node.id, success="Verwijderd"):
+        elif ui.act(
+            goaltree.delete_node, actor=ctx.actor, node_id=node.id, success=ui.t("tree.deleted")
+        ):
             st.rerun()
     if state.get(DELETE_PENDING_KEY) != node.id:
         return
@@ -162,11 +169,16 @@ def _delete(ctx: ui.Context, node: NodeView) -> None:
     with st.container(border=True, key="delete_confirm_box"):
         st.warning(impact.sentence(esc_inline(node.title)), icon=":material/warning:")
         cols = st.columns(2)
-        if cols[0].button("Ja, verwijderen", key="delete_confirm", type="primary"):
+        if cols[0].button(ui.t("tree.delete_confirm"), key="delete_confirm", type="primary"):
             state.pop(DELETE_PENDING_KEY, None)
-            if ui.act(goaltree.delete_node, actor=ctx.actor, node_id=node.id, success="Verwijderd"):
+            if ui.act(
+                goaltree.delete_node,
+                actor=ctx.actor,
+                node_id=node.id,
+                success=ui.t("tree.deleted"),
+            ):
                 st.rerun()
-        if cols[1].button("Niet verwijderen", key="delete_cancel"):
+        if cols[1].button(ui.t("tree.delete_cancel"), key="delete_cancel"):
             state.pop(DELETE_PENDING_KEY, None)
             st.rerun()
 
@@ -214,16 +226,13 @@ def merge_candidates(view: TreeView, keep: NodeView) -> list[NodeView]:
 
 
 def _merge(ctx: ui.Context, view: TreeView) -> None:
-    st.caption(
-        "Het tweede onderdeel gaat op in het eerste: stippen en alles eronder gaan mee, "
-        "de titel blijft zichtbaar als 'ook genoemd'."
-    )
-    keep = _node_picker(view, "Bewaren", "merge_keep")
+    st.caption(ui.t("tree.merge_explained"))
+    keep = _node_picker(view, ui.t("tree.merge_keep"), "merge_keep")
     if keep is None:
         return
     candidates = merge_candidates(view, keep)
     if not candidates:
-        st.caption("Er is geen ander onderdeel dat hierin kan opgaan.")
+        st.caption(ui.t("tree.merge_nothing"))
         return
     titles = {n.id: parent_label(n) for n in candidates}
     later = [n for n in candidates if n.order > keep.order]
@@ -235,19 +244,19 @@ def _merge(ctx: ui.Context, view: TreeView) -> None:
         st.session_state.pop(MERGE_GONE_KEY, None)
         st.session_state[MERGE_FOR_KEY] = keep.id
     gone_id = st.selectbox(
-        "Laten opgaan in het eerste",
+        ui.t("tree.merge_gone"),
         list(titles),
         index=list(titles).index(like[0].id) if like else 0,
         key=MERGE_GONE_KEY,
         format_func=lambda i: titles.get(i, ""),
-        help="Kies het dubbele onderdeel. Het eerste onderdeel zelf staat hier niet bij.",
+        help=ui.t("tree.merge_gone_help"),
     )
-    if gone_id in titles and st.button("Samenvoegen", key="merge_submit"):
+    if gone_id in titles and st.button(ui.t("tree.merge"), key="merge_submit"):
         if ui.act(
             goaltree.merge_nodes,
             actor=ctx.actor,
             keep_id=keep.id,
             merge_id=gone_id,
-            success="Samengevoegd",
+            success=ui.t("tree.merged"),
         ):
             st.rerun()

@@ -3,12 +3,13 @@ address, then whatever the facilitator has set as "now", live; no admin controls
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 
 from kompas import compass, goaltree, partners, ui
 from kompas.goaltree.chart import chart_size as tree_chart_size
-from kompas.labels import tool_label
 from kompas.models import TOOLS
 from kompas.partners.chart import matrix_chart
 from kompas.ui import compass as cui, goaltree as gt, partners as pm
@@ -35,11 +36,7 @@ STYLE = """<style>
 
 
 def refusal() -> None:
-    st.warning(
-        "De presentatie is alleen voor de procesbegeleider. Jij doet mee via de andere "
-        "pagina's: kies links een onderdeel.",
-        icon=":material/lock:",
-    )
+    st.warning(ui.t("presenter.refusal"), icon=":material/lock:")
 
 
 def show(ctx: ui.Context) -> None:
@@ -57,21 +54,22 @@ def _header(ctx: ui.Context) -> None:
         with code_col:
             st.subheader(esc_inline(info.title))
             with st.container(key="presenter_code"):
-                st.markdown(f"Doe mee op **{esc_inline(site_url())}** met de code")
+                st.markdown(ui.t("presenter.join_at", site=esc_inline(site_url())))
                 # the code uses an alphabet of capitals and digits only: safe as HTML
-                st.html(f'<div class="kompas-code" aria-label="Code">{info.code}</div>')
+                label = html.escape(ui.t("presenter.code_label"))
+                st.html(f'<div class="kompas-code" aria-label="{label}">{info.code}</div>')
             with st.container(key="presenter_join"):
-                st.markdown(f"Of scan de QR-code. Deelnemers: **{len(info.active_participants)}**")
+                st.markdown(ui.t("presenter.scan_and_count", n=len(info.active_participants)))
         with now_col, st.container(key="presenter_now"):
             text = now_text(info)
-            st.header(f"Nu: {text}" if text else "Welkom")
+            st.header(ui.t("presenter.now", now=text) if text else ui.t("presenter.welcome"))
             big_timer(info, key="presenter_timer", size="huge")
         with qr_col:
             st.image(
                 qr_png(url),
                 caption=url,
                 width=280,
-                alt=f"QR-code met de link om mee te doen: {url}",
+                alt=ui.t("presenter.qr_alt", url=url),
             )
 
     header()
@@ -94,11 +92,9 @@ def _now(ctx: ui.Context) -> None:
             elif info.now_tool == "matrix":
                 _matrix(fresh)
             else:
-                st.markdown("We beginnen zo. Doe alvast mee met de code hierboven.")
-                st.caption(
-                    "Voor de procesbegeleider: kies bij een onderdeel 'Iedereen naar …' "
-                    f"({', '.join(tool_label(t) for t in TOOLS)}); dit scherm volgt mee."
-                )
+                st.markdown(ui.t("presenter.starting_soon"))
+                tools = ", ".join(ui.label("tool", tool) for tool in TOOLS)
+                st.caption(ui.t("presenter.how_to_follow", tools=tools))
 
     now_part()
 
@@ -107,7 +103,7 @@ def _tree(ctx: ui.Context) -> None:
     view = gt.tree_for(ctx)
     if view.phase in ("stemmen", "resultaat") or view.voters:
         with st.container(key="presenter_progress"):
-            st.markdown(f"{view.voters} van {view.participants} hebben gestemd")
+            st.markdown(ui.t("tree.voters", voters=view.voters, participants=view.participants))
     picture, side = st.columns([3, 1], gap="large")
     with picture:
         spec = ui.read_chart(goaltree.chart_spec, ctx.workshop_id, view.revealed, ())
@@ -126,17 +122,30 @@ def _tree(ctx: ui.Context) -> None:
             st.vega_lite_chart(spec=spec, theme=None, width="content")
     with side:
         newest = sorted((n for n in view.nodes if n.is_proposal), key=lambda n: -n.id)
-        st.subheader("Nieuwste voorstellen")
+        st.subheader(ui.t("presenter.newest_proposals"))
         if not newest:
-            st.markdown("Nog geen voorstellen.")
+            st.markdown(ui.t("presenter.no_proposals"))
         for n in newest[:RECENT_PROPOSALS]:
-            st.markdown(f"- **{n.kind_label}:** {esc_inline(n.title)}")
+            st.markdown(
+                ui.t(
+                    "presenter.proposal",
+                    kind=ui.label("node_kind", n.kind),
+                    title=esc_inline(n.title),
+                )
+            )
     if view.revealed:
         rows = ui.read(goaltree.priorities, ctx.workshop_id)
         if rows:
-            st.subheader("Prioriteiten")
+            st.subheader(ui.t("tree.priorities"))
             table = pd.DataFrame(
-                [{"Rang": r.rank, "Onderdeel": r.title, "Stippen": r.total} for r in rows[:10]]
+                [
+                    {
+                        ui.t("tree.col_rank"): r.rank,
+                        ui.t("tree.col_node"): r.title,
+                        ui.t("tree.col_dots"): r.total,
+                    }
+                    for r in rows[:10]
+                ]
             )
             st.dataframe(table, hide_index=True, width="stretch", placeholder="")
 
@@ -145,7 +154,7 @@ def _matrix(ctx: ui.Context) -> None:
     state = ui.read(partners.matrix_state, ctx.workshop_id)
     view = partners.view_of(state, None, False)  # what the room may see: no unrevealed marks
     if not view.partners:
-        st.markdown("Nog geen partners.")
+        st.markdown(ui.t("presenter.no_partners"))
         return
     left, right = st.columns([3, 2], gap="large")
     with left, st.container(key="presenter_matrix"):

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from kompas import db as kdb, labels, ui, workshops
+from kompas import db as kdb, i18n, labels, ui, workshops
 from kompas.blocks import (
     Bullets,
     Heading,
@@ -82,7 +82,11 @@ def table_frame(table: Table) -> pd.DataFrame:
 
 
 def show_summary(s: WorkshopSummary, *, pictures: bool) -> None:
-    st.caption(esc_inline(f"{s.subtitle} · {s.participant_count} deelnemers"))
+    # the report is in the facilitator's language, also the line above it
+    caption = i18n.text(
+        "report.summary_caption", i18n.DEFAULT, subtitle=s.subtitle, n=s.participant_count
+    )
+    st.caption(esc_inline(caption))
     for section in s.sections:
         st.header(esc_inline(section.title), divider="gray")
         for block in section.blocks:
@@ -122,67 +126,67 @@ def show_summary(s: WorkshopSummary, *, pictures: bool) -> None:
 def settings_form(ctx: ui.Context) -> None:
     info = ctx.info
     with st.form("report_settings", border=True):
-        st.subheader("Conclusies, besluiten en open vragen")
+        st.subheader(ui.t("report.settings_heading"))
         conclusions = st.text_area(
-            "Conclusies van deze sessie",
+            ui.t("report.conclusions"),
             key=ui.synced("report_conclusions", info.conclusions),
             height=140,
             max_chars=20000,
-            help="Een lege regel begint een nieuwe alinea. Regels die "
-            "met - beginnen worden een opsomming.",
+            help=ui.t("report.conclusions_help"),
         )
         questions = st.text_area(
-            "Open vragen voor de volgende sessie",
+            ui.t("report.open_questions"),
             key=ui.synced("report_open_questions", info.open_questions),
             height=110,
             max_chars=20000,
-            help="Eén vraag per regel.",
+            help=ui.t("report.open_questions_help"),
         )
         decisions = st.text_area(
-            "Andere besluiten",
+            ui.t("report.decisions"),
             key=ui.synced("report_decisions", info.decisions),
             height=90,
             max_chars=20000,
-            help="Eén besluit per regel. De afgesproken prioriteiten en richtingen "
-            "komen er vanzelf bij.",
+            help=ui.t("report.decisions_help"),
         )
-        st.subheader("De sessie")
+        st.subheader(ui.t("report.session_heading"))
         day_col, next_col = st.columns(2)
         with day_col:
             session_date = st.date_input(
-                "Datum van de sessie",
+                ui.t("report.session_date"),
                 key=ui.synced("report_session_date", info.session_date),
                 format="DD-MM-YYYY",
             )
         with next_col:
             next_date = st.date_input(
-                "Volgende sessie (als die gepland is)",
+                ui.t("report.next_session_date"),
                 key=ui.synced("report_next_session_date", info.next_session_date),
                 format="DD-MM-YYYY",
             )
-        place = st.text_input("Plaats", key=ui.synced("report_place", info.place), max_chars=200)
+        place = st.text_input(
+            ui.t("report.place"), key=ui.synced("report_place", info.place), max_chars=200
+        )
         purpose = st.text_area(
-            "Doel van de sessie",
+            ui.t("report.purpose"),
             key=ui.synced("report_purpose", info.purpose),
             height=70,
             max_chars=1000,
         )
         orgs = st.checkbox(
-            "Organisaties van deelnemers in het verslag",
+            ui.t("report.show_organisations"),
             key=ui.synced("report_show_organisations", info.report_show_organisations),
-            help="Uit: alleen het aantal deelnemers per rol.",
+            help=ui.t("report.show_organisations_help"),
         )
         names = st.checkbox(
-            "Namen van deelnemers in het verslag",
+            ui.t("report.show_names"),
             key=ui.synced("report_show_names", info.report_show_names),
-            help="Uit: alleen het aantal per rol en de organisaties.",
+            help=ui.t("report.show_names_help"),
         )
         open_ = st.checkbox(
-            "Deelnemers mogen het verslag downloaden",
+            ui.t("report.downloads_open"),
             key=ui.synced("report_downloads_open", info.downloads_open),
-            help="Word, PDF, Excel en Markdown. De back-up (JSON) blijft bij jou.",
+            help=ui.t("report.downloads_open_help"),
         )
-        saved = st.form_submit_button("Opslaan", key="report_save", type="primary")
+        saved = st.form_submit_button(ui.t("report.save"), key="report_save", type="primary")
     if saved:
         if ui.act(
             workshops.update_workshop,
@@ -197,7 +201,7 @@ def settings_form(ctx: ui.Context) -> None:
             report_show_organisations=orgs,
             report_show_names=names,
             downloads_open=open_,
-            success="Het verslag is bijgewerkt.",
+            success=ui.t("report.saved"),
         ):
             st.rerun()
 
@@ -273,26 +277,23 @@ def import_form() -> None:
     """Upload a JSON back-up: creates a new workshop (new code and keys) and opens its
     facilitator console."""
     with st.form("import_workshop", border=True, clear_on_submit=True):
-        st.subheader("Back-up terugzetten")
-        st.caption(
-            "Zet een workshop terug uit een JSON-back-up van Kompas. Je krijgt een "
-            "nieuwe code en een nieuwe link voor de procesbegeleider."
-        )
+        st.subheader(ui.t("report.import_heading"))
+        st.caption(ui.t("report.import_caption"))
         upload = st.file_uploader(
-            "JSON-bestand",
+            ui.t("report.import_file"),
             type=["json"],
             key="import_file",
             max_upload_size=int(json_io.MAX_BYTES / 1024 / 1024) + 1,
         )
-        submitted = st.form_submit_button("Terugzetten", key="import_submit")
+        submitted = st.form_submit_button(ui.t("report.import_submit"), key="import_submit")
     if not submitted:
         return
     if upload is None:
-        st.error("Kies eerst een JSON-bestand.", icon=":material/error:")
+        st.error(ui.t("report.import_no_file"), icon=":material/error:")
         return
     if upload.size > json_io.MAX_BYTES:
         st.error(
-            f"Het bestand is te groot: maximaal {json_io.MAX_BYTES // 1024 // 1024} MB.",
+            ui.t("report.import_too_big", mb=json_io.MAX_BYTES // 1024 // 1024),
             icon=":material/error:",
         )
         return

@@ -35,4 +35,42 @@ MESSAGES = {
         "With names, the back-up shows who voted what and where someone placed a "
         "partner. Keep it only for your own archive and do not share it."
     ),
+    # the facilitator's settings (kompas.ui.report.settings_form)
+    "report.settings_heading": "Conclusions, decisions and open questions",
+    "report.conclusions": "Conclusions of this session",
+    "report.conclusions_help": "An empty line starts a new paragraph. Lines that start with - "
+    "become a list.",
+    "report.open_questions": "Open questions for the next session",
+    "report.open_questions_help": "One question per line.",
+    "report.decisions": "Other decisions",
+    "report.decisions_help": "One decision per line. The agreed priorities and directions are "
+    "added by themselves.",
+    "report.session_heading": "The session",
+    "report.session_date": "Date of the session",
+    "report.next_session_date": "Next session (if planned)",
+    "report.place": "Place",
+    "report.purpose": "Purpose of the session",
+    "report.show_organisations": "Participants' organisations in the report",
+    "report.show_organisations_help": "Off: only the number of participants per role.",
+    "report.show_names": "Participants' names in the report",
+    "report.show_names_help": "Off: only the number per role and the organisations.",
+    "report.downloads_open": "Participants may download the report",
+    "report.downloads_open_help": "Word, PDF, Excel and Markdown. The back-up (JSON) stays "
+    "with you.",
+    "report.save": "Save",
+    "report.saved": "The report has been updated.",
+    "report.names_shown": "Participants' names are in the report.",
+    "report.names_hidden": "Participants' names are not in the report.",
+    "report.participants_download": "Participants can download.",
+    "report.participants_no_download": "Participants cannot download.",
+    # the report on screen (its content stays in the facilitator's language)
+    "report.summary_caption": "{subtitle} · {n} participants",
+    # restoring a back-up on the home page (kompas.ui.report.import_form)
+    "report.import_heading": "Restore a back-up",
+    "report.import_caption": "Restore a workshop from a Kompas JSON back-up. You get a new code "
+    "and a new link for the facilitator.",
+    "report.import_file": "JSON file",
+    "report.import_submit": "Restore",
+    "report.import_no_file": "Choose a JSON file first.",
+    "report.import_too_big": "The file is too large: at most {mb} MB.",
 }
