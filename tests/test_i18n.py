@@ -232,3 +232,18 @@ def test_screen_code_takes_every_word_from_the_catalogue():
     assert left == {}, "\n".join(
         f"{where}:{line}: {text[:60]!r}" for where, items in left.items() for line, text in items
     )
+
+
+def _sentences(message: str) -> list[str]:
+    plain = re.sub(r"\{[^}]*\}", "X", message)
+    return [s for s in re.split(r"(?<=[.!?])\s+", plain) if s.strip()]
+
+
+def test_dutch_stays_plain_short_sentences():
+    """B1: short sentences. No sentence of the Dutch catalogue is longer than 20 words, and
+    on average they stay under 12 (a placeholder counts as one word)."""
+    sentences = [s for message in i18n.catalogue("nl").values() for s in _sentences(message)]
+    too_long = [s for s in sentences if len(s.split()) > 20]
+    assert too_long == []
+    words = [len(s.split()) for s in sentences if len(s.split()) > 2]
+    assert sum(words) / len(words) < 12

@@ -32,7 +32,7 @@ MESSAGES = {
     "compass.missing": "**Wat ontbreekt er?**",
     "compass.no_budget": (
         "Er is nog geen budget ingevuld. Vul bij stap 3 (Activiteiten) per activiteit een "
-        "budget in; dan zie je hier hoe het geld over de resultaten en partners verdeeld is."
+        "budget in. Dan zie je hier hoe het geld over de resultaten en partners verdeeld is."
     ),
     "compass.table_heading": "Kompastabel",
     "compass.table_caption": "Kopieer de tabel naar je verslag (selecteer de cellen en kopieer).",
@@ -59,8 +59,8 @@ MESSAGES = {
     "compass.column_current_state": "Hoe gaat het nu",
     "compass.column_monitoring": "Monitoringcijfers",
     "compass.step_results": (
-        "**Stap 2 · Maatschappelijk resultaat.** Wat willen we over een paar jaar bereiken, "
-        "en aan welke cijfers of verhalen zien we dat?"
+        "**Stap 2 · Maatschappelijk resultaat.** Wat willen we over een paar jaar bereiken? "
+        "En aan welke cijfers of verhalen zien we dat?"
     ),
     "compass.column_result_title": "Resultaat (over 3 jaar …)",
     "compass.column_description": "Toelichting",

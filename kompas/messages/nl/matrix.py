@@ -29,8 +29,10 @@ MESSAGES = {
     "inschatting pas als de procesbegeleider de inschattingen laat zien.",
     "matrix.phase_help.bespreken": "Bespreek waar de groep het oneens is: de partners met de "
     "meeste spreiding staan bovenaan. Je kunt je eigen inschatting nog aanpassen.",
-    "matrix.phase_help.besluiten": "De procesbegeleider zet per partner de gezamenlijke positie "
-    "en de richting, met een actie, een eigenaar en een datum om terug te kijken.",
+    "matrix.phase_help.besluiten": (
+        "De procesbegeleider zet per partner de gezamenlijke positie en de richting. Daarbij "
+        "horen een actie, een eigenaar en een datum om terug te kijken."
+    ),
     "matrix.phase_help.gesloten": "De partnermatrix is gesloten. Je kunt alles nog bekijken.",
     # under the matrix
     "matrix.placed_count": "Je hebt {placed} van de {total} partners geplaatst.",
@@ -79,9 +81,11 @@ MESSAGES = {
     "matrix.col.mean": "{axis} (gem.)",
     "matrix.col.spread": "Spreiding",
     "matrix.col.groups": "Per groep (3 of meer)",
-    "matrix.spread_caption": "Spreiding: de gemiddelde afstand van de inschattingen tot het "
-    "gemiddelde (0 = iedereen eens, 0,7 = zo ver mogelijk uit elkaar). Per rolgroep alleen bij "
-    "3 of meer inschattingen, nooit wie wat heeft geplaatst.",
+    "matrix.spread_caption": (
+        "Spreiding: de gemiddelde afstand van de inschattingen tot het gemiddelde. 0 = "
+        "iedereen eens, 0,7 = zo ver mogelijk uit elkaar. Per rolgroep alleen bij 3 of meer "
+        "inschattingen, nooit wie wat heeft geplaatst."
+    ),
     # direction per partner
     "matrix.directions_heading": "Richting per partner",
     "matrix.no_directions": "Nog geen richtingen afgesproken.",

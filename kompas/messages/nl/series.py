@@ -5,9 +5,11 @@ MESSAGES = {
     "series.not_placed": "nog niet geplaatst",
     "series.position": "invloed {influence}, afhankelijkheid {dependency}",
     "series.since_heading": "Sinds vorige keer",
-    "series.since_caption": "Per partner: de afgesproken positie en richting van vorige keer, "
-    "en waar de groep de partner nu plaatst (het gemiddelde van de plaatsingen). Is de relatie "
-    "bewogen zoals afgesproken?",
+    "series.since_caption": (
+        "Per partner: de afgesproken positie en richting van vorige keer. En waar de groep de"
+        " partner nu plaatst: het gemiddelde van de plaatsingen. Is de relatie bewogen zoals "
+        "afgesproken?"
+    ),
     "series.before": "Vorige keer: {position}",
     "series.direction": "Richting: {direction}",
     "series.no_direction": "niet afgesproken",
@@ -29,11 +31,12 @@ MESSAGES = {
     "series.session": "Sessie {number} · {date} · code {code} · {n} deelnemers",
     "series.session_current": "Sessie {number} · {date} · code {code} · {n} deelnemers "
     "(deze sessie)",
-    "series.follow_up_caption": "Een vervolgsessie begint waar deze sessie eindigt: de "
-    "doelenboom (met de stemmen en prioriteiten van nu als geschiedenis), het "
-    "kwaliteitskompas, de partners met hun afgesproken positie en richting, de acties en "
-    "besluiten. Deelnemers, stemmen en eigen plaatsingen gaan niet mee. Deze sessie blijft "
-    "zoals hij is.",
+    "series.follow_up_caption": (
+        "Een vervolgsessie begint waar deze sessie eindigt. Mee gaan: de doelenboom, het "
+        "kwaliteitskompas, de partners met hun afgesproken positie en richting, de acties en "
+        "besluiten. De stemmen en prioriteiten van nu gaan mee als geschiedenis. Deelnemers, "
+        "stemmen en eigen plaatsingen gaan niet mee. Deze sessie blijft zoals hij is."
+    ),
     "series.start_follow_up": "Vervolgsessie starten",
     "series.start_follow_up_help": "Maakt een nieuwe workshop in deze reeks, met een eigen code",
     # the review (terugblik) that opens a follow-up session

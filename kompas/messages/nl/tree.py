@@ -106,8 +106,10 @@ MESSAGES = {
     "tree.col_dots": "Stippen",
     "tree.col_agreed": "Afgesproken",
     "tree.dots_per_role": "Stippen per rol: {totals}",
-    "tree.dots_per_role_hidden": "Stippen per rol tonen we alleen als uit elke rol minstens "
-    "{min_group} mensen stemden: anders is te zien wat één persoon koos.",
+    "tree.dots_per_role_hidden": (
+        "Stippen per rol tonen we alleen als uit elke rol minstens {min_group} mensen "
+        "stemden. Anders is te zien wat één persoon koos."
+    ),
     "tree.agreed_priorities": "Afgesproken prioriteiten",
     "tree.agreed_choose": "Kies de afgesproken prioriteiten",
     # the facilitator's tools (kompas.ui.goaltree_tools)
@@ -143,8 +145,10 @@ MESSAGES = {
     "tree.deleted": "Verwijderd",
     "tree.delete_confirm": "Ja, verwijderen",
     "tree.delete_cancel": "Niet verwijderen",
-    "tree.merge_explained": "Het tweede onderdeel gaat op in het eerste: stippen en alles "
-    "eronder gaan mee, de titel blijft zichtbaar als 'ook genoemd'.",
+    "tree.merge_explained": (
+        "Het tweede onderdeel gaat op in het eerste. Stippen en alles eronder gaan mee. De "
+        "titel blijft zichtbaar als 'ook genoemd'."
+    ),
     "tree.merge_keep": "Bewaren",
     "tree.merge_nothing": "Er is geen ander onderdeel dat hierin kan opgaan.",
     "tree.merge_gone": "Laten opgaan in het eerste",
