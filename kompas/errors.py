@@ -17,7 +17,14 @@ from __future__ import annotations
 
 
 class KompasError(Exception):
-    """Base class; ``str(exc)`` is the Dutch message for the user."""
+    """Base class; ``str(exc)`` is the Dutch message for the user. A message that the
+    catalogue also holds carries its ``key`` and ``values`` (kompas.i18n), so a screen can
+    show it in the viewer's language."""
+
+    def __init__(self, message: str = "", *, key: str | None = None, values: dict | None = None):
+        super().__init__(message)
+        self.key = key
+        self.values = values or {}
 
 
 class NotFound(KompasError):

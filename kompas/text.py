@@ -29,7 +29,11 @@ def clean(
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise InvalidInput(f"{sentence_start(field)} moet tekst zijn.")
+        raise InvalidInput(
+            f"{sentence_start(field)} moet tekst zijn.",
+            key="text.not_text",
+            values={"field": field},
+        )
     text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     if not multiline:
@@ -37,10 +41,16 @@ def clean(
     else:
         text = text.replace("\t", "    ").strip()
     if required and not text:
-        raise InvalidInput(f"{sentence_start(field)} mag niet leeg zijn.")
+        raise InvalidInput(
+            f"{sentence_start(field)} mag niet leeg zijn.",
+            key="text.empty",
+            values={"field": field},
+        )
     if len(text) > max_len:
         raise InvalidInput(
-            f"{sentence_start(field)} is te lang: {len(text)} tekens, maximaal {max_len}."
+            f"{sentence_start(field)} is te lang: {len(text)} tekens, maximaal {max_len}.",
+            key="text.too_long",
+            values={"field": field, "n": len(text), "max": max_len},
         )
     return text
 

@@ -247,3 +247,20 @@ def test_dutch_stays_plain_short_sentences():
     assert too_long == []
     words = [len(s.split()) for s in sentences if len(s.split()) > 2]
     assert sum(words) / len(words) < 12
+
+
+def test_every_field_a_text_message_names_has_a_word_in_every_language():
+    """kompas.text names the field in its messages (``field="de titel"``); a screen shows that
+    message in the viewer's language, so each literal field needs its word in each language."""
+    fields = {
+        keyword.value.value
+        for path in sorted((ROOT / "kompas").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Call)
+        for keyword in node.keywords
+        if keyword.arg == "field" and isinstance(keyword.value, ast.Constant)
+    }
+    assert len(fields) > 25
+    for lang in i18n.LANGUAGES:
+        missing = sorted(f for f in fields if f"labels.field.{f}" not in i18n.catalogue(lang))
+        assert missing == [], lang

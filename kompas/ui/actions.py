@@ -21,7 +21,7 @@ from streamlit import dataframe_util
 from kompas import db as kdb
 from kompas.errors import KompasError
 from kompas.ui import runtime
-from kompas.ui.language import t
+from kompas.ui.language import refusal, t
 from kompas.ui.runtime import ERROR_ICON, engine, version
 from kompas.ui.safe import esc
 
@@ -70,11 +70,12 @@ def show_refusal(exc: KompasError, *, where=None, later: bool = False) -> None:
     """A refusal in Dutch. Messages quote what people typed (titles, names): always
     escaped. An import refusal with problems shows them as a table below its first line."""
     problems = getattr(exc, "problems", None)
+    message = refusal(exc)
     if not problems or later:
-        show_error(esc(str(exc)), where=where, later=later)
+        show_error(esc(message), where=where, later=later)
         return
     target = where or st
-    show_error(esc(str(exc).split("\n", 1)[0]), where=target)
+    show_error(esc(message.split("\n", 1)[0]), where=target)
     target.dataframe(
         pd.DataFrame({t("common.problems_column"): problems}),
         hide_index=True,

@@ -18,7 +18,7 @@ from datetime import date, datetime
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from kompas import formats, i18n
+from kompas import formats, i18n, labels
 
 DEFAULT = i18n.DEFAULT
 LANGUAGE_KEY = "kompas_language"  # the viewer's language in this browser session
@@ -48,6 +48,19 @@ def day(value: date | datetime | None, *, empty: str = "–") -> str:
     if isinstance(value, datetime):
         value = formats.local(value).date()
     return f"{value.day} {label('month', str(value.month))} {value.year}"
+
+
+def refusal(exc: Exception) -> str:
+    """A KompasError's message in the viewer's language: the catalogue's words when the error
+    names its message (``exc.key``), else its own (Dutch) text."""
+    language = current_language()
+    key = getattr(exc, "key", None)
+    if language == DEFAULT or not key or key not in i18n.catalogue(language):
+        return str(exc)
+    values = dict(exc.values)
+    if "field" in values:  # a noun at the start of the sentence
+        values["field"] = labels.sentence_start(i18n.label("field", values["field"], language))
+    return i18n.text(key, language, **values)
 
 
 def label(kind: str, value: str) -> str:

@@ -203,3 +203,20 @@ def test_the_same_page_stays_dutch_for_a_dutch_participant(ws):
 @pytest.mark.parametrize(("file", "function"), CONVERTED)
 def test_converted_screens_hold_no_dutch_of_their_own(file, function):
     assert_no_dutch_of_its_own(file, function)
+
+
+def test_a_refused_proposal_says_why_in_english_and_keeps_the_text(ws):
+    at = page_as(PAGE, ws, ws.sam)
+    at.text_input(key="node_title").input("   ")
+    at.text_area(key="node_description").input("Mijn toelichting")
+    at.button(key="node_submit").click().run()
+    assert not at.exception
+    shown = texts(at)
+    assert "The title must not be empty." in shown
+    assert "mag niet leeg zijn" not in shown
+    assert at.text_area(key="node_description").value == "Mijn toelichting"
+    # the same refusal for a Dutch participant, word for word as before
+    dutch = page_as(PAGE, ws, ws.anne)
+    dutch.text_input(key="node_title").input("   ")
+    dutch.button(key="node_submit").click().run()
+    assert "De titel mag niet leeg zijn." in texts(dutch)

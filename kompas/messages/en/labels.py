@@ -130,6 +130,45 @@ _MAPS = {
     },
 }
 
+# The fields that kompas.text names in its messages (``field="…"``).
+_MAPS["field"] = {
+    "actie": "action",
+    "afwijkende mening": "dissenting view",
+    "belang": "interest",
+    "besluiten": "decisions",
+    "bron": "source",
+    "budget": "budget",
+    "conclusie": "conclusion",
+    "conclusies": "conclusions",
+    "contractwaarde": "contract value",
+    "de titel": "the title",
+    "de toelichting": "the explanation",
+    "doel van de sessie": "purpose of the session",
+    "eenheid": "unit",
+    "eigenaar": "owner",
+    "groep": "group",
+    "naam van de indicator": "name of the indicator",
+    "naam van de partner": "name of the partner",
+    "naam van het kwadrant": "name of the quadrant",
+    "naam": "name",
+    "notities": "notes",
+    "onderbouwing": "rationale",
+    "open vragen": "open questions",
+    "organisatie": "organisation",
+    "plaats": "place",
+    "rollen en afspraken": "roles and agreements",
+    "thema": "theme",
+    "timertekst": "timer text",
+    "titel van de activiteit": "title of the activity",
+    "titel van de ambitie": "title of the ambition",
+    "titel van het resultaat": "title of the result",
+    "titel": "title",
+    "toelichting": "explanation",
+    "verhaal": "story",
+    "voorziening": "service",
+    "wat is goed genoeg": "what is good enough",
+}
+
 MESSAGES = {
     f"labels.{kind}.{value}": word for kind, words in _MAPS.items() for value, word in words.items()
 }

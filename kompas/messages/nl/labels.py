@@ -26,6 +26,46 @@ _MAPS = {
     **{f"phase.{tool}": phases for tool, phases in _labels.PHASE_LABELS.items()},
 }
 
+# The fields that kompas.text names in its messages (``field="…"``), as they are.
+_FIELDS = (
+    "actie",
+    "afwijkende mening",
+    "belang",
+    "besluiten",
+    "bron",
+    "budget",
+    "conclusie",
+    "conclusies",
+    "contractwaarde",
+    "de titel",
+    "de toelichting",
+    "doel van de sessie",
+    "eenheid",
+    "eigenaar",
+    "groep",
+    "naam van de indicator",
+    "naam van de partner",
+    "naam van het kwadrant",
+    "naam",
+    "notities",
+    "onderbouwing",
+    "open vragen",
+    "organisatie",
+    "plaats",
+    "rollen en afspraken",
+    "thema",
+    "timertekst",
+    "titel van de activiteit",
+    "titel van de ambitie",
+    "titel van het resultaat",
+    "titel",
+    "toelichting",
+    "verhaal",
+    "voorziening",
+    "wat is goed genoeg",
+)
+_MAPS["field"] = {field: field for field in _FIELDS}
+
 MESSAGES = {
     f"labels.{kind}.{value}": word for kind, words in _MAPS.items() for value, word in words.items()
 }
