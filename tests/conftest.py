@@ -158,10 +158,17 @@ class Workshopper:
         self.facilitator = Actor(self.id, None, True, "Procesbegeleider")
         self.tokens: dict[int, str] = {}
 
-    def join(self, name="Deelnemer", role_group="gemeente", organisation="") -> Actor:
+    def join(
+        self, name="Deelnemer", role_group="gemeente", organisation="", language="nl"
+    ) -> Actor:
         with writing(self.engine) as db:
             actor, token = join_workshop(
-                db, code=self.code, name=name, role_group=role_group, organisation=organisation
+                db,
+                code=self.code,
+                name=name,
+                role_group=role_group,
+                organisation=organisation,
+                language=language,
             )
         self.tokens[actor.participant_id] = token
         return actor

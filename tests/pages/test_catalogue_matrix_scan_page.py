@@ -10,7 +10,6 @@ import pytest
 from kompas import i18n, partners
 from kompas.db import writing
 from kompas.partners import lenses, relations
-from kompas.workshops import join_workshop
 from tests.conftest import ROOT, Workshopper
 from tests.pages.helpers import page_as, texts
 from tests.test_i18n import assert_no_dutch_of_its_own
@@ -41,15 +40,6 @@ def test_the_facilitators_parts_hold_no_dutch_of_their_own(file, function):
     assert_no_dutch_of_its_own(file, function)
 
 
-def join(ws: Workshopper, name: str, language: str):
-    with writing(ws.engine) as db:
-        actor, token = join_workshop(
-            db, code=ws.code, name=name, role_group="gemeente", language=language
-        )
-    ws.tokens[actor.participant_id] = token
-    return actor
-
-
 @pytest.fixture
 def ws(app_db):
     ws = Workshopper(app_db)
@@ -58,7 +48,7 @@ def ws(app_db):
         relations.add_interest(
             db, actor=ws.facilitator, partner_id=ws.mee, kind="gedeeld", text_="Wachttijd"
         )
-    ws.sam = join(ws, "Sam", "en")
+    ws.sam = ws.join("Sam", "gemeente", language="en")
     return ws
 
 

@@ -14,21 +14,12 @@ from kompas import compass as c, i18n
 from kompas.compass import chart
 from kompas.db import reading, writing
 from kompas.models import Partner
-from kompas.workshops import join_workshop, update_workshop
+from kompas.workshops import update_workshop
 from tests.conftest import ROOT, Workshopper
 from tests.pages.helpers import page_as, texts, unescape
 from tests.test_i18n import assert_no_dutch_of_its_own
 
 COMPASS = str(ROOT / "pages" / "2_Kwaliteitskompas.py")
-
-
-def join(ws: Workshopper, name: str, language: str, role_group: str = "aanbieder"):
-    with writing(ws.engine) as db:
-        actor, token = join_workshop(
-            db, code=ws.code, name=name, role_group=role_group, language=language
-        )
-    ws.tokens[actor.participant_id] = token
-    return actor
 
 
 def fill(ws: Workshopper) -> dict:
@@ -66,8 +57,8 @@ def fill(ws: Workshopper) -> dict:
 @pytest.fixture
 def ws(app_db):
     ws = Workshopper(app_db)
-    ws.sam = join(ws, "Sam", "en")
-    ws.anne = join(ws, "Anne", "nl", "gemeente")
+    ws.sam = ws.join("Sam", "aanbieder", language="en")
+    ws.anne = ws.join("Anne", "gemeente")
     return ws
 
 

@@ -11,7 +11,6 @@ import pytest
 from kompas import labels, partners, workshops
 from kompas.db import writing
 from kompas.partners import lenses, relations
-from kompas.workshops import join_workshop
 from tests.conftest import ROOT, Workshopper
 from tests.pages.helpers import page_as, texts, unescape
 from tests.test_i18n import assert_no_dutch_of_its_own
@@ -20,23 +19,14 @@ PAGE = str(ROOT / "pages" / "3_Partnermatrix.py")
 PARTNER = "MEE Gelderse Poort"  # user text: never translated
 
 
-def join(ws: Workshopper, name: str, role_group: str, language: str):
-    with writing(ws.engine) as db:
-        actor, token = join_workshop(
-            db, code=ws.code, name=name, role_group=role_group, language=language
-        )
-    ws.tokens[actor.participant_id] = token
-    return actor
-
-
 @pytest.fixture
 def ws(app_db):
     ws = Workshopper(app_db)
     with writing(app_db) as db:
         ws.mee = partners.add_partner(db, actor=ws.facilitator, name=PARTNER, kind="zorg")
         ws.wijk = partners.add_partner(db, actor=ws.facilitator, name="Wijkteam Noord")
-    ws.sam = join(ws, "Sam", "gemeente", "en")
-    ws.anne = join(ws, "Anne", "gemeente", "nl")
+    ws.sam = ws.join("Sam", "gemeente", language="en")
+    ws.anne = ws.join("Anne", "gemeente")
     return ws
 
 
@@ -135,7 +125,7 @@ def test_the_same_page_stays_dutch_for_a_dutch_participant(ws):
 
 
 def test_discussing_in_english_shows_the_group_in_english(ws):
-    people = [ws.sam, ws.anne, join(ws, "Cor", "gemeente", "nl")]
+    people = [ws.sam, ws.anne, ws.join("Cor", "gemeente")]
     with writing(ws.engine) as db:
         for person, x in zip(people, (0.0, 1.0, 0.5), strict=True):
             partners.place_partner(
@@ -269,7 +259,7 @@ def test_sliders_say_what_they_saved_in_english(ws):
 
 def test_without_partners_the_participant_waits_in_english(app_db):
     ws = Workshopper(app_db)
-    sam = join(ws, "Sam", "aanbieder", "en")
+    sam = ws.join("Sam", "aanbieder", language="en")
     shown = texts(page_as(PAGE, ws, sam))
     assert "The facilitator has not added any partners yet. Please wait." in shown
 
